@@ -1,0 +1,1 @@
+"""Read reports and targets.yaml; validate, verify quotes, compute status, find figures."""
