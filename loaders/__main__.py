@@ -1,0 +1,5 @@
+"""`python -m loaders` is the `targets` command."""
+
+from loaders.cli import main
+
+raise SystemExit(main())

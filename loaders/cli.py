@@ -1,0 +1,124 @@
+"""The `targets` command: check, export, find and schema.
+
+Exit codes of `targets check`: 0 valid, 1 problems found, 2 file unreadable.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from loaders.export import commitment_rows, write_csv, write_json
+from loaders.schema import schema_markdown
+from loaders.validate import LoadResult, load_targets, targets_path
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser of the targets command."""
+    parser = argparse.ArgumentParser(
+        prog="targets",
+        description="Check and export targets.yaml, and find figures in government work reports.",
+    )
+    parser.add_argument(
+        "--targets",
+        metavar="PATH",
+        help="targets file to read (default: $TARGETS_FILE, else targets.yaml)",
+    )
+    parser.add_argument(
+        "--seeds",
+        metavar="DIR",
+        help="folder of report texts (default: seeds/ beside the targets file)",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands.add_parser("check", help="validate targets.yaml and verify every quote")
+    export = commands.add_parser("export", help="one row per commitment, with its status")
+    export.add_argument("--format", choices=("csv", "json"), default="csv")
+    export.add_argument(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        type=dt.date.fromisoformat,
+        help="status on this day (default: today)",
+    )
+    find = commands.add_parser("find", help="every figure in a report, classified")
+    find.add_argument(
+        "report",
+        nargs="?",
+        help="a report id from targets.yaml or a text file (default: all seeds)",
+    )
+    find.add_argument("--format", choices=("table", "json"), default="table")
+    find.add_argument(
+        "--untracked", action="store_true", help="only plan figures neither tracked nor excluded"
+    )
+    commands.add_parser("schema", help="print the targets.yaml field reference (Markdown)")
+    return parser
+
+
+def main(argv: list[str] | None = None, out: TextIO | None = None) -> int:
+    """Run the targets command and return its exit code."""
+    out = out or sys.stdout
+    args = build_parser().parse_args(argv)
+    path = targets_path(args.targets)
+    seeds = Path(args.seeds) if args.seeds else None
+    if args.command == "schema":
+        out.write(schema_markdown())
+        return EXIT_OK
+    if args.command == "find":
+        from loaders.finder import find_command
+
+        return find_command(
+            args.report,
+            untracked=args.untracked,
+            fmt=args.format,
+            targets_path=path,
+            seeds_dir=seeds or path.parent / "seeds",
+            out=out,
+        )
+    result = load_targets(path, seeds)
+    if args.command == "check":
+        return report_check(result, path, out)
+    if result.unreadable:
+        print_problems(result, sys.stderr)
+        return EXIT_UNREADABLE
+    rows = commitment_rows(result.targets, args.as_of or dt.date.today())
+    (write_csv if args.format == "csv" else write_json)(rows, out)
+    if result.problems:
+        sys.stderr.write(
+            f"{len(result.problems)} problem(s) in {path}: exported the valid records only; "
+            "run `targets check` to see them\n"
+        )
+        return EXIT_PROBLEMS
+    return EXIT_OK
+
+
+def print_problems(result: LoadResult, out: TextIO) -> None:
+    """Write one line per problem."""
+    for problem in result.problems:
+        out.write(f"{problem}\n")
+
+
+def report_check(result: LoadResult, path: Path, out: TextIO) -> int:
+    """Write the outcome of `targets check` and return its exit code."""
+    print_problems(result, out)
+    if result.unreadable:
+        return EXIT_UNREADABLE
+    targets = result.targets
+    if result.problems:
+        out.write(
+            f"{len(result.problems)} problem(s) in {path}; "
+            f"{len(targets.commitments)} valid commitment(s) shown by the dashboard\n"
+        )
+        return EXIT_PROBLEMS
+    quotes = sum(
+        1 + (c.baseline is not None) + sum(p.quote is not None for p in c.progress)
+        for c in targets.commitments
+    ) + len(targets.exclusions)
+    out.write(
+        f"{path}: OK — {len(targets.commitments)} commitments, {len(targets.exclusions)} exclusions, "
+        f"{len(targets.reports)} reports; {quotes} quotes verified\n"
+    )
+    return EXIT_OK

@@ -1,0 +1,308 @@
+"""The targets.yaml schema, declared once: field, type, required, meaning, example.
+
+The validator reads the allowed keys and simple types from here, and the README's field
+reference is generated from it (`python -m loaders schema`), so the two cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+OPS = {
+    ">=": "at least (以上, 超过, 不低于, or a bare figure: a floor)",
+    "<=": "at most (以内, 控制在, 不超过; a ranking such as 前二十名 is <= 20)",
+    "~": "about (左右): met within the tolerance",
+    "done": "a milestone (建成, 创建为, 申报 …): met when a progress entry says done: true",
+}
+
+#: units whose `~` targets get a default tolerance, in the target's own unit
+DEFAULT_TOLERANCE = {"%": 0.5, "个百分点": 0.5}
+
+#: units in which a negative target or progress value makes sense
+SIGNED_UNITS = {"%", "个百分点"}
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of targets.yaml: its name, type, whether required, meaning and an example."""
+
+    name: str
+    type: str
+    required: str  # "yes", "no", or the condition under which it is required
+    meaning: str
+    example: str = ""
+    children: tuple[Field, ...] = ()
+
+    @property
+    def always_required(self) -> bool:
+        """Return True when the field must always be present."""
+        return self.required == "yes"
+
+
+REPORT = (
+    Field("id", "slug", "yes", "Stable identifier used by `report` and `source`.", "qc-2022"),
+    Field("title", "text", "yes", "Title as published.", "清远市清城区人民政府工作报告（2022年）"),
+    Field(
+        "title_en",
+        "text",
+        "yes",
+        "English title.",
+        "Qingcheng District Government Work Report 2022",
+    ),
+    Field("date", "date", "yes", "Date published: YYYY-MM-DD, or YYYY-MM, or YYYY.", "2022-03-15"),
+    Field(
+        "file",
+        "text",
+        "unless publisher is given",
+        "The report's text file in `seeds/`.",
+        "2022-03-15-qingcheng-government-work-report.txt",
+    ),
+    Field(
+        "publisher",
+        "text",
+        "unless file is given",
+        "Who published a document that is not in `seeds/`.",
+        "清远市清城区统计局",
+    ),
+    Field("url", "text", "no", "Where the document can be read (only a real, known address).", ""),
+)
+
+AREA = (
+    Field("id", "slug", "yes", "Stable identifier used by a commitment's `area`.", "livelihood"),
+    Field(
+        "name",
+        "text",
+        "yes",
+        "Chinese name (the plan chapter's title).",
+        "做好民生工作，扎实推进实现共同富裕",
+    ),
+    Field("name_en", "text", "yes", "English name.", "Livelihoods and public services"),
+    Field("chapter", "text", "no", "The chapter number in the plan.", "（六）"),
+)
+
+TARGET = (
+    Field(
+        "op",
+        "op",
+        "yes",
+        "Comparator: " + "; ".join(f'`"{op}"` {text}' for op, text in OPS.items()) + ".",
+        '">="',
+    ),
+    Field(
+        "value",
+        "number",
+        'unless op is "done"',
+        "The promised figure as a plain number, in `unit`.",
+        "6900",
+    ),
+    Field(
+        "unit",
+        "text",
+        'unless op is "done"',
+        "The unit as the report writes it (个, 公里, 亿元, %, 人次 …).",
+        "个",
+    ),
+    Field(
+        "tolerance",
+        "number",
+        'for "~" in units other than %',
+        'How far from `value` still counts as "about"; default 0.5 for % and 个百分点.',
+        "0.5",
+    ),
+)
+
+BASELINE = (
+    Field("year", "year", "yes", "The year the baseline figure is for.", "2021"),
+    Field(
+        "value",
+        "number",
+        "yes",
+        "The prior-year figure, in the target's unit (1.8万个 → 18000).",
+        "18000",
+    ),
+    Field(
+        "quote",
+        "text",
+        "yes",
+        "Verbatim clause that gives the figure, checked against `source`.",
+        "新增学位超 1.8万个",
+    ),
+    Field(
+        "source",
+        "slug",
+        "no",
+        "Report id the quote is from; default: the commitment's report.",
+        "qc-2022",
+    ),
+    Field("note", "text", "no", "Free text (e.g. how the figure was converted).", ""),
+)
+
+PROGRESS = (
+    Field("year", "year", "unless date is given", "The year the figure is for.", "2022"),
+    Field(
+        "date",
+        "date",
+        "unless year is given",
+        "The date the figure is for: YYYY-MM-DD (or YYYY-MM).",
+        "2023-06-30",
+    ),
+    Field(
+        "value",
+        "number",
+        "unless done is given",
+        "The reported figure, in the target's unit.",
+        "1.1",
+    ),
+    Field(
+        "done",
+        "bool",
+        "unless value is given",
+        "`true` when a milestone was reported complete.",
+        "true",
+    ),
+    Field(
+        "unit",
+        "text",
+        "no",
+        "Only to state the unit explicitly; must equal the target's unit.",
+        "%",
+    ),
+    Field("source", "slug", "yes", "Report id where the figure was published.", "qc-stats-2022"),
+    Field(
+        "quote",
+        "text",
+        "when the source is in `seeds/`",
+        "Verbatim clause from the source, checked.",
+        "“四馆一中心”全面竣工",
+    ),
+    Field(
+        "note",
+        "text",
+        "when the source is not in `seeds/`",
+        "Where in the source the figure is, in your words.",
+        "Section 一、综合 (preliminary)",
+    ),
+)
+
+COMMITMENT = (
+    Field(
+        "id",
+        "slug",
+        "yes",
+        "Stable identifier (lowercase letters, digits, hyphens).",
+        "school-places-2022",
+    ),
+    Field("report", "slug", "yes", "Id of the report that makes the commitment.", "qc-2022"),
+    Field("year", "year", "yes", "The year the commitment is due.", "2022"),
+    Field("area", "slug", "yes", "Id of the area (plan chapter).", "livelihood"),
+    Field("title", "text", "yes", "Short Chinese title.", "新增中小学（幼儿园）学位"),
+    Field(
+        "title_en",
+        "text",
+        "yes",
+        "Plain English title.",
+        "New primary, secondary and kindergarten places",
+    ),
+    Field("target", "mapping", "yes", "What was promised.", "", TARGET),
+    Field(
+        "quote",
+        "text",
+        "yes",
+        "Verbatim clause holding the figure, checked against the report.",
+        "确保新增中小学（幼儿园）学位 6900个以上",
+    ),
+    Field(
+        "metric",
+        "slug",
+        "no",
+        "Key linking the same measure across years and reports.",
+        "school-places",
+    ),
+    Field("baseline", "mapping", "no", "The prior-year figure of the same measure.", "", BASELINE),
+    Field(
+        "progress",
+        "list",
+        "no",
+        "What later publications report; empty when nothing was published.",
+        "",
+        PROGRESS,
+    ),
+    Field("note", "text", "no", "Free text about the record.", ""),
+)
+
+EXCLUSION = (
+    Field("report", "slug", "yes", "Id of the report the figure is in.", "qc-2022"),
+    Field("figure", "text", "yes", "The figure as written, without spaces.", "3个"),
+    Field(
+        "quote",
+        "text",
+        "yes",
+        "Verbatim clause holding the figure, checked.",
+        "持续加大 3个国控站点周边环境整治力度",
+    ),
+    Field(
+        "reason",
+        "text",
+        "yes",
+        "Why the figure is not a commitment.",
+        "names the monitoring sites; not a quantity to achieve",
+    ),
+)
+
+SECTIONS = (
+    Field(
+        "reports", "list", "yes", "The documents commitments and progress come from.", "", REPORT
+    ),
+    Field("areas", "list", "yes", "The plan's chapters.", "", AREA),
+    Field(
+        "commitments", "list", "yes", "One record per promised number or milestone.", "", COMMITMENT
+    ),
+    Field(
+        "exclusions",
+        "list",
+        "no",
+        "Figures in a plan that are deliberately not commitments.",
+        "",
+        EXCLUSION,
+    ),
+)
+
+
+def field_names(fields: tuple[Field, ...]) -> list[str]:
+    """Return the names of fields, in declared order."""
+    return [f.name for f in fields]
+
+
+def schema_markdown() -> str:
+    """Return the field reference of targets.yaml as Markdown tables."""
+    lines: list[str] = []
+
+    def table(fields: tuple[Field, ...], prefix: str, heading: str) -> None:
+        lines.extend(
+            [
+                f"### {heading}",
+                "",
+                "| field | type | required | meaning | example |",
+                "|---|---|---|---|---|",
+            ]
+        )
+        nested = []
+        for f in fields:
+            example = f"`{f.example}`" if f.example else ""
+            lines.append(
+                f"| `{prefix}{f.name}` | {f.type} | {f.required} | {f.meaning} | {example} |"
+            )
+            if f.children:
+                nested.append(f)
+        lines.append("")
+        for f in nested:
+            child_prefix = f"{prefix}{f.name}[]." if f.type == "list" else f"{prefix}{f.name}."
+            table(f.children, child_prefix, f"`{prefix}{f.name}`")
+
+    lines.extend(["| section | required | meaning |", "|---|---|---|"])
+    for section in SECTIONS:
+        lines.append(f"| `{section.name}` | {section.required} | {section.meaning} |")
+    lines.append("")
+    for section in SECTIONS:
+        table(section.children, "", f"`{section.name}` (a list; each item has)")
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,140 @@
+"""Each commitment's status, computed from its target and progress by rules written down once.
+
+The rules (also in the README and one click away in the dashboard):
+
+- **met**: the latest figure for the due year (or earlier) reaches the target; for a
+  milestone, it was reported done by the end of the due year.
+- **met late**: not reached by the due year, but a figure for a later year reaches it.
+- **missed**: the due year is over and the figures published, on time or later, do not reach it.
+- **no published figure**: the due year is over and nothing has been published for it.
+- **not yet due**: the due year is not over and the target is not reached yet.
+
+"Reaches": `>=` value ≥ target; `<=` value ≤ target; `~` value ≥ target − tolerance (an
+"about" target that is exceeded counts as met; tolerance defaults to 0.5 for % and
+个百分点); `done` a progress entry with done: true.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from loaders.model import Commitment, Progress, Target
+
+MET = "met"
+MET_LATE = "met_late"
+MISSED = "missed"
+NO_FIGURE = "no_figure"
+NOT_YET_DUE = "not_yet_due"
+
+STATUSES = (MET, MET_LATE, MISSED, NO_FIGURE, NOT_YET_DUE)
+
+STATUS_LABELS = {
+    "en": {
+        MET: "met",
+        MET_LATE: "met late",
+        MISSED: "missed",
+        NO_FIGURE: "no published figure",
+        NOT_YET_DUE: "not yet due",
+    },
+    "zh": {
+        MET: "已完成",
+        MET_LATE: "逾期完成",
+        MISSED: "未完成",
+        NO_FIGURE: "未公布数据",
+        NOT_YET_DUE: "未到期",
+    },
+}
+
+STATUS_RULES = {
+    "en": {
+        MET: "The latest figure for the due year (or earlier) reaches the target; a milestone was reported done by the end of the due year.",
+        MET_LATE: "Not reached by the due year, but a figure for a later year reaches the target.",
+        MISSED: "The due year is over and the figures published, on time or later, do not reach the target.",
+        NO_FIGURE: "The due year is over and nothing has been published for it: a finding in itself.",
+        NOT_YET_DUE: "The due year is not over and the target is not reached yet.",
+    },
+    "zh": {
+        MET: "截至到期年度（含）最新公布的数据达到目标；里程碑类目标在到期年度内报告完成。",
+        MET_LATE: "到期年度未达到，但此后年度公布的数据达到目标。",
+        MISSED: "到期年度已过，已公布的数据（按时或其后）均未达到目标。",
+        NO_FIGURE: "到期年度已过，但未见公布任何相关数据——这本身就是一个发现。",
+        NOT_YET_DUE: "到期年度尚未结束，目前尚未达到目标。",
+    },
+}
+
+REACH_RULES = {
+    "en": {
+        ">=": "at least the target",
+        "<=": "at most the target",
+        "~": "at least the target minus its tolerance (exceeding an “about” target counts as met)",
+        "done": "reported done",
+    },
+    "zh": {
+        ">=": "不低于目标值",
+        "<=": "不高于目标值",
+        "~": "不低于目标值减去容差（超过“左右”目标视为完成）",
+        "done": "报告已完成",
+    },
+}
+
+
+@dataclass(frozen=True)
+class StatusResult:
+    """A commitment's status, the entry that decided it, and the percentage of target."""
+
+    status: str
+    decided_by: Progress | None
+    latest: Progress | None
+    percent_of_target: float | None
+
+    def label(self, lang: str = "en") -> str:
+        """Return the status in words."""
+        return STATUS_LABELS[lang][self.status]
+
+    def rule(self, lang: str = "en") -> str:
+        """Return the rule that gave this status."""
+        return STATUS_RULES[lang][self.status]
+
+
+def reaches(target: Target, entry: Progress) -> bool:
+    """Return True when a progress entry reaches the target."""
+    if target.op == "done":
+        return entry.done
+    if entry.value is None or target.value is None:
+        return False
+    if target.op == ">=":
+        return entry.value >= target.value
+    if target.op == "<=":
+        return entry.value <= target.value
+    return entry.value >= target.value - (target.tolerance or 0)
+
+
+def percent_of_target(target: Target, entry: Progress | None) -> float | None:
+    """Return the entry's value as a percentage of the target value (None for milestones)."""
+    if entry is None or entry.value is None or target.value in (None, 0) or target.op == "done":
+        return None
+    return entry.value / target.value * 100
+
+
+def commitment_status(commitment: Commitment, as_of: dt.date) -> StatusResult:
+    """Return the status of a commitment on a given day."""
+    target = commitment.target
+    due = commitment.year
+    entries = sorted(commitment.progress, key=lambda p: p.sort_key)
+    latest = entries[-1] if entries else None
+    on_time = [p for p in entries if p.period_year <= due]
+    late = [p for p in entries if p.period_year > due]
+    last_on_time = on_time[-1] if on_time else None
+    if last_on_time is not None and reaches(target, last_on_time):
+        return StatusResult(MET, last_on_time, latest, percent_of_target(target, last_on_time))
+    reached_late = next((p for p in late if reaches(target, p)), None)
+    if reached_late is not None:
+        return StatusResult(MET_LATE, reached_late, latest, percent_of_target(target, reached_late))
+    if as_of.year <= due:
+        return StatusResult(
+            NOT_YET_DUE, last_on_time, latest, percent_of_target(target, last_on_time)
+        )
+    if latest is None:
+        return StatusResult(NO_FIGURE, None, None, None)
+    return StatusResult(MISSED, latest, latest, percent_of_target(target, latest))

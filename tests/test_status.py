@@ -1,0 +1,149 @@
+"""Every status rule, on tiny commitments built in code."""
+
+import datetime as dt
+
+import pytest
+
+from loaders.model import Commitment, PartialDate, Progress, Target
+from loaders.status import (
+    MET,
+    MET_LATE,
+    MISSED,
+    NO_FIGURE,
+    NOT_YET_DUE,
+    STATUS_LABELS,
+    STATUS_RULES,
+    STATUSES,
+    commitment_status,
+    reaches,
+)
+
+AFTER_DUE = dt.date(2023, 6, 1)
+DURING_DUE = dt.date(2022, 6, 1)
+
+
+def commitment(op=">=", value=6900.0, unit="个", tolerance=None, progress=(), year=2022):
+    return Commitment(
+        id="school-places",
+        report="qc-2022",
+        year=year,
+        area="livelihood",
+        title="新增学位",
+        title_en="New school places",
+        target=Target(op, value, unit, tolerance),
+        quote="学位 6900个以上",
+        progress=tuple(progress),
+    )
+
+
+def figure(year, value, source="stats"):
+    return Progress(source=source, year=year, value=value)
+
+
+def test_met_when_the_due_year_figure_reaches_a_floor():
+    result = commitment_status(commitment(progress=[figure(2022, 7000)]), AFTER_DUE)
+    assert result.status == MET
+    assert result.percent_of_target == pytest.approx(7000 / 6900 * 100)
+
+
+def test_missed_when_the_due_year_figure_falls_short():
+    result = commitment_status(commitment(progress=[figure(2022, 6000)]), AFTER_DUE)
+    assert result.status == MISSED
+    assert result.percent_of_target == pytest.approx(6000 / 6900 * 100)
+
+
+def test_met_late_when_only_a_later_year_reaches_it():
+    c = commitment(progress=[figure(2022, 6000), figure(2023, 7100)])
+    result = commitment_status(c, dt.date(2024, 2, 1))
+    assert result.status == MET_LATE
+    assert result.decided_by.year == 2023
+
+
+def test_no_published_figure_when_due_year_is_over_and_nothing_reported():
+    result = commitment_status(commitment(), AFTER_DUE)
+    assert result.status == NO_FIGURE
+    assert result.percent_of_target is None
+
+
+def test_not_yet_due_while_the_due_year_runs():
+    assert commitment_status(commitment(), DURING_DUE).status == NOT_YET_DUE
+
+
+def test_not_yet_due_with_partial_progress_keeps_the_percentage():
+    result = commitment_status(commitment(progress=[figure(2022, 3450)]), DURING_DUE)
+    assert result.status == NOT_YET_DUE
+    assert result.percent_of_target == pytest.approx(50.0)
+
+
+def test_met_before_the_year_is_over():
+    assert commitment_status(commitment(progress=[figure(2022, 6900)]), DURING_DUE).status == MET
+
+
+def test_ceiling_met_when_at_or_below():
+    c = commitment(op="<=", value=3.0, unit="%", progress=[figure(2022, 1.6)])
+    result = commitment_status(c, AFTER_DUE)
+    assert result.status == MET
+    assert result.percent_of_target == pytest.approx(1.6 / 3.0 * 100)
+
+
+def test_ceiling_missed_when_above():
+    c = commitment(op="<=", value=3.0, unit="%", progress=[figure(2022, 3.2)])
+    assert commitment_status(c, AFTER_DUE).status == MISSED
+
+
+def test_about_target_met_within_tolerance():
+    c = commitment(op="~", value=6.5, unit="%", tolerance=0.5, progress=[figure(2022, 6.0)])
+    assert commitment_status(c, AFTER_DUE).status == MET
+
+
+def test_about_target_missed_below_tolerance():
+    c = commitment(op="~", value=6.5, unit="%", tolerance=0.5, progress=[figure(2022, 1.1)])
+    result = commitment_status(c, AFTER_DUE)
+    assert result.status == MISSED
+    assert result.percent_of_target == pytest.approx(1.1 / 6.5 * 100)
+
+
+def test_about_target_exceeded_counts_as_met():
+    c = commitment(op="~", value=6.5, unit="%", tolerance=0.5, progress=[figure(2022, 8.0)])
+    assert commitment_status(c, AFTER_DUE).status == MET
+
+
+def test_milestone_met_late_when_done_the_year_after():
+    c = commitment(
+        op="done",
+        value=None,
+        unit=None,
+        progress=[Progress(source="qc-2024", year=2023, done=True)],
+    )
+    result = commitment_status(c, dt.date(2024, 3, 1))
+    assert result.status == MET_LATE
+    assert result.percent_of_target is None
+
+
+def test_milestone_met_when_done_in_the_due_year():
+    c = commitment(
+        op="done", value=None, unit=None, progress=[Progress(source="r", year=2022, done=True)]
+    )
+    assert commitment_status(c, AFTER_DUE).status == MET
+
+
+def test_latest_dated_figure_of_the_due_year_decides():
+    c = commitment(
+        progress=[
+            Progress(source="r", date=PartialDate(2022, 12, 31), value=7000),
+            Progress(source="r", date=PartialDate(2022, 6, 30), value=3000),
+        ]
+    )
+    result = commitment_status(c, AFTER_DUE)
+    assert result.status == MET
+    assert result.decided_by.value == 7000
+
+
+def test_reaches_is_false_for_an_entry_without_a_value():
+    assert reaches(Target(">=", 1, "个"), Progress(source="r", year=2022)) is False
+
+
+def test_every_status_has_a_label_and_a_rule_in_both_languages():
+    for lang in ("en", "zh"):
+        assert set(STATUS_LABELS[lang]) == set(STATUSES)
+        assert set(STATUS_RULES[lang]) == set(STATUSES)
