@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8501
 
-.PHONY: run test lint format check bench setup system-packages clean
+.PHONY: run test lint format check bench setup system-packages clean readme
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -49,3 +49,7 @@ bench: $(STAMP) system-packages
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis artifacts
+
+## Regenerate README's field reference from loaders/schema.py.
+readme: $(STAMP)
+	$(BIN)/python scripts/update_readme.py

@@ -1,17 +1,7 @@
-"""Each commitment's status, computed from its target and progress by rules written down once.
+"""Each commitment's status, computed from its target and progress.
 
-The rules (also in the README and one click away in the dashboard):
-
-- **met**: the latest figure for the due year (or earlier) reaches the target; for a
-  milestone, it was reported done by the end of the due year.
-- **met late**: not reached by the due year, but a figure for a later year reaches it.
-- **missed**: the due year is over and the figures published, on time or later, do not reach it.
-- **no published figure**: the due year is over and nothing has been published for it.
-- **not yet due**: the due year is not over and the target is not reached yet.
-
-"Reaches": `>=` value ≥ target; `<=` value ≤ target; `~` value ≥ target − tolerance (an
-"about" target that is exceeded counts as met; tolerance defaults to 0.5 for % and
-个百分点); `done` a progress entry with done: true.
+The rules are written once, in STATUS_RULES below (shown by the dashboard) and in the README's
+"Status rules" section (a test keeps the two in step).
 """
 
 from __future__ import annotations
