@@ -1,0 +1,231 @@
+"""`make bench`: load, app and browser timings at 1×, 100× and 1000× the bundled commitments.
+
+Prints one `name: value` line per figure (medians of several runs), then one
+`target_<name>: PASS|FAIL (value vs limit)` line per target of docs/benchmarks.md.
+The 100× and 1000× data are SYNTHETIC (bench/synthetic.py), written under bench/out/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.apps import run_app_bench
+from bench.browser import browser_available, measure_first_chart
+from bench.loading import bare_load, cold_load_once, warm_loader
+from bench.machine import machine_description
+from bench.synthetic import base_commitment_count, ensure_generated
+from bench.timing import Results, format_value, median_seconds
+
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLED_TARGETS = ROOT / "targets.yaml"
+DASHBOARD_APP = ROOT / "dashboard" / "app.py"
+MINIMAL_APP = ROOT / "bench" / "minimal_app.py"
+MAX_CHART_POINTS = 1000
+
+
+@dataclass(frozen=True)
+class Runs:
+    """How many times each figure is measured at one scale."""
+
+    bare: int
+    cold: int
+    warm: int
+    app: int
+
+
+RUNS = {1: Runs(7, 5, 21, 5), 100: Runs(5, 3, 21, 5), 1000: Runs(1, 1, 5, 2)}
+QUICK_RUNS = {1: Runs(3, 1, 5, 2), 100: Runs(1, 1, 5, 2), 1000: Runs(1, 1, 3, 1)}
+
+
+@dataclass(frozen=True)
+class TargetSpec:
+    """A limit a figure must stay within."""
+
+    name: str
+    figure: str
+    limit: float
+    unit: str
+    at_least: bool = False
+
+
+TARGETS = (
+    TargetSpec("warm_load_100x", "warm_load_100x_ms", 50, "ms"),
+    TargetSpec("cold_vs_bare_100x", "cold_vs_bare_100x_ratio", 1.5, "x"),
+    TargetSpec("overview_vs_minimal_100x", "overview_vs_minimal_100x_ratio", 2, "x"),
+    TargetSpec("overview_100x", "overview_apptest_100x_s", 1, "s"),
+    TargetSpec("filter_change_100x", "filter_change_100x_ms", 300, "ms"),
+    TargetSpec("browser_first_chart_100x", "browser_first_chart_vs_minimal_100x_ratio", 1.2, "x"),
+    TargetSpec("overview_1000x_errors", "overview_apptest_1000x_errors", 0, ""),
+    TargetSpec(
+        "overview_1000x_chart_points", "overview_max_chart_points_1000x", MAX_CHART_POINTS, ""
+    ),
+    TargetSpec("quotes_verify_100x", "problems_100x", 0, ""),
+    TargetSpec("quotes_verify_1000x", "problems_1000x", 0, ""),
+    TargetSpec("bench_total", "bench_total_s", 600, "s"),
+)
+
+
+def dataset(scale: int, base: int, results: Results) -> tuple[Path, Path]:
+    """Return the targets file and seeds folder of a scale (1× is the bundled file when present)."""
+    if scale == 1 and BUNDLED_TARGETS.is_file():
+        results.add("data_1x", "targets.yaml + seeds/ (bundled, real)")
+        return BUNDLED_TARGETS, ROOT / "seeds"
+    start = time.perf_counter()
+    generated = ensure_generated(scale, base)
+    label = f"{scale}x"
+    results.add(f"data_{label}", f"SYNTHETIC {generated.targets_file.relative_to(ROOT)}")
+    results.add(f"generate_{label}_s", time.perf_counter() - start)
+    results.add(f"reports_{label}", generated.reports)
+    results.add(f"seeds_mb_{label}", generated.seeds_bytes / 1e6)
+    return generated.targets_file, generated.seeds_dir
+
+
+def bench_loads(results: Results, scale: int, targets: Path, seeds: Path, runs: Runs) -> None:
+    """Measure bare libyaml, cold load + validate + quote check, and the warm (cached) load."""
+    label = f"{scale}x"
+    results.add(f"yaml_mb_{label}", targets.stat().st_size / 1e6)
+    data = bare_load(targets)
+    results.add(f"commitments_{label}", len((data or {}).get("commitments") or []))
+    bare = median_seconds(lambda: bare_load(targets), runs.bare)
+    results.add(f"bare_csafeloader_{label}_s", bare)
+    try:
+        colds = [cold_load_once(targets, seeds) for _ in range(runs.cold)]
+        name, load = warm_loader()
+    except (subprocess.CalledProcessError, ImportError) as error:
+        detail = getattr(error, "stderr", None) or str(error)
+        results.add(
+            f"cold_load_validate_{label}_s", f"not measured: {detail.strip().splitlines()[-1]}"
+        )
+        return
+    cold = statistics.median(c["seconds"] for c in colds)
+    results.add(f"cold_load_validate_{label}_s", cold)
+    results.add(f"cold_vs_bare_{label}_ratio", cold / bare)
+    results.add(f"problems_{label}", colds[0]["problems"])
+    for problem in colds[0]["first_problems"]:
+        results.add(f"problem_example_{label}", problem)
+    results.add("warm_load_function", name)
+    load(targets, seeds)  # the first call fills the cache; what follows is the unchanged-file path
+    results.add(
+        f"warm_load_{label}_ms", median_seconds(lambda: load(targets, seeds), runs.warm) * 1000
+    )
+
+
+def bench_apps(results: Results, scale: int, targets: Path, runs: Runs) -> None:
+    """Measure AppTest runs of the dashboard's overview and of the minimal app, and a filter change."""
+    label = f"{scale}x"
+    minimal = run_app_bench(MINIMAL_APP, targets, runs.app)
+    _add_app(results, "overview_minimal", label, minimal)
+    if not DASHBOARD_APP.is_file():
+        results.add(f"overview_apptest_{label}", "not measured: dashboard/app.py has not landed")
+        return
+    overview = run_app_bench(DASHBOARD_APP, targets, runs.app)
+    _add_app(results, "overview", label, overview)
+    if "error" not in overview and "error" not in minimal:
+        results.add(f"overview_vs_minimal_{label}_ratio", overview["warm_s"] / minimal["warm_s"])
+
+
+def _add_app(results: Results, name: str, label: str, measured: dict) -> None:
+    """Record the figures of one app's AppTest bench."""
+    if "error" in measured:
+        results.add(f"{name}_apptest_{label}_errors", 1)
+        results.add(f"{name}_apptest_{label}_error", measured["error"].splitlines()[-1])
+        return
+    results.add(f"{name}_apptest_first_{label}_s", measured["first_s"])
+    results.add(f"{name}_apptest_{label}_s", measured["warm_s"])
+    results.add(f"{name}_apptest_{label}_errors", len(measured["errors"]))
+    for error in measured["errors"]:
+        results.add(f"{name}_apptest_{label}_error", error.splitlines()[0][:200])
+    prefix = "filter_change" if name == "overview" else f"{name}_filter_change"
+    if measured["filter_ms"] is not None:
+        results.add(f"{prefix}_{label}_ms", measured["filter_ms"])
+        results.add(f"{prefix}_{label}_widget", measured["filter_widget"])
+    results.add(f"{name}_charts_{label}", measured["charts"])
+    results.add(f"{name}_max_chart_points_{label}", measured["max_chart_points"])
+
+
+def bench_browser(results: Results, targets: Path, runs: int) -> None:
+    """Measure time from server start to the first visible chart, app and minimal app, at 100×."""
+    missing = browser_available()
+    if missing:
+        results.add("browser_first_chart", f"not measured: {missing}")
+        return
+    apps = {"minimal": MINIMAL_APP}
+    if DASHBOARD_APP.is_file():
+        apps["app"] = DASHBOARD_APP
+    try:
+        times = measure_first_chart(apps, targets, runs)
+    except RuntimeError as error:
+        results.add("browser_first_chart", f"failed: {str(error).splitlines()[0]}")
+        return
+    for name, values in times.items():
+        results.add(f"browser_first_chart_{name}_100x_s", statistics.median(values))
+    if "app" in times:
+        results.add(
+            "browser_first_chart_vs_minimal_100x_ratio",
+            statistics.median(times["app"]) / statistics.median(times["minimal"]),
+        )
+
+
+def bench_finder(results: Results) -> None:
+    """Measure the finder's throughput with helper code in bench/bench_finder.py, when it is there."""
+    try:
+        from bench import bench_finder
+    except ImportError as error:
+        results.add("finder_mb_per_s", f"not measured: {error}")
+        return
+    results.add("finder_mb_per_s", bench_finder.finder_mb_per_s())
+
+
+def verdicts(results: Results) -> None:
+    """Print PASS, FAIL or NOT MEASURED for every target."""
+    for target in TARGETS:
+        value = results.get(target.figure)
+        limit = f"{format_value(float(target.limit))}{(' ' + target.unit) if target.unit else ''}"
+        if not isinstance(value, int | float):
+            verdict = f"NOT MEASURED ({target.figure} missing, limit {limit})"
+        else:
+            ok = value >= target.limit if target.at_least else value <= target.limit
+            sign = ">=" if target.at_least else "<="
+            shown = f"{format_value(value)}{(' ' + target.unit) if target.unit else ''}"
+            verdict = f"{'PASS' if ok else 'FAIL'} ({shown} {sign} {limit})"
+        results.out.write(f"target_{target.name}: {verdict}\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run every benchmark and print its figures; return 0."""
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="one run per figure (a smoke test)")
+    parser.add_argument(
+        "--scales", default="1,100,1000", help="comma-separated multiples (default 1,100,1000)"
+    )
+    parser.add_argument("--no-browser", action="store_true", help="skip the browser timings")
+    args = parser.parse_args(argv)
+    scales = [int(s) for s in args.scales.split(",")]
+    plan = QUICK_RUNS if args.quick else RUNS
+    started = time.perf_counter()
+    results = Results()
+    for name, value in machine_description().items():
+        results.add(name, value)
+    base = base_commitment_count(BUNDLED_TARGETS)
+    results.add("base_commitments", base)
+    for scale in scales:
+        runs = plan.get(scale, plan[1000])
+        targets, seeds = dataset(scale, base, results)
+        bench_loads(results, scale, targets, seeds, runs)
+        bench_apps(results, scale, targets, runs)
+        if scale == 100 and not args.no_browser:
+            bench_browser(results, targets, 1 if args.quick else 3)
+        if scale == 1:
+            bench_finder(results)
+    results.add("bench_total_s", time.perf_counter() - started)
+    verdicts(results)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

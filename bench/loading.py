@@ -1,0 +1,122 @@
+"""Load timings: bare libyaml, cold load + validate + quote check, warm (cached) load.
+
+A cold load runs in a fresh interpreter (`python -m bench.loading cold FILE SEEDS`), so no
+cache of a previous run helps it; imports are not timed, only `load_targets`.
+`python -m bench.loading profile FILE SEEDS` prints where a cold load spends its time.
+"""
+
+from __future__ import annotations
+
+import cProfile
+import hashlib
+import json
+import os
+import pstats
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def bare_load(targets_file: Path) -> object:
+    """Return the file parsed by libyaml alone: the floor a cold load is compared with."""
+    return yaml.load(targets_file.read_bytes(), Loader=yaml.CSafeLoader)
+
+
+def cold_load_once(targets_file: Path, seeds_dir: Path) -> dict:
+    """Return the time of one load_targets in a fresh interpreter, with what it found."""
+    completed = subprocess.run(
+        [sys.executable, "-m", "bench.loading", "cold", str(targets_file), str(seeds_dir)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(completed.stdout.strip().splitlines()[-1])
+
+
+def _cold(targets_file: str, seeds_dir: str) -> dict:
+    """Return seconds of one load_targets in this (fresh) process, commitments and problems."""
+    from loaders.validate import load_targets
+
+    start = time.perf_counter()
+    result = load_targets(targets_file, seeds_dir)
+    seconds = time.perf_counter() - start
+    return {
+        "seconds": seconds,
+        "commitments": len(result.targets.commitments),
+        "problems": len(result.problems),
+        "first_problems": [str(p) for p in result.problems[:3]],
+    }
+
+
+def seeds_signature(seeds_dir: Path) -> tuple:
+    """Return the names, sizes and modification times of the report texts."""
+    entries = []
+    with os.scandir(seeds_dir) as it:
+        for entry in it:
+            stat = entry.stat()
+            entries.append((entry.name, stat.st_size, stat.st_mtime_ns))
+    return tuple(sorted(entries))
+
+
+class ContentHashCache:
+    """Stand-in for the dashboard's cache: load once, reuse while file and seeds are unchanged."""
+
+    def __init__(self, load: Callable[[Path, Path], object]):
+        self.load = load
+        self.entries: dict[tuple, object] = {}
+
+    def get(self, targets_file: Path, seeds_dir: Path) -> object:
+        """Return the loaded result, loading only when the content hash is new."""
+        digest = hashlib.blake2b(targets_file.read_bytes(), digest_size=16).hexdigest()
+        key = (digest, seeds_signature(seeds_dir))
+        result = self.entries.get(key)
+        if result is None:
+            result = self.entries[key] = self.load(targets_file, seeds_dir)
+        return result
+
+
+def warm_loader() -> tuple[str, Callable[[Path, Path], object]]:
+    """Return the name and a callable of the dashboard's load path (or the bench stand-in)."""
+    try:
+        from dashboard.data import load_cached  # type: ignore[attr-defined]
+
+        return "dashboard.data.load_cached", load_cached
+    except ImportError:
+        from loaders.validate import load_targets
+
+        cache = ContentHashCache(load_targets)
+        return "bench.loading.ContentHashCache(load_targets) (stand-in)", cache.get
+
+
+def profile_cold(targets_file: str, seeds_dir: str, top: int = 25) -> str:
+    """Return the cProfile of one cold load, the top functions by own time."""
+    from loaders.validate import load_targets
+
+    profiler = cProfile.Profile()
+    profiler.enable()
+    load_targets(targets_file, seeds_dir)
+    profiler.disable()
+    from io import StringIO
+
+    buffer = StringIO()
+    stats = pstats.Stats(profiler, stream=buffer)
+    stats.sort_stats("tottime").print_stats(top)
+    stats.sort_stats("cumulative").print_stats(top)
+    return buffer.getvalue()
+
+
+if __name__ == "__main__":
+    command, targets_file, seeds_dir = sys.argv[1:4]
+    if command == "cold":
+        print(json.dumps(_cold(targets_file, seeds_dir), ensure_ascii=False))
+    elif command == "profile":
+        print(profile_cold(targets_file, seeds_dir))
+    else:
+        raise SystemExit(f"unknown command {command!r}: use cold or profile")
