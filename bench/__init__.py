@@ -1,0 +1,1 @@
+"""`make bench`: synthetic data (marked SYNTHETIC) and timings; see docs/benchmarks.md."""
