@@ -1,0 +1,83 @@
+"""Quote matching: normalised forms match, different figures do not, closest passage helps."""
+
+from pathlib import Path
+
+import pytest
+
+from loaders.quotes import closest_passage, find_quote, normalise
+from loaders.report import parse_report, read_report
+
+REPORT_2022 = (
+    Path(__file__).resolve().parent.parent
+    / "seeds"
+    / "2022-03-15-qingcheng-government-work-report.txt"
+)
+
+
+@pytest.fixture(scope="module")
+def doc():
+    return read_report(REPORT_2022).document
+
+
+def matched_text(doc, quote):
+    match = find_quote(doc, quote)
+    return doc.paragraph(match.paragraph).text[match.start : match.end] if match else None
+
+
+def test_normalise_folds_width_whitespace_and_markers():
+    assert normalise("学位 ６９００\n个（以上）〔3〕") == "学位6900个(以上)"
+
+
+def test_quote_as_the_report_writes_it(doc):
+    assert (
+        matched_text(doc, "确保新增中小学（幼儿园）学位 6900个以上")
+        == "确保新增中小学（幼儿园）学位 6900个以上"
+    )
+
+
+def test_quote_with_full_width_digits_and_half_width_brackets(doc):
+    assert (
+        matched_text(doc, "确保新增中小学(幼儿园)学位６９００个以上")
+        == "确保新增中小学（幼儿园）学位 6900个以上"
+    )
+
+
+def test_quote_without_spaces_across_a_source_line_break(doc):
+    assert matched_text(doc, "新增学位超1.8万个") == "新增学位超 1.8万个"
+
+
+def test_quote_containing_a_footnote_marker(doc):
+    assert (
+        matched_text(doc, "完成“四好农村路”〔17〕建设 120公里以上")
+        == "完成“四好农村路”建设 120公里以上"
+    )
+
+
+def test_quote_with_a_wrong_figure_is_not_found(doc):
+    assert find_quote(doc, "确保新增中小学（幼儿园）学位 6800个以上") is None
+
+
+def test_closest_passage_for_a_typo_in_a_number(doc):
+    assert (
+        closest_passage(doc, "确保新增中小学（幼儿园）学位 6800个以上")
+        == "确保新增中小学（幼儿园）学位 6900个以上"
+    )
+
+
+def test_closest_passage_for_a_missing_character(doc):
+    assert closest_passage(doc, "完成“四好农村路”建设120公里") == "完成“四好农村路”建设 120公里"
+
+
+def test_quote_from_another_report_still_gets_a_passage(doc):
+    assert find_quote(doc, "推动55个项目完成技改投") is None
+    assert isinstance(closest_passage(doc, "推动55个项目完成技改投"), str)
+
+
+def test_quote_may_not_span_paragraphs():
+    doc = parse_report("\t第一段。\n\t第二段。\n")
+    assert find_quote(doc, "第一段。第二段") is None
+    assert find_quote(doc, "第二段") is not None
+
+
+def test_empty_quote_never_matches(doc):
+    assert find_quote(doc, "  ") is None
