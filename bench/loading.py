@@ -1,7 +1,8 @@
 """Load timings: bare libyaml, cold load + validate + quote check, warm (cached) load.
 
-A cold load runs in a fresh interpreter (`python -m bench.loading cold FILE SEEDS`), so no
-cache of a previous run helps it; imports are not timed, only `load_targets`.
+Bare and cold loads each run in a fresh interpreter (`python -m bench.loading bare|cold FILE
+SEEDS`): no cache of a previous run helps, and neither pays for a heap the other left behind
+(the garbage collector's full passes grow with it). Imports are not timed.
 `python -m bench.loading profile FILE SEEDS` prints where a cold load spends its time.
 """
 
@@ -28,16 +29,34 @@ def bare_load(targets_file: Path) -> object:
     return yaml.load(targets_file.read_bytes(), Loader=yaml.CSafeLoader)
 
 
-def cold_load_once(targets_file: Path, seeds_dir: Path) -> dict:
-    """Return the time of one load_targets in a fresh interpreter, with what it found."""
+def _in_fresh_interpreter(command: str, targets_file: Path, seeds_dir: Path) -> dict:
+    """Return what `python -m bench.loading COMMAND FILE SEEDS` measured in a new process."""
     completed = subprocess.run(
-        [sys.executable, "-m", "bench.loading", "cold", str(targets_file), str(seeds_dir)],
+        [sys.executable, "-m", "bench.loading", command, str(targets_file), str(seeds_dir)],
         cwd=ROOT,
         capture_output=True,
         text=True,
         check=True,
     )
     return json.loads(completed.stdout.strip().splitlines()[-1])
+
+
+def bare_load_once(targets_file: Path) -> dict:
+    """Return the time of one bare libyaml load in a fresh interpreter, and the commitments."""
+    return _in_fresh_interpreter("bare", targets_file, targets_file.parent)
+
+
+def cold_load_once(targets_file: Path, seeds_dir: Path) -> dict:
+    """Return the time of one load_targets in a fresh interpreter, with what it found."""
+    return _in_fresh_interpreter("cold", targets_file, seeds_dir)
+
+
+def _bare(targets_file: str) -> dict:
+    """Return seconds of one bare load in this (fresh) process, and the commitments read."""
+    start = time.perf_counter()
+    data = bare_load(Path(targets_file))
+    seconds = time.perf_counter() - start
+    return {"seconds": seconds, "commitments": len((data or {}).get("commitments") or [])}
 
 
 def _cold(targets_file: str, seeds_dir: str) -> dict:
@@ -114,7 +133,9 @@ def profile_cold(targets_file: str, seeds_dir: str, top: int = 25) -> str:
 
 if __name__ == "__main__":
     command, targets_file, seeds_dir = sys.argv[1:4]
-    if command == "cold":
+    if command == "bare":
+        print(json.dumps(_bare(targets_file)))
+    elif command == "cold":
         print(json.dumps(_cold(targets_file, seeds_dir), ensure_ascii=False))
     elif command == "profile":
         print(profile_cold(targets_file, seeds_dir))
