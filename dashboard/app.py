@@ -1,17 +1,33 @@
-"""The dashboard: `streamlit run dashboard/app.py` (first light; the full app is issue 4)."""
+"""The dashboard: `streamlit run dashboard/app.py` (reads $TARGETS_FILE, else targets.yaml)."""
 
-import datetime as dt
-
-import pandas as pd
 import streamlit as st
 
-from loaders.export import commitment_rows
-from loaders.validate import load_targets, targets_path
+from dashboard.i18n import t
+from dashboard.layout import prepare, sync_url
 
-st.set_page_config(page_title="Work-report targets", layout="wide")
-path = targets_path()
-result = load_targets(path)
-st.title("Work-report targets")
-for problem in result.problems:
-    st.error(str(problem))
-st.dataframe(pd.DataFrame(commitment_rows(result.targets, dt.date.today())))
+st.set_page_config(page_title="Work-report targets · 政府工作报告目标追踪", layout="wide")
+
+page_context = prepare()
+lang = page_context.lang
+pages = [
+    st.Page(
+        "views/overview.py",
+        title=t("page_overview", lang),
+        icon=":material/dashboard:",
+        default=True,
+    ),
+    st.Page(
+        "views/commitments.py", title=t("page_commitments", lang), icon=":material/table_rows:"
+    ),
+    st.Page("views/commitment.py", title=t("page_commitment", lang), icon=":material/article:"),
+    st.Page("views/about.py", title=t("page_about", lang), icon=":material/menu_book:"),
+]
+current = st.navigation(pages, position="hidden" if page_context.filters.clean else "sidebar")
+sync_url(page_context.filters, keep_commitment=current.url_path == "commitment")
+try:
+    current.run()
+except Exception as error:  # the reader sees a message, never a traceback
+    st.error(
+        "这一页出错了，请把网址发给维护者。 / This page failed; please send its address to the "
+        f"maintainers. ({type(error).__name__})"
+    )

@@ -1,0 +1,147 @@
+"""The dashboard's data: targets.yaml loaded once and reused until the file or a report changes.
+
+The cache is keyed by a hash of targets.yaml's bytes and the size and modification time of
+every report in seeds/, so saving targets.yaml (or replacing a report) shows on the next rerun,
+while a rerun on unchanged files costs a few `stat` calls and one hash. It lives here, at the
+dashboard's edge, and is shared by every session of the server, like `st.cache_resource`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from loaders.export import commitment_rows
+from loaders.status import STATUS_LABELS
+from loaders.validate import LoadResult, load_targets
+
+MAX_ENTRIES = 4
+
+#: columns of the dashboard's frame beyond loaders.export.EXPORT_COLUMNS
+EXTRA_COLUMNS = (
+    "area_name",
+    "area_name_en",
+    "chapter",
+    "area_order",
+    "report_title",
+    "report_title_en",
+    "status_label_en",
+    "search_text",
+)
+
+
+@dataclass(frozen=True)
+class DashboardData:
+    """A loaded targets file: the validation result and one row per valid commitment."""
+
+    result: LoadResult
+    frame: pd.DataFrame
+    as_of: dt.date
+    targets_file: str
+
+
+def seeds_signature(seeds_dir: Path) -> tuple:
+    """Return the name, size and modification time of every file in the seeds folder."""
+    try:
+        with os.scandir(seeds_dir) as entries:
+            found = [
+                (entry.name, entry.stat().st_size, entry.stat().st_mtime_ns)
+                for entry in entries
+                if entry.is_file()
+            ]
+    except OSError:
+        return ()
+    return tuple(sorted(found))
+
+
+def file_digest(path: Path) -> str:
+    """Return a hash of the file's bytes, or a marker naming why it cannot be read."""
+    try:
+        return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+    except OSError as error:
+        return f"unreadable:{error.errno}"
+
+
+class _LoadCache:
+    """A small LRU of load results keyed by content, safe to share between sessions."""
+
+    def __init__(self) -> None:
+        self.entries: OrderedDict[tuple, DashboardData] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, targets_file: Path, seeds_dir: Path, as_of: dt.date) -> DashboardData:
+        key = (
+            str(targets_file.resolve()),
+            file_digest(targets_file),
+            seeds_signature(seeds_dir),
+            as_of,
+        )
+        with self.lock:
+            found = self.entries.get(key)
+            if found is not None:
+                self.entries.move_to_end(key)
+                return found
+        data = build_data(load_targets(targets_file, seeds_dir), as_of, str(targets_file))
+        with self.lock:
+            self.entries[key] = data
+            while len(self.entries) > MAX_ENTRIES:
+                self.entries.popitem(last=False)
+        return data
+
+
+_CACHE = _LoadCache()
+
+
+def load_cached(
+    targets_file: str | os.PathLike,
+    seeds_dir: str | os.PathLike | None = None,
+    as_of: dt.date | None = None,
+) -> DashboardData:
+    """Return the dashboard's data for a targets file, loading only when its content changed."""
+    path = Path(targets_file)
+    seeds = Path(seeds_dir) if seeds_dir is not None else path.parent / "seeds"
+    return _CACHE.get(path, seeds, as_of or dt.date.today())
+
+
+def build_data(result: LoadResult, as_of: dt.date, targets_file: str = "") -> DashboardData:
+    """Return the dashboard's data: the load result and one row per valid commitment."""
+    return DashboardData(result, commitment_frame(result, as_of), as_of, targets_file)
+
+
+def commitment_frame(result: LoadResult, as_of: dt.date) -> pd.DataFrame:
+    """Return one row per valid commitment: the export columns plus area and report names."""
+    targets = result.targets
+    frame = pd.DataFrame(commitment_rows(targets, as_of))
+    if frame.empty:
+        from loaders.export import EXPORT_COLUMNS
+
+        return pd.DataFrame(columns=[*EXPORT_COLUMNS, *EXTRA_COLUMNS])
+    areas = {a.id: a for a in targets.areas}
+    reports = {r.id: r for r in targets.reports}
+    frame["area_name"] = frame["area"].map(lambda a: areas[a].name)
+    frame["area_name_en"] = frame["area"].map(lambda a: areas[a].name_en)
+    frame["chapter"] = frame["area"].map(lambda a: areas[a].chapter or "")
+    order = {area.id: index for index, area in enumerate(targets.areas)}
+    frame["area_order"] = frame["area"].map(order)
+    frame["report_title"] = frame["report"].map(lambda r: reports[r].title)
+    frame["report_title_en"] = frame["report"].map(lambda r: reports[r].title_en)
+    frame["status_label_en"] = frame["status"].map(STATUS_LABELS["en"])
+    frame["search_text"] = (
+        frame["id"]
+        + " "
+        + frame["title"]
+        + " "
+        + frame["title_en"].str.lower()
+        + " "
+        + frame["quote"]
+        + " "
+        + frame["metric"].fillna("")
+    )
+    return frame

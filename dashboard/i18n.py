@@ -1,0 +1,326 @@
+"""中文/English: every label of the dashboard, and numbers and targets written for each language.
+
+Chinese writes large numbers with 万 and 亿 (18000 → 1.8万); English with thousands separators
+(18,000) and 亿元 as billions of yuan (52.26亿元 → 5.226 billion yuan).
+"""
+
+from __future__ import annotations
+
+import math
+
+from loaders.status import REACH_RULES, STATUS_LABELS, STATUS_RULES, STATUSES
+
+LANGUAGES = ("zh", "en")
+LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
+
+TEXT: dict[str, dict[str, str]] = {
+    "app_title": {"zh": "政府工作报告目标追踪", "en": "Work-report target tracker"},
+    "app_subtitle": {
+        "zh": "清远市清城区政府工作报告的承诺与已公布的结果",
+        "en": "What Qingcheng District's government work reports promised, and what was reported",
+    },
+    "page_overview": {"zh": "总览", "en": "Overview"},
+    "page_commitments": {"zh": "承诺清单", "en": "Commitments"},
+    "page_commitment": {"zh": "承诺详情", "en": "Commitment"},
+    "page_coverage": {"zh": "覆盖情况", "en": "Coverage"},
+    "page_about": {"zh": "规则与来源", "en": "Rules and sources"},
+    "language": {"zh": "语言 / Language", "en": "Language / 语言"},
+    "filters": {"zh": "筛选", "en": "Filters"},
+    "filter_report": {"zh": "报告", "en": "Report"},
+    "filter_area": {"zh": "领域", "en": "Area"},
+    "filter_status": {"zh": "状态", "en": "Status"},
+    "filter_search": {"zh": "搜索（中文或英文）", "en": "Search (Chinese or English)"},
+    "filter_search_help": {
+        "zh": "在标题、原文引语和编号中查找，如“学位”或 school",
+        "en": "Looks in titles, quotes and ids, e.g. school or 学位",
+    },
+    "all_reports": {"zh": "全部报告", "en": "All reports"},
+    "clear_filters": {"zh": "清除筛选", "en": "Clear filters"},
+    "clean_layout": {"zh": "截图模式（隐藏控件）", "en": "Clean layout for screenshots"},
+    "clean_layout_help": {
+        "zh": "隐藏侧边栏和按钮；链接中保留 clean=1，可直接发给他人",
+        "en": "Hides the sidebar and buttons; the link keeps clean=1",
+    },
+    "exit_clean_layout": {"zh": "退出截图模式", "en": "Leave the clean layout"},
+    "share_link": {
+        "zh": "当前筛选已写入网址，复制浏览器地址即可分享此视图。",
+        "en": "The filters are in the address bar: copy it to share this view.",
+    },
+    "problems_title": {
+        "zh": "{file} 中有 {count} 个问题：以下只显示有效的 {valid} 条承诺。",
+        "en": "{count} problem(s) in {file}: the {valid} valid commitment(s) are shown below.",
+    },
+    "problems_unreadable": {
+        "zh": "无法读取 {file}：请按下列提示修正后保存，页面会自动更新。",
+        "en": "{file} cannot be read: fix what is listed below and save; the page updates itself.",
+    },
+    "problems_how": {
+        "zh": "每行格式为 文件:行号: 编号: 字段: 问题；修正后保存文件，刷新或点击任意控件即可看到结果。",
+        "en": "Each line is file:LINE: ID: FIELD: problem. Fix and save the file; the next click "
+        "or reload shows the result.",
+    },
+    "count_total": {"zh": "承诺总数", "en": "Commitments"},
+    "status_rules_button": {"zh": "状态规则", "en": "Status rules"},
+    "status_rules_intro": {
+        "zh": "每项承诺的状态由以下规则得出：",
+        "en": "Each commitment's status follows these rules:",
+    },
+    "reach_rules_intro": {
+        "zh": "“达到”的含义：",
+        "en": "What “reaches” means:",
+    },
+    "percent_rule": {
+        "zh": "完成率 = 决定状态的数据 ÷ 目标值 × 100%（“不超过”类目标低于100%为好；里程碑无完成率）。",
+        "en": "Percent of target = the deciding figure ÷ the target × 100 (for “at most” targets "
+        "under 100% is good; none for milestones).",
+    },
+    "tolerance_rule": {
+        "zh": "“左右”目标的容差：%与个百分点默认为0.5，其他单位须在文件中给出。",
+        "en": "Tolerance of “about” targets: 0.5 by default for % and percentage points; other "
+        "units must give one.",
+    },
+    "no_commitments": {
+        "zh": "没有符合筛选条件的承诺。",
+        "en": "No commitment matches the filters.",
+    },
+    "chart_status_by_area": {"zh": "各领域承诺完成状态", "en": "Status of commitments by area"},
+    "chart_percent_of_target": {
+        "zh": "数值目标完成率（100% = 达到目标）",
+        "en": "Numeric targets: outcome as percent of target (100% = target reached)",
+    },
+    "chart_percent_bands": {
+        "zh": "数值目标完成率分布（按领域）",
+        "en": "Numeric targets by percent of target reached, per area",
+    },
+    "chart_headline": {
+        "zh": "主要经济指标：上年基数、目标与结果",
+        "en": "Headline indicators: prior year, target and outcome",
+    },
+    "axis_commitments": {"zh": "承诺数", "en": "Commitments"},
+    "axis_percent_of_target": {"zh": "占目标的百分比", "en": "Percent of target"},
+    "axis_value": {"zh": "数值", "en": "Value"},
+    "series_baseline": {"zh": "上年基数", "en": "Prior year"},
+    "series_target": {"zh": "目标", "en": "Target"},
+    "series_outcome": {"zh": "结果", "en": "Outcome"},
+    "no_published_figure_marker": {"zh": "未公布数据", "en": "no published figure"},
+    "source_line": {
+        "zh": "来源：{reports}｜数据截至 {as_of}｜状态按“规则与来源”页所列规则计算",
+        "en": "Source: {reports} | data as of {as_of} | status by the rules on the Rules page",
+    },
+    "band_under_50": {"zh": "低于50%", "en": "under 50%"},
+    "band_50_90": {"zh": "50%–90%", "en": "50–90%"},
+    "band_90_100": {"zh": "90%–100%", "en": "90–100%"},
+    "band_100_up": {"zh": "100%及以上", "en": "100% or more"},
+    "band_no_figure": {"zh": "未公布数据", "en": "no published figure"},
+    "table_title": {"zh": "承诺清单", "en": "Commitments"},
+    "download_csv": {"zh": "下载 CSV（Excel 可直接打开）", "en": "Download CSV (opens in Excel)"},
+    "download_xlsx": {"zh": "下载 Excel（XLSX）", "en": "Download Excel (XLSX)"},
+    "open_commitment": {"zh": "打开承诺详情", "en": "Open commitment"},
+    "pick_row_hint": {
+        "zh": "点击表格左侧选中一行，即可查看原文段落。",
+        "en": "Select a row (left edge of the table) to read its source paragraph.",
+    },
+    "col_id": {"zh": "编号", "en": "ID"},
+    "col_report": {"zh": "报告", "en": "Report"},
+    "col_year": {"zh": "年度", "en": "Year"},
+    "col_area": {"zh": "领域", "en": "Area"},
+    "col_title": {"zh": "承诺", "en": "Commitment"},
+    "col_target": {"zh": "目标", "en": "Target"},
+    "col_baseline": {"zh": "上年基数", "en": "Prior year"},
+    "col_latest": {"zh": "最新数据", "en": "Latest figure"},
+    "col_status": {"zh": "状态", "en": "Status"},
+    "col_percent": {"zh": "完成率", "en": "% of target"},
+    "col_quote": {"zh": "原文", "en": "Quote"},
+    "choose_commitment": {"zh": "选择承诺", "en": "Choose a commitment"},
+    "target": {"zh": "目标", "en": "Target"},
+    "status": {"zh": "状态", "en": "Status"},
+    "percent_of_target": {"zh": "完成率", "en": "Percent of target"},
+    "baseline": {"zh": "上年基数", "en": "Prior-year baseline"},
+    "no_baseline": {
+        "zh": "报告中没有同一口径的上年数据。",
+        "en": "The report gives no prior-year figure for the same measure.",
+    },
+    "progress": {"zh": "进展（已公布的数据）", "en": "Progress (published figures)"},
+    "no_progress": {
+        "zh": "尚未发现任何公布的数据——这本身就是一个发现。",
+        "en": "No published figure has been found — a finding in itself.",
+    },
+    "source_paragraph": {"zh": "原文段落", "en": "Source paragraph"},
+    "paragraph_where": {
+        "zh": "{report} · 第{number}段 · {part}{chapter}{heading}",
+        "en": "{report} · paragraph {number} · {part}{chapter}{heading}",
+    },
+    "part_plan": {"zh": "工作安排", "en": "plan"},
+    "part_review": {"zh": "工作回顾", "en": "review"},
+    "part_front": {"zh": "开篇", "en": "opening"},
+    "part_annex": {"zh": "附件", "en": "annex"},
+    "same_metric": {"zh": "同一指标的其他年度", "en": "The same measure in other years"},
+    "no_same_metric": {
+        "zh": "没有其他年度的同一指标。",
+        "en": "No other year's commitment measures the same thing.",
+    },
+    "note": {"zh": "备注", "en": "Note"},
+    "col_when": {"zh": "时间", "en": "For"},
+    "col_value": {"zh": "数值", "en": "Figure"},
+    "col_source": {"zh": "来源", "en": "Source"},
+    "col_evidence": {"zh": "原文或说明", "en": "Quote or note"},
+    "done_value": {"zh": "已完成", "en": "done"},
+    "unknown_commitment": {
+        "zh": "没有编号为“{id}”的有效承诺。",
+        "en": "There is no valid commitment with the id “{id}”.",
+    },
+    "quote_not_located": {
+        "zh": "无法在原文中定位引语。",
+        "en": "The quote could not be located in the report text.",
+    },
+    "no_text_for_report": {
+        "zh": "该报告的全文不在 seeds/ 中。",
+        "en": "The report's text is not in seeds/.",
+    },
+    "reports_heading": {"zh": "来源文件", "en": "Sources"},
+    "exclusions_heading": {"zh": "不计为承诺的数字", "en": "Figures that are not commitments"},
+    "exclusions_intro": {
+        "zh": "工作安排中以下数字经核查不是承诺（名称、编号、既有事物等），列出理由以示没有遗漏。",
+        "en": "These figures of the plans were checked and are not commitments (names, labels, "
+        "things that exist anyway); the reasons show nothing was skipped by accident.",
+    },
+    "col_figure": {"zh": "数字", "en": "Figure"},
+    "col_reason": {"zh": "理由", "en": "Reason"},
+    "col_publisher": {"zh": "发布机构", "en": "Publisher"},
+    "col_date": {"zh": "日期", "en": "Date"},
+    "col_file": {"zh": "文件", "en": "File"},
+    "coverage_intro": {
+        "zh": "工作安排中的每个数字：已记录为承诺、已说明排除，或尚未追踪。",
+        "en": "Every figure of each plan: recorded as a commitment, excluded with a reason, or "
+        "not tracked yet.",
+    },
+    "coverage_metric": {
+        "zh": "{report}：已追踪 {tracked} / {total}",
+        "en": "{report}: {tracked} of {total} tracked",
+    },
+    "coverage_excluded": {"zh": "已排除 {count} 个", "en": "{count} excluded"},
+    "coverage_all_tracked": {
+        "zh": "所有数字均已记录或排除。",
+        "en": "Every figure is tracked or excluded.",
+    },
+    "coverage_unavailable": {
+        "zh": "覆盖情况暂不可用。",
+        "en": "Coverage is not available.",
+    },
+    "headline_table": {"zh": "主要指标", "en": "Headline indicators"},
+}
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    """Return the label for a key in a language, with values filled in."""
+    text = TEXT[key][lang]
+    return text.format(**values) if values else text
+
+
+def status_label(status: str, lang: str) -> str:
+    """Return a status in words."""
+    return STATUS_LABELS[lang][status]
+
+
+def status_rule(status: str, lang: str) -> str:
+    """Return the rule that gives a status."""
+    return STATUS_RULES[lang][status]
+
+
+def status_rules_markdown(lang: str) -> str:
+    """Return every status rule, what "reaches" means and the percent rule, as Markdown."""
+    lines = [t("status_rules_intro", lang), ""]
+    lines += [f"- **{status_label(s, lang)}**: {status_rule(s, lang)}" for s in STATUSES]
+    lines += ["", t("reach_rules_intro", lang), ""]
+    names = {">=": "≥", "<=": "≤", "~": "≈", "done": "✓"}
+    lines += [f"- `{names[op]}` {rule}" for op, rule in REACH_RULES[lang].items()]
+    lines += ["", t("percent_rule", lang), "", t("tolerance_rule", lang)]
+    return "\n".join(lines)
+
+
+def _trim(number: float, decimals: int) -> str:
+    """Return a number with at most `decimals` decimals and no trailing zeros."""
+    text = f"{number:.{decimals}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def format_number(value: float | None, lang: str, decimals: int = 2) -> str:
+    """Return a number as the language writes it: 1.8万 / 18,000; an empty string for none."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if lang == "zh":
+        magnitude = abs(value)
+        if magnitude >= 100_000_000:
+            return _trim(value / 100_000_000, 4) + "亿"
+        if magnitude >= 10_000:
+            return _trim(value / 10_000, 4) + "万"
+        return _trim(value, decimals)
+    text = _trim(value, decimals)
+    whole, _, fraction = text.partition(".")
+    sign = "-" if whole.startswith("-") else ""
+    whole = f"{int(whole.lstrip('-')):,}"
+    return sign + whole + (f".{fraction}" if fraction else "")
+
+
+#: English for the units reports use; "" where the commitment's title already says what is counted
+UNITS_EN = {
+    "%": "%",
+    "个百分点": " percentage points",
+    "公里": " km",
+    "人次": " person-times",
+    "户": " households",
+    "处": " sites",
+    "所": " schools",
+    "家": " firms",
+    "元": " yuan",
+    "亿元": " billion yuan",
+}
+
+
+def format_quantity(value: float | None, unit: str | None, lang: str) -> str:
+    """Return a figure with its unit: 6900个 / 6,900; 52.26亿元 / 5.226 billion yuan."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    unit = unit or ""
+    if lang == "zh":
+        if unit in ("%", "个百分点") or unit.startswith(("万", "亿")):
+            return _trim(value, 2) + unit
+        return format_number(value, "zh") + unit
+    if unit == "亿元":
+        return format_number(value / 10, "en", 4) + UNITS_EN[unit]
+    if unit == "万元":
+        return format_number(value * 10_000, "en") + " yuan"
+    if unit == "%":
+        return format_number(value, "en") + "%"
+    return format_number(value, "en") + UNITS_EN.get(unit, "")
+
+
+def target_in_words(
+    op: str, value: float | None, unit: str | None, tolerance: float | None, lang: str
+) -> str:
+    """Return a target as a reader says it: "at least 6,900", "about 6.5%", "不超过3%"."""
+    if op == "done":
+        return "完成（里程碑）" if lang == "zh" else "done (a milestone)"
+    if unit == "名" and op == "<=":
+        return f"前{_trim(value, 0)}名" if lang == "zh" else f"in the top {_trim(value, 0)}"
+    quantity = format_quantity(value, unit, lang)
+    if lang == "zh":
+        if op == ">=":
+            return f"不低于{quantity}"
+        if op == "<=":
+            return f"不超过{quantity}"
+        within = f"（±{_trim(tolerance, 2)}）" if tolerance else ""
+        return f"{quantity}左右{within}"
+    if op == ">=":
+        return f"at least {quantity}"
+    if op == "<=":
+        return f"at most {quantity}"
+    within = f" (±{_trim(tolerance, 2)})" if tolerance else ""
+    return f"about {quantity}{within}"
+
+
+def format_percent(value: float | None, lang: str) -> str:
+    """Return a percent of target, rounded to a whole number: 17%; empty for none."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return f"{value:.0f}%"

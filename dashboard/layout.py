@@ -1,0 +1,214 @@
+"""What every page shares: the sidebar's filters (kept in the URL), the problem list, the layout.
+
+The entrypoint calls `prepare()` once per run; pages call `context()` to get the data and the
+filters, then draw with tested pure functions (charts, tables, detail).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.data import DashboardData, load_cached
+from dashboard.filters import (
+    Filters,
+    apply_filters,
+    filters_from_params,
+    params_from_filters,
+    report_choices,
+)
+from dashboard.i18n import LANGUAGE_NAMES, LANGUAGES, status_label, t
+from loaders.status import STATUSES
+from loaders.validate import targets_path
+
+CONTEXT_KEY = "_page_context"
+MAX_PROBLEMS_SHOWN = 200
+
+CLEAN_LAYOUT_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDownloadButton"],
+.modebar-container, .hide-when-clean { display: none !important; }
+.block-container { padding-top: 1.5rem !important; }
+</style>
+"""
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """The data, the reader's filters and the rows that pass them, for one run."""
+
+    data: DashboardData
+    filters: Filters
+    rows: pd.DataFrame
+
+    @property
+    def lang(self) -> str:
+        """Return the reader's language."""
+        return self.filters.lang
+
+    @property
+    def as_of(self) -> str:
+        """Return the date statuses are computed for, as YYYY-MM-DD."""
+        return self.data.as_of.isoformat()
+
+
+def load_data() -> DashboardData:
+    """Return the dashboard's data for $TARGETS_FILE (or targets.yaml), cached by content."""
+    return load_cached(targets_path(), as_of=dt.date.today())
+
+
+def _report_label(choice: str, data: DashboardData, lang: str) -> str:
+    """Return how the report filter shows a choice: all, a report's title, or a year."""
+    if not choice:
+        return t("all_reports", lang)
+    if choice.isdigit():
+        return f"{choice}年" if lang == "zh" else f"Year {choice}"
+    report = data.result.targets.report(choice)
+    if report is None:
+        return choice
+    return report.title if lang == "zh" else report.title_en
+
+
+def _seed_widgets(params: Filters) -> None:
+    """Set the widgets' first values from the URL, once per session."""
+    if st.session_state.get("_seeded"):
+        return
+    st.session_state["_seeded"] = True
+    st.session_state["lang"] = params.lang
+    st.session_state["report"] = params.report
+    st.session_state["areas"] = list(params.areas)
+    st.session_state["statuses"] = list(params.statuses)
+    st.session_state["query"] = params.query
+    st.session_state["clean"] = params.clean
+
+
+def sidebar_filters(data: DashboardData) -> Filters:
+    """Return the filters chosen in the sidebar, first set from the URL's parameters."""
+    frame = data.frame
+    reports = report_choices(frame)
+    areas = [a.id for a in data.result.targets.areas]
+    from_url = filters_from_params(st.query_params.to_dict(), reports, areas)
+    _seed_widgets(from_url)
+    area_names = {a.id: a for a in data.result.targets.areas}
+    with st.sidebar:
+        lang = st.segmented_control(
+            t("language", st.session_state.get("lang") or "zh"),
+            LANGUAGES,
+            format_func=LANGUAGE_NAMES.get,
+            key="lang",
+        )
+        lang = lang or "zh"
+        st.subheader(t("filters", lang))
+        st.selectbox(
+            t("filter_report", lang),
+            ["", *reports],
+            format_func=lambda c: _report_label(c, data, lang),
+            key="report",
+        )
+        st.multiselect(
+            t("filter_area", lang),
+            areas,
+            format_func=lambda a: (
+                f"{area_names[a].chapter or ''}{area_names[a].name}"
+                if lang == "zh"
+                else area_names[a].name_en
+            ),
+            key="areas",
+            placeholder="—",
+        )
+        st.multiselect(
+            t("filter_status", lang),
+            list(STATUSES),
+            format_func=lambda s: status_label(s, lang),
+            key="statuses",
+            placeholder="—",
+        )
+        st.text_input(
+            t("filter_search", lang), key="query", help=t("filter_search_help", lang), max_chars=200
+        )
+        st.button(t("clear_filters", lang), on_click=_clear_filters)
+        st.divider()
+        st.toggle(t("clean_layout", lang), key="clean", help=t("clean_layout_help", lang))
+        st.caption(t("share_link", lang))
+    return Filters(
+        lang=lang,
+        report=st.session_state["report"] if st.session_state["report"] in reports else "",
+        areas=tuple(a for a in st.session_state["areas"] if a in areas),
+        statuses=tuple(st.session_state["statuses"]),
+        query=(st.session_state["query"] or "").strip(),
+        clean=bool(st.session_state["clean"]),
+        commitment=from_url.commitment,
+    )
+
+
+def _clear_filters() -> None:
+    """Reset the report, area, status and search filters."""
+    st.session_state["report"] = ""
+    st.session_state["areas"] = []
+    st.session_state["statuses"] = []
+    st.session_state["query"] = ""
+
+
+def _leave_clean_layout() -> None:
+    """Switch the clean layout off."""
+    st.session_state["clean"] = False
+
+
+def sync_url(filters: Filters, keep_commitment: bool) -> None:
+    """Write the filters into the URL, so the view can be sent as a link."""
+    wanted = params_from_filters(filters if keep_commitment else replace(filters, commitment=""))
+    if st.query_params.to_dict() != wanted:
+        st.query_params.from_dict(wanted)
+
+
+def show_problems(data: DashboardData, lang: str) -> None:
+    """Show the problems of targets.yaml at the top: a summary, then every file:line message."""
+    result = data.result
+    if not result.problems:
+        return
+    name = Path(data.targets_file).name or "targets.yaml"
+    if result.unreadable:
+        st.error(t("problems_unreadable", lang, file=name))
+    else:
+        st.error(
+            t(
+                "problems_title",
+                lang,
+                file=name,
+                count=len(result.problems),
+                valid=len(result.targets.commitments),
+            )
+        )
+    lines = [str(p) for p in result.problems[:MAX_PROBLEMS_SHOWN]]
+    if len(result.problems) > MAX_PROBLEMS_SHOWN:
+        lines.append(f"… +{len(result.problems) - MAX_PROBLEMS_SHOWN}")
+    with st.expander(t("problems_how", lang), expanded=len(result.problems) <= 10):
+        st.code("\n".join(lines), language=None, wrap_lines=True)
+
+
+def prepare() -> PageContext:
+    """Return this run's context: load the data, draw the sidebar and the problem list."""
+    data = load_data()
+    filters = sidebar_filters(data)
+    context = PageContext(data, filters, apply_filters(data.frame, filters))
+    st.session_state[CONTEXT_KEY] = context
+    if filters.clean:
+        st.html(CLEAN_LAYOUT_CSS)
+    show_problems(data, filters.lang)
+    return context
+
+
+def clean_layout_exit(context: PageContext) -> None:
+    """Show the way out of the clean layout at the foot of the page."""
+    if context.filters.clean:
+        st.button(t("exit_clean_layout", context.lang), on_click=_leave_clean_layout)
+
+
+def context() -> PageContext:
+    """Return the context the entrypoint prepared for this run."""
+    return st.session_state[CONTEXT_KEY]

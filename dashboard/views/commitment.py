@@ -1,0 +1,119 @@
+"""A commitment: target in words, status and its rule, baseline, progress, source, same metric."""
+
+import streamlit as st
+
+from dashboard.detail import (
+    escape_markdown,
+    highlighted_html,
+    locate_quote,
+    passage_location,
+    progress_table,
+    same_metric,
+)
+from dashboard.i18n import (
+    format_percent,
+    format_quantity,
+    status_label,
+    status_rule,
+    t,
+    target_in_words,
+)
+from dashboard.layout import clean_layout_exit, context
+from loaders.status import commitment_status
+
+page = context()
+lang = page.lang
+targets = page.data.result.targets
+by_id = {c.id: c for c in targets.commitments}
+choices = list(page.rows["id"]) if not page.rows.empty else []
+wanted = st.query_params.get("id") or page.filters.commitment
+if wanted and wanted in by_id and wanted not in choices:
+    choices = [wanted, *choices]
+if not choices:
+    st.info(t("no_commitments", lang))
+    st.stop()
+if wanted and wanted not in by_id:
+    st.warning(t("unknown_commitment", lang, id=escape_markdown(wanted)))
+title_of = {c.id: (c.title if lang == "zh" else c.title_en) for c in targets.commitments}
+if st.session_state.get("commitment_choice") not in choices or (
+    wanted in choices and st.session_state.get("_last_url_id") != wanted
+):
+    st.session_state["commitment_choice"] = wanted if wanted in choices else choices[0]
+chosen = st.selectbox(
+    t("choose_commitment", lang),
+    choices,
+    format_func=lambda i: f"{title_of[i]} · {i}",
+    key="commitment_choice",
+)
+st.session_state["_last_url_id"] = chosen
+st.query_params["id"] = chosen
+commitment = by_id[chosen]
+report = targets.report(commitment.report)
+report_title = (report.title if lang == "zh" else report.title_en) if report else commitment.report
+result = commitment_status(commitment, page.data.as_of)
+target = commitment.target
+
+st.header(escape_markdown(commitment.title if lang == "zh" else commitment.title_en), anchor=False)
+st.caption(
+    escape_markdown(
+        f"{commitment.title_en if lang == 'zh' else commitment.title} · {commitment.id}"
+    )
+)
+
+left, middle, right = st.columns(3)
+left.metric(
+    t("target", lang),
+    target_in_words(target.op, target.value, target.unit, target.tolerance, lang),
+)
+middle.metric(t("status", lang), status_label(result.status, lang))
+right.metric(t("percent_of_target", lang), format_percent(result.percent_of_target, lang) or "—")
+st.caption(escape_markdown(status_rule(result.status, lang)))
+st.markdown("> " + escape_markdown(commitment.quote))
+if commitment.note:
+    st.caption(t("note", lang) + ": " + escape_markdown(commitment.note))
+
+st.subheader(t("baseline", lang), anchor=False)
+baseline = commitment.baseline
+if baseline is None:
+    st.write(t("no_baseline", lang))
+else:
+    st.markdown(
+        f"**{escape_markdown(format_quantity(baseline.value, target.unit, lang))}** "
+        f"({baseline.year}) — {escape_markdown(baseline.quote)}"
+    )
+    if baseline.note:
+        st.caption(escape_markdown(baseline.note))
+
+st.subheader(t("progress", lang), anchor=False)
+if commitment.progress:
+    st.dataframe(progress_table(commitment, targets, lang), hide_index=True, width="stretch")
+else:
+    st.write(t("no_progress", lang))
+
+st.subheader(t("source_paragraph", lang), anchor=False)
+if report is None or report.file is None:
+    st.write(t("no_text_for_report", lang))
+else:
+    passage = locate_quote(page.data.result.documents.get(report.id), commitment.quote)
+    if passage is None:
+        st.write(t("quote_not_located", lang))
+    else:
+        st.caption(escape_markdown(passage_location(passage, report_title, lang)))
+        st.html(highlighted_html(passage))
+
+st.subheader(t("same_metric", lang), anchor=False)
+others = same_metric(targets, commitment)
+if not others:
+    st.write(t("no_same_metric", lang))
+for other in others:
+    other_result = commitment_status(other, page.data.as_of)
+    words = target_in_words(
+        other.target.op, other.target.value, other.target.unit, other.target.tolerance, lang
+    )
+    label = (
+        f"{other.year} · {title_of[other.id]} · {words} · {status_label(other_result.status, lang)}"
+    )
+    if st.button(escape_markdown(label), key=f"same-metric-{other.id}"):
+        st.query_params["id"] = other.id
+        st.rerun()
+clean_layout_exit(page)

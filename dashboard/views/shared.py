@@ -1,0 +1,63 @@
+"""Pieces several pages draw: the commitments table with its downloads and row selection."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard.i18n import t
+from dashboard.layout import PageContext
+from dashboard.tables import csv_bytes, display_table, xlsx_bytes
+
+COMMITMENT_PAGE = "views/commitment.py"
+
+
+def commitments_table(context: PageContext, key: str, downloads: bool = True) -> None:
+    """Show the filtered commitments; a selected row opens the commitment's page."""
+    lang = context.lang
+    table = display_table(context.rows, lang)
+    if table.empty:
+        st.info(t("no_commitments", lang))
+        return
+    if not context.filters.clean:
+        st.caption(t("pick_row_hint", lang))
+    event = st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        on_select="rerun",
+        selection_mode="single-row",
+        key=key,
+        column_config={t("col_quote", lang): st.column_config.TextColumn(width="large")},
+    )
+    selected = event.selection.rows if event is not None else []
+    if selected:
+        commitment_id = table.iloc[selected[0]][t("col_id", lang)]
+        open_commitment(context, commitment_id)
+    if downloads and not context.filters.clean:
+        stem = f"work-report-commitments-{lang}-{context.as_of}"
+        left, right, _ = st.columns([1, 1, 2])
+        left.download_button(
+            t("download_csv", lang),
+            lambda: csv_bytes(table),
+            file_name=f"{stem}.csv",
+            mime="text/csv",
+            on_click="ignore",
+            key=f"{key}-csv",
+        )
+        right.download_button(
+            t("download_xlsx", lang),
+            lambda: xlsx_bytes(table),
+            file_name=f"{stem}.xlsx",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            on_click="ignore",
+            key=f"{key}-xlsx",
+        )
+
+
+def open_commitment(context: PageContext, commitment_id: str) -> None:
+    """Switch to a commitment's page, keeping the filters in the URL."""
+    from dashboard.filters import params_from_filters
+
+    params = params_from_filters(context.filters)
+    params["id"] = commitment_id
+    st.switch_page(COMMITMENT_PAGE, query_params=params)
