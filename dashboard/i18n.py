@@ -113,7 +113,7 @@ TEXT: dict[str, dict[str, str]] = {
     "band_100_up": {"zh": "100%及以上", "en": "100% or more"},
     "band_no_figure": {"zh": "未公布数据", "en": "no published figure"},
     "table_title": {"zh": "承诺清单", "en": "Commitments"},
-    "download_csv": {"zh": "下载 CSV（Excel 可直接打开）", "en": "Download CSV (opens in Excel)"},
+    "download_csv": {"zh": "下载 CSV", "en": "Download CSV"},
     "download_xlsx": {"zh": "下载 Excel（XLSX）", "en": "Download Excel (XLSX)"},
     "open_commitment": {"zh": "打开承诺详情", "en": "Open commitment"},
     "pick_row_hint": {
@@ -277,21 +277,28 @@ UNITS_EN = {
 }
 
 
+def _rate(value: float) -> str:
+    """Return a rate as reports write it, with at least one decimal: 3.0, 6.5, 85.22."""
+    text = _trim(value, 2)
+    return text if "." in text else f"{value:.1f}"
+
+
 def format_quantity(value: float | None, unit: str | None, lang: str) -> str:
     """Return a figure with its unit: 6900个 / 6,900; 52.26亿元 / 5.226 billion yuan."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     unit = unit or ""
+    if unit in ("%", "个百分点"):
+        rate = _rate(value)
+        return rate + (unit if lang == "zh" or unit == "%" else UNITS_EN[unit])
     if lang == "zh":
-        if unit in ("%", "个百分点") or unit.startswith(("万", "亿")):
+        if unit.startswith(("万", "亿")):
             return _trim(value, 2) + unit
         return format_number(value, "zh") + unit
     if unit == "亿元":
         return format_number(value / 10, "en", 4) + UNITS_EN[unit]
     if unit == "万元":
         return format_number(value * 10_000, "en") + " yuan"
-    if unit == "%":
-        return format_number(value, "en") + "%"
     return format_number(value, "en") + UNITS_EN.get(unit, "")
 
 

@@ -21,6 +21,14 @@ from dashboard.i18n import (
 from dashboard.layout import clean_layout_exit, context
 from loaders.status import commitment_status
 
+STATUS_BADGE_COLOURS = {
+    "met": "green",
+    "met_late": "green",
+    "missed": "red",
+    "no_figure": "gray",
+    "not_yet_due": "blue",
+}
+
 page = context()
 lang = page.lang
 targets = page.data.result.targets
@@ -60,13 +68,21 @@ st.caption(
     )
 )
 
-left, middle, right = st.columns(3)
-left.metric(
-    t("target", lang),
-    target_in_words(target.op, target.value, target.unit, target.tolerance, lang),
-)
-middle.metric(t("status", lang), status_label(result.status, lang))
-right.metric(t("percent_of_target", lang), format_percent(result.percent_of_target, lang) or "—")
+left, middle, right = st.columns([2, 2, 1])
+with left:
+    st.caption(t("target", lang))
+    st.markdown(
+        "#### "
+        + escape_markdown(
+            target_in_words(target.op, target.value, target.unit, target.tolerance, lang)
+        )
+    )
+with middle:
+    st.caption(t("status", lang))
+    st.badge(status_label(result.status, lang), color=STATUS_BADGE_COLOURS[result.status])
+with right:
+    st.caption(t("percent_of_target", lang))
+    st.markdown("#### " + (format_percent(result.percent_of_target, lang) or "—"))
 st.caption(escape_markdown(status_rule(result.status, lang)))
 st.markdown("> " + escape_markdown(commitment.quote))
 if commitment.note:
