@@ -29,7 +29,7 @@ FONT = (
 MAX_BARS = 60
 MAX_HEADLINE = 12
 MAX_MISSING_ROWS = 12
-LABEL_CHARS = 26
+LABEL_CHARS = {"zh": 20, "en": 36}
 
 PERCENT_BANDS = (
     ("band_under_50", 0, 50),
@@ -39,7 +39,7 @@ PERCENT_BANDS = (
 )
 
 
-def short(text: str, limit: int = LABEL_CHARS) -> str:
+def short(text: str, limit: int = LABEL_CHARS["en"]) -> str:
     """Return text cut to a chart label's length, with an ellipsis when cut."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -172,7 +172,7 @@ def percent_of_target_figure(frame: pd.DataFrame, lang: str, as_of: str) -> go.F
     title_column = "title" if lang == "zh" else "title_en"
     with_figure = rows[rows["percent_of_target"].notna()].sort_values("percent_of_target")
     without = rows[rows["percent_of_target"].isna()]
-    labels = [plain(short(v)) for v in with_figure[title_column]]
+    labels = [plain(short(v, LABEL_CHARS[lang])) for v in with_figure[title_column]]
     figure = go.Figure()
     for status in STATUSES:
         part = with_figure[with_figure["status"] == status]
@@ -180,7 +180,7 @@ def percent_of_target_figure(frame: pd.DataFrame, lang: str, as_of: str) -> go.F
             continue
         figure.add_bar(
             name=status_label(status, lang),
-            y=[plain(short(v)) for v in part[title_column]],
+            y=[plain(short(v, LABEL_CHARS[lang])) for v in part[title_column]],
             x=part["percent_of_target"].tolist(),
             orientation="h",
             marker_color=STATUS_COLOURS[status],
@@ -246,7 +246,7 @@ def missing_rows(without: pd.DataFrame, lang: str) -> tuple[list[str], list[str]
     marker = t("no_published_figure_marker", lang)
     title_column = "title" if lang == "zh" else "title_en"
     if len(without) <= MAX_MISSING_ROWS:
-        labels = [plain(short(v)) for v in without[title_column]]
+        labels = [plain(short(v, LABEL_CHARS[lang])) for v in without[title_column]]
         return labels, [marker] * len(labels), [f"{label}: {marker}" for label in labels]
     labelled = without.assign(area_label=area_labels(without, lang))
     labels, texts, hovers = [], [], []

@@ -72,7 +72,7 @@ def test_overview_charts_hold_status_by_area_percent_and_headline_indicators(bun
     assert trace(by_area, "met late")["x"][4] == 1
     percent = found["Numeric targets: outcome as percent of target (100% = target reached)"]
     assert trace(percent, "missed")["y"] == ["GDP growth"]
-    assert trace(percent, "met")["y"] == ["Rise in consumer prices (…"]
+    assert trace(percent, "met")["y"] == ["Rise in consumer prices (CPI)"]
     assert "no published figure: 7" in trace(percent, "no published figure")["text"]
     headline = found["Headline indicators: prior year, target and outcome"]
     assert trace(headline, "Outcome")["x"][0] == 1.1

@@ -1,0 +1,212 @@
+"""The dashboard in a real headless browser: Debian's chromium driven by Playwright.
+
+What only a browser shows: the page renders with its Chinese text and charts, the language
+switch works, a commitment's source paragraph is marked, and HTML in targets.yaml never runs.
+Screenshots go to artifacts/screenshots/. Without chromium the tests skip, unless
+REQUIRE_BROWSER=1 (as in CI), where they fail.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+SHOTS = ROOT / "artifacts" / "screenshots"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+pytestmark = pytest.mark.browser
+
+
+def browser_missing() -> str | None:
+    """Return why the browser test cannot run here, or None."""
+    if not Path(CHROMIUM).exists():
+        return f"{CHROMIUM} not found (apt-get install chromium fonts-noto-cjk)"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "playwright is not installed"
+    return None
+
+
+@pytest.fixture(scope="module")
+def browser():
+    reason = browser_missing()
+    if reason:
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail(f"browser test required: {reason}")
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def serve(targets_file: Path):
+    """Start the dashboard on a free port; return the process and its address."""
+    port = free_port()
+    env = {**os.environ, "TARGETS_FILE": str(targets_file)}
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(ROOT / "dashboard" / "app.py"),
+            "--server.port",
+            str(port),
+            "--server.headless",
+            "true",
+            "--server.fileWatcherType",
+            "none",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return process, url
+        except OSError:
+            time.sleep(0.3)
+    process.kill()
+    raise RuntimeError("the dashboard did not start within 60 s")
+
+
+@pytest.fixture(scope="module")
+def app_url():
+    process, url = serve(ROOT / "targets.yaml")
+    yield url
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.dialogs = dialogs
+    yield page
+    context.close()
+
+
+def screenshot(page, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def wait_for_charts(page, count: int = 3) -> None:
+    page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
+    page.wait_for_function(
+        f"document.querySelectorAll('.js-plotly-plot').length >= {count}", timeout=30_000
+    )
+
+
+def test_overview_renders_chinese_text_and_charts(page, app_url):
+    page.goto(app_url)
+    wait_for_charts(page)
+    assert page.get_by_role("heading", name="政府工作报告目标追踪").is_visible()
+    chart_titles = [e.text_content() for e in page.locator(".js-plotly-plot .gtitle").all()]
+    assert "各领域承诺完成状态" in chart_titles
+    assert page.evaluate("document.fonts.check('16px \"Noto Sans CJK SC\"', '政府')")
+    assert page.get_by_text("未公布数据").first.is_visible()
+    screenshot(page, "overview-zh")
+
+
+def test_language_switch_turns_the_page_english(page, app_url):
+    page.goto(app_url)
+    wait_for_charts(page)
+    page.get_by_role("radio", name="English").click()
+    page.get_by_role("heading", name="Work-report target tracker").wait_for(timeout=30_000)
+    wait_for_charts(page)
+    page.wait_for_function(
+        "[...document.querySelectorAll('.js-plotly-plot .gtitle')]"
+        ".some(e => e.textContent === 'Status of commitments by area')",
+        timeout=30_000,
+    )
+    assert "lang=en" in page.url
+    screenshot(page, "overview-en")
+
+
+def test_a_commitment_shows_its_source_sentence_marked(page, app_url):
+    page.goto(f"{app_url}/commitment?id=school-places-2022&lang=en")
+    mark = page.locator(".source-paragraph mark")
+    mark.wait_for(timeout=30_000)
+    assert mark.inner_text() == "确保新增中小学（幼儿园）学位 6900个以上"
+    assert page.get_by_text("at least 6,900").is_visible()
+    screenshot(page, "commitment-school-places-en")
+
+
+def test_a_shared_link_opens_the_same_filtered_view(page, app_url):
+    page.goto(f"{app_url}/?lang=en&status=met,met_late")
+    wait_for_charts(page, 2)
+    total = page.locator("[data-testid='stMetric']").first
+    assert total.inner_text().splitlines()[-1] == "2"
+    screenshot(page, "overview-filtered-en")
+
+
+def test_clean_layout_hides_sidebar_and_buttons(page, app_url):
+    page.goto(f"{app_url}/?lang=en&clean=1")
+    wait_for_charts(page)
+    assert not page.locator("[data-testid='stSidebar']").is_visible()
+    assert not page.get_by_role("button", name="Status rules").count()
+    screenshot(page, "overview-clean-en")
+
+
+@pytest.fixture(scope="module")
+def hostile_url(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("hostile")
+    shutil.copytree(ROOT / "seeds", folder / "seeds")
+    text = (ROOT / "targets.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        "title_en: New primary, secondary and kindergarten places",
+        'title_en: "<img src=x onerror=alert(1)> places"',
+    ).replace("title: 新增中小学（幼儿园）学位", 'title: "<script>alert(2)</script>学位"')
+    (folder / "targets.yaml").write_text(text, encoding="utf-8")
+    process, url = serve(folder / "targets.yaml")
+    yield url
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def test_html_in_targets_yaml_shows_as_text_and_never_runs(page, hostile_url):
+    page.goto(f"{hostile_url}/commitment?id=school-places-2022&lang=en")
+    page.locator(".source-paragraph mark").wait_for(timeout=30_000)
+    heading = page.get_by_role("heading", name="<img src=x onerror=alert(1)> places")
+    assert heading.is_visible()
+    page.goto(f"{hostile_url}/?lang=zh")
+    wait_for_charts(page)
+    page.wait_for_timeout(1000)
+    assert page.dialogs == []
+    assert page.locator("img[src='x']").count() == 0
+    screenshot(page, "hostile-title-zh")
