@@ -13,11 +13,12 @@ import hashlib
 import os
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
+from dashboard.tables import display_table
 from loaders.export import commitment_rows
 from loaders.status import STATUS_LABELS
 from loaders.validate import LoadResult, load_targets
@@ -45,6 +46,16 @@ class DashboardData:
     frame: pd.DataFrame
     as_of: dt.date
     targets_file: str
+    _tables: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def table(self, lang: str, rows: pd.DataFrame | None = None) -> pd.DataFrame:
+        """Return the display table of some rows (default all), built once per language."""
+        full = self._tables.get(lang)
+        if full is None:
+            full = self._tables[lang] = display_table(self.frame, lang)
+        if rows is None:
+            return full
+        return full.loc[rows.index].reset_index(drop=True)
 
 
 def seeds_signature(seeds_dir: Path) -> tuple:

@@ -57,8 +57,9 @@ def display_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         "col_quote": frame["quote"],
         "col_id": frame["id"],
     }
-    table = pd.DataFrame({t(key, lang): list(values[key]) for key in DISPLAY_COLUMNS})
-    return table.reset_index(drop=True)
+    return pd.DataFrame(
+        {t(key, lang): list(values[key]) for key in DISPLAY_COLUMNS}, index=frame.index
+    )
 
 
 def csv_bytes(table: pd.DataFrame) -> bytes:

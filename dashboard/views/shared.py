@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard.i18n import t
 from dashboard.layout import PageContext
-from dashboard.tables import csv_bytes, display_table, xlsx_bytes
+from dashboard.tables import csv_bytes, xlsx_bytes
 
 COMMITMENT_PAGE = "views/commitment.py"
 
@@ -14,7 +14,7 @@ COMMITMENT_PAGE = "views/commitment.py"
 def commitments_table(context: PageContext, key: str, downloads: bool = True) -> None:
     """Show the filtered commitments; a selected row opens the commitment's page."""
     lang = context.lang
-    table = display_table(context.rows, lang)
+    table = context.data.table(lang, context.rows)
     if table.empty:
         st.info(t("no_commitments", lang))
         return
