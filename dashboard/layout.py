@@ -74,17 +74,40 @@ def _report_label(choice: str, data: DashboardData, lang: str) -> str:
     return report.title if lang == "zh" else report.title_en
 
 
-def _seed_widgets(params: Filters) -> None:
-    """Set the widgets' first values from the URL, once per session."""
-    if st.session_state.get("_seeded"):
-        return
-    st.session_state["_seeded"] = True
-    st.session_state["lang"] = params.lang
-    st.session_state["report"] = params.report
-    st.session_state["areas"] = list(params.areas)
-    st.session_state["statuses"] = list(params.statuses)
-    st.session_state["query"] = params.query
-    st.session_state["clean"] = params.clean
+FILTER_KEYS = ("lang", "report", "areas", "statuses", "query", "clean")
+
+
+def _kept(key: str) -> str:
+    """Return the session key that keeps a filter's value across pages."""
+    return f"_kept_{key}"
+
+
+def _remember(key: str) -> None:
+    """Keep a widget's new value (Streamlit drops widget state when the page switches)."""
+    if key == "lang" and not st.session_state[key]:  # clicking the chosen language again
+        st.session_state[key] = st.session_state[_kept(key)]
+    st.session_state[_kept(key)] = st.session_state[key]
+
+
+def _restore_widgets(params: Filters, reports: list[str], areas: list[str]) -> None:
+    """Give each filter widget its kept value, first taken from the URL once per session."""
+    if not st.session_state.get("_seeded"):
+        st.session_state["_seeded"] = True
+        first = {
+            "lang": params.lang,
+            "report": params.report,
+            "areas": list(params.areas),
+            "statuses": list(params.statuses),
+            "query": params.query,
+            "clean": params.clean,
+        }
+        for key, value in first.items():
+            st.session_state[_kept(key)] = value
+    if st.session_state[_kept("report")] not in ("", *reports):  # the file changed
+        st.session_state[_kept("report")] = ""
+    st.session_state[_kept("areas")] = [a for a in st.session_state[_kept("areas")] if a in areas]
+    for key in FILTER_KEYS:
+        st.session_state[key] = st.session_state[_kept(key)]
 
 
 def sidebar_filters(data: DashboardData) -> Filters:
@@ -93,22 +116,26 @@ def sidebar_filters(data: DashboardData) -> Filters:
     reports = report_choices(frame)
     areas = [a.id for a in data.result.targets.areas]
     from_url = filters_from_params(st.query_params.to_dict(), reports, areas)
-    _seed_widgets(from_url)
+    _restore_widgets(from_url, reports, areas)
     area_names = {a.id: a for a in data.result.targets.areas}
     with st.sidebar:
         lang = st.segmented_control(
-            t("language", st.session_state.get("lang") or "zh"),
+            t("language", st.session_state["lang"]),
             LANGUAGES,
             format_func=LANGUAGE_NAMES.get,
             key="lang",
+            on_change=_remember,
+            args=("lang",),
         )
-        lang = lang or "zh"
+        lang = lang or st.session_state[_kept("lang")]
         st.subheader(t("filters", lang))
         st.selectbox(
             t("filter_report", lang),
             ["", *reports],
             format_func=lambda c: _report_label(c, data, lang),
             key="report",
+            on_change=_remember,
+            args=("report",),
         )
         st.multiselect(
             t("filter_area", lang),
@@ -119,6 +146,8 @@ def sidebar_filters(data: DashboardData) -> Filters:
                 else area_names[a].name_en
             ),
             key="areas",
+            on_change=_remember,
+            args=("areas",),
             placeholder="—",
         )
         st.multiselect(
@@ -126,14 +155,27 @@ def sidebar_filters(data: DashboardData) -> Filters:
             list(STATUSES),
             format_func=lambda s: status_label(s, lang),
             key="statuses",
+            on_change=_remember,
+            args=("statuses",),
             placeholder="—",
         )
         st.text_input(
-            t("filter_search", lang), key="query", help=t("filter_search_help", lang), max_chars=200
+            t("filter_search", lang),
+            key="query",
+            on_change=_remember,
+            args=("query",),
+            help=t("filter_search_help", lang),
+            max_chars=200,
         )
         st.button(t("clear_filters", lang), on_click=_clear_filters)
         st.divider()
-        st.toggle(t("clean_layout", lang), key="clean", help=t("clean_layout_help", lang))
+        st.toggle(
+            t("clean_layout", lang),
+            key="clean",
+            on_change=_remember,
+            args=("clean",),
+            help=t("clean_layout_help", lang),
+        )
         st.caption(t("share_link", lang))
     return Filters(
         lang=lang,
@@ -148,15 +190,13 @@ def sidebar_filters(data: DashboardData) -> Filters:
 
 def _clear_filters() -> None:
     """Reset the report, area, status and search filters."""
-    st.session_state["report"] = ""
-    st.session_state["areas"] = []
-    st.session_state["statuses"] = []
-    st.session_state["query"] = ""
+    for key, empty in (("report", ""), ("areas", []), ("statuses", []), ("query", "")):
+        st.session_state[key] = st.session_state[_kept(key)] = empty
 
 
 def _leave_clean_layout() -> None:
     """Switch the clean layout off."""
-    st.session_state["clean"] = False
+    st.session_state["clean"] = st.session_state[_kept("clean")] = False
 
 
 def sync_url(filters: Filters, keep_commitment: bool) -> None:

@@ -167,6 +167,25 @@ def test_a_commitment_shows_its_source_sentence_marked(page, app_url):
     screenshot(page, "commitment-school-places-en")
 
 
+def test_selecting_a_table_row_opens_the_commitment_and_keeps_the_filters(page, app_url):
+    page.goto(f"{app_url}/commitments?lang=en&status=missed")
+    grid = page.locator("[data-testid='stDataFrame']")
+    grid.wait_for(timeout=30_000)
+    page.wait_for_timeout(1000)
+    box = grid.bounding_box()
+    page.mouse.click(box["x"] + 16, box["y"] + 35 + 17)  # the first row's selection box
+    page.wait_for_url("**/commitment?**", timeout=30_000)
+    page.get_by_role("heading", name="GDP growth").wait_for(timeout=30_000)
+    assert page.locator(".source-paragraph mark").inner_text() == "地区生产总值增长6.5%左右"
+    assert "id=gdp-growth-2022" in page.url and "status=missed" in page.url
+    screenshot(page, "commitment-gdp-en")
+    page.locator("[data-testid='stSidebarNav']").get_by_text("Overview").click()
+    wait_for_charts(page, 2)
+    total = page.locator("[data-testid='stMetric']").first
+    assert total.inner_text().splitlines()[-1] == "1"
+    assert "status=missed" in page.url and "lang=en" in page.url
+
+
 def test_a_shared_link_opens_the_same_filtered_view(page, app_url):
     page.goto(f"{app_url}/?lang=en&status=met,met_late")
     wait_for_charts(page, 2)
