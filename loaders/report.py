@@ -36,8 +36,12 @@ CHAPTER_MARKER = re.compile(r"^[（(]([一二三四五六七八九十]{1,3})[）
 HEADING_SENTENCE = re.compile(r"^([^，。、；：“”！？,;:]{2,16})。")
 INLINE_CHAPTER_HEADING = re.compile(r"^([^。！？]{2,40})。")
 PART_NUMBER = r"(?:[一二三四五六七八九十]{1,2}\s*[、.．]\s*)?"  # 一、2021年工作回顾
-REVIEW_HEADING = re.compile(rf"^{PART_NUMBER}(?:\d{{4}}\s*年\s*工作回顾|过去.{{0,6}}工作回顾)$")
-PLAN_HEADING = re.compile(rf"^{PART_NUMBER}\d{{4}}\s*年\s*(?:工作安排|工作建议|主要任务)$")
+PART_YEAR = r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年"  # 2022年, 二〇二二年
+REVIEW_HEADING = re.compile(rf"^{PART_NUMBER}(?:{PART_YEAR}\s*工作回顾|过去.{{0,6}}工作回顾)$")
+PLAN_HEADING = re.compile(
+    rf"^{PART_NUMBER}(?:{PART_YEAR}|今年)\s*的?\s*"
+    r"(?:工作安排|工作建议|主要任务|重点工作|主要工作|工作任务|工作打算)$"
+)
 ANNEX_HEADING = re.compile(r"^附\s*件$")
 ANNEX_NOTE = re.compile(r"^\d{1,2}\s*[.．](?!\d)")
 ADDRESS = re.compile(r"^各位代表")
