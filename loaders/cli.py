@@ -52,7 +52,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     find.add_argument("--format", choices=("table", "json"), default="table")
     find.add_argument(
-        "--untracked", action="store_true", help="only plan figures neither tracked nor excluded"
+        "--untracked",
+        action="store_true",
+        help="only plan figures neither tracked nor excluded (exit 1 if there are any)",
+    )
+    find.add_argument(
+        "--suggest",
+        metavar="LATER_REPORT",
+        help="review figures of a later report that may be outcomes of REPORT's commitments",
     )
     commands.add_parser("schema", help="print the targets.yaml field reference (Markdown)")
     return parser
@@ -73,6 +80,7 @@ def main(argv: list[str] | None = None, out: TextIO | None = None) -> int:
         return find_command(
             args.report,
             untracked=args.untracked,
+            suggest=args.suggest,
             fmt=args.format,
             targets_path=path,
             seeds_dir=seeds or path.parent / "seeds",

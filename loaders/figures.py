@@ -117,6 +117,7 @@ _DIGIT_TAIL = re.compile(
     r"\s*(?:"
     r"(?P<points>个百分点|百分点)"
     r"|(?P<percent>%|‰)"
+    r"|(?P<grade>A\s*级)"  # 4A级, and 5 A 级 as PDF extraction spaces it
     rf"|(?P<whole>{_UNIT_PATTERN})"  # 千伏, 千米: the unit, not the multiplier 千
     rf"|(?P<mult>{_MULT_PATTERN})?(?P<approx>余|多)?(?P<unit>{_UNIT_PATTERN})?"
     r")"
@@ -175,7 +176,7 @@ _HOSPITAL_GRADE = re.compile(r"(?:甲等|医院|综合医院|中医医院)")
 LABEL_CHINESE_NUMERAL = "Chinese numerals before a noun: a name, not an amount"
 LABEL_VOLTAGE = "a voltage: names a power line or substation"
 LABEL_AGE = "an age: says who is meant, not how many"
-LABEL_THRESHOLD = "a threshold: qualifies the projects or firms counted"
+LABEL_THRESHOLD = "a threshold: qualifies what is counted"
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,8 +205,7 @@ def find_figures(document: Document) -> list[Figure]:
     """Return every figure of a document, paragraph by paragraph, with paragraph and part set."""
     figures: list[Figure] = []
     for paragraph in document.paragraphs:
-        for figure in figures_in_text(paragraph.text):
-            figures.append(replace(figure, paragraph=paragraph.number, part=paragraph.part))
+        figures += _Scanner(paragraph.text, paragraph.number, paragraph.part).figures()
     return figures
 
 
@@ -255,8 +255,10 @@ def unit_multiplier(unit: str) -> tuple[int, str]:
 class _Scanner:
     """One pass over a text: tokens, then each token's unit, comparator and clause."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, paragraph: int = 0, part: str = ""):
         self.text = text
+        self.paragraph = paragraph
+        self.part = part
         self.folded = text.translate(_FOLD)
         self.blocked = self._blocked_spans()
         self.boundaries = [m.start() for m in _CLAUSE_BOUNDARY.finditer(self.folded)]
@@ -327,7 +329,7 @@ class _Scanner:
                 for name in ("points", "percent", "whole", "unit")
                 if tail.group(name)
             ),
-            "",
+            "A级" if tail.group("grade") else "",
         )
         mult, approx, per = tail.group("mult"), tail.group("approx"), tail.group("per")
         unit_end = tail.end() if (unit or mult) else end
@@ -563,6 +565,8 @@ class _Scanner:
             end=end,
             cues=cues,
             label=label,
+            paragraph=self.paragraph,
+            part=self.part,
         )
 
     # -- tests on the surroundings -----------------------------------------------------------
@@ -575,6 +579,8 @@ class _Scanner:
             return LABEL_AGE
         if unit == "元" and self.folded.startswith(_QUALIFIED_NOUNS, after):
             return LABEL_THRESHOLD
+        if self.folded.startswith("的", after) and _POST_COMPARATOR.match(self.folded, after - 2):
+            return LABEL_THRESHOLD  # 10万元以下的村, 500万元以上的企业
         return None
 
     def _ends_clause(self, position: int, allow: tuple[str, ...] = ()) -> bool:

@@ -24,7 +24,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from loaders.figures import COUNT_UNITS, Figure, find_figures, unit_multiplier, words
+from loaders.figures import (
+    COUNT_UNITS,
+    Figure,
+    figures_in_text,
+    find_figures,
+    unit_multiplier,
+    words,
+)
 from loaders.model import Commitment, Exclusion, TargetsFile
 from loaders.quotes import QuoteMatch, find_quote, normalise
 from loaders.report import Document, display_width, read_report
@@ -301,7 +308,7 @@ STOP_WORDS = frozenset(
     words(
         "新增 完成 推进 推动 加快 建设 力争 确保 实现 开展 全面 持续 以上 以内 左右 控制 增长 同比"
         " 项目 工作 全区 全县 全市 全镇 全年 年度 重点 新建 达到 提高 提升 积极 扎实 稳步 加强 大力"
-        " 深入 进一步 有序 累计 成功 创建 力促 打造 高标 标准 实施 聚焦 分别 其中 投入 计划 规上"
+        " 深入 进一步 有序 累计 成功 创建 力促 打造 高标 标准 实施 聚焦 分别 其中 投入 计划 规上 发展"
     )
 )
 _CJK_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
@@ -340,7 +347,7 @@ def suggest_progress(
             continue
         if later_year is not None and commitment.year >= later_year:
             continue
-        words = _words(commitment.title + commitment.quote)
+        words = _words(commitment.title + "，" + commitment.quote)
         candidates = []
         for item in found:
             if any(name.startswith(commitment.id) for name in item.tracked_by):
@@ -353,8 +360,9 @@ def suggest_progress(
             sentence_words = (words & _words(sentence)) - clause_words
             score = 2 * len(clause_words) + len(sentence_words)
             if score >= 2:
-                shared = tuple(_runs(commitment.title + commitment.quote, clause_words))
-                shared += tuple(_runs(commitment.title + commitment.quote, sentence_words))
+                measure_text = _without_figures(commitment.title + "，" + commitment.quote)
+                shared = tuple(_runs(measure_text, clause_words))
+                shared += tuple(_runs(measure_text, sentence_words))
                 candidates.append((score, item, value, shared))
         candidates.sort(key=lambda c: (-c[0], c[1].figure.paragraph, c[1].figure.start))
         for score, item, value, shared in candidates[:MAX_SUGGESTIONS_PER_COMMITMENT]:
@@ -364,8 +372,15 @@ def suggest_progress(
 
 
 def _words(text: str) -> set[str]:
-    """Return the two-character Chinese words of a text, less the common ones."""
-    return {pair for pair in _CJK_PAIR.findall(text) if pair not in STOP_WORDS}
+    """Return the two-character Chinese words of a text, less its figures and common words."""
+    return {pair for pair in _CJK_PAIR.findall(_without_figures(text)) if pair not in STOP_WORDS}
+
+
+def _without_figures(text: str) -> str:
+    """Return text with each figure (number and unit, 26亿元) replaced by a space."""
+    for figure in reversed(figures_in_text(text)):
+        text = text[: figure.start] + " " + text[figure.end :]
+    return text
 
 
 def _runs(text: str, pairs: set[str]) -> list[str]:
