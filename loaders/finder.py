@@ -311,6 +311,7 @@ STOP_WORDS = frozenset(
         " 深入 进一步 有序 累计 成功 创建 力促 打造 高标 标准 实施 聚焦 分别 其中 投入 计划 规上 发展"
     )
 )
+_STOP_PATTERN = re.compile("|".join(sorted(STOP_WORDS, key=len, reverse=True)))
 _CJK_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
 _SENTENCE_END = re.compile(r"[。；！？;!?]")
 MAX_SUGGESTIONS_PER_COMMITMENT = 3
@@ -360,7 +361,7 @@ def suggest_progress(
             sentence_words = (words & _words(sentence)) - clause_words
             score = 2 * len(clause_words) + len(sentence_words)
             if score >= 2:
-                measure_text = _without_figures(commitment.title + "，" + commitment.quote)
+                measure_text = _measure_text(commitment.title + "，" + commitment.quote)
                 shared = tuple(_runs(measure_text, clause_words))
                 shared += tuple(_runs(measure_text, sentence_words))
                 candidates.append((score, item, value, shared))
@@ -372,15 +373,15 @@ def suggest_progress(
 
 
 def _words(text: str) -> set[str]:
-    """Return the two-character Chinese words of a text, less its figures and common words."""
-    return {pair for pair in _CJK_PAIR.findall(_without_figures(text)) if pair not in STOP_WORDS}
+    """Return the two-character Chinese words of a text's measure text."""
+    return set(_CJK_PAIR.findall(_measure_text(text)))
 
 
-def _without_figures(text: str) -> str:
-    """Return text with each figure (number and unit, 26亿元) replaced by a space."""
+def _measure_text(text: str) -> str:
+    """Return text with its figures (26亿元) and common words (新增, 完成) replaced by spaces."""
     for figure in reversed(figures_in_text(text)):
         text = text[: figure.start] + " " + text[figure.end :]
-    return text
+    return _STOP_PATTERN.sub(" ", text)
 
 
 def _runs(text: str, pairs: set[str]) -> list[str]:
