@@ -66,6 +66,7 @@ TARGETS = (
     ),
     TargetSpec("quotes_verify_100x", "problems_100x", 0, ""),
     TargetSpec("quotes_verify_1000x", "problems_1000x", 0, ""),
+    TargetSpec("finder_mb_per_s", "finder_mb_per_s", 1, "MB/s", at_least=True),
     TargetSpec("bench_total", "bench_total_s", 600, "s"),
 )
 
