@@ -132,15 +132,25 @@ class _Validator:
         self.name = name
         self.source = source
         self.seeds = seeds
-        self.problems = list(problems)
+        # a problem of one value (a duplicate key, an alias, a value over a limit) is told with
+        # the record and field it is in, and leaves that record out; see section()
+        self.pending: dict[tuple, list[tuple[tuple, Problem]]] = {}
+        for path, problem in source.value_problems:
+            self.pending.setdefault(path[:2], []).append((path, problem))
+        pending = {id(problem) for _, problem in source.value_problems}
+        self.problems = [problem for problem in problems if id(problem) not in pending]
         self.documents: dict[str, Document] = {}
         self.unreadable_reports: set[str] = set()
+        #: per section, the ids of records left out for their own problems, with their lines
+        self.left_out: dict[str, dict[str, int | None]] = {}
 
     # -- reporting ----------------------------------------------------------------------------
 
     def problem(
         self, path: tuple, record: str | None, field_name: str | None, message: str
     ) -> None:
+        if self.source.dropped_at(path):
+            return  # the value was dropped by the YAML reader, which said why
         self.problems.append(
             Problem(self.name, self.source.line(path), record, field_name, message)
         )
@@ -180,7 +190,7 @@ class _Validator:
         areas = self.section(data, "areas", AREA, self.area)
         area_ids = self.unique_ids(areas, "areas")
         reports_by_id = {r.id: r for _, r in reports if r.id in report_ids}
-        self.load_documents(reports_by_id)
+        self.load_documents([(index, r) for index, r in reports if r.id in report_ids])
 
         context = _Context(reports_by_id, set(area_ids))
         commitments = self.section(
@@ -206,6 +216,8 @@ class _Validator:
         return self.result(valid)
 
     def result(self, targets: TargetsFile) -> LoadResult:
+        self.problems.extend(p for inside in self.pending.values() for _, p in inside)
+        self.pending.clear()
         self.problems.sort(key=lambda p: p.line or 0)
         return LoadResult(targets, self.problems, self.documents)
 
@@ -237,11 +249,22 @@ class _Validator:
                 continue
             record = self.record_name(name, index, item)
             before = len(self.problems)
+            self.value_problems(path, record)
             self.unknown_keys(item, fields, path, record, "")
             value = build(item, path, record)
             if value is not None and len(self.problems) == before:
                 built.append((index, value))
+            elif isinstance(item.get("id"), str):
+                self.left_out.setdefault(name, {})[item["id"]] = self.source.line(path)
         return built
+
+    def value_problems(self, path: tuple, record: str) -> None:
+        """Tell the YAML reader's problems inside a record with the record's id and field."""
+        for value_path, problem in self.pending.pop(path, []):
+            field_name = _field_name(value_path[len(path) :])
+            self.problems.append(
+                Problem(problem.file, problem.line, record, field_name or None, problem.message)
+            )
 
     def record_name(self, section: str, index: int, item: dict) -> str:
         ident = item.get("id")
@@ -278,6 +301,8 @@ class _Validator:
                 duplicates.add(record.id)
             else:
                 first[record.id] = index
+        for ident in duplicates:
+            self.left_out.setdefault(section, {})[ident] = self.source.line((section, first[ident]))
         return set(first) - duplicates
 
     def read(
@@ -320,14 +345,6 @@ class _Validator:
                 "file",
                 "missing: give file (a report in seeds/) or publisher (a document not in seeds/)",
             )
-        if values["file"] is not None and not (self.seeds / values["file"]).is_file():
-            self.problem(
-                (*path, "file"),
-                record,
-                "file",
-                f'"{values["file"]}" is not in {self.seeds.name}/: put the report\'s text there, or give publisher instead of file',
-            )
-            return None
         if any(values[name] is None for name in ("id", "title", "title_en", "date")):
             return None
         return Report(
@@ -353,9 +370,20 @@ class _Validator:
             self.source.line(path),
         )
 
-    def load_documents(self, reports: dict[str, Report]) -> None:
-        for report in reports.values():
+    def load_documents(self, reports: list[tuple[int, Report]]) -> None:
+        """Read the report texts in seeds/; a report whose text is missing or unreadable stays
+        valid, its quotes unchecked, and the problem with its file is listed once."""
+        for index, report in reports:
             if report.file is None:
+                continue
+            if not (self.seeds / report.file).is_file():
+                self.unreadable_reports.add(report.id)
+                self.problem(
+                    ("reports", index, "file"),
+                    report.id,
+                    "file",
+                    f'"{report.file}" is not in {self.seeds.name}/: put the report\'s text there, or give publisher instead of file',
+                )
                 continue
             result = cached_read_report(self.seeds / report.file)
             if result.document is None:
@@ -386,12 +414,16 @@ class _Validator:
         report = self.reference(
             values["report"], context.reports, path, record, "report", "reports"
         )
-        if values["area"] is not None and values["area"] not in context.areas:
+        if values["area"] is None or values["area"] in context.areas:
+            pass
+        elif values["area"] in self.left_out.get("areas", {}):
+            self.left_out_reference(path, record, "area", values["area"], self.left_out["areas"])
+        else:
             self.problem(
                 (*path, "area"),
                 record,
                 "area",
-                f'unknown area "{values["area"]}"{_did_you_mean(values["area"], sorted(context.areas))}: add it under areas, or use one of {", ".join(sorted(context.areas))}',
+                f'unknown area "{values["area"]}"{_did_you_mean(values["area"], sorted(context.areas))}: add it under areas{_one_of(context.areas)}',
             )
         target = self.target(item, path, record)
         if report is not None and values["quote"] is not None:
@@ -440,15 +472,31 @@ class _Validator:
         if report_id is None:
             return None
         report = reports.get(report_id)
-        if report is None:
+        if report is None and report_id in self.left_out.get(section, {}):
+            self.left_out_reference(path, record, field_name, report_id, self.left_out[section])
+        elif report is None:
             choices = sorted(reports)
             self.problem(
-                (*path, field_name),
+                (*path, field_name.rsplit(".", 1)[-1]),
                 record,
                 field_name,
-                f'unknown report "{report_id}"{_did_you_mean(report_id, choices)}: add it under reports, or use one of {", ".join(choices)}',
+                f'unknown report "{report_id}"{_did_you_mean(report_id, choices)}: add it under reports{_one_of(choices)}',
             )
         return report
+
+    def left_out_reference(
+        self, path: tuple, record: str, field_name: str, ident: str, left_out: dict
+    ) -> None:
+        """Report a reference to a record that exists but was left out for its own problems."""
+        kind = "area" if field_name == "area" else "report"
+        line = left_out[ident]
+        at = f" (line {line})" if line else ""
+        self.problem(
+            (*path, field_name.rsplit(".", 1)[-1]),
+            record,
+            field_name,
+            f'{kind} "{ident}"{at} has problems of its own: fix them first',
+        )
 
     def target(self, item: dict, path: tuple, record: str) -> Target | None:
         if "target" not in item:
@@ -557,7 +605,9 @@ class _Validator:
         values = {spec.name: self.read(raw, spec, bpath, record, "baseline.") for spec in BASELINE}
         source_id = values["source"] or (report.id if report else None)
         source = (
-            self.reference(values["source"], context.reports, bpath, record, "source", "reports")
+            self.reference(
+                values["source"], context.reports, bpath, record, "baseline.source", "reports"
+            )
             if values["source"]
             else report
         )
@@ -818,6 +868,19 @@ class _Validator:
                 field_name,
                 f'not found in {report.file}; closest passage: "{closest}" — copy the text exactly as the report writes it',
             )
+
+
+def _one_of(ids) -> str:
+    """Return ', or use one of a, b' for the ids there are, or nothing when there are none."""
+    return f", or use one of {', '.join(sorted(ids))}" if ids else ""
+
+
+def _field_name(path: tuple) -> str:
+    """Return a path inside a record as its field name: target.value, progress[0].year."""
+    name = ""
+    for part in path[:4]:
+        name += f"[{part}]" if isinstance(part, int) else f".{part}" if name else str(part)
+    return name + ("…" if len(path) > 4 else "")
 
 
 def _squash(text: str) -> str:

@@ -18,6 +18,10 @@ _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 _WAN_YI = re.compile(r"^([+-]?\d+(?:\.\d+)?)\s*([万亿])(.*)$")
 _NUMBER_WITH_UNIT = re.compile(r"^([+-]?\d+(?:\.\d+)?)\s*(\S.*)$")
 _PLAIN_NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
+_E_NOTATION = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+$")
+#: no figure of a work report comes near this in its own unit; past it a value is a typo (and
+#: percentages of target would overflow)
+MAX_NUMBER = 10**15
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
 _CHINESE_NUMERAL = re.compile(r"^[零〇一二两三四五六七八九十百千万亿点]+$")
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
@@ -68,20 +72,26 @@ def describe(value: Any) -> str:
         return "a mapping"
     if isinstance(value, float) and math.isnan(value):
         return ".nan"
-    return str(value)
+    shown = str(value)
+    return shown if len(shown) <= 60 else shown[:57] + "..."
 
 
 def read_number(value: Any, unit_field: str = "unit") -> Result:
     """Return a finite number, or a message saying how to write one."""
     if isinstance(value, bool) or value is None or isinstance(value, list | dict):
         return None, f"expected a number, got {describe(value)}"
-    if isinstance(value, int):
-        return value, None
     if isinstance(value, float):
         if math.isnan(value):
             return None, "expected a number, got .nan: write the figure the source gives"
         if math.isinf(value):
             return None, f"expected a finite number, got {describe(value)}"
+    if isinstance(value, int | float):
+        if abs(value) >= MAX_NUMBER:
+            return (
+                None,
+                f"{describe(value)} is too large for a figure: check it, or write it in a "
+                "larger unit (万, 亿)",
+            )
         return value, None
     if not isinstance(value, str):
         return None, f"expected a number, got {describe(value)}"
@@ -96,6 +106,11 @@ def _number_text_message(text: str, unit_field: str) -> str:
         if folded != text:
             return f"{got}: write it with ASCII digits, {folded}"
         return f"{got} in quotes: remove the quotes"
+    if _E_NOTATION.match(folded):
+        number = float(folded)
+        if math.isfinite(number) and abs(number) < MAX_NUMBER:
+            return f"{got}: write {_plain(number)} (YAML reads 1e3 as text)"
+        return f"{got}: write the figure in full, without an exponent"
     if _THOUSANDS.match(folded):
         return f"{got}: write {folded.replace(',', '')} (no thousands separators)"
     wan_yi = _WAN_YI.match(folded)

@@ -26,11 +26,26 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 50
 MAX_STRING_CHARS = 100_000
+MAX_KEY_CHARS = 200
 
 Path_ = tuple[Any, ...]
 
 _SCALAR_TAGS_STR = "tag:yaml.org,2002:str"
-_SUSPICIOUS_INDENT = re.compile(rf"^[ \t]{{{2 * MAX_DEPTH},}}\S", re.MULTILINE)
+_COLLECTION_TAGS = {"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
+_PLAIN_TAGS = {
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")
+}
+# Nesting can only get deep through brackets or through columns (a nested block collection
+# starts at least one column further right every two levels), so a text with few brackets and
+# no long line is shallow enough for libyaml's recursive composer, which overflows the C stack
+# at some ten thousand levels; any other text is measured on its parse events first.
+_BRACKETS_BEFORE_SCAN = 1000
+_LONG_LINE = re.compile(r"[^\n]{1000}")
+_DEPTH_MESSAGE = f"nesting is deeper than {MAX_DEPTH} levels: targets.yaml needs about 5"
+_UNCLOSED_QUOTE = "a quote is not closed: end the text with the same quote mark it starts with"
+_ALIAS_MESSAGE = (
+    "YAML anchors and aliases (&name, *name, <<) are not allowed: write the value out in full"
+)
 
 
 @dataclass
@@ -39,6 +54,14 @@ class YamlSource:
 
     data: Any
     lines: dict[Path_, int] = field(default_factory=dict)
+    #: the problems of single values (a duplicate key, an alias, a value over a limit), by path
+    value_problems: list[tuple[Path_, Problem]] = field(default_factory=list)
+    #: paths whose value was dropped (read as None) because of one of those problems
+    dropped: set[Path_] = field(default_factory=set)
+
+    def dropped_at(self, path: Path_) -> bool:
+        """Return True when the value at path, or one enclosing it, was dropped by the reader."""
+        return any(path[:length] in self.dropped for length in range(len(path) + 1))
 
     def line(self, path: Path_) -> int | None:
         """Return the line of the value at path, or of its nearest enclosing value."""
@@ -53,8 +76,8 @@ def _too_large(name: str, size: int) -> list[Problem]:
     """Return the problem for a file over the size limit."""
     limit_mb = MAX_FILE_BYTES // (1024 * 1024)
     message = (
-        f"file is {size / (1024 * 1024):.1f} MB, over the {limit_mb} MB limit: "
-        "split it into several files (one per report or per year)"
+        f"file is {size / (1024 * 1024):.1f} MB, over the {limit_mb} MB limit: is it the right "
+        "file? (targets.yaml with every commitment of a report is well under 1 MB)"
     )
     return [Problem(name, None, None, None, message)]
 
@@ -63,6 +86,8 @@ def decode_text(raw: bytes, name: str) -> tuple[str | None, list[Problem]]:
     """Return the UTF-8 text of raw bytes (BOM dropped), or None and a problem saying why not."""
     if len(raw) > MAX_FILE_BYTES:
         return None, _too_large(name, len(raw))
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, [Problem(name, None, None, None, UTF16_MESSAGE)]
     if b"\x00" in raw:
         return None, [
             Problem(
@@ -81,6 +106,9 @@ def decode_text(raw: bytes, name: str) -> tuple[str | None, list[Problem]]:
         line = raw[: error.start].count(b"\n") + 1
         return None, [Problem(name, line, None, None, _not_utf8_message(raw))]
     return text.replace("\r\n", "\n").replace("\r", "\n"), []
+
+
+UTF16_MESSAGE = "UTF-16 text (as Windows Notepad may save it): save it as UTF-8"
 
 
 def _not_utf8_message(raw: bytes) -> str:
@@ -136,48 +164,101 @@ def read_yaml_text(text: str, name: str) -> tuple[YamlSource | None, list[Proble
                 name, None, None, None, "the file is empty: start from the example in README.md"
             )
         ]
-    if _too_deep_to_compose(text):
-        return None, [
-            Problem(
-                name,
-                None,
-                None,
-                None,
-                f"nesting is deeper than {MAX_DEPTH} levels: targets.yaml needs about 5",
-            )
-        ]
     try:
+        deep_line, alias_lines = _scan(text)
+        if deep_line is not None:
+            return None, [Problem(name, deep_line, None, None, _DEPTH_MESSAGE)]
         root = yaml.compose(text, Loader=_Loader)
+    except UnicodeEncodeError as error:  # only text not read from a file can hold these
+        line = text[: error.start].count("\n") + 1
+        message = "not valid Unicode text (a lone surrogate): save it as UTF-8"
+        return None, [Problem(name, line, None, None, message)]
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_problem(error, name, text)]
+    except yaml.reader.ReaderError as error:  # libyaml gives the UTF-8 byte offset
+        line = text.encode("utf-8", "surrogatepass")[: error.position].count(b"\n") + 1
+        message = (
+            f"an invisible control character (#x{error.character:04x}) is not allowed: delete it "
+            "(text copied from a PDF often carries one)"
+        )
+        return None, [Problem(name, line, None, None, message)]
     except yaml.YAMLError as error:  # pragma: no cover - libyaml errors are all marked
         return None, [Problem(name, None, None, None, f"YAML error: {error}")]
-    walker = _Walker(name)
-    data = walker.walk(root, (), 0) if root is not None else None
-    return YamlSource(data, walker.lines), walker.problems
+    if root is None:
+        message = "the file holds only comments: start from the example in README.md"
+        return None, [Problem(name, None, None, None, message)]
+    walker = _Walker(name, alias_lines)
+    data = walker.walk(root, (), 0)
+    problems = [problem for _, problem in walker.value_problems]
+    return YamlSource(data, walker.lines, walker.value_problems, walker.dropped), problems
 
 
-def _too_deep_to_compose(text: str) -> bool:
-    """Return True when nesting is too deep to compose safely (libyaml's composer recurses)."""
-    brackets = text.count("[") + text.count("{")
-    if brackets < 2000 and not _SUSPICIOUS_INDENT.search(text):
-        return False
-    depth = 0
+def _scan(text: str) -> tuple[int | None, dict[Path_, int]]:
+    """Return the line where nesting first exceeds MAX_DEPTH, if it does, and each alias's line.
+
+    The text is parsed into events only when it could nest too deep for libyaml's composer (see
+    _LONG_LINE) or holds a '*' (an alias's line is lost once composed: the alias becomes the
+    node it names).
+    """
+    deep = text.count("[") + text.count("{") >= _BRACKETS_BEFORE_SCAN or bool(
+        _LONG_LINE.search(text)
+    )
+    if not deep and "*" not in text:
+        return None, {}
+    alias_lines: dict[Path_, int] = {}
+    stack: list[_Frame] = []
     try:
         for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, yaml.CollectionStartEvent):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    return True
-            elif isinstance(event, yaml.CollectionEndEvent):
-                depth -= 1
+            if isinstance(event, yaml.CollectionEndEvent):
+                stack.pop()
+                continue
+            if not isinstance(event, yaml.NodeEvent):
+                continue
+            path = stack[-1].next_path() if stack else ()
+            if path is _KEY:
+                stack[-1].key = event.value if isinstance(event, yaml.ScalarEvent) else None
+                path = None
+            if isinstance(event, yaml.AliasEvent) and path is not None:
+                alias_lines.setdefault(path, event.start_mark.line + 1)
+            elif isinstance(event, yaml.CollectionStartEvent):
+                stack.append(_Frame(path, isinstance(event, yaml.MappingStartEvent)))
+                if len(stack) > MAX_DEPTH:
+                    return event.start_mark.line + 1, alias_lines
     except yaml.YAMLError:
-        return False  # the syntax error is reported by compose
-    return False
+        pass  # compose reports the syntax error, at the same place, before nesting any deeper
+    return None, alias_lines
+
+
+_KEY = object()
+
+
+class _Frame:
+    """A collection being parsed: its path, and the path of its next item."""
+
+    __slots__ = ("path", "mapping", "count", "key")
+
+    def __init__(self, path: Path_ | None, mapping: bool):
+        self.path, self.mapping, self.count, self.key = path, mapping, 0, None
+
+    def next_path(self) -> Any:
+        """Return the path of the next node, _KEY for a mapping key, or None if not on a path."""
+        index, self.count = self.count, self.count + 1
+        if self.mapping and index % 2 == 0:
+            return _KEY
+        if self.path is None or (self.mapping and self.key is None):
+            return None
+        return (*self.path, self.key if self.mapping else index)
 
 
 def _syntax_problem(error: yaml.MarkedYAMLError, name: str, text: str) -> Problem:
     """Return a problem for a YAML syntax error, with line, column and a hint."""
+    quote = _unclosed_quote(error, text)
+    if quote is not None:
+        message = (
+            f"YAML syntax error at column {quote.column + 1}: this quoted text runs on past its "
+            f"line ({_UNCLOSED_QUOTE})"
+        )
+        return Problem(name, quote.line + 1, None, None, message)
     mark = error.problem_mark or error.context_mark
     line = mark.line + 1 if mark else None
     column = mark.column + 1 if mark else None
@@ -193,86 +274,151 @@ def _syntax_problem(error: yaml.MarkedYAMLError, name: str, text: str) -> Proble
     return Problem(name, line, None, None, message)
 
 
+def _unclosed_quote(error: yaml.MarkedYAMLError, text: str) -> yaml.Mark | None:
+    """Return where a quote opens that is not closed on its line when it causes the error."""
+    if error.context and "quoted scalar" in error.context and error.context_mark:
+        return error.context_mark  # the quote runs to the end of the file
+    if error.problem_mark is None:
+        return None
+    error_line = error.problem_mark.line
+    found = None
+    try:  # the quote is closed by the next quote mark, and the rest of that line cannot parse
+        for token in yaml.scan(text, Loader=_Loader):
+            if token.start_mark.line > error_line:
+                break
+            if (
+                isinstance(token, yaml.ScalarToken)
+                and token.style in ("'", '"')
+                and token.start_mark.line < token.end_mark.line
+                and error_line - token.end_mark.line <= 1
+            ):
+                found = token.start_mark
+    except yaml.YAMLError:
+        pass
+    return found
+
+
 def _syntax_hint(what: str) -> str | None:
     """Return a fix for a common YAML syntax error, or None."""
     if "'\\t'" in what or "tab" in what:
         return "indent with spaces, not tabs"
     if "while scanning a quoted scalar" in what or "found unexpected end of stream" in what:
-        return "a quote is not closed: end the text with the same quote mark it starts with"
+        return _UNCLOSED_QUOTE
     if "mapping values are not allowed" in what:
         return "a value contains ': ' — put the value in quotes, or check the indentation"
+    if "could not find expected ':'" in what:
+        return "a line needs ': ' after its field name, or more indentation to continue the value above"
     if "expected <block end>" in what or "did not find expected" in what:
         return "check the indentation: items of one list or mapping must line up"
     return None
 
 
+def _tag_message(tag: str) -> str:
+    """Return the problem of a YAML tag other than the plain ones."""
+    shown = tag.replace("tag:yaml.org,2002:", "!!")
+    shown = shown if len(shown) <= 60 else shown[:57] + "..."
+    return f"YAML tags such as {shown} are not allowed: remove the tag"
+
+
 class _Walker:
     """Converts composed YAML nodes to plain data, recording lines and problems."""
 
-    def __init__(self, name: str):
+    def __init__(self, name: str, alias_lines: dict[Path_, int] | None = None):
         self.name = name
+        self.alias_lines = alias_lines or {}
         self.lines: dict[Path_, int] = {}
-        self.problems: list[Problem] = []
+        self.value_problems: list[tuple[Path_, Problem]] = []
+        self.dropped: set[Path_] = set()
         self.seen: set[int] = set()
+        self.alias_reported: set[int] = set()
         self.constructor = yaml.constructor.SafeConstructor()
 
-    def problem(self, node: yaml.Node, message: str) -> None:
-        self.problems.append(Problem(self.name, node.start_mark.line + 1, None, None, message))
+    def problem(self, path: Path_, line: int, message: str, drop: bool = True) -> None:
+        """Record the problem of the value at path; drop marks the value as read as None."""
+        self.value_problems.append((path, Problem(self.name, line, None, None, message)))
+        if drop:
+            self.dropped.add(path)
 
     def walk(self, node: yaml.Node, path: Path_, depth: int) -> Any:
-        self.lines[path] = node.start_mark.line + 1
+        line = node.start_mark.line + 1
         if id(node) in self.seen:
-            self.problem(
-                node,
-                "YAML anchors and aliases (&name, *name, <<) are not allowed: write the value out in full",
-            )
+            line = self.alias_lines.get(path, line)
+            if line in self.alias_reported:
+                self.dropped.add(path)
+            else:
+                self.alias_reported.add(line)
+                self.problem(path, line, _ALIAS_MESSAGE)
+            self.lines[path] = line
             return None
+        self.lines[path] = line
         self.seen.add(id(node))
         if depth > MAX_DEPTH:
-            self.problem(node, f"nesting is deeper than {MAX_DEPTH} levels")
+            self.problem(path, line, _DEPTH_MESSAGE)
             return None
         if isinstance(node, yaml.ScalarNode):
-            return self.scalar(node)
+            return self.scalar(node, path, line)
+        if node.tag not in _COLLECTION_TAGS:
+            self.problem(path, line, _tag_message(node.tag))
+            return None
         if isinstance(node, yaml.SequenceNode):
             return [
                 self.walk(item, (*path, index), depth + 1) for index, item in enumerate(node.value)
             ]
         return self.mapping(node, path, depth)
 
-    def scalar(self, node: yaml.ScalarNode) -> Any:
+    def scalar(self, node: yaml.ScalarNode, path: Path_, line: int) -> Any:
         if len(node.value) > MAX_STRING_CHARS:
             self.problem(
-                node,
-                f"a value of {len(node.value):,} characters is over the {MAX_STRING_CHARS:,} limit",
+                path,
+                line,
+                f"a value of {len(node.value):,} characters is over the "
+                f"{MAX_STRING_CHARS:,} limit: is it the right text?",
             )
             return None
         if node.tag == _SCALAR_TAGS_STR:
             return node.value
+        if node.tag not in _PLAIN_TAGS:
+            self.problem(path, line, _tag_message(node.tag))
+            return None
         try:
             return self.constructor.construct_object(node, deep=True)
-        except (yaml.constructor.ConstructorError, ValueError) as error:
-            self.problem(node, f"cannot read the value {node.value!r}: {error}")
+        except (yaml.constructor.ConstructorError, ValueError, OverflowError) as error:
+            shown = node.value if len(node.value) <= 60 else node.value[:57] + "..."
+            if node.tag.endswith(":timestamp"):
+                message = f'"{shown}" is not a date: {error}'
+            else:
+                tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+                message = f'"{shown}" cannot be read as {tag}: remove the tag, or fix the value'
+            self.problem(path, line, message)
             return None
 
     def mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict:
         result: dict = {}
         first_line: dict = {}
         for key_node, value_node in node.value:
+            line = key_node.start_mark.line + 1
             if key_node.tag == "tag:yaml.org,2002:merge":
-                self.problem(
-                    key_node, "YAML merge keys (<<) are not allowed: write the fields out in full"
-                )
+                self.problem(path, line, _ALIAS_MESSAGE, drop=False)
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
-                self.problem(key_node, "a key must be a plain name, not a list or mapping")
+                message = "a key must be a plain name, not a list or mapping"
+                self.problem(path, line, message, drop=False)
                 continue
             key = key_node.value
-            line = key_node.start_mark.line + 1
+            if len(key) > MAX_KEY_CHARS:
+                message = (
+                    f'a key of {len(key):,} characters ("{key[:20]}..."): a key is a short field '
+                    "name; is the ': ' after it missing?"
+                )
+                self.problem(path, line, message, drop=False)
+                continue
             if key in first_line:
                 self.problem(
-                    key_node,
+                    (*path, key),
+                    line,
                     f"duplicate key '{key}' (first at line {first_line[key]}): "
                     "YAML would silently keep only the last one; remove or rename one",
+                    drop=False,
                 )
                 continue
             first_line[key] = line

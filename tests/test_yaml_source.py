@@ -29,7 +29,7 @@ def test_duplicate_key_in_one_mapping_is_reported_with_both_lines():
 def test_aliases_are_refused():
     _, problems = read("a: &x 1\nb: *x\n")
     assert [str(p) for p in problems] == [
-        "t.yaml:1: YAML anchors and aliases (&name, *name, <<) are not allowed: write the value out in full"
+        "t.yaml:2: YAML anchors and aliases (&name, *name, <<) are not allowed: write the value out in full"
     ]
 
 
@@ -55,7 +55,7 @@ def test_deep_nesting_is_refused_before_parsing():
     depth = 100_000
     _, problems = read("a: " + "[" * depth + "]" * depth + "\n")
     assert [str(p) for p in problems] == [
-        f"t.yaml: nesting is deeper than {MAX_DEPTH} levels: targets.yaml needs about 5"
+        f"t.yaml:1: nesting is deeper than {MAX_DEPTH} levels: targets.yaml needs about 5"
     ]
 
 
