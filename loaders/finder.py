@@ -17,6 +17,7 @@ is `targets find`.
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 from collections.abc import Iterable
@@ -33,7 +34,7 @@ from loaders.figures import (
     words,
 )
 from loaders.model import Commitment, Exclusion, TargetsFile
-from loaders.quotes import QuoteMatch, find_quote, normalise
+from loaders.quotes import QuoteMatch, find_quotes, normalise
 from loaders.report import Document, display_width, read_report
 from loaders.validate import LoadResult, load_targets
 
@@ -170,27 +171,23 @@ def classify_figures(targets: TargetsFile, report_id: str, document: Document) -
         by_paragraph.setdefault(figure.paragraph, []).append(index)
     tracked: dict[int, list[str]] = {}
     excluded: dict[int, Exclusion] = {}
-    for record, quote, unit, value in _records(targets, report_id):
-        match = find_quote(document, quote)
-        if match is None:
-            continue
-        for index in by_paragraph.get(match.paragraph, ()):
-            figure = figures[index]
-            if _covers(match, figure) and (
-                figure.measure == "grade" if value is None else matches(figure, unit, value)
-            ):
-                tracked.setdefault(index, []).append(record)
+    for record, quote, part, unit, value in _records(targets, report_id):
+        for match in _quote_matches(document, quote, part):
+            for index in by_paragraph.get(match.paragraph, ()):
+                figure = figures[index]
+                if _covers(match, figure) and (
+                    figure.measure == "grade" if value is None else matches(figure, unit, value)
+                ):
+                    tracked.setdefault(index, []).append(record)
     for exclusion in targets.exclusions:
         if exclusion.report != report_id:
             continue
-        match = find_quote(document, exclusion.quote)
-        if match is None:
-            continue
         wanted = normalise(exclusion.figure)
-        for index in by_paragraph.get(match.paragraph, ()):
-            figure = figures[index]
-            if _covers(match, figure) and normalise(figure.text) == wanted:
-                excluded.setdefault(index, exclusion)
+        for match in _quote_matches(document, exclusion.quote, "plan"):
+            for index in by_paragraph.get(match.paragraph, ()):
+                figure = figures[index]
+                if _covers(match, figure) and normalise(figure.text) == wanted:
+                    excluded.setdefault(index, exclusion)
     return [
         FoundFigure(
             report_id,
@@ -205,22 +202,35 @@ def classify_figures(targets: TargetsFile, report_id: str, document: Document) -
 
 def _records(
     targets: TargetsFile, report_id: str
-) -> Iterable[tuple[str, str, str | None, float | None]]:
-    """Yield (record name, quote, unit, value) for every quote of targets.yaml in a report.
+) -> Iterable[tuple[str, str, str, str | None, float | None]]:
+    """Yield (record name, quote, part, unit, value) for every quote of targets.yaml in a report.
 
-    The value is None for a milestone, whose quote holds grades rather than an amount.
+    The part is where the quote belongs: a target in the plan, a baseline or progress figure in
+    the review. The value is None for a milestone, whose quote holds grades, not an amount.
     """
     for c in targets.commitments:
         unit = c.target.unit
         if c.report == report_id:
-            yield c.id, c.quote, unit, c.target.value
+            yield c.id, c.quote, "plan", unit, c.target.value
         baseline = c.baseline
         if baseline is not None and (baseline.source or c.report) == report_id:
-            yield f"{c.id} (baseline)", baseline.quote, unit, baseline.value
+            yield f"{c.id} (baseline)", baseline.quote, "review", unit, baseline.value
         for entry in c.progress:
             if entry.source == report_id and entry.quote:
                 value = None if entry.done else entry.value
-                yield f"{c.id} (progress {entry.period_year})", entry.quote, unit, value
+                name = f"{c.id} (progress {entry.period_year})"
+                yield name, entry.quote, "review", unit, value
+
+
+def _quote_matches(document: Document, quote: str, part: str) -> list[QuoteMatch]:
+    """Return the quote's places in the part it belongs to, else its first place (if any).
+
+    `targets check` verifies a quote wherever it first occurs; a clause repeated in the review
+    and the plan (严格执行中央八项规定精神) still accounts for the figure in the right part.
+    """
+    matches = find_quotes(document, quote)
+    in_part = [m for m in matches if document.paragraph(m.paragraph).part == part]
+    return in_part or matches[:1]
 
 
 def _covers(match: QuoteMatch, figure: Figure) -> bool:
@@ -453,13 +463,23 @@ def find_command(
         _write_suggestions(found, later_id, fmt, out)
         return EXIT_OK
     chosen = {rid: documents[rid] for rid in (selected or documents)}
-    if untracked:
-        items = coverage(targets, chosen)
-        _write_untracked(items, fmt, out)
-        return EXIT_UNTRACKED if any(item.untracked for item in items) else EXIT_OK
-    figures = [f for rid, doc in chosen.items() for f in classify_figures(targets, rid, doc)]
-    _write_figures(figures, chosen, fmt, out)
+    try:
+        if untracked:
+            items = coverage(targets, chosen)
+            _write_untracked(items, fmt, out)
+            return EXIT_UNTRACKED if any(item.untracked for item in items) else EXIT_OK
+        figures = [f for rid, doc in chosen.items() for f in classify_figures(targets, rid, doc)]
+        _write_figures(figures, chosen, fmt, out)
+    except BrokenPipeError:
+        _stop_writing(out)  # the reader (head, less) has had enough: not an error
     return EXIT_OK
+
+
+def _stop_writing(out: TextIO) -> None:
+    """Point stdout at /dev/null after a broken pipe, so Python's exit does not complain."""
+    if out is sys.stdout:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def _resolve(

@@ -87,6 +87,24 @@ def find_quote(document: Document, quote: str) -> QuoteMatch | None:
     return QuoteMatch(paragraph + 1, start, end)
 
 
+def find_quotes(document: Document, quote: str) -> list[QuoteMatch]:
+    """Return every place the quote is in the document, in order (find_quote gives the first)."""
+    needle = normalise(quote)
+    if not needle:
+        return []
+    index = _index(document)
+    matches = []
+    found = index.text.find(needle)
+    while found >= 0:
+        paragraph = bisect_right(index.starts, found) - 1
+        local = found - index.starts[paragraph]
+        offsets = index.offsets[paragraph]
+        end = offsets[local + len(needle) - 1] + 1
+        matches.append(QuoteMatch(paragraph + 1, offsets[local], end))
+        found = index.text.find(needle, found + 1)
+    return matches
+
+
 def closest_passage(document: Document, quote: str, context: int = 0) -> str:
     """Return the passage of the document most like the quote, as the report writes it."""
     needle = normalise(quote)

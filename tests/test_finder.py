@@ -166,6 +166,27 @@ def test_tracked_excluded_and_untracked(tiny):
     ]
 
 
+def test_a_clause_repeated_in_review_and_plan_accounts_for_the_plan_figure(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "syn-2022.txt").write_text(
+        "2021 年工作回顾\n（一）作风明显改善。严格执行中央八项规定精神。\n"
+        "2022 年工作安排\n加强作风建设。严格执行中央八项规定精神。\n",
+        encoding="utf-8",
+    )
+    targets = TINY_TARGETS.split("commitments:")[0] + (
+        "commitments: []\nexclusions:\n  - {report: syn-2022, figure: 八项, "
+        "quote: 严格执行中央八项规定精神, reason: a named rule}\n"
+    )
+    result = load_targets_text(targets, seeds)
+    assert result.ok, [str(p) for p in result.problems]
+    found = classify_figures(result.targets, "syn-2022", result.documents["syn-2022"])
+    assert [(f.kind, f.excluded_by is not None) for f in found] == [
+        ("outcome", False),
+        ("commitment", True),
+    ]
+
+
 def test_coverage_counts_and_lists_the_untracked(tiny):
     [item] = coverage(tiny.targets, tiny.documents)
     assert (item.report_id, item.total, item.tracked, item.excluded, item.quantitative) == (
