@@ -487,8 +487,7 @@ class _Scanner:
     def linked(
         self, start: int, end: int, number: str, value: float, window: str, previous_end: int
     ) -> Figure | None:
-        """Return a unit-less number that is the low end of a range (5—5.5%) or shares the
-        unit of the number after it (7和8.5%), or None."""
+        """Return a unit-less number as a range's low end (5—5.5%) or with the next unit (7和8.5%)."""
         link = _RANGE.match(self.folded, end) or _SHARED_UNIT.match(self.folded, end)
         following = _TOKEN.match(self.folded, link.end()) if link else None
         upper = self.read(following, end) if following else None
