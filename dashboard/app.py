@@ -20,6 +20,7 @@ pages = [
         "views/commitments.py", title=t("page_commitments", lang), icon=":material/table_rows:"
     ),
     st.Page("views/commitment.py", title=t("page_commitment", lang), icon=":material/article:"),
+    st.Page("views/coverage.py", title=t("page_coverage", lang), icon=":material/checklist:"),
     st.Page("views/about.py", title=t("page_about", lang), icon=":material/menu_book:"),
 ]
 current = st.navigation(pages, position="hidden" if page_context.filters.clean else "sidebar")

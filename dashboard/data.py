@@ -20,6 +20,7 @@ import pandas as pd
 
 from dashboard.tables import display_table
 from loaders.export import commitment_rows
+from loaders.finder import ReportCoverage, coverage
 from loaders.status import STATUS_LABELS
 from loaders.validate import LoadResult, load_targets
 
@@ -56,6 +57,13 @@ class DashboardData:
         if rows is None:
             return full
         return full.loc[rows.index].reset_index(drop=True)
+
+    def coverage(self) -> list[ReportCoverage]:
+        """Return, per report in seeds/, how many plan figures are tracked; computed once."""
+        found = self._tables.get("coverage")
+        if found is None:
+            found = self._tables["coverage"] = coverage(self.result.targets, self.result.documents)
+        return found
 
 
 def seeds_signature(seeds_dir: Path) -> tuple:

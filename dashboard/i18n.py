@@ -194,9 +194,16 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Every figure of each plan: recorded as a commitment, excluded with a reason, or "
         "not tracked yet.",
     },
+    "col_paragraph": {"zh": "段落", "en": "Paragraph"},
+    "col_clause": {"zh": "所在分句", "en": "Clause"},
+    "coverage_untracked": {
+        "zh": "尚未追踪的数字（请在 targets.yaml 中记录为承诺，或加入 exclusions 并说明理由）：",
+        "en": "Figures not tracked yet (record each in targets.yaml as a commitment, or add it "
+        "to exclusions with the reason):",
+    },
     "coverage_metric": {
-        "zh": "{report}：已追踪 {tracked} / {total}",
-        "en": "{report}: {tracked} of {total} tracked",
+        "zh": "{report}：数量型承诺已追踪 {tracked} / {total}",
+        "en": "{report}: {tracked} of {total} quantitative commitments tracked",
     },
     "coverage_excluded": {"zh": "已排除 {count} 个", "en": "{count} excluded"},
     "coverage_all_tracked": {

@@ -310,3 +310,33 @@ def test_clean_layout_hides_the_navigation_and_widgets(bundled):
     assert "display: none" in at.html[0].value
     assert [b.label for b in at.main.button] == ["Leave the clean layout"]
     assert at.query_params["clean"] == "1"
+
+
+def test_coverage_page_counts_tracked_plan_figures_per_report(bundled):
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.query_params["lang"] = "en"
+    at.switch_page("views/coverage.py").run()
+    assert not at.exception
+    assert [s.value for s in at.main.subheader] == [
+        r"Qingcheng District Government Work Report 2022\: 42 of 42 quantitative commitments "
+        "tracked",
+        r"Qingcheng District Government Work Report 2024 \(excerpt\)\: 2 of 2 quantitative "
+        "commitments tracked",
+    ]
+    assert [s.value for s in at.success] == ["Every figure is tracked or excluded."] * 2
+
+
+def test_coverage_page_lists_a_figure_nobody_tracks(tmp_path, monkeypatch):
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    text = BUNDLED.read_text(encoding="utf-8")
+    start = text.index("  - id: greenways-2022")
+    end = text.index("  - id: niuyuzui-4a-scenic-area-2022")
+    (tmp_path / "targets.yaml").write_text(text[:start] + text[end:], encoding="utf-8")
+    monkeypatch.setenv("TARGETS_FILE", str(tmp_path / "targets.yaml"))
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.query_params["lang"] = "en"
+    at.switch_page("views/coverage.py").run()
+    assert at.main.subheader[0].value.endswith("41 of 42 quantitative commitments tracked")
+    [row] = at.dataframe[0].value.to_dict("records")
+    assert row["Figure"] == "3公里"
+    assert row["Paragraph"] == 45

@@ -1,0 +1,25 @@
+"""The coverage panel as data: per report, tracked plan figures and the untracked ones."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.i18n import t
+from loaders.finder import ReportCoverage
+from loaders.model import TargetsFile
+
+
+def coverage_title(item: ReportCoverage, targets: TargetsFile, lang: str) -> str:
+    """Return "report: N of M tracked", M being the plan figures that are not excluded."""
+    report = targets.report(item.report_id)
+    name = (report.title if lang == "zh" else report.title_en) if report else item.report_id
+    return t("coverage_metric", lang, report=name, tracked=item.tracked, total=item.quantitative)
+
+
+def untracked_table(item: ReportCoverage, lang: str) -> pd.DataFrame:
+    """Return the untracked plan figures: figure, paragraph and the clause it sits in."""
+    columns = [t(k, lang) for k in ("col_figure", "col_paragraph", "col_clause")]
+    rows = [
+        (found.figure.text, found.figure.paragraph, found.figure.clause) for found in item.untracked
+    ]
+    return pd.DataFrame(rows, columns=columns)
