@@ -76,7 +76,9 @@ def test_percent_of_target_is_a_whole_number_and_empty_when_none():
 
 
 def test_labels_fill_in_values():
-    assert t("coverage_metric", "en", report="R", tracked=3, total=4) == "R: 3 of 4 tracked"
+    assert t("coverage_metric", "en", report="R", tracked=3, total=4) == (
+        "R: 3 of 4 quantitative commitments tracked"
+    )
 
 
 def test_status_rules_list_every_status_and_the_percent_rule():
