@@ -8,9 +8,11 @@ removed. Nothing else is folded: a different character or figure is a different 
 from __future__ import annotations
 
 import difflib
+import heapq
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import Any
 
 from loaders.report import FOOTNOTE_MARKER, Document
 
@@ -105,49 +107,84 @@ def find_quotes(document: Document, quote: str) -> list[QuoteMatch]:
     return matches
 
 
-def closest_passage(document: Document, quote: str, context: int = 0) -> str:
-    """Return the passage of the document most like the quote, as the report writes it."""
+def find_across_paragraphs(document: Document, quote: str) -> tuple[int, int] | None:
+    """Return the numbers of the first and last paragraphs a quote runs over when it only
+    matches across paragraph breaks, else None."""
     needle = normalise(quote)
+    index = _index(document)
+    if not needle or find_quote(document, quote) is not None:
+        return None
+    joined = document._index.get("joined")
+    if joined is None:
+        joined = document._index["joined"] = index.text.replace("\n", "")
+    found = joined.find(needle)
+    if found < 0:
+        return None
+    starts = [start - number for number, start in enumerate(index.starts)]
+    return bisect_right(starts, found), bisect_right(starts, found + len(needle) - 1)
+
+
+MAX_WINDOWS = 4000  # windows compared in a document's first pass, however long it is
+MAX_NEEDLE = 200  # a longer quote is compared by its first MAX_NEEDLE characters
+MAX_RATIOS = 64  # windows given the full (slow) comparison, the most promising first
+
+
+def closest_passage(document: Document, quote: str, context: int = 0) -> str:
+    """Return the passage of the document most like the quote, as the report writes it.
+
+    The work is bounded whatever the sizes: a first pass over at most MAX_WINDOWS windows of
+    the whole text, then a finer look around the best one, each comparing in full only the
+    MAX_RATIOS windows whose characters overlap the quote's most.
+    """
+    needle = normalise(quote)[:MAX_NEEDLE]
     index = _index(document)
     if not needle or not index.text:
         return ""
-    best_score, best_paragraph, best_start = -1.0, 0, 0
     size = len(needle)
-    wanted = set(needle)
-    for number, start in enumerate(index.starts):
-        end = index.starts[number + 1] - 1 if number + 1 < len(index.starts) else len(index.text)
-        text = index.text[start:end]
-        if not wanted & set(text):
-            continue
-        step = max(1, size // 4)
-        for offset in range(0, max(1, len(text) - size + 1), step):
-            window = text[offset : offset + size]
-            matcher = difflib.SequenceMatcher(None, needle, window, autojunk=False)
-            if matcher.real_quick_ratio() <= best_score or matcher.quick_ratio() <= best_score:
-                continue
-            score = matcher.ratio()
-            if score > best_score:
-                best_score, best_paragraph, best_start = score, number, offset
-    best_start = _refine(needle, index, best_paragraph, best_start)
-    offsets = index.offsets[best_paragraph]
-    paragraph = document.paragraphs[best_paragraph].text
-    if not offsets:
+    step = max(1, size // 4, len(index.text) // MAX_WINDOWS)
+    matcher = difflib.SequenceMatcher(None, autojunk=False)
+    matcher.set_seq2(needle)  # the needle's tables are built once
+    offsets = range(0, max(1, len(index.text) - size + 1), step)
+    _, coarse = _best_window(matcher, ((o, index.text[o : o + size]) for o in offsets))
+    first = bisect_right(index.starts, coarse) - 1
+    last = bisect_right(index.starts, coarse + size - 1) - 1
+    radius = max(size // 4, step) + 1
+    candidates = []
+    for number in range(first, min(last, first + 3) + 1):
+        base, length = index.starts[number], len(index.offsets[number])
+        local = max(0, coarse - base)
+        windows = (
+            ((number, o), index.text[base + o : base + min(o + size, length)])
+            for o in range(max(0, local - radius), min(length, local + radius + 1))
+        )
+        candidates.append(_best_window(matcher, windows))
+    score, found = max(candidates, key=lambda c: c[0])
+    if found is None:
         return ""
-    last = min(best_start + size, len(offsets)) - 1
-    start = max(0, offsets[best_start] - context)
-    end = min(len(paragraph), offsets[last] + 1 + context)
+    number, best_start = found
+    offsets_of = index.offsets[number]
+    paragraph = document.paragraphs[number].text
+    last_char = min(best_start + size, len(offsets_of)) - 1
+    start = max(0, offsets_of[best_start] - context)
+    end = min(len(paragraph), offsets_of[last_char] + 1 + context)
     return paragraph[start:end]
 
 
-def _refine(needle: str, index: _Index, paragraph: int, start: int) -> int:
-    """Return the best window start near a coarse one, trying each offset around it."""
-    base = index.starts[paragraph]
-    length = len(index.offsets[paragraph])
-    size = len(needle)
-    best_score, best = -1.0, start
-    for offset in range(max(0, start - size // 4 - 1), min(length, start + size // 4 + 2)):
-        window = index.text[base + offset : base + min(offset + size, length)]
-        score = difflib.SequenceMatcher(None, needle, window, autojunk=False).ratio()
-        if score > best_score:
-            best_score, best = score, offset
-    return min(best, max(0, length - 1))
+def _best_window(matcher: difflib.SequenceMatcher, windows) -> tuple[float, Any]:
+    """Return the best ratio to the matcher's needle among (key, text) windows, and its key.
+
+    Of equal ratios the first window wins.
+    """
+    scored = []
+    for order, (key, text) in enumerate(windows):
+        matcher.set_seq1(text)
+        scored.append((matcher.quick_ratio(), order, key, text))
+    best_score, best_order, best_key = -1.0, 0, None
+    for quick, order, key, text in heapq.nlargest(MAX_RATIOS, scored, key=lambda s: s[0]):
+        if quick < best_score:
+            break
+        matcher.set_seq1(text)
+        score = matcher.ratio()
+        if score > best_score or (score == best_score and order < best_order):
+            best_score, best_order, best_key = score, order, key
+    return best_score, best_key

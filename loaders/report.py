@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from loaders.problems import Problem
+from loaders.yaml_source import UTF16_MESSAGE, not_utf8_message
 
 MAX_REPORT_BYTES = 20 * 1024 * 1024
 
@@ -101,7 +102,10 @@ def read_report(path: str | Path, name: str | None = None) -> ReportResult:
         size = path.stat().st_size
         if size > MAX_REPORT_BYTES:
             limit = MAX_REPORT_BYTES // (1024 * 1024)
-            message = f"report is {size / 1024 / 1024:.1f} MB, over the {limit} MB limit: split it"
+            message = (
+                f"report is {size / 1024 / 1024:.1f} MB, over the {limit} MB limit: is it the "
+                "right file? (a work report's text is well under 1 MB)"
+            )
             return ReportResult(None, [Problem(name, None, None, None, message)])
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -121,6 +125,8 @@ def read_report(path: str | Path, name: str | None = None) -> ReportResult:
 
 def decode_report(raw: bytes, name: str) -> tuple[str | None, Problem | None]:
     """Return the text of a report file, or None and the problem with its bytes."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, Problem(name, None, None, None, UTF16_MESSAGE)
     if b"\x00" in raw:
         return None, Problem(name, None, None, None, "not a text file (it contains NUL bytes)")
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -129,12 +135,7 @@ def decode_report(raw: bytes, name: str) -> tuple[str | None, Problem | None]:
         return raw.decode("utf-8"), None
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        try:
-            raw.decode("gb18030")
-            message = "not UTF-8 (it looks like GBK/GB18030): save it as UTF-8"
-        except UnicodeDecodeError:
-            message = "not UTF-8 text: save it as UTF-8"
-        return None, Problem(name, line, None, None, message)
+        return None, Problem(name, line, None, None, not_utf8_message(raw))
 
 
 def clean_lines(text: str) -> list[str]:
@@ -145,7 +146,7 @@ def clean_lines(text: str) -> list[str]:
     the line-width test of join_wrapped honest.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    lines: list[str] = []
+    lines: list[list[str]] = []  # each line as its glued pieces, joined once at the end
     glue_next = False
     for raw in text.split("\n"):
         line = raw.strip()
@@ -157,11 +158,11 @@ def clean_lines(text: str) -> list[str]:
         )
         cleaned = FOOTNOTE_MARKER.sub("", line).strip()
         if lines and (glue_next or starts_with_marker):
-            lines[-1] += cleaned
+            lines[-1].append(cleaned)
         elif cleaned:
-            lines.append(cleaned)
+            lines.append([cleaned])
         glue_next = ends_with_marker
-    return [line for line in lines if line]
+    return [line for line in map("".join, lines) if line]
 
 
 def is_tab_layout(text: str) -> bool:
@@ -233,6 +234,7 @@ def _classify(texts: list[str]) -> list[Paragraph]:
     """Return paragraphs with part, chapter, chapter title and heading assigned."""
     has_parts = any(REVIEW_HEADING.match(t) or PLAN_HEADING.match(t) for t in texts)
     parts = _parts_from_headings(texts) if has_parts else _parts_inferred(texts)
+    two_follows = _next_plan_title_is_two(texts, parts)
     result = []
     chapter = chapter_title = None
     previous_part = None
@@ -255,7 +257,8 @@ def _classify(texts: list[str]) -> list[Paragraph]:
             part == "plan"
             and chapter is None
             and number > 1
-            and _starts_plan_chapter_one(texts, parts, number - 1)
+            and HEADING_SENTENCE.match(text)
+            and two_follows[number - 1]
         ):
             chapter, chapter_title = "（一）", None
         if heading is None and not marker:
@@ -265,15 +268,19 @@ def _classify(texts: list[str]) -> list[Paragraph]:
     return result
 
 
-def _starts_plan_chapter_one(texts: list[str], parts: list[str], index: int) -> bool:
-    """Return True when a plan paragraph precedes the first plan chapter title, which is （二）."""
-    if not HEADING_SENTENCE.match(texts[index]):
-        return False
-    for text, part in zip(texts[index:], parts[index:], strict=True):
-        if part == "plan" and is_title_line(text):
-            marker = CHAPTER_MARKER.match(text)
-            return bool(marker) and marker.group(1) == "二"
-    return False
+def _next_plan_title_is_two(texts: list[str], parts: list[str]) -> list[bool]:
+    """Return, per paragraph, True when the first plan chapter title from it on is （二）.
+
+    A headed plan paragraph before that title starts chapter （一）, whose title was lost.
+    """
+    result = [False] * len(texts)
+    following = False
+    for index in range(len(texts) - 1, -1, -1):
+        if parts[index] == "plan" and is_title_line(texts[index]):
+            marker = CHAPTER_MARKER.match(texts[index])
+            following = bool(marker) and marker.group(1) == "二"
+        result[index] = following
+    return result
 
 
 def _parts_from_headings(texts: list[str]) -> list[str]:

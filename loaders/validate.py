@@ -26,7 +26,7 @@ from loaders.model import (
     TargetsFile,
 )
 from loaders.problems import Problem
-from loaders.quotes import closest_passage, find_quote
+from loaders.quotes import closest_passage, find_across_paragraphs, find_quote
 from loaders.report import Document, read_report
 from loaders.schema import (
     AREA,
@@ -861,6 +861,17 @@ class _Validator:
         if document is None:
             return  # the unreadable report is a problem of its own
         if find_quote(document, quote) is None:
+            across = find_across_paragraphs(document, quote)
+            if across is not None:
+                first, last = across
+                self.problem(
+                    path,
+                    record,
+                    field_name,
+                    f"runs across a paragraph break of {report.file} (paragraphs {first} to "
+                    f"{last}): quote only the part within one paragraph",
+                )
+                return
             closest = closest_passage(document, quote)
             self.problem(
                 path,

@@ -104,14 +104,14 @@ def decode_text(raw: bytes, name: str) -> tuple[str | None, list[Problem]]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        return None, [Problem(name, line, None, None, _not_utf8_message(raw))]
+        return None, [Problem(name, line, None, None, not_utf8_message(raw))]
     return text.replace("\r\n", "\n").replace("\r", "\n"), []
 
 
 UTF16_MESSAGE = "UTF-16 text (as Windows Notepad may save it): save it as UTF-8"
 
 
-def _not_utf8_message(raw: bytes) -> str:
+def not_utf8_message(raw: bytes) -> str:
     """Return the message for bytes that are not UTF-8, naming GBK when they decode as it."""
     try:
         text = raw.decode("gb18030")
