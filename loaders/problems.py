@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+#: characters that would break a problem's line (str.splitlines splits on each), shown escaped
+_LINE_BREAKS = {ord(ch): repr(ch)[1:-1] for ch in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"}
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -16,10 +19,10 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        """Return 'file:LINE: ID: FIELD: message', leaving out the parts that are unknown."""
+        """Return 'file:LINE: ID: FIELD: message' on one line, leaving out the unknown parts."""
         where = self.file if self.line is None else f"{self.file}:{self.line}"
         parts = [where, self.record, self.field, self.message]
-        return ": ".join(part for part in parts if part)
+        return ": ".join(part for part in parts if part).translate(_LINE_BREAKS)
 
     @property
     def sort_key(self) -> tuple[str, int]:

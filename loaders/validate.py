@@ -535,7 +535,11 @@ class _Validator:
         value = self.read(raw, f["value"], tpath, record, "target.", required=True)
         unit = self.read(raw, f["unit"], tpath, record, "target.", required=True)
         tolerance = self.read(raw, f["tolerance"], tpath, record, "target.")
-        ok = value is not None and unit is not None
+        ok = (
+            value is not None
+            and unit is not None
+            and (tolerance is not None or "tolerance" not in raw)
+        )
         if value is not None and unit is not None and value < 0 and unit not in SIGNED_UNITS:
             self.problem(
                 (*tpath, "value"),

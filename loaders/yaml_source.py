@@ -39,6 +39,8 @@ _PLAIN_TAGS = {
 # starts at least one column further right every two levels), so a text with few brackets and
 # no long line is shallow enough for libyaml's recursive composer, which overflows the C stack
 # at some ten thousand levels; any other text is measured on its parse events first.
+_OTHER_BREAKS = re.compile("[\x85\u2028\u2029]")
+_YAML_BREAKS = re.compile("[\n\x85\u2028\u2029]")
 _BRACKETS_BEFORE_SCAN = 1000
 _LONG_LINE = re.compile(r"[^\n]{1000}")
 _DEPTH_MESSAGE = f"nesting is deeper than {MAX_DEPTH} levels: targets.yaml needs about 5"
@@ -164,8 +166,11 @@ def read_yaml_text(text: str, name: str) -> tuple[YamlSource | None, list[Proble
                 name, None, None, None, "the file is empty: start from the example in README.md"
             )
         ]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = _Lines(text)
     try:
-        deep_line, alias_lines = _scan(text)
+        deep_line, alias_lines = _scan(text, lines)
         if deep_line is not None:
             return None, [Problem(name, deep_line, None, None, _DEPTH_MESSAGE)]
         root = yaml.compose(text, Loader=_Loader)
@@ -174,7 +179,7 @@ def read_yaml_text(text: str, name: str) -> tuple[YamlSource | None, list[Proble
         message = "not valid Unicode text (a lone surrogate): save it as UTF-8"
         return None, [Problem(name, line, None, None, message)]
     except yaml.MarkedYAMLError as error:
-        return None, [_syntax_problem(error, name, text)]
+        return None, [_syntax_problem(error, name, text, lines)]
     except yaml.reader.ReaderError as error:  # libyaml gives the UTF-8 byte offset
         line = text.encode("utf-8", "surrogatepass")[: error.position].count(b"\n") + 1
         message = (
@@ -187,13 +192,34 @@ def read_yaml_text(text: str, name: str) -> tuple[YamlSource | None, list[Proble
     if root is None:
         message = "the file holds only comments: start from the example in README.md"
         return None, [Problem(name, None, None, None, message)]
-    walker = _Walker(name, alias_lines)
+    walker = _Walker(name, lines, alias_lines)
     data = walker.walk(root, (), 0)
     problems = [problem for _, problem in walker.value_problems]
     return YamlSource(data, walker.lines, walker.value_problems, walker.dropped), problems
 
 
-def _scan(text: str) -> tuple[int | None, dict[Path_, int]]:
+class _Lines:
+    """Turns libyaml's line numbers (0-based) into the file's (1-based).
+
+    libyaml also breaks lines at U+0085, U+2028 and U+2029, which editors show within a line.
+    """
+
+    def __init__(self, text: str):
+        self.lines: list[int] | None = None
+        if _OTHER_BREAKS.search(text):
+            line, self.lines = 1, [1]
+            for match in _YAML_BREAKS.finditer(text):
+                line += match.group() == "\n"
+                self.lines.append(line)
+
+    def __call__(self, yaml_line: int) -> int:
+        """Return the file's line number of a libyaml line number."""
+        if self.lines is None:
+            return yaml_line + 1
+        return self.lines[min(yaml_line, len(self.lines) - 1)]
+
+
+def _scan(text: str, lines: _Lines) -> tuple[int | None, dict[Path_, int]]:
     """Return the line where nesting first exceeds MAX_DEPTH, if it does, and each alias's line.
 
     The text is parsed into events only when it could nest too deep for libyaml's composer (see
@@ -219,11 +245,11 @@ def _scan(text: str) -> tuple[int | None, dict[Path_, int]]:
                 stack[-1].key = event.value if isinstance(event, yaml.ScalarEvent) else None
                 path = None
             if isinstance(event, yaml.AliasEvent) and path is not None:
-                alias_lines.setdefault(path, event.start_mark.line + 1)
+                alias_lines.setdefault(path, lines(event.start_mark.line))
             elif isinstance(event, yaml.CollectionStartEvent):
                 stack.append(_Frame(path, isinstance(event, yaml.MappingStartEvent)))
                 if len(stack) > MAX_DEPTH:
-                    return event.start_mark.line + 1, alias_lines
+                    return lines(event.start_mark.line), alias_lines
     except yaml.YAMLError:
         pass  # compose reports the syntax error, at the same place, before nesting any deeper
     return None, alias_lines
@@ -250,23 +276,25 @@ class _Frame:
         return (*self.path, self.key if self.mapping else index)
 
 
-def _syntax_problem(error: yaml.MarkedYAMLError, name: str, text: str) -> Problem:
+def _syntax_problem(error: yaml.MarkedYAMLError, name: str, text: str, lines: _Lines) -> Problem:
     """Return a problem for a YAML syntax error, with line, column and a hint."""
-    quote = _unclosed_quote(error, text)
+    quote = _unclosed_quote(error, text, lines)
     if quote is not None:
         message = (
             f"YAML syntax error at column {quote.column + 1}: this quoted text runs on past its "
             f"line ({_UNCLOSED_QUOTE})"
         )
-        return Problem(name, quote.line + 1, None, None, message)
+        return Problem(name, lines(quote.line), None, None, message)
     mark = error.problem_mark or error.context_mark
-    line = mark.line + 1 if mark else None
+    if "while parsing a flow" in (error.context or "") and error.context_mark:
+        mark = error.context_mark  # where the [ or { opens that is not closed
+    line = lines(mark.line) if mark else None
     column = mark.column + 1 if mark else None
     what = (error.problem or error.context or "syntax error").strip()
     if error.context and error.problem:
         what = f"{error.context.strip()}, {error.problem.strip()}"
     message = f"YAML syntax error at column {column}: {what}"
-    source_line = text.split("\n")[mark.line] if mark and mark.line < text.count("\n") + 1 else ""
+    source_line = text.split("\n")[line - 1] if line is not None else ""
     leading = source_line[: len(source_line) - len(source_line.lstrip())]
     hint = "indent with spaces, not tabs" if "\t" in leading else _syntax_hint(what)
     if hint:
@@ -274,23 +302,24 @@ def _syntax_problem(error: yaml.MarkedYAMLError, name: str, text: str) -> Proble
     return Problem(name, line, None, None, message)
 
 
-def _unclosed_quote(error: yaml.MarkedYAMLError, text: str) -> yaml.Mark | None:
+def _unclosed_quote(error: yaml.MarkedYAMLError, text: str, lines: _Lines) -> yaml.Mark | None:
     """Return where a quote opens that is not closed on its line when it causes the error."""
-    if error.context and "quoted scalar" in error.context and error.context_mark:
+    if "end of stream" in (error.problem or "") and "quoted scalar" in (error.context or ""):
         return error.context_mark  # the quote runs to the end of the file
     if error.problem_mark is None:
         return None
-    error_line = error.problem_mark.line
+    error_line = lines(error.problem_mark.line)
     found = None
     try:  # the quote is closed by the next quote mark, and the rest of that line cannot parse
         for token in yaml.scan(text, Loader=_Loader):
-            if token.start_mark.line > error_line:
+            start, end = lines(token.start_mark.line), lines(token.end_mark.line)
+            if start > error_line:
                 break
             if (
                 isinstance(token, yaml.ScalarToken)
                 and token.style in ("'", '"')
-                and token.start_mark.line < token.end_mark.line
-                and error_line - token.end_mark.line <= 1
+                and start < end
+                and error_line - end <= 1
             ):
                 found = token.start_mark
     except yaml.YAMLError:
@@ -302,8 +331,16 @@ def _syntax_hint(what: str) -> str | None:
     """Return a fix for a common YAML syntax error, or None."""
     if "'\\t'" in what or "tab" in what:
         return "indent with spaces, not tabs"
-    if "while scanning a quoted scalar" in what or "found unexpected end of stream" in what:
+    if "found unexpected end of stream" in what:
         return _UNCLOSED_QUOTE
+    if "unknown escape character" in what:
+        return "in double quotes a backslash starts an escape: write \\\\, or use single quotes"
+    if "cannot start any token" in what:
+        return "a value cannot start with @ or `: put it in quotes"
+    if "alias" in what or "anchor" in what:
+        return "a value starting with * or & is a YAML alias or anchor: put it in quotes"
+    if "flow sequence" in what or "flow mapping" in what:
+        return "a [ or { is not closed, or a value inside it holds ', ' or ': ': put it in quotes"
     if "mapping values are not allowed" in what:
         return "a value contains ': ' — put the value in quotes, or check the indentation"
     if "could not find expected ':'" in what:
@@ -323,8 +360,9 @@ def _tag_message(tag: str) -> str:
 class _Walker:
     """Converts composed YAML nodes to plain data, recording lines and problems."""
 
-    def __init__(self, name: str, alias_lines: dict[Path_, int] | None = None):
+    def __init__(self, name: str, lines: _Lines, alias_lines: dict[Path_, int] | None = None):
         self.name = name
+        self.to_line = lines
         self.alias_lines = alias_lines or {}
         self.lines: dict[Path_, int] = {}
         self.value_problems: list[tuple[Path_, Problem]] = []
@@ -340,7 +378,7 @@ class _Walker:
             self.dropped.add(path)
 
     def walk(self, node: yaml.Node, path: Path_, depth: int) -> Any:
-        line = node.start_mark.line + 1
+        line = self.to_line(node.start_mark.line)
         if id(node) in self.seen:
             line = self.alias_lines.get(path, line)
             if line in self.alias_reported:
@@ -396,7 +434,7 @@ class _Walker:
         result: dict = {}
         first_line: dict = {}
         for key_node, value_node in node.value:
-            line = key_node.start_mark.line + 1
+            line = self.to_line(key_node.start_mark.line)
             if key_node.tag == "tag:yaml.org,2002:merge":
                 self.problem(path, line, _ALIAS_MESSAGE, drop=False)
                 continue

@@ -175,6 +175,32 @@ CASES = (
     Case("bad-indentation", "yaml", (f"{{file}}:43: {SYNTAX} 15: {COLON}",)),
     Case("colon-in-value", "yaml", (f"{{file}}:42: {SYNTAX} 16: {COLON}",)),
     Case(
+        "unclosed-brace",
+        "yaml",
+        (
+            f"{{file}}:44: {SYNTAX} 13: while parsing a flow mapping, did not find expected ',' "
+            "or '}' (a [ or { is not closed, or a value inside it holds ', ' or ': ': put it in "
+            "quotes)",
+        ),
+    ),
+    Case(
+        "backslash-in-double-quotes",
+        "yaml",
+        (
+            f"{{file}}:59: {SYNTAX} 24: while parsing a quoted scalar, found unknown escape "
+            "character (in double quotes a backslash starts an escape: write \\\\, or use single "
+            "quotes)",
+        ),
+    ),
+    Case(
+        "value-starts-with-star",
+        "yaml",
+        (
+            f"{{file}}:50: {SYNTAX} 11: found undefined alias (a value starting with * or & is a "
+            "YAML alias or anchor: put it in quotes)",
+        ),
+    ),
+    Case(
         "duplicate-key",
         "yaml",
         (
@@ -542,6 +568,12 @@ CASES = (
             '{file}:44: school-places-2022: target.tolerance: "~" (左右) in 个 has no default '
             "tolerance: add tolerance, how far from 6900 still counts as met",
         ),
+        ALL_BUT_SCHOOL,
+    ),
+    Case(
+        "tolerance-empty",
+        "value",
+        ("{file}:44: school-places-2022: target.tolerance: expected a number, got nothing",),
         ALL_BUT_SCHOOL,
     ),
     Case(

@@ -1,0 +1,20 @@
+"""Shared test settings.
+
+Hypothesis profiles: `default` (quick, for `make test` on a laptop) and `ci` (many more
+examples; .ci/run exports HYPOTHESIS_PROFILE=ci). Neither has a deadline: a slow example on a
+busy machine is not a failure.
+"""
+
+import os
+
+from hypothesis import HealthCheck, settings
+
+settings.register_profile("default", max_examples=60, deadline=None)
+settings.register_profile(
+    "ci",
+    max_examples=1500,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    print_blob=True,
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
