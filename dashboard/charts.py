@@ -142,11 +142,16 @@ def status_by_area_figure(frame: pd.DataFrame, lang: str, as_of: str) -> go.Figu
             marker_color=STATUS_COLOURS[status],
             text=[str(v) if v else "" for v in values],
             textposition="inside",
+            textangle=0,
             hovertemplate="%{y}: %{x}<extra>" + status_label(status, lang) + "</extra>",
         )
     figure.update_layout(barmode="stack")
     figure.update_yaxes(autorange="reversed")
-    figure.update_xaxes(title_text=t("axis_commitments", lang), gridcolor="#eeeeee", dtick=5)
+    figure.update_xaxes(
+        title_text=t("axis_commitments", lang),
+        gridcolor="#eeeeee",
+        dtick=count_step(int(counts.sum(axis=1).max())),
+    )
     height = 160 + 42 * len(counts.index)
     return _layout(
         figure,
@@ -155,6 +160,14 @@ def status_by_area_figure(frame: pd.DataFrame, lang: str, as_of: str) -> go.Figu
         source_line(frame, lang, as_of),
         height,
     )
+
+
+def count_step(largest: int) -> int | None:
+    """Return a whole-number tick step for an axis of counts up to `largest` (None: Plotly's)."""
+    for limit, step in ((10, 1), (20, 2), (50, 5)):
+        if largest <= limit:
+            return step
+    return None
 
 
 def numeric_rows(frame: pd.DataFrame) -> pd.DataFrame:

@@ -229,3 +229,30 @@ def test_html_in_targets_yaml_shows_as_text_and_never_runs(page, hostile_url):
     assert page.dialogs == []
     assert page.locator("img[src='x']").count() == 0
     screenshot(page, "hostile-title-zh")
+
+
+@pytest.fixture(scope="module")
+def bad_problem_url(tmp_path_factory):
+    from tests.bad_inputs import cases
+
+    [case] = [c for c in cases("injection") if c.name == "html-in-problem"]
+    targets, seeds = case.write(tmp_path_factory.mktemp("html-in-problem"))
+    (targets.parent / "seeds").symlink_to(seeds, target_is_directory=True)
+    process, url = serve(targets)
+    yield url
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def test_html_in_a_problem_message_shows_as_text_above_the_valid_commitments(page, bad_problem_url):
+    page.goto(f"{bad_problem_url}/?lang=en")
+    wait_for_charts(page, 2)
+    problems = page.locator("[data-testid='stCode']")
+    assert 'got "<img src=x onerror=alert(1)>"' in problems.inner_text()
+    assert page.get_by_text("1 problem(s) in html-in-problem.yaml").is_visible()
+    total = page.locator("[data-testid='stMetric']").first
+    assert total.inner_text().splitlines()[-1] == "2"
+    page.wait_for_timeout(500)
+    assert page.dialogs == []
+    assert page.locator("img[src='x']").count() == 0
+    screenshot(page, "problems-listed-en")
