@@ -51,8 +51,8 @@ def _wait_until_serving(url: str, process: subprocess.Popen, deadline: float) ->
     raise TimeoutError(f"{url} did not answer within {TIMEOUT_S} s")
 
 
-def first_chart_seconds(browser, app: Path, targets_file: Path) -> float:
-    """Return seconds from starting the server to the first visible chart in a new page."""
+def start_streamlit(app: Path, targets_file: Path, log) -> tuple[subprocess.Popen, str]:
+    """Return a Streamlit server of the app on a free localhost port, once it answers, and its URL."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     env = {**os.environ, "TARGETS_FILE": str(targets_file)}
@@ -71,11 +71,32 @@ def first_chart_seconds(browser, app: Path, targets_file: Path) -> float:
         "--server.fileWatcherType",
         "none",
     ]
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log)
+    try:
+        _wait_until_serving(url, process, time.perf_counter() + TIMEOUT_S)
+    except BaseException:
+        stop_streamlit(process)
+        raise
+    return process, url
+
+
+def stop_streamlit(process: subprocess.Popen) -> None:
+    """Stop a Streamlit server, killing it if it does not stop within 10 s."""
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+def first_chart_seconds(browser, app: Path, targets_file: Path) -> float:
+    """Return seconds from starting the server to the first visible chart in a new page."""
     with tempfile.TemporaryFile() as log:
         start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log)
+        process = None
         try:
-            _wait_until_serving(url, process, start + TIMEOUT_S)
+            process, url = start_streamlit(app, targets_file, log)
             page = browser.new_page()
             try:
                 page.goto(url)
@@ -87,12 +108,8 @@ def first_chart_seconds(browser, app: Path, targets_file: Path) -> float:
             log.seek(0)
             raise RuntimeError(f"{app}: {error}\n{log.read().decode()[-2000:]}") from error
         finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            if process is not None:
+                stop_streamlit(process)
 
 
 def browser_available() -> str | None:

@@ -8,45 +8,29 @@ REQUIRE_BROWSER=1 (as in CI), where they fail.
 
 import os
 import shutil
-import socket
 import subprocess
-import sys
-import time
-import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
+from bench.browser import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    browser_available,
+    start_streamlit,
+    stop_streamlit,
+)
+
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
 SHOTS = ROOT / "artifacts" / "screenshots"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 pytestmark = pytest.mark.browser
 
 
-def browser_missing() -> str | None:
-    """Return why the browser test cannot run here, or None."""
-    if not Path(CHROMIUM).exists():
-        return f"{CHROMIUM} not found (apt-get install chromium fonts-noto-cjk)"
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "playwright is not installed"
-    return None
-
-
 @pytest.fixture(scope="module")
 def browser():
-    reason = browser_missing()
+    reason = browser_available()
     if reason:
         if os.environ.get("REQUIRE_BROWSER") == "1":
             pytest.fail(f"browser test required: {reason}")
@@ -54,59 +38,25 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
+@contextmanager
 def serve(targets_file: Path):
-    """Start the dashboard on a free port; return the process and its address."""
-    port = free_port()
-    env = {**os.environ, "TARGETS_FILE": str(targets_file)}
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(ROOT / "dashboard" / "app.py"),
-            "--server.port",
-            str(port),
-            "--server.headless",
-            "true",
-            "--server.fileWatcherType",
-            "none",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return process, url
-        except OSError:
-            time.sleep(0.3)
-    process.kill()
-    raise RuntimeError("the dashboard did not start within 60 s")
+    """Yield the address of the dashboard served on targets_file."""
+    process, url = start_streamlit(ROOT / "dashboard" / "app.py", targets_file, subprocess.DEVNULL)
+    try:
+        yield url
+    finally:
+        stop_streamlit(process)
 
 
 @pytest.fixture(scope="module")
 def app_url():
-    process, url = serve(ROOT / "targets.yaml")
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
+    with serve(ROOT / "targets.yaml") as url:
+        yield url
 
 
 @pytest.fixture
@@ -212,10 +162,8 @@ def hostile_url(tmp_path_factory):
         'title_en: "<img src=x onerror=alert(1)> places"',
     ).replace("title: 新增中小学（幼儿园）学位", 'title: "<script>alert(2)</script>学位"')
     (folder / "targets.yaml").write_text(text, encoding="utf-8")
-    process, url = serve(folder / "targets.yaml")
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
+    with serve(folder / "targets.yaml") as url:
+        yield url
 
 
 def test_html_in_targets_yaml_shows_as_text_and_never_runs(page, hostile_url):
@@ -238,10 +186,8 @@ def bad_problem_url(tmp_path_factory):
     [case] = [c for c in cases("injection") if c.name == "html-in-problem"]
     targets, seeds = case.write(tmp_path_factory.mktemp("html-in-problem"))
     (targets.parent / "seeds").symlink_to(seeds, target_is_directory=True)
-    process, url = serve(targets)
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
+    with serve(targets) as url:
+        yield url
 
 
 def test_html_in_a_problem_message_shows_as_text_above_the_valid_commitments(page, bad_problem_url):
