@@ -201,10 +201,12 @@ def read_yaml_text(text: str, name: str) -> tuple[YamlSource | None, list[Proble
 class _Lines:
     """Turns libyaml's line numbers (0-based) into the file's (1-based).
 
-    libyaml also breaks lines at U+0085, U+2028 and U+2029, which editors show within a line.
+    libyaml also breaks lines at U+0085, U+2028 and U+2029, which editors show within a line,
+    and puts the end of a file without a final line break on a line after the last.
     """
 
     def __init__(self, text: str):
+        self.last = text.count("\n") + 1
         self.lines: list[int] | None = None
         if _OTHER_BREAKS.search(text):
             line, self.lines = 1, [1]
@@ -215,7 +217,7 @@ class _Lines:
     def __call__(self, yaml_line: int) -> int:
         """Return the file's line number of a libyaml line number."""
         if self.lines is None:
-            return yaml_line + 1
+            return min(yaml_line + 1, self.last)
         return self.lines[min(yaml_line, len(self.lines) - 1)]
 
 
@@ -294,7 +296,8 @@ def _syntax_problem(error: yaml.MarkedYAMLError, name: str, text: str, lines: _L
     if error.context and error.problem:
         what = f"{error.context.strip()}, {error.problem.strip()}"
     message = f"YAML syntax error at column {column}: {what}"
-    source_line = text.split("\n")[line - 1] if line is not None else ""
+    source_lines = text.split("\n")
+    source_line = source_lines[line - 1] if line is not None and line <= len(source_lines) else ""
     leading = source_line[: len(source_line) - len(source_line.lstrip())]
     hint = "indent with spaces, not tabs" if "\t" in leading else _syntax_hint(what)
     if hint:

@@ -156,3 +156,23 @@ def test_the_command_exits_with_file_line_messages_and_no_traceback(name, tmp_pa
     assert completed.stderr == ""
     assert completed.stdout == case.output(targets.name)
     assert completed.returncode == case.exit_code
+
+
+def test_the_readme_states_the_limits_the_code_has():
+    from loaders.quotes import MAX_NEEDLE
+    from loaders.report import MAX_REPORT_BYTES
+    from loaders.values import MAX_NUMBER
+    from loaders.yaml_source import MAX_DEPTH, MAX_FILE_BYTES, MAX_KEY_CHARS, MAX_STRING_CHARS
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    limits = readme.split("\n## Limits\n")[1].split("\n## ")[0]
+    assert MAX_NUMBER == 10**15
+    for stated in (
+        f"`targets.yaml` up to {MAX_FILE_BYTES // 2**20} MB",
+        f"nested up to {MAX_DEPTH} levels",
+        f"a value up to {MAX_STRING_CHARS:,} characters (a key up to {MAX_KEY_CHARS})",
+        "a figure under 10^15",
+        f"up to {MAX_REPORT_BYTES // 2**20} MB",
+        f"first {MAX_NEEDLE} characters",
+    ):
+        assert stated in limits

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
@@ -21,6 +22,8 @@ from loaders.quotes import closest_passage, find_across_paragraphs, find_quote, 
 from loaders.report import FOOTNOTE_MARKER, PARTS, parse_report
 from loaders.schema import AREA, COMMITMENT, EXCLUSION, OPS, REPORT, SECTIONS, Field
 from loaders.validate import LoadResult, load_targets, load_targets_text
+
+pytestmark = pytest.mark.filterwarnings("ignore:Generating overly large repr")
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -173,17 +176,14 @@ def mutated_targets(draw) -> bytes:
             other = draw(st.integers(0, len(lines) - 1))
             lines[index], lines[other] = lines[other], line
     raw = bytearray("\n".join(lines).encode("utf-8"))
-    for _ in range(draw(st.integers(0, 2))):  # byte flips
+    for _ in range(draw(st.sampled_from([0, 0, 0, 1, 2]))):  # byte flips, mostly none
         at = draw(st.integers(0, len(raw) - 1))
         raw[at] = draw(st.integers(0, 255))
     return bytes(raw)
 
 
 @given(mutated_targets())
-@settings(
-    max_examples=max(10, settings.default.max_examples // 3),
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 def test_mutated_targets_file_gives_records_or_problems(raw):
     path = _scratch() / "targets.yaml"
     path.write_bytes(raw)
