@@ -22,12 +22,13 @@ right before it, which belong to the chapter before (its title was lost).
 from __future__ import annotations
 
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from loaders.problems import Problem
-from loaders.yaml_source import UTF16_MESSAGE, not_utf8_message
+from loaders.yaml_source import NOT_A_FILE_MESSAGE, UTF16_MESSAGE, not_utf8_message
 
 MAX_REPORT_BYTES = 20 * 1024 * 1024
 
@@ -98,28 +99,37 @@ def read_report(path: str | Path, name: str | None = None) -> ReportResult:
     """Return the document of a report file, or the problems that make it unreadable."""
     path = Path(path)
     name = name or f"{path.parent.name}/{path.name}" if path.parent.name else path.name
-    try:
-        size = path.stat().st_size
-        if size > MAX_REPORT_BYTES:
-            limit = MAX_REPORT_BYTES // (1024 * 1024)
-            message = (
-                f"report is {size / 1024 / 1024:.1f} MB, over the {limit} MB limit: is it the "
-                "right file? (a work report's text is well under 1 MB)"
-            )
-            return ReportResult(None, [Problem(name, None, None, None, message)])
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return ReportResult(None, [Problem(name, None, None, None, "report file not found")])
-    except OSError as error:
-        message = f"cannot read the report: {error.strerror}"
+
+    def unreadable(message: str) -> ReportResult:
         return ReportResult(None, [Problem(name, None, None, None, message)])
+
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            return unreadable("is a directory, not a file")
+        if not stat.S_ISREG(info.st_mode):  # /dev/zero would never end, a pipe never open
+            return unreadable(NOT_A_FILE_MESSAGE)
+        raw = b""
+        if info.st_size <= MAX_REPORT_BYTES:
+            with path.open("rb") as file:
+                raw = file.read(MAX_REPORT_BYTES + 1)
+    except FileNotFoundError:
+        return unreadable("report file not found")
+    except OSError as error:
+        return unreadable(f"cannot read the report: {error.strerror}")
+    size = max(info.st_size, len(raw))
+    if size > MAX_REPORT_BYTES:
+        limit = MAX_REPORT_BYTES // (1024 * 1024)
+        return unreadable(
+            f"report is {size / 1024 / 1024:.1f} MB, over the {limit} MB limit: is it the "
+            "right file? (a work report's text is well under 1 MB)"
+        )
     text, problem = decode_report(raw, name)
     if text is None:
         return ReportResult(None, [problem])
     document = parse_report(text, name)
     if not document.paragraphs:
-        message = "the report has no text: is it the right file?"
-        return ReportResult(None, [Problem(name, None, None, None, message)])
+        return unreadable("the report has no text: is it the right file?")
     return ReportResult(document, [])
 
 

@@ -10,6 +10,7 @@ the last one).
 from __future__ import annotations
 
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -110,6 +111,7 @@ def decode_text(raw: bytes, name: str) -> tuple[str | None, list[Problem]]:
     return text.replace("\r\n", "\n").replace("\r", "\n"), []
 
 
+NOT_A_FILE_MESSAGE = "not a regular file (a device or a pipe): give the path of a text file"
 UTF16_MESSAGE = "UTF-16 text (as Windows Notepad may save it): save it as UTF-8"
 
 
@@ -128,10 +130,15 @@ def read_text_file(path: Path, name: str | None = None) -> tuple[str | None, lis
     """Return the UTF-8 text of a file, or None and the problem that stops reading it."""
     name = name or path.name
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return None, _too_large(name, size)
-        raw = path.read_bytes()
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(info.st_mode):  # /dev/zero would never end, a pipe never open
+            return None, [Problem(name, None, None, None, NOT_A_FILE_MESSAGE)]
+        if info.st_size > MAX_FILE_BYTES:
+            return None, _too_large(name, info.st_size)
+        with path.open("rb") as file:
+            raw = file.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         return None, [
             Problem(

@@ -176,3 +176,20 @@ def test_the_readme_states_the_limits_the_code_has():
         f"first {MAX_NEEDLE} characters",
     ):
         assert stated in limits
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        pytest.param(os.mkfifo, id="pipe"),
+        pytest.param(lambda path: path.symlink_to("/dev/zero"), id="endless-device"),
+    ],
+)
+def test_a_targets_file_that_is_not_a_regular_file_is_refused_without_reading_it(tmp_path, make):
+    path = tmp_path / "targets.yaml"
+    make(path)
+    code, output = run_cli("--targets", str(path), "check")
+    assert code == 2
+    assert output == (
+        f"{path}: not a regular file (a device or a pipe): give the path of a text file\n"
+    )

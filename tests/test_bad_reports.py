@@ -5,6 +5,7 @@ wrong with it; the timing bounds are ten times what the code takes on a slow mac
 below what the quadratic versions took (a minute and more).
 """
 
+import os
 import time
 from pathlib import Path
 
@@ -79,12 +80,28 @@ def test_a_report_over_the_size_limit_is_refused_without_reading_it(tmp_path):
     ]
 
 
-def test_a_report_that_is_a_folder_is_a_problem(tmp_path):
-    result = read_report(tmp_path, "r.txt")
+@pytest.mark.parametrize(
+    ("make", "problem"),
+    [
+        pytest.param(lambda path: path.mkdir(), "is a directory, not a file", id="folder"),
+        pytest.param(
+            os.mkfifo,  # opening it would wait for a writer forever
+            "not a regular file (a device or a pipe): give the path of a text file",
+            id="pipe",
+        ),
+        pytest.param(
+            lambda path: path.symlink_to("/dev/zero"),  # reading it would never end
+            "not a regular file (a device or a pipe): give the path of a text file",
+            id="endless-device",
+        ),
+    ],
+)
+def test_a_report_that_is_not_a_regular_file_is_refused_without_reading_it(tmp_path, make, problem):
+    path = tmp_path / "r.txt"
+    make(path)
+    result = read_report(path, "r.txt")
     assert result.document is None
-    assert [str(problem) for problem in result.problems] == [
-        "r.txt: cannot read the report: Is a directory"
-    ]
+    assert [str(p) for p in result.problems] == [f"r.txt: {problem}"]
 
 
 @pytest.mark.parametrize(
