@@ -1,10 +1,13 @@
 """Read a hand-edited YAML file safely, keeping the line of every value.
 
 What this refuses, each as a Problem with a line and a hint rather than an exception:
-files over MAX_FILE_BYTES, files that are not UTF-8 text, YAML syntax errors, anchors and
-aliases (a few hundred bytes of nested aliases can exhaust memory once the data is walked),
-nesting deeper than MAX_DEPTH, and duplicate keys inside one mapping (PyYAML silently keeps
-the last one).
+files over MAX_FILE_BYTES and anything but a regular file, files that are not UTF-8 text, YAML
+syntax errors, anchors and aliases (a few hundred bytes of nested aliases can exhaust memory once
+the data is walked; they are never expanded), tags, nesting deeper than MAX_DEPTH, values over
+MAX_STRING_CHARS and duplicate keys inside one mapping (PyYAML silently keeps the last one).
+
+A problem of one value is kept with the value's path (YamlSource.value_problems), so that the
+validator can name the record and field it is in and leave only that record out.
 """
 
 from __future__ import annotations
@@ -36,12 +39,12 @@ _COLLECTION_TAGS = {"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
 _PLAIN_TAGS = {
     f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")
 }
+_OTHER_BREAKS = re.compile("[\x85\u2028\u2029]")
+_YAML_BREAKS = re.compile("[\n\x85\u2028\u2029]")
 # Nesting can only get deep through brackets or through columns (a nested block collection
 # starts at least one column further right every two levels), so a text with few brackets and
 # no long line is shallow enough for libyaml's recursive composer, which overflows the C stack
-# at some ten thousand levels; any other text is measured on its parse events first.
-_OTHER_BREAKS = re.compile("[\x85\u2028\u2029]")
-_YAML_BREAKS = re.compile("[\n\x85\u2028\u2029]")
+# at some tens of thousands of levels; any other text is measured on its parse events first.
 _BRACKETS_BEFORE_SCAN = 1000
 _LONG_LINE = re.compile(r"[^\n]{1000}")
 _DEPTH_MESSAGE = f"nesting is deeper than {MAX_DEPTH} levels: targets.yaml needs about 5"
@@ -49,6 +52,8 @@ _UNCLOSED_QUOTE = "a quote is not closed: end the text with the same quote mark 
 _ALIAS_MESSAGE = (
     "YAML anchors and aliases (&name, *name, <<) are not allowed: write the value out in full"
 )
+NOT_A_FILE_MESSAGE = "not a regular file (a device or a pipe): give the path of a text file"
+UTF16_MESSAGE = "UTF-16 text (as Windows Notepad may save it): save it as UTF-8"
 
 
 @dataclass
@@ -109,10 +114,6 @@ def decode_text(raw: bytes, name: str) -> tuple[str | None, list[Problem]]:
         line = raw[: error.start].count(b"\n") + 1
         return None, [Problem(name, line, None, None, not_utf8_message(raw))]
     return text.replace("\r\n", "\n").replace("\r", "\n"), []
-
-
-NOT_A_FILE_MESSAGE = "not a regular file (a device or a pipe): give the path of a text file"
-UTF16_MESSAGE = "UTF-16 text (as Windows Notepad may save it): save it as UTF-8"
 
 
 def not_utf8_message(raw: bytes) -> str:
