@@ -345,6 +345,18 @@ class _Validator:
                 "file",
                 "missing: give file (a report in seeds/) or publisher (a document not in seeds/)",
             )
+        file_name = values["file"]
+        if file_name is not None and (
+            Path(file_name).name != file_name or file_name in (".", "..")
+        ):
+            self.problem(
+                (*path, "file"),
+                record,
+                "file",
+                f'"{file_name}" is not a file name in seeds/: put the report in seeds/ and give '
+                f'its name alone (e.g. "{Path(file_name).name or "report.txt"}")',
+            )
+            return None
         if any(values[name] is None for name in ("id", "title", "title_en", "date")):
             return None
         return Report(

@@ -648,6 +648,21 @@ CASES = (
         ALL_VALID,
     ),
     Case(
+        "report-file-outside-seeds",
+        "reference",
+        (
+            '{file}:7: qc-2022: file: "../seeds/2022-03-15-qingcheng-government-work-report.txt" '
+            "is not a file name in seeds/: put the report in seeds/ and give its name alone "
+            '(e.g. "2022-03-15-qingcheng-government-work-report.txt")',
+            '{file}:25: gdp-growth-2022: report: report "qc-2022" (line 3) has problems of its '
+            "own: fix them first",
+            '{file}:39: school-places-2022: report: report "qc-2022" (line 3) has problems of its '
+            "own: fix them first",
+            '{file}:52: health-projects-2022: report: report "qc-2022" (line 3) has problems of '
+            "its own: fix them first",
+        ),
+    ),
+    Case(
         "seed-changed",
         "reference",
         (
