@@ -21,6 +21,7 @@ from dashboard.i18n import (
 from dashboard.layout import clean_layout_exit, context
 from loaders.status import commitment_status
 
+MAX_CHOICES = 2000  # past this, the filters narrow the list
 STATUS_BADGE_COLOURS = {
     "met": "green",
     "met_late": "green",
@@ -33,7 +34,7 @@ page = context()
 lang = page.lang
 targets = page.data.result.targets
 by_id = {c.id: c for c in targets.commitments}
-choices = list(page.rows["id"]) if not page.rows.empty else []
+choices = list(page.rows["id"].head(MAX_CHOICES)) if not page.rows.empty else []
 wanted = st.query_params.get("id") or page.filters.commitment
 if wanted and wanted in by_id and wanted not in choices:
     choices = [wanted, *choices]
