@@ -142,15 +142,13 @@ def commitment_frame(result: LoadResult, as_of: dt.date) -> pd.DataFrame:
         from loaders.export import EXPORT_COLUMNS
 
         return pd.DataFrame(columns=[*EXPORT_COLUMNS, *EXTRA_COLUMNS])
-    areas = {a.id: a for a in targets.areas}
-    reports = {r.id: r for r in targets.reports}
-    frame["area_name"] = frame["area"].map(lambda a: areas[a].name)
-    frame["area_name_en"] = frame["area"].map(lambda a: areas[a].name_en)
-    frame["chapter"] = frame["area"].map(lambda a: areas[a].chapter or "")
-    order = {area.id: index for index, area in enumerate(targets.areas)}
-    frame["area_order"] = frame["area"].map(order)
-    frame["report_title"] = frame["report"].map(lambda r: reports[r].title)
-    frame["report_title_en"] = frame["report"].map(lambda r: reports[r].title_en)
+    areas, reports = targets.areas, targets.reports
+    frame["area_name"] = frame["area"].map({a.id: a.name for a in areas})
+    frame["area_name_en"] = frame["area"].map({a.id: a.name_en for a in areas})
+    frame["chapter"] = frame["area"].map({a.id: a.chapter or "" for a in areas})
+    frame["area_order"] = frame["area"].map({a.id: index for index, a in enumerate(areas)})
+    frame["report_title"] = frame["report"].map({r.id: r.title for r in reports})
+    frame["report_title_en"] = frame["report"].map({r.id: r.title_en for r in reports})
     frame["status_label_en"] = frame["status"].map(STATUS_LABELS["en"])
     frame["search_text"] = (
         frame["id"]

@@ -37,7 +37,22 @@ class _Index:
 
     text: str
     starts: list[int]  # offset in `text` where each paragraph starts
-    offsets: list[list[int]]  # per paragraph: original offset of each normalised character
+    document: Document
+    _offsets: dict[int, list[int]]  # per paragraph, built when a match needs it
+
+    def offsets(self, number: int) -> list[int]:
+        """Return, for paragraph `number` (0-based), each normalised character's original offset."""
+        found = self._offsets.get(number)
+        if found is None:
+            found = self._offsets[number] = _paragraph_index(self.document.paragraphs[number].text)[
+                1
+            ]
+        return found
+
+    def length(self, number: int) -> int:
+        """Return the length of paragraph `number` (0-based) in the normalised text."""
+        end = self.starts[number + 1] - 1 if number + 1 < len(self.starts) else len(self.text)
+        return end - self.starts[number]
 
 
 def _paragraph_index(text: str) -> tuple[str, list[int]]:
@@ -55,21 +70,43 @@ def _paragraph_index(text: str) -> tuple[str, list[int]]:
     return "".join(chars), offsets
 
 
+_FOLDS: dict[int, str] = {0: ""}  # character -> what it becomes in the normalised text
+_FOLDED: set[str] = {"\0"}  # the characters _FOLDS knows
+MAX_FOLDS = 100_000
+
+
+def _fold(text: str) -> str:
+    """Return a paragraph's normalised text, as _paragraph_index gives it, by str.translate."""
+    if len(_FOLDS) > MAX_FOLDS:
+        _FOLDS.clear()
+        _FOLDED.clear()
+    for ch in set(text) - _FOLDED:
+        folded = unicodedata.normalize("NFKC", ch)
+        _FOLDS[ord(ch)] = "".join(c for c in folded if not c.isspace()) if ch != "\0" else ""
+        _FOLDED.add(ch)
+    return FOOTNOTE_MARKER.sub("", text).translate(_FOLDS)
+
+
 def _index(document: Document) -> _Index:
     """Return the document's normalised index, built once and kept on the document."""
     cached = document._index.get("quotes")
     if cached is None:
-        parts, starts, offsets = [], [], []
+        parts, starts = [], []
         position = 0
         for paragraph in document.paragraphs:
-            normalised, char_offsets = _paragraph_index(paragraph.text)
+            normalised = _fold(paragraph.text)
             starts.append(position)
             parts.append(normalised)
-            offsets.append(char_offsets)
             position += len(normalised) + 1
-        cached = _Index("\n".join(parts), starts, offsets)
+        cached = _Index("\n".join(parts), starts, document, {})
         document._index["quotes"] = cached
     return cached
+
+
+def contains_quote(document: Document, quote: str) -> bool:
+    """Return True when the quote is in the document, within one paragraph."""
+    needle = normalise(quote)
+    return bool(needle) and needle in _index(document).text
 
 
 def find_quote(document: Document, quote: str) -> QuoteMatch | None:
@@ -83,7 +120,7 @@ def find_quote(document: Document, quote: str) -> QuoteMatch | None:
         return None
     paragraph = bisect_right(index.starts, found) - 1
     local = found - index.starts[paragraph]
-    offsets = index.offsets[paragraph]
+    offsets = index.offsets(paragraph)
     start = offsets[local]
     end = offsets[local + len(needle) - 1] + 1
     return QuoteMatch(paragraph + 1, start, end)
@@ -100,7 +137,7 @@ def find_quotes(document: Document, quote: str) -> list[QuoteMatch]:
     while found >= 0:
         paragraph = bisect_right(index.starts, found) - 1
         local = found - index.starts[paragraph]
-        offsets = index.offsets[paragraph]
+        offsets = index.offsets(paragraph)
         end = offsets[local + len(needle) - 1] + 1
         matches.append(QuoteMatch(paragraph + 1, offsets[local], end))
         found = index.text.find(needle, found + 1)
@@ -151,7 +188,7 @@ def closest_passage(document: Document, quote: str, context: int = 0) -> str:
     radius = max(size // 4, step) + 1
     candidates = []
     for number in range(first, min(last, first + 3) + 1):
-        base, length = index.starts[number], len(index.offsets[number])
+        base, length = index.starts[number], index.length(number)
         local = max(0, coarse - base)
         windows = (
             ((number, o), index.text[base + o : base + min(o + size, length)])
@@ -162,7 +199,7 @@ def closest_passage(document: Document, quote: str, context: int = 0) -> str:
     if found is None:
         return ""
     number, best_start = found
-    offsets_of = index.offsets[number]
+    offsets_of = index.offsets(number)
     paragraph = document.paragraphs[number].text
     last_char = min(best_start + size, len(offsets_of)) - 1
     start = max(0, offsets_of[best_start] - context)

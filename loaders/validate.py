@@ -26,7 +26,7 @@ from loaders.model import (
     TargetsFile,
 )
 from loaders.problems import Problem
-from loaders.quotes import closest_passage, find_across_paragraphs, find_quote
+from loaders.quotes import closest_passage, contains_quote, find_across_paragraphs
 from loaders.report import Document, read_report
 from loaders.schema import (
     AREA,
@@ -876,7 +876,7 @@ class _Validator:
         document = self.documents.get(report.id)
         if document is None:
             return  # the unreadable report is a problem of its own
-        if find_quote(document, quote) is None:
+        if not contains_quote(document, quote):
             across = find_across_paragraphs(document, quote)
             if across is not None:
                 first, last = across

@@ -3,8 +3,10 @@
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from loaders.quotes import closest_passage, find_quote, normalise
+from loaders.quotes import _fold, _paragraph_index, closest_passage, find_quote, normalise
 from loaders.report import parse_report, read_report
 
 REPORT_2022 = (
@@ -81,3 +83,12 @@ def test_quote_may_not_span_paragraphs():
 
 def test_empty_quote_never_matches(doc):
     assert find_quote(doc, "  ") is None
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=80))
+def test_the_fast_fold_gives_the_same_text_as_the_per_character_index(text):
+    assert _fold(text) == _paragraph_index(text)[0]
+
+
+def test_the_fast_fold_drops_footnote_markers_and_nul():
+    assert _fold("学位〔1〕 6900\x00个") == "学位6900个"
