@@ -7,6 +7,7 @@ Chinese writes large numbers with 万 and 亿 (18000 → 1.8万); English with t
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 from loaders.status import REACH_RULES, STATUS_LABELS, STATUS_RULES, STATUSES
 
@@ -290,6 +291,7 @@ def _rate(value: float) -> str:
     return text if "." in text else f"{value:.1f}"
 
 
+@lru_cache(maxsize=65536)
 def format_quantity(value: float | None, unit: str | None, lang: str) -> str:
     """Return a figure with its unit: 6900个 / 6,900; 52.26亿元 / 5.226 billion yuan."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
@@ -309,6 +311,7 @@ def format_quantity(value: float | None, unit: str | None, lang: str) -> str:
     return format_number(value, "en") + UNITS_EN.get(unit, "")
 
 
+@lru_cache(maxsize=65536)
 def target_in_words(
     op: str, value: float | None, unit: str | None, tolerance: float | None, lang: str
 ) -> str:

@@ -22,6 +22,19 @@ DISPLAY_COLUMNS = (
 )
 
 
+#: the columns the per-row texts are made from
+ROW_FIELDS = (
+    "op",
+    "target",
+    "unit",
+    "tolerance",
+    "baseline_value",
+    "baseline_year",
+    "latest_value",
+    "latest_year",
+)
+
+
 def baseline_text(row, lang: str) -> str:
     """Return a row's baseline as "18,000 (2021)", or empty when it has none."""
     if pd.isna(row.baseline_value):
@@ -43,15 +56,14 @@ def display_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     if frame.empty:
         return pd.DataFrame(columns=[t(key, lang) for key in DISPLAY_COLUMNS])
     english = lang == "en"
+    rows = list(frame[list(ROW_FIELDS)].itertuples(index=False, name="Row"))  # one pass
     values = {
         "col_title": frame["title_en"] if english else frame["title"],
         "col_area": frame["area_name_en"] if english else frame["chapter"] + frame["area_name"],
         "col_year": frame["year"].astype(int),
-        "col_target": [
-            target_in_words(r.op, r.target, r.unit, r.tolerance, lang) for r in frame.itertuples()
-        ],
-        "col_baseline": [baseline_text(r, lang) for r in frame.itertuples()],
-        "col_latest": [latest_text(r, lang) for r in frame.itertuples()],
+        "col_target": [target_in_words(r.op, r.target, r.unit, r.tolerance, lang) for r in rows],
+        "col_baseline": [baseline_text(r, lang) for r in rows],
+        "col_latest": [latest_text(r, lang) for r in rows],
         "col_status": [status_label(s, lang) for s in frame["status"]],
         "col_percent": [format_percent(v, lang) for v in frame["percent_of_target"]],
         "col_quote": frame["quote"],
