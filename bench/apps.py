@@ -118,6 +118,7 @@ def _measure(app: str, runs: int) -> dict:
         "first_s": first,
         "warm_s": statistics.median(warm),
         "filter_ms": statistics.median(changes) * 1000 if changes else None,
+        "filter_first_ms": changes[0] * 1000 if changes else None,
         "filter_widget": label,
         "charts": len(charts),
         "max_chart_points": max((chart_points(c) for c in charts), default=0),

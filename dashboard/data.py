@@ -13,8 +13,10 @@ import hashlib
 import os
 import threading
 from collections import OrderedDict
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -25,6 +27,7 @@ from loaders.status import STATUS_LABELS
 from loaders.validate import LoadResult, load_targets
 
 MAX_ENTRIES = 4
+MAX_DERIVED = 64  # tables, charts and coverage kept per loaded file
 
 #: columns of the dashboard's frame beyond loaders.export.EXPORT_COLUMNS
 EXTRA_COLUMNS = (
@@ -47,23 +50,32 @@ class DashboardData:
     frame: pd.DataFrame
     as_of: dt.date
     targets_file: str
-    _tables: dict = field(default_factory=dict, compare=False, repr=False)
+    _derived: OrderedDict = field(default_factory=OrderedDict, compare=False, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, compare=False, repr=False)
+
+    def memo(self, key: Hashable, build: Callable[[], Any]) -> Any:
+        """Return what build() returns for this data, built once per key (the most recent kept)."""
+        with self._lock:
+            if key in self._derived:
+                self._derived.move_to_end(key)
+                return self._derived[key]
+        value = build()
+        with self._lock:
+            self._derived[key] = value
+            while len(self._derived) > MAX_DERIVED:
+                self._derived.popitem(last=False)
+        return value
 
     def table(self, lang: str, rows: pd.DataFrame | None = None) -> pd.DataFrame:
         """Return the display table of some rows (default all), built once per language."""
-        full = self._tables.get(lang)
-        if full is None:
-            full = self._tables[lang] = display_table(self.frame, lang)
+        full = self.memo(("table", lang), lambda: display_table(self.frame, lang))
         if rows is None:
             return full
         return full.loc[rows.index].reset_index(drop=True)
 
     def coverage(self) -> list[ReportCoverage]:
         """Return, per report in seeds/, how many plan figures are tracked; computed once."""
-        found = self._tables.get("coverage")
-        if found is None:
-            found = self._tables["coverage"] = coverage(self.result.targets, self.result.documents)
-        return found
+        return self.memo("coverage", lambda: coverage(self.result.targets, self.result.documents))
 
 
 def seeds_signature(seeds_dir: Path) -> tuple:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -50,6 +51,17 @@ class PageContext:
     def lang(self) -> str:
         """Return the reader's language."""
         return self.filters.lang
+
+    @property
+    def rows_key(self) -> tuple:
+        """Return what decides the filtered rows: report, areas, statuses and search text."""
+        f = self.filters
+        return (f.report, f.areas, f.statuses, f.query)
+
+    def chart(self, name: str, build) -> Any:
+        """Return build(rows, lang, as_of), built once per chart, filters and language."""
+        key = ("chart", name, self.rows_key, self.lang)
+        return self.data.memo(key, lambda: build(self.rows, self.lang, self.as_of))
 
     @property
     def as_of(self) -> str:

@@ -34,19 +34,19 @@ if rows.empty:
     st.info(t("no_commitments", lang))
 else:
     st.plotly_chart(
-        status_by_area_figure(rows, lang, page.as_of),
+        page.chart("status-by-area", status_by_area_figure),
         config=chart_config("status-by-area", lang, page.as_of),
         key="chart-status-by-area",
     )
     if not numeric_rows(rows).empty:
         st.plotly_chart(
-            percent_of_target_figure(rows, lang, page.as_of),
+            page.chart("percent-of-target", percent_of_target_figure),
             config=chart_config("percent-of-target", lang, page.as_of),
             key="chart-percent-of-target",
         )
     if not headline_rows(rows).empty:
         st.plotly_chart(
-            headline_figure(rows, lang, page.as_of),
+            page.chart("headline", headline_figure),
             config=chart_config("headline-indicators", lang, page.as_of),
             key="chart-headline",
         )
