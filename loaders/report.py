@@ -206,7 +206,8 @@ def join_wrapped(lines: list[str]) -> list[str]:
     """Return the paragraphs of a hard-wrapped text, its broken lines joined."""
     if not lines:
         return []
-    widths = sorted(display_width(line) for line in lines)
+    line_widths = [display_width(line) for line in lines]
+    widths = sorted(line_widths)
     full = widths[int(len(widths) * 0.75)] if len(widths) >= 4 else max(widths)
     short = full * SHORT_LINE_RATIO
     first_address = next((i for i, line in enumerate(lines) if ADDRESS.match(line)), None)
@@ -224,7 +225,7 @@ def join_wrapped(lines: list[str]) -> list[str]:
         following = lines[index + 1] if index + 1 < len(lines) else None
         ends = line.endswith(tuple(END_PUNCTUATION))
         if following is None or (
-            ends and (display_width(line) < short or opens_paragraph(following))
+            ends and (line_widths[index] < short or opens_paragraph(following))
         ):
             paragraphs.append(current)
             current = ""

@@ -45,6 +45,10 @@ from loaders.values import READERS, describe
 from loaders.yaml_source import YamlSource, read_text_file, read_yaml_text
 
 DEFAULT_TARGETS_FILE = "targets.yaml"
+_BY_NAME = {
+    fields: {spec.name: spec for spec in fields}
+    for fields in (REPORT, AREA, COMMITMENT, TARGET, BASELINE, PROGRESS, EXCLUSION)
+}
 
 
 @dataclass
@@ -315,23 +319,22 @@ class _Validator:
         required: bool | None = None,
     ) -> Any:
         """Return the field's value read by its type, or None after reporting a problem."""
-        field_path = f"{prefix}{spec.name}"
-        must = spec.always_required if required is None else required
         if spec.name not in item:
-            if must:
+            if spec.always_required if required is None else required:
                 example = f" (e.g. {spec.name}: {spec.example})" if spec.example else ""
-                self.problem(path, record, field_path, f"missing: add {spec.name}{example}")
+                message = f"missing: add {spec.name}{example}"
+                self.problem(path, record, f"{prefix}{spec.name}", message)
             return None
         value, message = READERS[spec.type](item[spec.name])
         if message:
-            self.problem((*path, spec.name), record, field_path, message)
+            self.problem((*path, spec.name), record, f"{prefix}{spec.name}", message)
             return None
         return value
 
     # -- records --------------------------------------------------------------------------------
 
     def report(self, item: dict, path: tuple, record: str) -> Report | None:
-        f = {spec.name: spec for spec in REPORT}
+        f = _BY_NAME[REPORT]
         values = {name: self.read(item, spec, path, record) for name, spec in f.items()}
         if (
             values["file"] is None
@@ -408,7 +411,7 @@ class _Validator:
     def commitment(
         self, item: dict, path: tuple, record: str, context: _Context
     ) -> Commitment | None:
-        f = {spec.name: spec for spec in COMMITMENT}
+        f = _BY_NAME[COMMITMENT]
         values = {
             name: self.read(item, f[name], path, record)
             for name in (
@@ -530,7 +533,7 @@ class _Validator:
             )
             return None
         self.unknown_keys(raw, TARGET, tpath, record, "target.")
-        f = {spec.name: spec for spec in TARGET}
+        f = _BY_NAME[TARGET]
         op = self.read(raw, f["op"], tpath, record, "target.")
         if op is None:
             return None
@@ -669,7 +672,7 @@ class _Validator:
             return None
         entries = []
         ok = True
-        f = {spec.name: spec for spec in PROGRESS}
+        f = _BY_NAME[PROGRESS]
         for index, entry in enumerate(raw):
             epath = (*ppath, index)
             prefix = f"progress[{index}]."

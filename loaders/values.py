@@ -175,6 +175,8 @@ def read_date(value: Any) -> Result:
 
 def read_text(value: Any) -> Result:
     """Return non-empty text (a bare number is taken as its text), or a message."""
+    if type(value) is str and (text := value.strip()):
+        return text, None
     if isinstance(value, bool | list | dict):
         return None, f"expected text, got {describe(value)}"
     if value is None:

@@ -374,6 +374,8 @@ class _Walker:
     def __init__(self, name: str, lines: _Lines, alias_lines: dict[Path_, int] | None = None):
         self.name = name
         self.to_line = lines
+        self.plain_lines = lines.lines is None  # then a line is libyaml's + 1 (see _Lines)
+        self.last = lines.last
         self.alias_lines = alias_lines or {}
         self.lines: dict[Path_, int] = {}
         self.value_problems: list[tuple[Path_, Problem]] = []
@@ -389,7 +391,8 @@ class _Walker:
             self.dropped.add(path)
 
     def walk(self, node: yaml.Node, path: Path_, depth: int) -> Any:
-        line = self.to_line(node.start_mark.line)
+        mark = node.start_mark.line
+        line = min(mark + 1, self.last) if self.plain_lines else self.to_line(mark)
         if id(node) in self.seen:
             line = self.alias_lines.get(path, line)
             if line in self.alias_reported:
@@ -445,7 +448,8 @@ class _Walker:
         result: dict = {}
         first_line: dict = {}
         for key_node, value_node in node.value:
-            line = self.to_line(key_node.start_mark.line)
+            mark = key_node.start_mark.line
+            line = min(mark + 1, self.last) if self.plain_lines else self.to_line(mark)
             if key_node.tag == "tag:yaml.org,2002:merge":
                 self.problem(path, line, _ALIAS_MESSAGE, drop=False)
                 continue
