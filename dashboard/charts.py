@@ -327,7 +327,7 @@ def headline_figure(frame: pd.DataFrame, lang: str, as_of: str) -> go.Figure:
     """Return a dot plot per headline indicator: prior-year baseline, target and outcome."""
     rows = headline_rows(frame)
     title_column = "title" if lang == "zh" else "title_en"
-    labels = [plain(short(v, 30)) for v in rows[title_column]]
+    labels = [plain(short(v, 20 if lang == "zh" else 42)) for v in rows[title_column]]
     figure = go.Figure()
     markers = {"baseline": "circle", "target": "diamond", "outcome": "square"}
     series = (
@@ -367,17 +367,17 @@ def headline_figure(frame: pd.DataFrame, lang: str, as_of: str) -> go.Figure:
         if not pd.isna(v) and v is not True
     ]
     right = max([10.0, *values]) * 1.15
-    if missing:
-        figure.add_scatter(
-            name=t("no_published_figure_marker", lang),
-            y=missing,
-            x=[right] * len(missing),
-            mode="text",
-            text=[t("no_published_figure_marker", lang)] * len(missing),
-            textposition="middle left",
-            textfont={"size": 11, "color": "#757575"},
-            hoverinfo="skip",
-            showlegend=False,
+    for label in missing:  # in the right margin, clear of the data
+        figure.add_annotation(
+            x=1,
+            xref="paper",
+            xanchor="left",
+            xshift=8,
+            y=label,
+            yref="y",
+            text=t("no_published_figure_marker", lang),
+            showarrow=False,
+            font={"size": 11, "color": "#757575"},
         )
     figure.update_yaxes(autorange="reversed", gridcolor="#f0f0f0")
     figure.update_xaxes(
@@ -387,13 +387,15 @@ def headline_figure(frame: pd.DataFrame, lang: str, as_of: str) -> go.Figure:
         zeroline=True,
         zerolinecolor="#9e9e9e",
     )
-    return _layout(
+    figure = _layout(
         figure,
         t("chart_headline", lang),
         scope_line(len(rows), lang),
         source_line(rows, lang, as_of),
         190 + 60 * len(rows),
     )
+    figure.update_layout(margin={"r": 140 if missing else 20})
+    return figure
 
 
 def chart_config(name: str, lang: str, as_of: str) -> dict:

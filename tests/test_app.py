@@ -75,11 +75,16 @@ def test_overview_charts_hold_status_by_area_percent_and_headline_indicators(bun
     assert trace(percent, "met")["y"] == ["Rise in consumer prices (CPI)"]
     assert "no published figure: 7" in trace(percent, "no published figure")["text"]
     headline = found["Headline indicators: prior year, target and outcome"]
+    missing = [
+        a["y"] for a in headline["layout"]["annotations"] if a["text"] == "no published figure"
+    ]
+    assert len(missing) == 6 and "Registered urban unemployment rate" in missing
     assert trace(headline, "Outcome")["x"][0] == 1.1
     assert trace(headline, "Prior year")["x"][0] == 5.4
     assert trace(headline, "Target")["text"][0] == "about 6.5% (±0.5)"
     for spec in found.values():
-        assert spec["layout"]["annotations"][0]["text"].startswith("Source: Qingcheng District")
+        notes = [a["text"] for a in spec["layout"]["annotations"]]
+        assert [n for n in notes if n.startswith("Source: Qingcheng District")], notes
 
 
 def test_overview_table_lists_every_commitment(bundled):

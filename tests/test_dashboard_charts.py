@@ -117,9 +117,8 @@ def test_headline_chart_marks_indicators_with_no_published_figure():
     frame = FRAME.copy()
     frame.loc[frame["id"] == "syn-cpi", ["latest_value", "latest_year"]] = None
     figure = headline_figure(frame, "zh", "2026-01-01")
-    [marker] = [trace for trace in figure.data if trace.mode == "text"]
-    assert list(marker.y) == ["居民消费价格涨幅"]
-    assert list(marker.text) == ["未公布数据"]
+    markers = [a for a in figure.layout.annotations if a.text == "未公布数据"]
+    assert [(a.y, a.xref, a.x) for a in markers] == [("居民消费价格涨幅", "paper", 1)]
 
 
 def test_html_in_a_title_is_shown_as_text_in_charts():
