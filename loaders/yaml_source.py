@@ -47,6 +47,9 @@ _YAML_BREAKS = re.compile("[\n\x85\u2028\u2029]")
 # at some tens of thousands of levels; any other text is measured on its parse events first.
 _BRACKETS_BEFORE_SCAN = 1000
 _LONG_LINE = re.compile(r"[^\n]{1000}")
+_LIBYAML_DEPTH = "exceeded maximum nesting depth"
+# A quoted text, a comment (a # at a line's start or after a space) or a bracket.
+_BRACKET_TOKENS = re.compile(r"""'[^']*'|"(?:[^"\\]|\\.)*"|(?:^|(?<=\s))#.*|[\[\]{}]""")
 _DEPTH_MESSAGE = f"nesting is deeper than {MAX_DEPTH} levels: targets.yaml needs about 5"
 _UNCLOSED_QUOTE = "a quote is not closed: end the text with the same quote mark it starts with"
 _ALIAS_MESSAGE = (
@@ -260,9 +263,35 @@ def _scan(text: str, lines: _Lines) -> tuple[int | None, dict[Path_, int]]:
                 stack.append(_Frame(path, isinstance(event, yaml.MappingStartEvent)))
                 if len(stack) > MAX_DEPTH:
                     return lines(event.start_mark.line), alias_lines
+    except yaml.MarkedYAMLError as error:
+        if _LIBYAML_DEPTH in (error.problem or ""):
+            return _deep_line(text, error.problem_mark.line + 1), alias_lines
+        # otherwise compose reports the syntax error, at the same place, before nesting deeper
     except yaml.YAMLError:
-        pass  # compose reports the syntax error, at the same place, before nesting any deeper
+        pass
     return None, alias_lines
+
+
+def _deep_line(text: str, refused_line: int) -> int:
+    """Return the line where brackets first nest deeper than MAX_DEPTH, at most refused_line.
+
+    libyaml (0.2.6 and later, in PyYAML 6.0.4) refuses deep flow nesting itself, while scanning
+    ahead of the events _scan counts; its refusal becomes ours, at the line where our limit is
+    passed. Brackets in quotes and comments are skipped; the count is an upper bound of the
+    real depth, so the line is never later than libyaml's.
+    """
+    depth = 0
+    for number, line in enumerate(text.split("\n")[:refused_line], start=1):
+        for token in _BRACKET_TOKENS.findall(line):
+            if token in "[{":
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return number
+            elif token in "]}":
+                depth = max(depth - 1, 0)
+            elif token.startswith("#"):
+                break
+    return refused_line
 
 
 _KEY = object()
