@@ -6,13 +6,22 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8501
+LOCK := requirements.lock
+# The lock tool (uv), pinned; only `make lock` and `make upgrade` use it.
+UV_VERSION := 0.13.9
+UV := $(BIN)/uv
+LOCK_COMPILE = $(UV) pip compile pyproject.toml requirements-build.in --extra test \
+	--generate-hashes --universal --python-version 3.11 --quiet -o $(LOCK)
+LATEST := .venv-latest
 
-.PHONY: run test lint format check bench setup system-packages clean readme
+.PHONY: run test test-latest lint format check bench setup system-packages clean readme lock upgrade
 
-$(STAMP): pyproject.toml
+# Exactly the versions in requirements.lock (hash-checked), then the project itself, built with
+# the locked setuptools.
+$(STAMP): pyproject.toml $(LOCK)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 setup: $(STAMP)
@@ -47,8 +56,32 @@ format: $(STAMP)
 bench: $(STAMP) system-packages
 	$(BIN)/python -m bench
 
+## The lock after a change of pyproject.toml's dependencies: new packages resolved, every
+## other version kept.
+lock: $(STAMP)
+	$(BIN)/python -m pip install --quiet uv==$(UV_VERSION)
+	$(LOCK_COMPILE)
+
+## Move every locked version to the newest release (then run `make test` and commit the lock).
+upgrade: $(STAMP)
+	$(BIN)/python -m pip install --quiet uv==$(UV_VERSION)
+	$(LOCK_COMPILE) --upgrade
+
+## The whole suite on the newest releases, ignoring the lock, in a separate environment
+## (.venv-latest): the next breakage, seen before users see it.
+test-latest: system-packages
+	rm -rf $(LATEST)
+	$(PYTHON) -m venv $(LATEST)
+	$(LATEST)/bin/python -m pip install --quiet --upgrade pip
+	$(LATEST)/bin/python -m pip install --quiet --upgrade --upgrade-strategy eager -e '.[test]'
+	$(LATEST)/bin/python -m pip list --format=freeze | grep -i -E '^(streamlit|pandas|plotly|pyyaml|ruff|pytest|hypothesis|playwright)=='
+	$(LATEST)/bin/ruff check .
+	$(LATEST)/bin/ruff format --check .
+	$(LATEST)/bin/targets check
+	$(LATEST)/bin/python -m pytest -p no:cacheprovider
+
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis artifacts
+	rm -rf $(VENV) $(LATEST) .pytest_cache .ruff_cache .hypothesis artifacts
 
 ## Regenerate README's field reference from loaders/schema.py.
 readme: $(STAMP)
