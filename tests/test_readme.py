@@ -1,5 +1,6 @@
 """The README's field reference and status rules stay in step with the code."""
 
+import re
 import sys
 from pathlib import Path
 
@@ -31,3 +32,13 @@ def test_every_status_rule_is_in_the_readme():
     rules = README.split("<!-- status-rules:start -->")[1].split("<!-- status-rules:end -->")[0]
     for label in STATUS_LABELS["en"].values():
         assert f"**{label}**" in rules
+
+
+def test_every_make_command_in_readme_exists():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    targets = set(re.findall(r"^([a-z][a-z-]*):", makefile, flags=re.M))
+    mentioned = set(re.findall(r"`make ([a-z][a-z-]*)", README))
+    assert mentioned, "README names no make command"
+    assert mentioned <= targets, (
+        f"README names make targets the Makefile lacks: {mentioned - targets}"
+    )

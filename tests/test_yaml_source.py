@@ -59,6 +59,14 @@ def test_deep_nesting_is_refused_before_parsing():
     ]
 
 
+def test_deep_flow_nesting_is_placed_where_it_passes_the_limit_not_where_libyaml_stops():
+    text = "a:\n  - " + "[" * 60 + "\n    " + "[" * 1000 + "]" * 1060 + "\n"
+    _, problems = read(text)
+    assert [str(p) for p in problems] == [
+        f"t.yaml:2: nesting is deeper than {MAX_DEPTH} levels: targets.yaml needs about 5"
+    ]
+
+
 def test_empty_file():
     _, problems = read("  \n\n")
     assert [str(p) for p in problems] == [
