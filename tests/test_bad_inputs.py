@@ -100,9 +100,9 @@ import json, resource, sys, time, tracemalloc
 from loaders.validate import load_targets
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 tracemalloc.start()
-start = time.perf_counter()
+start = time.process_time()
 result = load_targets(sys.argv[1], sys.argv[2])
-seconds = time.perf_counter() - start
+seconds = time.process_time() - start
 peak = tracemalloc.get_traced_memory()[1]
 after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print(json.dumps({"seconds": seconds, "peak": peak, "rss_growth_kb": after - before,

@@ -38,9 +38,9 @@ def test_billion_laughs_is_refused_quickly():
     for i in range(1, 10):
         previous = ",".join([f"*a{i - 1}"] * 9)
         lines.append(f"a{i}: &a{i} [{previous}]")
-    start = time.perf_counter()
+    start = time.process_time()
     source, problems = read("\n".join(lines) + "\n")
-    assert time.perf_counter() - start < 1.0
+    assert time.process_time() - start < 1.0
     assert problems and all("aliases" in p.message for p in problems)
 
 
