@@ -91,6 +91,12 @@ def measure_text(path: Path) -> dict[str, Any]:
     }
 
 
+def shown_path(folder: Path) -> str:
+    """Return a folder relative to the repository when it is inside it, else as given."""
+    resolved = folder.resolve()
+    return str(resolved.relative_to(ROOT)) if resolved.is_relative_to(ROOT) else str(folder)
+
+
 def measure(folder: Path = FOLDER) -> dict[str, Any]:
     """Return per-text and total recall, precision and comparator accuracy over a folder."""
     paths = sorted(path for path in Path(folder).glob("*.txt") if labels_path(path).is_file())
@@ -99,7 +105,7 @@ def measure(folder: Path = FOLDER) -> dict[str, Any]:
     texts = [measure_text(path) for path in paths]
     formats = sorted({text["format"] for text in texts})
     return {
-        "folder": str(folder),
+        "folder": shown_path(Path(folder)),
         "texts": texts,
         "overall": total(texts),
         "tuned": total([text for text in texts if not text["holdout"]]),
