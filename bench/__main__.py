@@ -68,6 +68,11 @@ TARGETS = (
     TargetSpec("quotes_verify_100x", "problems_100x", 0, ""),
     TargetSpec("quotes_verify_1000x", "problems_1000x", 0, ""),
     TargetSpec("finder_mb_per_s", "finder_mb_per_s", 1, "MB/s", at_least=True),
+    *(
+        TargetSpec(f"{total}_{score}", f"{total}_{score}", 0.95, "", at_least=True)
+        for total in ("report_formats", "report_formats_holdout")
+        for score in ("recall", "precision", "op_accuracy")
+    ),
     TargetSpec("bench_total", "bench_total_s", 600, "s"),
 )
 
@@ -184,6 +189,23 @@ def bench_finder(results: Results) -> None:
     results.add("finder_mb_per_s", bench_finder.finder_mb_per_s())
 
 
+def bench_report_formats(results: Results) -> None:
+    """Score the finder on the labelled SYNTHETIC report texts of tests/report_formats."""
+    from bench.report_formats import measure
+
+    measured = measure()
+    for total in ("overall", "tuned", "holdout"):
+        prefix = "report_formats" if total == "overall" else f"report_formats_{total}"
+        scores = measured[total]
+        results.add(f"{prefix}_labels", scores["labels"])
+        for score in ("recall", "precision", "op_accuracy"):
+            value = scores[score]
+            results.add(
+                f"{prefix}_{score}",
+                "not measured: nothing to divide by" if value is None else value,
+            )
+
+
 def verdicts(results: Results) -> None:
     """Print PASS, FAIL or NOT MEASURED for every target."""
     for target in TARGETS:
@@ -225,6 +247,7 @@ def main(argv: list[str] | None = None) -> int:
             bench_browser(results, targets, 1 if args.quick else 3)
         if scale == 1:
             bench_finder(results)
+            bench_report_formats(results)
     results.add("bench_total_s", time.perf_counter() - started)
     verdicts(results)
     return 0

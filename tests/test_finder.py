@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from bench.labelled_texts import match_text
 from loaders.cli import main
 from loaders.finder import classify_figures, coverage, suggest_progress
-from loaders.quotes import normalise
-from loaders.report import parse_report, read_report
+from loaders.report import parse_report
 from loaders.validate import load_targets, load_targets_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -404,61 +404,17 @@ def test_part_headings_with_numbers_and_other_words(review, plan):
 # ---- quality on texts the finder was not written from ----------------------------------------
 
 
-def labelled_commitments(path):
-    """Return the hand labels of a SYNTHETIC text: (figure, words of its clause), normalised."""
-    labels = []
-    for line in path.with_suffix(".labels").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            figure, context = line.split("\t")
-            labels.append((normalise(figure), normalise(context)))
-    return labels
-
-
-def score(path):
-    """Return (true positives, false positives, false negatives, details) for one text."""
-    document = read_report(path).document
-    empty = load_targets_text("reports: []\nareas: []\ncommitments: []\n", ".").targets
-    predicted = [
-        f.figure
-        for f in classify_figures(empty, path.stem, document)
-        if f.kind == "commitment" and f.figure.label is None
-    ]
-    unmatched = list(predicted)
-    missed = []
-    for figure, context in labelled_commitments(path):
-        hit = next(
-            (
-                p
-                for p in unmatched
-                if normalise(p.text) == figure and context in normalise(p.clause)
-            ),
-            None,
-        )
-        if hit is None:
-            missed.append(f"missed {figure} in “{context}”")
-        else:
-            unmatched.remove(hit)
-    extra = [f"not a commitment: {p.text} in “{p.clause}”" for p in unmatched]
-    true_positives = len(predicted) - len(unmatched)
-    return (
-        true_positives,
-        len(unmatched),
-        len(missed),
-        [f"{path.name}: {d}" for d in missed + extra],
-    )
-
-
 def test_precision_and_recall_of_commitments_on_synthetic_texts():
     texts = sorted(FINDER_TEXTS.glob("*.txt"))
     assert len(texts) >= 5
     totals = [0, 0, 0]
     details = []
     for path in texts:
-        true_positives, false_positives, false_negatives, notes = score(path)
-        totals[0] += true_positives
-        totals[1] += false_positives
-        totals[2] += false_negatives
-        details += notes
+        matching = match_text(path)
+        totals[0] += len(matching.matched)
+        totals[1] += len(matching.extra)
+        totals[2] += len(matching.missed)
+        details += matching.notes(path.name)
     true_positives, false_positives, false_negatives = totals
     precision = true_positives / (true_positives + false_positives)
     recall = true_positives / (true_positives + false_negatives)
