@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 #: characters that would break a problem's line (str.splitlines splits on each), shown escaped
 _LINE_BREAKS = {ord(ch): repr(ch)[1:-1] for ch in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"}
@@ -28,3 +29,27 @@ class Problem:
     def sort_key(self) -> tuple[str, int]:
         """Return a key that orders problems by file and line."""
         return (self.file, self.line or 0)
+
+
+@dataclass(frozen=True)
+class Where:
+    """Where a value of targets.yaml is: its path in the data, its record, its field as shown.
+
+    Stepping inside builds the path and the shown field together: for the commitment at
+    `Where(("commitments", 3), "gdp-2022")`, `at / "progress"` is `progress` and
+    `(at / "progress")[0] / "value"` is `progress[0].value`. A field that is missing gets the
+    line of the mapping it is missing from (the nearest enclosing value that has one).
+    """
+
+    path: tuple[Any, ...] = ()
+    record: str | None = None
+    field: str | None = None
+
+    def __truediv__(self, key: str) -> Where:
+        """Return the place of a field inside this one: target / "value" is target.value."""
+        shown = f"{self.field}.{key}" if self.field else str(key)
+        return Where((*self.path, key), self.record, shown)
+
+    def __getitem__(self, index: int) -> Where:
+        """Return the place of a list item inside this one: progress[0]."""
+        return Where((*self.path, index), self.record, f"{self.field or ''}[{index}]")

@@ -25,7 +25,7 @@ from loaders.model import (
     Target,
     TargetsFile,
 )
-from loaders.problems import Problem
+from loaders.problems import Problem, Where
 from loaders.quotes import closest_passage, contains_quote, find_across_paragraphs
 from loaders.report import Document, read_report
 from loaders.schema import (
@@ -150,24 +150,22 @@ class _Validator:
 
     # -- reporting ----------------------------------------------------------------------------
 
-    def problem(
-        self, path: tuple, record: str | None, field_name: str | None, message: str
-    ) -> None:
-        if self.source.dropped_at(path):
-            return  # the value was dropped by the YAML reader, which said why
+    def problem(self, at: Where, message: str) -> None:
+        """Add a problem at a place, unless the YAML reader dropped that value and said why."""
+        if self.source.dropped_at(at.path):
+            return
         self.problems.append(
-            Problem(self.name, self.source.line(path), record, field_name, message)
+            Problem(self.name, self.source.line(at.path), at.record, at.field, message)
         )
 
     # -- the pass -----------------------------------------------------------------------------
 
     def run(self) -> LoadResult:
         data = self.source.data
+        top = Where()
         if not isinstance(data, dict):
             self.problem(
-                (),
-                None,
-                None,
+                top,
                 f"expected a mapping with sections {', '.join(s.name for s in SECTIONS)}, got {describe(data)}",
             )
             return self.result(TargetsFile())
@@ -175,17 +173,13 @@ class _Validator:
         for key in data:
             if key not in allowed:
                 self.problem(
-                    (key,),
-                    None,
-                    str(key),
+                    top / key,
                     f"unknown section{_did_you_mean(str(key), allowed)}: sections are {', '.join(allowed)}",
                 )
         for section in SECTIONS:
             if section.always_required and section.name not in data:
                 self.problem(
-                    (),
-                    None,
-                    section.name,
+                    top / section.name,
                     f"missing section: add `{section.name}:` with a list of {section.name}",
                 )
 
@@ -201,14 +195,14 @@ class _Validator:
             data,
             "commitments",
             COMMITMENT,
-            lambda item, path, rec: self.commitment(item, path, rec, context),
+            lambda item, at: self.commitment(item, at, context),
         )
         commitment_ids = self.unique_ids(commitments, "commitments")
         exclusions = self.section(
             data,
             "exclusions",
             EXCLUSION,
-            lambda item, path, rec: self.exclusion(item, path, rec, context),
+            lambda item, at: self.exclusion(item, at, context),
         )
 
         valid = TargetsFile(
@@ -234,9 +228,7 @@ class _Validator:
             return []
         if not isinstance(items, list):
             self.problem(
-                (name,),
-                None,
-                name,
+                Where() / name,
                 f"expected a list (each item starting with '- '), got {describe(items)}",
             )
             return []
@@ -245,29 +237,27 @@ class _Validator:
             path = (name, index)
             if not isinstance(item, dict):
                 self.problem(
-                    path,
-                    f"{name}[{index}]",
-                    None,
+                    Where(path, f"{name}[{index}]"),
                     f"expected a mapping of fields, got {describe(item)}",
                 )
                 continue
-            record = self.record_name(name, index, item)
+            at = Where(path, self.record_name(name, index, item))
             before = len(self.problems)
-            self.value_problems(path, record)
-            self.unknown_keys(item, fields, path, record, "")
-            value = build(item, path, record)
+            self.value_problems(at)
+            self.unknown_keys(item, fields, at)
+            value = build(item, at)
             if value is not None and len(self.problems) == before:
                 built.append((index, value))
             elif isinstance(item.get("id"), str):
                 self.left_out.setdefault(name, {})[item["id"]] = self.source.line(path)
         return built
 
-    def value_problems(self, path: tuple, record: str) -> None:
+    def value_problems(self, at: Where) -> None:
         """Tell the YAML reader's problems inside a record with the record's id and field."""
-        for value_path, problem in self.pending.pop(path, []):
-            field_name = _field_name(value_path[len(path) :])
+        for value_path, problem in self.pending.pop(at.path, []):
+            field_name = _field_name(value_path[len(at.path) :])
             self.problems.append(
-                Problem(problem.file, problem.line, record, field_name or None, problem.message)
+                Problem(problem.file, problem.line, at.record, field_name or None, problem.message)
             )
 
     def record_name(self, section: str, index: int, item: dict) -> str:
@@ -276,16 +266,12 @@ class _Validator:
             return ident.strip()
         return f"{section}[{index}]"
 
-    def unknown_keys(
-        self, item: dict, fields: tuple[Field, ...], path: tuple, record: str, prefix: str
-    ) -> None:
+    def unknown_keys(self, item: dict, fields: tuple[Field, ...], at: Where) -> None:
         allowed = [f.name for f in fields]
         for key in item:
             if key not in allowed:
                 self.problem(
-                    (*path, key),
-                    record,
-                    f"{prefix}{key}",
+                    at / key,
                     f"unknown field{_did_you_mean(str(key), allowed)}: allowed here are {', '.join(allowed)}",
                 )
 
@@ -297,9 +283,7 @@ class _Validator:
             if record.id in first:
                 line = self.source.line((section, first[record.id]))
                 self.problem(
-                    (section, index, "id"),
-                    record.id,
-                    "id",
+                    Where((section, index), record.id) / "id",
                     f"duplicate id (also at line {line}): give each record its own id",
                 )
                 duplicates.add(record.id)
@@ -309,33 +293,24 @@ class _Validator:
             self.left_out.setdefault(section, {})[ident] = self.source.line((section, first[ident]))
         return set(first) - duplicates
 
-    def read(
-        self,
-        item: dict,
-        spec: Field,
-        path: tuple,
-        record: str,
-        prefix: str = "",
-        required: bool | None = None,
-    ) -> Any:
+    def read(self, item: dict, spec: Field, at: Where, required: bool | None = None) -> Any:
         """Return the field's value read by its type, or None after reporting a problem."""
         if spec.name not in item:
             if spec.always_required if required is None else required:
                 example = f" (e.g. {spec.name}: {spec.example})" if spec.example else ""
-                message = f"missing: add {spec.name}{example}"
-                self.problem(path, record, f"{prefix}{spec.name}", message)
+                self.problem(at / spec.name, f"missing: add {spec.name}{example}")
             return None
         value, message = READERS[spec.type](item[spec.name])
         if message:
-            self.problem((*path, spec.name), record, f"{prefix}{spec.name}", message)
+            self.problem(at / spec.name, message)
             return None
         return value
 
     # -- records --------------------------------------------------------------------------------
 
-    def report(self, item: dict, path: tuple, record: str) -> Report | None:
+    def report(self, item: dict, at: Where) -> Report | None:
         f = _BY_NAME[REPORT]
-        values = {name: self.read(item, spec, path, record) for name, spec in f.items()}
+        values = {name: self.read(item, spec, at) for name, spec in f.items()}
         if (
             values["file"] is None
             and values["publisher"] is None
@@ -343,9 +318,7 @@ class _Validator:
             and "publisher" not in item
         ):
             self.problem(
-                path,
-                record,
-                "file",
+                at / "file",
                 "missing: give file (a report in seeds/) or publisher (a document not in seeds/)",
             )
         file_name = values["file"]
@@ -353,9 +326,7 @@ class _Validator:
             Path(file_name).name != file_name or file_name in (".", "..")
         ):
             self.problem(
-                (*path, "file"),
-                record,
-                "file",
+                at / "file",
                 f'"{file_name}" is not a file name in seeds/: put the report in seeds/ and give '
                 f'its name alone (e.g. "{Path(file_name).name or "report.txt"}")',
             )
@@ -370,11 +341,11 @@ class _Validator:
             file=values["file"],
             publisher=values["publisher"],
             url=values["url"],
-            line=self.source.line(path),
+            line=self.source.line(at.path),
         )
 
-    def area(self, item: dict, path: tuple, record: str) -> Area | None:
-        values = {spec.name: self.read(item, spec, path, record) for spec in AREA}
+    def area(self, item: dict, at: Where) -> Area | None:
+        values = {spec.name: self.read(item, spec, at) for spec in AREA}
         if any(values[name] is None for name in ("id", "name", "name_en")):
             return None
         return Area(
@@ -382,7 +353,7 @@ class _Validator:
             values["name"],
             values["name_en"],
             values["chapter"],
-            self.source.line(path),
+            self.source.line(at.path),
         )
 
     def load_documents(self, reports: list[tuple[int, Report]]) -> None:
@@ -394,9 +365,7 @@ class _Validator:
             if not (self.seeds / report.file).is_file():
                 self.unreadable_reports.add(report.id)
                 self.problem(
-                    ("reports", index, "file"),
-                    report.id,
-                    "file",
+                    Where(("reports", index), report.id) / "file",
                     f'"{report.file}" is not in {self.seeds.name}/: put the report\'s text there, or give publisher instead of file',
                 )
                 continue
@@ -408,12 +377,10 @@ class _Validator:
             else:
                 self.documents[report.id] = result.document
 
-    def commitment(
-        self, item: dict, path: tuple, record: str, context: _Context
-    ) -> Commitment | None:
+    def commitment(self, item: dict, at: Where, context: _Context) -> Commitment | None:
         f = _BY_NAME[COMMITMENT]
         values = {
-            name: self.read(item, f[name], path, record)
+            name: self.read(item, f[name], at)
             for name in (
                 "id",
                 "report",
@@ -426,25 +393,21 @@ class _Validator:
                 "note",
             )
         }
-        report = self.reference(
-            values["report"], context.reports, path, record, "report", "reports"
-        )
+        report = self.reference(values["report"], context.reports, at / "report", "reports")
         if values["area"] is None or values["area"] in context.areas:
             pass
         elif values["area"] in self.left_out.get("areas", {}):
-            self.left_out_reference(path, record, "area", values["area"], self.left_out["areas"])
+            self.left_out_reference(at / "area", "area", values["area"], self.left_out["areas"])
         else:
             self.problem(
-                (*path, "area"),
-                record,
-                "area",
+                at / "area",
                 f'unknown area "{values["area"]}"{_did_you_mean(values["area"], sorted(context.areas))}: add it under areas{_one_of(context.areas)}',
             )
-        target = self.target(item, path, record)
+        target = self.target(item, at)
         if report is not None and values["quote"] is not None:
-            self.check_quote(report, values["quote"], (*path, "quote"), record, "quote")
-        baseline = self.baseline(item, path, record, target, report, context)
-        progress = self.progress(item, path, record, target, report, context)
+            self.check_quote(report, values["quote"], at / "quote")
+        baseline = self.baseline(item, at, target, report, context)
+        progress = self.progress(item, at, target, report, context)
         if None in (
             values["id"],
             values["report"],
@@ -472,84 +435,59 @@ class _Validator:
             baseline=baseline,
             progress=progress,
             note=values["note"],
-            line=self.source.line(path),
+            line=self.source.line(at.path),
         )
 
     def reference(
-        self,
-        report_id: str | None,
-        reports: dict[str, Report],
-        path: tuple,
-        record: str,
-        field_name: str,
-        section: str,
+        self, report_id: str | None, reports: dict[str, Report], at: Where, section: str
     ) -> Report | None:
         if report_id is None:
             return None
         report = reports.get(report_id)
         if report is None and report_id in self.left_out.get(section, {}):
-            self.left_out_reference(path, record, field_name, report_id, self.left_out[section])
+            self.left_out_reference(at, "report", report_id, self.left_out[section])
         elif report is None:
             choices = sorted(reports)
             self.problem(
-                (*path, field_name.rsplit(".", 1)[-1]),
-                record,
-                field_name,
+                at,
                 f'unknown report "{report_id}"{_did_you_mean(report_id, choices)}: add it under reports{_one_of(choices)}',
             )
         return report
 
-    def left_out_reference(
-        self, path: tuple, record: str, field_name: str, ident: str, left_out: dict
-    ) -> None:
+    def left_out_reference(self, at: Where, kind: str, ident: str, left_out: dict) -> None:
         """Report a reference to a record that exists but was left out for its own problems."""
-        kind = "area" if field_name == "area" else "report"
         line = left_out[ident]
-        at = f" (line {line})" if line else ""
-        self.problem(
-            (*path, field_name.rsplit(".", 1)[-1]),
-            record,
-            field_name,
-            f'{kind} "{ident}"{at} has problems of its own: fix them first',
-        )
+        shown_line = f" (line {line})" if line else ""
+        self.problem(at, f'{kind} "{ident}"{shown_line} has problems of its own: fix them first')
 
-    def target(self, item: dict, path: tuple, record: str) -> Target | None:
+    def target(self, item: dict, at: Where) -> Target | None:
         if "target" not in item:
             self.problem(
-                path,
-                record,
-                "target",
+                at / "target",
                 'missing: add target with op, value and unit (e.g. target: {op: ">=", value: 6900, unit: 个})',
             )
             return None
         raw = item["target"]
-        tpath = (*path, "target")
+        at = at / "target"
         if not isinstance(raw, dict):
-            self.problem(
-                tpath,
-                record,
-                "target",
-                f"expected a mapping with op, value and unit, got {describe(raw)}",
-            )
+            self.problem(at, f"expected a mapping with op, value and unit, got {describe(raw)}")
             return None
-        self.unknown_keys(raw, TARGET, tpath, record, "target.")
+        self.unknown_keys(raw, TARGET, at)
         f = _BY_NAME[TARGET]
-        op = self.read(raw, f["op"], tpath, record, "target.")
+        op = self.read(raw, f["op"], at)
         if op is None:
             return None
         if op == "done":
             for extra in ("value", "unit", "tolerance"):
                 if extra in raw:
                     self.problem(
-                        (*tpath, extra),
-                        record,
-                        f"target.{extra}",
+                        at / extra,
                         'a milestone (op: "done") has no figure: remove it, or use another op',
                     )
             return Target("done")
-        value = self.read(raw, f["value"], tpath, record, "target.", required=True)
-        unit = self.read(raw, f["unit"], tpath, record, "target.", required=True)
-        tolerance = self.read(raw, f["tolerance"], tpath, record, "target.")
+        value = self.read(raw, f["value"], at, required=True)
+        unit = self.read(raw, f["unit"], at, required=True)
+        tolerance = self.read(raw, f["tolerance"], at)
         ok = (
             value is not None
             and unit is not None
@@ -557,17 +495,13 @@ class _Validator:
         )
         if value is not None and unit is not None and value < 0 and unit not in SIGNED_UNITS:
             self.problem(
-                (*tpath, "value"),
-                record,
-                "target.value",
+                at / "value",
                 f"{describe(value)} is negative: a count in {unit} cannot be; write the figure without a sign",
             )
             ok = False
         if op != "~" and "tolerance" in raw:
             self.problem(
-                (*tpath, "tolerance"),
-                record,
-                "target.tolerance",
+                at / "tolerance",
                 f'tolerance only applies to op "~" (左右); this target is "{op}": remove it',
             )
             ok = False
@@ -579,17 +513,13 @@ class _Validator:
             and unit not in DEFAULT_TOLERANCE
         ):
             self.problem(
-                tpath,
-                record,
-                "target.tolerance",
+                at / "tolerance",
                 f'"~" (左右) in {unit} has no default tolerance: add tolerance, how far from {describe(value)} still counts as met',
             )
             ok = False
         if tolerance is not None and tolerance < 0:
             self.problem(
-                (*tpath, "tolerance"),
-                record,
-                "target.tolerance",
+                at / "tolerance",
                 f"{describe(tolerance)} is negative: a tolerance is a distance, write it without a sign",
             )
             ok = False
@@ -602,8 +532,7 @@ class _Validator:
     def baseline(
         self,
         item: dict,
-        path: tuple,
-        record: str,
+        at: Where,
         target: Target | None,
         report: Report | None,
         context: _Context,
@@ -611,49 +540,37 @@ class _Validator:
         if "baseline" not in item or item["baseline"] is None:
             return None
         raw = item["baseline"]
-        bpath = (*path, "baseline")
+        at = at / "baseline"
         if not isinstance(raw, dict):
-            self.problem(
-                bpath,
-                record,
-                "baseline",
-                f"expected a mapping with year, value and quote, got {describe(raw)}",
-            )
+            self.problem(at, f"expected a mapping with year, value and quote, got {describe(raw)}")
             return None
-        self.unknown_keys(raw, BASELINE, bpath, record, "baseline.")
-        values = {spec.name: self.read(raw, spec, bpath, record, "baseline.") for spec in BASELINE}
+        self.unknown_keys(raw, BASELINE, at)
+        values = {spec.name: self.read(raw, spec, at) for spec in BASELINE}
         source_id = values["source"] or (report.id if report else None)
         source = (
-            self.reference(
-                values["source"], context.reports, bpath, record, "baseline.source", "reports"
-            )
+            self.reference(values["source"], context.reports, at / "source", "reports")
             if values["source"]
             else report
         )
         if values["value"] is not None:
-            self.check_sign(values["value"], target, (*bpath, "value"), record, "baseline.value")
+            self.check_sign(values["value"], target, at / "value")
         if source is not None and values["quote"] is not None:
-            self.check_quote(source, values["quote"], (*bpath, "quote"), record, "baseline.quote")
+            self.check_quote(source, values["quote"], at / "quote")
         if None in (values["year"], values["value"], values["quote"], source_id):
             return None
         return Baseline(values["year"], values["value"], values["quote"], source_id, values["note"])
 
-    def check_sign(
-        self, value: float, target: Target | None, path: tuple, record: str, field_name: str
-    ) -> None:
+    def check_sign(self, value: float, target: Target | None, at: Where) -> None:
         if value < 0 and target is not None and target.unit not in SIGNED_UNITS:
             self.problem(
-                path,
-                record,
-                field_name,
+                at,
                 f"{describe(value)} is negative: a count in {target.unit} cannot be; write the figure without a sign",
             )
 
     def progress(
         self,
         item: dict,
-        path: tuple,
-        record: str,
+        at: Where,
         target: Target | None,
         report: Report | None,
         context: _Context,
@@ -661,12 +578,10 @@ class _Validator:
         raw = item.get("progress")
         if raw is None:
             return ()
-        ppath = (*path, "progress")
+        at = at / "progress"
         if not isinstance(raw, list):
             self.problem(
-                ppath,
-                record,
-                "progress",
+                at,
                 f"expected a list of entries (each starting with '- '), got {describe(raw)}",
             )
             return None
@@ -674,44 +589,35 @@ class _Validator:
         ok = True
         f = _BY_NAME[PROGRESS]
         for index, entry in enumerate(raw):
-            epath = (*ppath, index)
-            prefix = f"progress[{index}]."
+            entry_at = at[index]
             if not isinstance(entry, dict):
                 self.problem(
-                    epath,
-                    record,
-                    f"progress[{index}]",
+                    entry_at,
                     f"expected a mapping with year, value and source, got {describe(entry)}",
                 )
                 ok = False
                 continue
             before = len(self.problems)
-            self.unknown_keys(entry, PROGRESS, epath, record, prefix)
-            values = {
-                name: self.read(entry, spec, epath, record, prefix) for name, spec in f.items()
-            }
+            self.unknown_keys(entry, PROGRESS, entry_at)
+            values = {name: self.read(entry, spec, entry_at) for name, spec in f.items()}
             if "year" not in entry and "date" not in entry:
-                self.problem(
-                    epath, record, f"{prefix}year", "missing: add year (or date) the figure is for"
-                )
+                self.problem(entry_at / "year", "missing: add year (or date) the figure is for")
             if (
                 values["year"] is not None
                 and values["date"] is not None
                 and values["year"] != values["date"].year
             ):
                 self.problem(
-                    (*epath, "year"),
-                    record,
-                    f"{prefix}year",
+                    entry_at / "year",
                     f"{values['year']} does not match date {values['date']}: keep one of them",
                 )
-            self.progress_figure(entry, values, target, epath, record, prefix)
-            self.progress_timing(values, report, epath, record, prefix)
+            self.progress_figure(entry, values, target, entry_at)
+            self.progress_timing(values, report, entry_at)
             source = self.reference(
-                values["source"], context.reports, epath, record, f"{prefix}source", "reports"
+                values["source"], context.reports, entry_at / "source", "reports"
             )
             if source is not None:
-                self.progress_source(entry, values, source, epath, record, prefix)
+                self.progress_source(entry, values, source, entry_at)
             if len(self.problems) != before:
                 ok = False
                 continue
@@ -724,78 +630,51 @@ class _Validator:
                     done=bool(values["done"]),
                     quote=values["quote"],
                     note=values["note"],
-                    line=self.source.line(epath),
+                    line=self.source.line(entry_at.path),
                 )
             )
         return tuple(entries) if ok else None
 
-    def progress_figure(
-        self,
-        entry: dict,
-        values: dict,
-        target: Target | None,
-        epath: tuple,
-        record: str,
-        prefix: str,
-    ) -> None:
+    def progress_figure(self, entry: dict, values: dict, target: Target | None, at: Where) -> None:
         if target is None:
             return
         if target.op == "done":
             if "value" in entry:
                 self.problem(
-                    (*epath, "value"),
-                    record,
-                    f"{prefix}value",
+                    at / "value",
                     'the target is a milestone (op: "done"): write done: true, not a value',
                 )
             elif "done" not in entry:
-                self.problem(
-                    epath, record, f"{prefix}done", "missing: a milestone's progress is done: true"
-                )
+                self.problem(at / "done", "missing: a milestone's progress is done: true")
             elif values["done"] is False:
                 self.problem(
-                    (*epath, "done"),
-                    record,
-                    f"{prefix}done",
+                    at / "done",
                     "done: false reports nothing: remove the entry until the milestone is reported complete",
                 )
             return
         if "done" in entry:
             self.problem(
-                (*epath, "done"),
-                record,
-                f"{prefix}done",
+                at / "done",
                 f"the target is a figure ({target.unit}): give value, the reported figure, not done",
             )
         elif "value" not in entry:
-            self.problem(
-                epath,
-                record,
-                f"{prefix}value",
-                f"missing: add value, the reported figure in {target.unit}",
-            )
+            self.problem(at / "value", f"missing: add value, the reported figure in {target.unit}")
         if values["value"] is not None:
-            self.check_sign(values["value"], target, (*epath, "value"), record, f"{prefix}value")
+            self.check_sign(values["value"], target, at / "value")
         if values["unit"] is not None and values["unit"] != target.unit:
             self.problem(
-                (*epath, "unit"),
-                record,
-                f"{prefix}unit",
+                at / "unit",
                 f'"{values["unit"]}" differs from the target\'s unit "{target.unit}": convert the value to {target.unit}',
             )
 
-    def progress_timing(
-        self, values: dict, report: Report | None, epath: tuple, record: str, prefix: str
-    ) -> None:
+    def progress_timing(self, values: dict, report: Report | None, at: Where) -> None:
         if report is None:
             return
         when = values["date"]
         if when is not None and when.month and report.date.month:
             if when.sort_key < report.date.sort_key:
                 self.problem(
-                    (*epath, "date"),
-                    record,
-                    f"{prefix}date",
+                    at / "date",
                     f"{when} is before the report ({report.date}): progress records what happened after the commitment",
                 )
             return
@@ -803,59 +682,41 @@ class _Validator:
         if year is not None and year < report.date.year:
             key = "year" if values["year"] is not None else "date"
             self.problem(
-                (*epath, key),
-                record,
-                f"{prefix}{key}",
+                at / key,
                 f"{year} is before the report ({report.date}): progress records what happened after the commitment",
             )
 
-    def progress_source(
-        self, entry: dict, values: dict, source: Report, epath: tuple, record: str, prefix: str
-    ) -> None:
+    def progress_source(self, entry: dict, values: dict, source: Report, at: Where) -> None:
         if source.file is not None:
             if "quote" not in entry:
                 self.problem(
-                    epath,
-                    record,
-                    f"{prefix}quote",
+                    at / "quote",
                     f"missing: {source.id} is in seeds/, so quote the clause that reports the figure",
                 )
             elif values["quote"] is not None:
-                self.check_quote(
-                    source, values["quote"], (*epath, "quote"), record, f"{prefix}quote"
-                )
+                self.check_quote(source, values["quote"], at / "quote")
         else:
             if "quote" in entry:
                 self.problem(
-                    (*epath, "quote"),
-                    record,
-                    f"{prefix}quote",
+                    at / "quote",
                     f"cannot be checked: {source.id} is not in seeds/; use note to say where the figure is",
                 )
             elif "note" not in entry:
                 self.problem(
-                    epath,
-                    record,
-                    f"{prefix}note",
+                    at / "note",
                     f"missing: {source.id} is not in seeds/, so say in note where in it the figure is",
                 )
 
-    def exclusion(
-        self, item: dict, path: tuple, record: str, context: _Context
-    ) -> Exclusion | None:
-        values = {spec.name: self.read(item, spec, path, record) for spec in EXCLUSION}
-        report = self.reference(
-            values["report"], context.reports, path, record, "report", "reports"
-        )
+    def exclusion(self, item: dict, at: Where, context: _Context) -> Exclusion | None:
+        values = {spec.name: self.read(item, spec, at) for spec in EXCLUSION}
+        report = self.reference(values["report"], context.reports, at / "report", "reports")
         if report is not None and values["quote"] is not None:
-            self.check_quote(report, values["quote"], (*path, "quote"), record, "quote")
+            self.check_quote(report, values["quote"], at / "quote")
             if values["figure"] is not None and _squash(values["figure"]) not in _squash(
                 values["quote"]
             ):
                 self.problem(
-                    (*path, "figure"),
-                    record,
-                    "figure",
+                    at / "figure",
                     f'"{values["figure"]}" is not in the quote: quote the clause that holds the figure',
                 )
         if None in values.values() or report is None:
@@ -865,16 +726,12 @@ class _Validator:
             values["figure"],
             values["quote"],
             values["reason"],
-            self.source.line(path),
+            self.source.line(at.path),
         )
 
-    def check_quote(
-        self, report: Report, quote: str, path: tuple, record: str, field_name: str
-    ) -> None:
+    def check_quote(self, report: Report, quote: str, at: Where) -> None:
         if report.file is None:
-            self.problem(
-                path, record, field_name, f"cannot be checked: {report.id} is not in seeds/"
-            )
+            self.problem(at, f"cannot be checked: {report.id} is not in seeds/")
             return
         document = self.documents.get(report.id)
         if document is None:
@@ -884,18 +741,14 @@ class _Validator:
             if across is not None:
                 first, last = across
                 self.problem(
-                    path,
-                    record,
-                    field_name,
+                    at,
                     f"runs across a paragraph break of {report.file} (paragraphs {first} to "
                     f"{last}): quote only the part within one paragraph",
                 )
                 return
             closest = closest_passage(document, quote)
             self.problem(
-                path,
-                record,
-                field_name,
+                at,
                 f'not found in {report.file}; closest passage: "{closest}" — copy the text exactly as the report writes it',
             )
 
