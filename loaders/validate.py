@@ -27,8 +27,6 @@ from loaders.schema import AREA, COMMITMENT, EXCLUSION, REPORT, SECTIONS, Field
 from loaders.values import READERS, describe
 from loaders.yaml_source import YamlSource, read_text_file, read_yaml_text
 
-DEFAULT_TARGETS_FILE = "targets.yaml"
-
 
 @dataclass
 class LoadResult:
@@ -43,13 +41,6 @@ class LoadResult:
     def ok(self) -> bool:
         """Return True when no problem was found."""
         return not self.problems
-
-
-def targets_path(explicit: str | os.PathLike | None = None) -> Path:
-    """Return the targets file to use: the explicit path, else $TARGETS_FILE, else targets.yaml."""
-    if explicit:
-        return Path(explicit)
-    return Path(os.environ.get("TARGETS_FILE") or DEFAULT_TARGETS_FILE)
 
 
 def load_targets(path: str | os.PathLike, seeds_dir: str | os.PathLike | None = None) -> LoadResult:
