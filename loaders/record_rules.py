@@ -24,6 +24,7 @@ from loaders.schema import (
     REPORT,
     SIGNED_UNITS,
     TARGET,
+    Facts,
     Field,
 )
 from loaders.values import describe
@@ -43,16 +44,9 @@ _REPORT, _COMMITMENT, _TARGET, _PROGRESS = map(_by_name, (REPORT, COMMITMENT, TA
 def report(validator: Validator, item: dict, at: Where) -> Report | None:
     """A report gives file (a bare name in seeds/) or publisher."""
     values = {name: validator.read(item, spec, at) for name, spec in _REPORT.items()}
-    if (
-        values["file"] is None
-        and values["publisher"] is None
-        and "file" not in item
-        and "publisher" not in item
-    ):
-        validator.problem(
-            at / "file",
-            "missing: give file (a report in seeds/) or publisher (a document not in seeds/)",
-        )
+    facts = Facts(item, values)
+    validator.require(item, _REPORT["file"], at, facts)
+    validator.require(item, _REPORT["publisher"], at, facts)
     file_name = values["file"]
     if file_name is not None and (Path(file_name).name != file_name or file_name in (".", "..")):
         validator.problem(
@@ -143,9 +137,9 @@ def target(validator: Validator, item: dict, at: Where) -> Target | None:
                     'a milestone (op: "done") has no figure: remove it, or use another op',
                 )
         return Target("done")
-    value = validator.read(raw, _TARGET["value"], at, required=True)
-    unit = validator.read(raw, _TARGET["unit"], at, required=True)
-    tolerance = validator.read(raw, _TARGET["tolerance"], at)
+    value = validator.read(raw, _TARGET["value"], at, Facts(raw, {"op": op}))
+    unit = validator.read(raw, _TARGET["unit"], at, Facts(raw, {"op": op}))
+    tolerance = validator.read(raw, _TARGET["tolerance"], at)  # required or not: below
     ok = (
         value is not None and unit is not None and (tolerance is not None or "tolerance" not in raw)
     )
@@ -161,17 +155,8 @@ def target(validator: Validator, item: dict, at: Where) -> Target | None:
             f'tolerance only applies to op "~" (左右); this target is "{op}": remove it',
         )
         ok = False
-    if (
-        op == "~"
-        and tolerance is None
-        and "tolerance" not in raw
-        and unit is not None
-        and unit not in DEFAULT_TOLERANCE
-    ):
-        validator.problem(
-            at / "tolerance",
-            f'"~" (左右) in {unit} has no default tolerance: add tolerance, how far from {describe(value)} still counts as met',
-        )
+    facts = Facts(raw, {"op": op, "value": value, "unit": unit})
+    if validator.require(raw, _TARGET["tolerance"], at, facts):
         ok = False
     if tolerance is not None and tolerance < 0:
         validator.problem(
@@ -257,8 +242,8 @@ def progress_entry(
     before = len(validator.problems)
     validator.unknown_keys(entry, PROGRESS, at)
     values = {name: validator.read(entry, spec, at) for name, spec in _PROGRESS.items()}
-    if "year" not in entry and "date" not in entry:
-        validator.problem(at / "year", "missing: add year (or date) the figure is for")
+    validator.require(entry, _PROGRESS["year"], at, Facts(entry))
+    validator.require(entry, _PROGRESS["date"], at, Facts(entry))
     if (
         values["year"] is not None
         and values["date"] is not None
@@ -293,29 +278,28 @@ def progress_figure(
     """A milestone's progress says done: true; a figure's gives value, in the target's unit."""
     if promised is None:
         return
+    facts = Facts(entry, values, target=promised)
     if promised.op == "done":
         if "value" in entry:
             validator.problem(
                 at / "value",
                 'the target is a milestone (op: "done"): write done: true, not a value',
             )
-        elif "done" not in entry:
-            validator.problem(at / "done", "missing: a milestone's progress is done: true")
-        elif values["done"] is False:
+        elif "done" in entry and values["done"] is False:
             validator.problem(
                 at / "done",
                 "done: false reports nothing: remove the entry until the milestone is reported complete",
             )
+        else:
+            validator.require(entry, _PROGRESS["done"], at, facts)
         return
     if "done" in entry:
         validator.problem(
             at / "done",
             f"the target is a figure ({promised.unit}): give value, the reported figure, not done",
         )
-    elif "value" not in entry:
-        validator.problem(
-            at / "value", f"missing: add value, the reported figure in {promised.unit}"
-        )
+    else:
+        validator.require(entry, _PROGRESS["value"], at, facts)
     if values["value"] is not None:
         check_sign(validator, values["value"], promised, at / "value")
     if values["unit"] is not None and values["unit"] != promised.unit:
@@ -350,24 +334,17 @@ def progress_source(
     validator: Validator, entry: dict, values: dict, source: Report, at: Where
 ) -> None:
     """A source in seeds/ is quoted (and the quote checked); one not in seeds/ gets a note."""
-    if source.file is not None:
-        if "quote" not in entry:
-            validator.problem(
-                at / "quote",
-                f"missing: {source.id} is in seeds/, so quote the clause that reports the figure",
-            )
-        elif values["quote"] is not None:
-            check_quote(validator, source, values["quote"], at / "quote")
-    elif "quote" in entry:
+    if source.file is None and "quote" in entry:
         validator.problem(
             at / "quote",
             f"cannot be checked: {source.id} is not in seeds/; use note to say where the figure is",
         )
-    elif "note" not in entry:
-        validator.problem(
-            at / "note",
-            f"missing: {source.id} is not in seeds/, so say in note where in it the figure is",
-        )
+        return
+    facts = Facts(entry, values, source=source)
+    validator.require(entry, _PROGRESS["quote"], at, facts)
+    validator.require(entry, _PROGRESS["note"], at, facts)
+    if source.file is not None and values["quote"] is not None:
+        check_quote(validator, source, values["quote"], at / "quote")
 
 
 def exclusion(validator: Validator, item: dict, at: Where) -> Exclusion | None:

@@ -1,12 +1,15 @@
 """The targets.yaml schema, declared once: field, type, required, meaning, example.
 
-The validator reads the allowed keys and simple types from here, and the README's field
-reference is generated from it (`python -m loaders schema`), so the two cannot drift apart.
+The validator reads the allowed keys, the types and the requirements from here, conditional
+ones included (`Unless`, `When`, `OneOf`), and the README's field reference is generated from it
+(`python -m loaders schema`), so the two cannot drift apart.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol
 
 OPS = {
     ">=": "at least (以上, 超过, 不低于, or a bare figure: a floor)",
@@ -22,13 +25,163 @@ DEFAULT_TOLERANCE = {"%": 0.5, "个百分点": 0.5}
 SIGNED_UNITS = {"%", "个百分点"}
 
 
+# -- conditional requirements: shown in the README as written here, checked by the validator --
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What a condition may look at: the fields given in a mapping and their values as read
+    (None when bad), the commitment's target (for a progress entry), the report its source is."""
+
+    given: Collection[str]
+    values: Mapping[str, Any] = field(default_factory=dict)
+    target: Any = None
+    source: Any = None
+
+
+class Condition(Protocol):
+    """A condition on a mapping: True, False, or None while what it looks at is unknown."""
+
+    def text(self) -> str: ...
+
+    def holds(self, facts: Facts) -> bool | None: ...
+
+
+@dataclass(frozen=True)
+class Given:
+    """Another field of the same mapping is given."""
+
+    field: str
+
+    def text(self) -> str:
+        """Return the condition as the README says it."""
+        return f"{self.field} is given"
+
+    def holds(self, facts: Facts) -> bool | None:
+        """Return True when the field is in the mapping."""
+        return self.field in facts.given
+
+
+@dataclass(frozen=True)
+class Is:
+    """A field of the same mapping (or of the commitment's target) has a value."""
+
+    field: str
+    value: str
+    of_target: bool = False
+
+    def text(self) -> str:
+        """Return the condition as the README says it."""
+        owner = "the target's " if self.of_target else ""
+        return f'{owner}{self.field} is "{self.value}"'
+
+    def holds(self, facts: Facts) -> bool | None:
+        """Return whether the field has the value; None while the field is missing or bad."""
+        if self.of_target:
+            actual = getattr(facts.target, self.field, None)
+        else:
+            actual = facts.values.get(self.field)
+        return None if actual is None else actual == self.value
+
+
+@dataclass(frozen=True)
+class NoneOf:
+    """A field of the same mapping has none of some values."""
+
+    field: str
+    values: tuple[str, ...]
+
+    def text(self) -> str:
+        """Return the condition as the README says it."""
+        return f"{self.field} is not {' or '.join(self.values)}"
+
+    def holds(self, facts: Facts) -> bool | None:
+        """Return whether the field's value is none of the values; None while it is unknown."""
+        actual = facts.values.get(self.field)
+        return None if actual is None else actual not in self.values
+
+
+@dataclass(frozen=True)
+class SourceInSeeds:
+    """The report a progress entry's source refers to has its text in seeds/."""
+
+    def text(self) -> str:
+        """Return the condition as the README says it."""
+        return "the source is in `seeds/`"
+
+    def holds(self, facts: Facts) -> bool | None:
+        """Return whether the source has a file; None while the source is unknown."""
+        return None if facts.source is None else facts.source.file is not None
+
+
+@dataclass(frozen=True, init=False)
+class When:
+    """Required when every condition holds; `missing` is the message when it is not given."""
+
+    conditions: tuple[Condition, ...]
+    missing: str
+
+    def __init__(self, *conditions: Condition, missing: str = ""):
+        object.__setattr__(self, "conditions", conditions)
+        object.__setattr__(self, "missing", missing)
+
+    def text(self, name: str) -> str:
+        """Return the requirement as the README's "required" column says it."""
+        return "when " + " and ".join(condition.text() for condition in self.conditions)
+
+    def applies(self, name: str, facts: Facts) -> bool:
+        """Return True when every condition is known to hold."""
+        return all(condition.holds(facts) is True for condition in self.conditions)
+
+
+@dataclass(frozen=True)
+class Unless:
+    """Required unless the condition holds; `missing` is the message when it is not given."""
+
+    condition: Condition
+    missing: str = ""
+
+    def text(self, name: str) -> str:
+        """Return the requirement as the README's "required" column says it."""
+        return f"unless {self.condition.text()}"
+
+    def applies(self, name: str, facts: Facts) -> bool:
+        """Return True when the condition is known not to hold."""
+        return self.condition.holds(facts) is False
+
+
+@dataclass(frozen=True, init=False)
+class OneOf:
+    """One of these fields of a mapping is required (both may be); the problem when none is
+    given is told once, on the first of them."""
+
+    fields: tuple[str, ...]
+    missing: str
+
+    def __init__(self, *fields: str, missing: str = ""):
+        object.__setattr__(self, "fields", fields)
+        object.__setattr__(self, "missing", missing)
+
+    def text(self, name: str) -> str:
+        """Return the requirement of one of the fields as the README says it."""
+        others = " or ".join(other for other in self.fields if other != name)
+        return f"unless {others} is given"
+
+    def applies(self, name: str, facts: Facts) -> bool:
+        """Return True for the first field when none of the fields is given."""
+        return name == self.fields[0] and not any(f in facts.given for f in self.fields)
+
+
+Requirement = When | Unless | OneOf
+
+
 @dataclass(frozen=True)
 class Field:
     """One field of targets.yaml: its name, type, whether required, meaning and an example."""
 
     name: str
     type: str
-    required: str  # "yes", "no", or the condition under which it is required
+    required: str | Requirement  # "yes", "no", or when it is required
     meaning: str
     example: str = ""
     children: tuple[Field, ...] = ()
@@ -37,6 +190,39 @@ class Field:
     def always_required(self) -> bool:
         """Return True when the field must always be present."""
         return self.required == "yes"
+
+    def required_here(self, facts: Facts | None) -> bool:
+        """Return True when the field is required: always, or by its condition given the facts
+        (a condition is not checked without them)."""
+        if isinstance(self.required, str):
+            return self.required == "yes"
+        return facts is not None and self.required.applies(self.name, facts)
+
+    @property
+    def required_text(self) -> str:
+        """Return whether the field is required as the README says it."""
+        if isinstance(self.required, str):
+            return self.required
+        return self.required.text(self.name)
+
+
+def _tolerance_defaults() -> str:
+    """Return the default tolerances in words: 'default 0.5 for % and 个百分点'."""
+    units_by_default: dict[float, list[str]] = {}
+    for unit, tolerance in DEFAULT_TOLERANCE.items():
+        units_by_default.setdefault(tolerance, []).append(unit)
+    return "; ".join(
+        f"default {tolerance:g} for {' and '.join(units)}"
+        for tolerance, units in units_by_default.items()
+    )
+
+
+FILE_OR_PUBLISHER = OneOf(
+    "file",
+    "publisher",
+    missing="missing: give file (a report in seeds/) or publisher (a document not in seeds/)",
+)
+YEAR_OR_DATE = OneOf("year", "date", missing="missing: add year (or date) the figure is for")
 
 
 REPORT = (
@@ -53,14 +239,14 @@ REPORT = (
     Field(
         "file",
         "text",
-        "unless publisher is given",
+        FILE_OR_PUBLISHER,
         "The report's text file in `seeds/`.",
         "2022-03-15-qingcheng-government-work-report.txt",
     ),
     Field(
         "publisher",
         "text",
-        "unless file is given",
+        FILE_OR_PUBLISHER,
         "Who published a document that is not in `seeds/`.",
         "清远市清城区统计局",
     ),
@@ -91,22 +277,27 @@ TARGET = (
     Field(
         "value",
         "number",
-        'unless op is "done"',
+        Unless(Is("op", "done")),
         "The promised figure as a plain number, in `unit`.",
         "6900",
     ),
     Field(
         "unit",
         "text",
-        'unless op is "done"',
+        Unless(Is("op", "done")),
         "The unit as the report writes it (个, 公里, 亿元, %, 人次 …).",
         "个",
     ),
     Field(
         "tolerance",
         "number",
-        'for "~" in units other than %',
-        'How far from `value` still counts as "about"; default 0.5 for % and 个百分点.',
+        When(
+            Is("op", "~"),
+            NoneOf("unit", tuple(DEFAULT_TOLERANCE)),
+            missing='"~" (左右) in {unit} has no default tolerance: add tolerance, how far from '
+            "{value} still counts as met",
+        ),
+        f'How far from `value` still counts as "about"; {_tolerance_defaults()}.',
         "0.5",
     ),
 )
@@ -138,25 +329,31 @@ BASELINE = (
 )
 
 PROGRESS = (
-    Field("year", "year", "unless date is given", "The year the figure is for.", "2022"),
+    Field("year", "year", YEAR_OR_DATE, "The year the figure is for.", "2022"),
     Field(
         "date",
         "date",
-        "unless year is given",
+        YEAR_OR_DATE,
         "The date the figure is for: YYYY-MM-DD (or YYYY-MM).",
         "2023-06-30",
     ),
     Field(
         "value",
         "number",
-        "unless done is given",
+        Unless(
+            Is("op", "done", of_target=True),
+            missing="missing: add value, the reported figure in {target_unit}",
+        ),
         "The reported figure, in the target's unit.",
         "1.1",
     ),
     Field(
         "done",
         "bool",
-        "unless value is given",
+        When(
+            Is("op", "done", of_target=True),
+            missing="missing: a milestone's progress is done: true",
+        ),
         "`true` when a milestone was reported complete.",
         "true",
     ),
@@ -171,14 +368,20 @@ PROGRESS = (
     Field(
         "quote",
         "text",
-        "when the source is in `seeds/`",
+        When(
+            SourceInSeeds(),
+            missing="missing: {source} is in seeds/, so quote the clause that reports the figure",
+        ),
         "Verbatim clause from the source, checked.",
         "“四馆一中心”全面竣工",
     ),
     Field(
         "note",
         "text",
-        "when the source is not in `seeds/`",
+        Unless(
+            SourceInSeeds(),
+            missing="missing: {source} is not in seeds/, so say in note where in it the figure is",
+        ),
         "Where in the source the figure is, in your words.",
         "Section 一、综合 (preliminary)",
     ),
@@ -290,7 +493,7 @@ def schema_markdown() -> str:
         for f in fields:
             example = f"`{f.example}`" if f.example else ""
             lines.append(
-                f"| `{prefix}{f.name}` | {f.type} | {f.required} | {f.meaning} | {example} |"
+                f"| `{prefix}{f.name}` | {f.type} | {f.required_text} | {f.meaning} | {example} |"
             )
             if f.children:
                 nested.append(f)
@@ -301,7 +504,7 @@ def schema_markdown() -> str:
 
     lines.extend(["| section | required | meaning |", "|---|---|---|"])
     for section in SECTIONS:
-        lines.append(f"| `{section.name}` | {section.required} | {section.meaning} |")
+        lines.append(f"| `{section.name}` | {section.required_text} | {section.meaning} |")
     lines.append("")
     for section in SECTIONS:
         table(section.children, "", f"`{section.name}` (a list; each item has)")

@@ -23,7 +23,7 @@ from loaders.model import TargetsFile
 from loaders.problems import Problem, Where
 from loaders.quote_check import load_documents
 from loaders.report import Document
-from loaders.schema import AREA, COMMITMENT, EXCLUSION, REPORT, SECTIONS, Field
+from loaders.schema import AREA, COMMITMENT, EXCLUSION, REPORT, SECTIONS, Facts, Field
 from loaders.values import READERS, describe
 from loaders.yaml_source import YamlSource, read_text_file, read_yaml_text
 
@@ -237,18 +237,35 @@ class Validator:
             self.left_out.setdefault(section, {})[ident] = self.source.line((section, first[ident]))
         return [(index, record) for index, record in records if record.id not in duplicates]
 
-    def read(self, item: dict, spec: Field, at: Where, required: bool | None = None) -> Any:
-        """Return the field's value read by its type, or None after reporting a problem."""
+    def read(self, item: dict, spec: Field, at: Where, facts: Facts | None = None) -> Any:
+        """Return the field's value read by its type, or None after telling its problem; a
+        missing field is one when required (conditionally required: given the facts)."""
         if spec.name not in item:
-            if spec.always_required if required is None else required:
-                example = f" (e.g. {spec.name}: {spec.example})" if spec.example else ""
-                self.problem(at / spec.name, f"missing: add {spec.name}{example}")
+            self.require(item, spec, at, facts)
             return None
         value, message = READERS[spec.type](item[spec.name])
         if message:
             self.problem(at / spec.name, message)
             return None
         return value
+
+    def require(self, item: dict, spec: Field, at: Where, facts: Facts | None) -> bool:
+        """A field the schema requires here is given; return True when it was missing."""
+        if spec.name in item or not spec.required_here(facts):
+            return False
+        requirement = spec.required
+        if isinstance(requirement, str) or not requirement.missing or facts is None:
+            example = f" (e.g. {spec.name}: {spec.example})" if spec.example else ""
+            message = f"missing: add {spec.name}{example}"
+        else:
+            message = requirement.missing.format(
+                unit=facts.values.get("unit"),
+                value=describe(facts.values.get("value")),
+                source=getattr(facts.source, "id", None),
+                target_unit=getattr(facts.target, "unit", None),
+            )
+        self.problem(at / spec.name, message)
+        return True
 
     def reference(self, ident: str | None, section: str, at: Where) -> Any:
         """Return the valid record an id refers to; an unknown or left-out one is a problem."""
