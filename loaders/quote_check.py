@@ -50,6 +50,7 @@ def load_documents(validator: Validator, reports: Iterable[tuple[int, Report]]) 
         if not path.is_file():
             validator.problem(
                 Where(("reports", index), report.id) / "file",
+                "report-file-missing",
                 f'"{report.file}" is not in {validator.seeds.name}/: put the report\'s text there, or give publisher instead of file',
             )
             continue
@@ -63,7 +64,9 @@ def load_documents(validator: Validator, reports: Iterable[tuple[int, Report]]) 
 def check_quote(validator: Validator, report: Report, quote: str, at: Where) -> None:
     """A quote is in its report's text as written, within one paragraph."""
     if report.file is None:
-        validator.problem(at, f"cannot be checked: {report.id} is not in seeds/")
+        validator.problem(
+            at, "quote-not-checkable", f"cannot be checked: {report.id} is not in seeds/"
+        )
         return
     document = validator.documents.get(report.id)
     if document is None:
@@ -75,6 +78,7 @@ def check_quote(validator: Validator, report: Report, quote: str, at: Where) -> 
         first, last = across
         validator.problem(
             at,
+            "quote-across-paragraphs",
             f"runs across a paragraph break of {report.file} (paragraphs {first} to "
             f"{last}): quote only the part within one paragraph",
         )
@@ -82,5 +86,6 @@ def check_quote(validator: Validator, report: Report, quote: str, at: Where) -> 
     closest = closest_passage(document, quote)
     validator.problem(
         at,
+        "quote-not-found",
         f'not found in {report.file}; closest passage: "{closest}" — copy the text exactly as the report writes it',
     )

@@ -51,6 +51,7 @@ def report(validator: Validator, item: dict, at: Where) -> Report | None:
     if file_name is not None and (Path(file_name).name != file_name or file_name in (".", "..")):
         validator.problem(
             at / "file",
+            "bad-file-name",
             f'"{file_name}" is not a file name in seeds/: put the report in seeds/ and give '
             f'its name alone (e.g. "{Path(file_name).name or "report.txt"}")',
         )
@@ -117,13 +118,16 @@ def target(validator: Validator, item: dict, at: Where) -> Target | None:
     if "target" not in item:
         validator.problem(
             at / "target",
+            "missing-field",
             'missing: add target with op, value and unit (e.g. target: {op: ">=", value: 6900, unit: 个})',
         )
         return None
     raw = item["target"]
     at = at / "target"
     if not isinstance(raw, dict):
-        validator.problem(at, f"expected a mapping with op, value and unit, got {describe(raw)}")
+        validator.problem(
+            at, "bad-structure", f"expected a mapping with op, value and unit, got {describe(raw)}"
+        )
         return None
     validator.unknown_keys(raw, TARGET, at)
     op = validator.read(raw, _TARGET["op"], at)
@@ -134,6 +138,7 @@ def target(validator: Validator, item: dict, at: Where) -> Target | None:
             if extra in raw:
                 validator.problem(
                     at / extra,
+                    "field-not-allowed",
                     'a milestone (op: "done") has no figure: remove it, or use another op',
                 )
         return Target("done")
@@ -146,12 +151,14 @@ def target(validator: Validator, item: dict, at: Where) -> Target | None:
     if value is not None and unit is not None and value < 0 and unit not in SIGNED_UNITS:
         validator.problem(
             at / "value",
+            "negative-value",
             f"{describe(value)} is negative: a count in {unit} cannot be; write the figure without a sign",
         )
         ok = False
     if op != "~" and "tolerance" in raw:
         validator.problem(
             at / "tolerance",
+            "field-not-allowed",
             f'tolerance only applies to op "~" (左右); this target is "{op}": remove it',
         )
         ok = False
@@ -161,6 +168,7 @@ def target(validator: Validator, item: dict, at: Where) -> Target | None:
     if tolerance is not None and tolerance < 0:
         validator.problem(
             at / "tolerance",
+            "negative-value",
             f"{describe(tolerance)} is negative: a tolerance is a distance, write it without a sign",
         )
         ok = False
@@ -180,7 +188,11 @@ def baseline(
     raw = item["baseline"]
     at = at / "baseline"
     if not isinstance(raw, dict):
-        validator.problem(at, f"expected a mapping with year, value and quote, got {describe(raw)}")
+        validator.problem(
+            at,
+            "bad-structure",
+            f"expected a mapping with year, value and quote, got {describe(raw)}",
+        )
         return None
     validator.unknown_keys(raw, BASELINE, at)
     values = {spec.name: validator.read(raw, spec, at) for spec in BASELINE}
@@ -202,6 +214,7 @@ def check_sign(validator: Validator, value: float, promised: Target | None, at: 
     if value < 0 and promised is not None and promised.unit not in SIGNED_UNITS:
         validator.problem(
             at,
+            "negative-value",
             f"{describe(value)} is negative: a count in {promised.unit} cannot be; write the figure without a sign",
         )
 
@@ -216,7 +229,9 @@ def progress(
     at = at / "progress"
     if not isinstance(raw, list):
         validator.problem(
-            at, f"expected a list of entries (each starting with '- '), got {describe(raw)}"
+            at,
+            "bad-structure",
+            f"expected a list of entries (each starting with '- '), got {describe(raw)}",
         )
         return None
     entries = []
@@ -236,7 +251,9 @@ def progress_entry(
     """A progress entry gives year or date (the same year if both), its figure and source."""
     if not isinstance(entry, dict):
         validator.problem(
-            at, f"expected a mapping with year, value and source, got {describe(entry)}"
+            at,
+            "bad-structure",
+            f"expected a mapping with year, value and source, got {describe(entry)}",
         )
         return None
     before = len(validator.problems)
@@ -251,6 +268,7 @@ def progress_entry(
     ):
         validator.problem(
             at / "year",
+            "year-date-mismatch",
             f"{values['year']} does not match date {values['date']}: keep one of them",
         )
     progress_figure(validator, entry, values, promised, at)
@@ -283,11 +301,13 @@ def progress_figure(
         if "value" in entry:
             validator.problem(
                 at / "value",
+                "field-not-allowed",
                 'the target is a milestone (op: "done"): write done: true, not a value',
             )
         elif "done" in entry and values["done"] is False:
             validator.problem(
                 at / "done",
+                "done-false",
                 "done: false reports nothing: remove the entry until the milestone is reported complete",
             )
         else:
@@ -296,6 +316,7 @@ def progress_figure(
     if "done" in entry:
         validator.problem(
             at / "done",
+            "field-not-allowed",
             f"the target is a figure ({promised.unit}): give value, the reported figure, not done",
         )
     else:
@@ -305,6 +326,7 @@ def progress_figure(
     if values["unit"] is not None and values["unit"] != promised.unit:
         validator.problem(
             at / "unit",
+            "unit-mismatch",
             f'"{values["unit"]}" differs from the target\'s unit "{promised.unit}": convert the value to {promised.unit}',
         )
 
@@ -318,6 +340,7 @@ def progress_timing(validator: Validator, values: dict, report: Report | None, a
         if when.sort_key < report.date.sort_key:
             validator.problem(
                 at / "date",
+                "progress-before-report",
                 f"{when} is before the report ({report.date}): progress records what happened after the commitment",
             )
         return
@@ -326,6 +349,7 @@ def progress_timing(validator: Validator, values: dict, report: Report | None, a
         key = "year" if values["year"] is not None else "date"
         validator.problem(
             at / key,
+            "progress-before-report",
             f"{year} is before the report ({report.date}): progress records what happened after the commitment",
         )
 
@@ -337,6 +361,7 @@ def progress_source(
     if source.file is None and "quote" in entry:
         validator.problem(
             at / "quote",
+            "quote-not-checkable",
             f"cannot be checked: {source.id} is not in seeds/; use note to say where the figure is",
         )
         return
@@ -358,6 +383,7 @@ def exclusion(validator: Validator, item: dict, at: Where) -> Exclusion | None:
         ):
             validator.problem(
                 at / "figure",
+                "figure-not-in-quote",
                 f'"{values["figure"]}" is not in the quote: quote the clause that holds the figure',
             )
     if None in values.values() or source is None:

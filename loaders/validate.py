@@ -14,7 +14,7 @@ from __future__ import annotations
 import difflib
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -102,13 +102,13 @@ class Validator:
         #: per section, the ids of records left out for their own problems, with their lines
         self.left_out: dict[str, dict[str, int | None]] = {}
 
-    def problem(self, at: Where, message: str) -> None:
-        """Add a problem at a place, unless the YAML reader dropped that value and said why."""
+    def problem(self, at: Where, code: str, message: str) -> None:
+        """Add a problem of a kind (one of problems.CODES) at a place, unless the YAML reader
+        dropped that value and said why."""
         if self.source.dropped_at(at.path):
             return
-        self.problems.append(
-            Problem(self.name, self.source.line(at.path), at.record, at.field, message)
-        )
+        line = self.source.line(at.path)
+        self.problems.append(Problem(self.name, line, at.record, at.field, message, code=code))
 
     def line(self, at: Where) -> int | None:
         """Return the line of the value at a place (of its nearest enclosing value if missing)."""
@@ -122,6 +122,7 @@ class Validator:
         if not isinstance(data, dict):
             self.problem(
                 Where(),
+                "bad-structure",
                 f"expected a mapping with sections {', '.join(s.name for s in SECTIONS)}, got {describe(data)}",
             )
             return self.result(TargetsFile())
@@ -157,12 +158,14 @@ class Validator:
             if key not in allowed:
                 self.problem(
                     Where() / key,
+                    "unknown-section",
                     f"unknown section{did_you_mean(str(key), allowed)}: sections are {', '.join(allowed)}",
                 )
         for section in SECTIONS:
             if section.always_required and section.name not in data:
                 self.problem(
                     Where() / section.name,
+                    "missing-section",
                     f"missing section: add `{section.name}:` with a list of {section.name}",
                 )
 
@@ -177,6 +180,7 @@ class Validator:
         if not isinstance(items, list):
             self.problem(
                 Where() / name,
+                "bad-structure",
                 f"expected a list (each item starting with '- '), got {describe(items)}",
             )
             return []
@@ -186,6 +190,7 @@ class Validator:
             if not isinstance(item, dict):
                 self.problem(
                     Where(path, f"{name}[{index}]"),
+                    "bad-structure",
                     f"expected a mapping of fields, got {describe(item)}",
                 )
                 continue
@@ -204,9 +209,7 @@ class Validator:
         """Tell the YAML reader's problems inside a record with the record's id and field."""
         for value_path, problem in self.pending.pop(at.path, []):
             field_name = _field_name(value_path[len(at.path) :])
-            self.problems.append(
-                Problem(problem.file, problem.line, at.record, field_name or None, problem.message)
-            )
+            self.problems.append(replace(problem, record=at.record, field=field_name or None))
 
     def unknown_keys(self, item: dict, fields: tuple[Field, ...], at: Where) -> None:
         """A mapping has only the fields the schema declares for it."""
@@ -215,6 +218,7 @@ class Validator:
             if key not in allowed:
                 self.problem(
                     at / key,
+                    "unknown-field",
                     f"unknown field{did_you_mean(str(key), allowed)}: allowed here are {', '.join(allowed)}",
                 )
 
@@ -228,6 +232,7 @@ class Validator:
                 line = self.source.line((section, first[record.id]))
                 self.problem(
                     Where((section, index), record.id) / "id",
+                    "duplicate-id",
                     f"duplicate id (also at line {line}): give each record its own id",
                 )
                 duplicates.add(record.id)
@@ -245,7 +250,7 @@ class Validator:
             return None
         value, message = READERS[spec.type](item[spec.name])
         if message:
-            self.problem(at / spec.name, message)
+            self.problem(at / spec.name, "bad-value", message)
             return None
         return value
 
@@ -264,7 +269,7 @@ class Validator:
                 source=getattr(facts.source, "id", None),
                 target_unit=getattr(facts.target, "unit", None),
             )
-        self.problem(at / spec.name, message)
+        self.problem(at / spec.name, "missing-field", message)
         return True
 
     def reference(self, ident: str | None, section: str, at: Where) -> Any:
@@ -278,11 +283,16 @@ class Validator:
         left_out = self.left_out.get(section, {})
         if ident in left_out:
             line = f" (line {left_out[ident]})" if left_out[ident] else ""
-            self.problem(at, f'{kind} "{ident}"{line} has problems of its own: fix them first')
+            self.problem(
+                at,
+                "reference-has-problems",
+                f'{kind} "{ident}"{line} has problems of its own: fix them first',
+            )
         else:
             choices = sorted(known)
             self.problem(
                 at,
+                "unknown-reference",
                 f'unknown {kind} "{ident}"{did_you_mean(ident, choices)}: add it under {section}{_one_of(choices)}',
             )
         return None
