@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from loaders.model import Area, Baseline, Commitment, Exclusion, Progress, Report, Target
 from loaders.problems import Where
 from loaders.quote_check import check_quote
+from loaders.requirements import Facts
 from loaders.schema import (
     AREA,
     BASELINE,
@@ -24,7 +25,6 @@ from loaders.schema import (
     REPORT,
     SIGNED_UNITS,
     TARGET,
-    Facts,
     Field,
 )
 from loaders.values import describe

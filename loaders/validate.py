@@ -23,7 +23,8 @@ from loaders.model import TargetsFile
 from loaders.problems import Problem, Where
 from loaders.quote_check import load_documents
 from loaders.report import Document
-from loaders.schema import AREA, COMMITMENT, EXCLUSION, REPORT, SECTIONS, Facts, Field
+from loaders.requirements import Facts
+from loaders.schema import AREA, COMMITMENT, EXCLUSION, REPORT, SECTIONS, Field
 from loaders.values import READERS, describe
 from loaders.yaml_source import YamlSource, read_text_file, read_yaml_text
 

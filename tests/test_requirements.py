@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from loaders.schema import PROGRESS, REPORT, TARGET, Facts, Is, Unless, When
+from loaders.requirements import Facts, Is, Unless, When
+from loaders.schema import PROGRESS, REPORT, TARGET
 from loaders.validate import load_targets_text
 
 ROOT = Path(__file__).resolve().parent.parent
