@@ -76,7 +76,7 @@ def _display_name(path: Path) -> str:
         return str(path)
 
 
-def did_you_mean(word: str, choices: list[str]) -> str:
+def _did_you_mean(word: str, choices: list[str]) -> str:
     """Return ' (did you mean "x"?)' for the closest choice, or an empty string."""
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return f' (did you mean "{close[0]}"?)' if close else ""
@@ -160,7 +160,7 @@ class Validator:
                 self.problem(
                     Where() / key,
                     "unknown-section",
-                    f"unknown section{did_you_mean(str(key), allowed)}: sections are {', '.join(allowed)}",
+                    f"unknown section{_did_you_mean(str(key), allowed)}: sections are {', '.join(allowed)}",
                 )
         for section in SECTIONS:
             if section.always_required and section.name not in data:
@@ -220,7 +220,7 @@ class Validator:
                 self.problem(
                     at / key,
                     "unknown-field",
-                    f"unknown field{did_you_mean(str(key), allowed)}: allowed here are {', '.join(allowed)}",
+                    f"unknown field{_did_you_mean(str(key), allowed)}: allowed here are {', '.join(allowed)}",
                 )
 
     def unique(self, section: str, records: list[tuple[int, Any]]) -> list[tuple[int, Any]]:
@@ -294,7 +294,7 @@ class Validator:
             self.problem(
                 at,
                 "unknown-reference",
-                f'unknown {kind} "{ident}"{did_you_mean(ident, choices)}: add it under {section}{_one_of(choices)}',
+                f'unknown {kind} "{ident}"{_did_you_mean(ident, choices)}: add it under {section}{_one_of(choices)}',
             )
         return None
 
