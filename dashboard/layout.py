@@ -23,8 +23,8 @@ from dashboard.filters import (
     report_choices,
 )
 from dashboard.i18n import LANGUAGE_NAMES, LANGUAGES, status_label, t
+from loaders.settings import targets_path
 from loaders.status import STATUSES
-from loaders.validate import targets_path
 
 CONTEXT_KEY = "_page_context"
 MAX_PROBLEMS_SHOWN = 200

@@ -13,7 +13,8 @@ from typing import TextIO
 
 from loaders.export import commitment_rows, write_csv, write_json
 from loaders.schema import schema_markdown
-from loaders.validate import LoadResult, load_targets, targets_path
+from loaders.settings import targets_path
+from loaders.validate import LoadResult, load_targets
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
 

@@ -1,22 +1,82 @@
-"""A problem found in a file: where it is and what to do about it."""
+"""A problem found in a file: where it is, what kind it is and what to do about it."""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
+from typing import Any
 
 #: characters that would break a problem's line (str.splitlines splits on each), shown escaped
 _LINE_BREAKS = {ord(ch): repr(ch)[1:-1] for ch in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"}
 
+#: every kind of problem, by its stable code (what tests, tools and the dashboard may group by;
+#: the message is for people and may be reworded)
+CODES = {
+    # reading a file
+    "file-not-found": "the file does not exist",
+    "not-a-file": "a directory, a device or a pipe, not a regular file",
+    "unreadable-file": "the system refused to read the file",
+    "file-too-large": "the file is over the size limit",
+    "not-text": "a binary file (it holds NUL bytes)",
+    "not-utf8": "text that is not UTF-8 (GBK, UTF-16, other bytes)",
+    "empty-file": "the file holds no data (empty, only comments, a report without text)",
+    # YAML
+    "yaml-syntax": "the YAML cannot be parsed",
+    "control-character": "an invisible control character in the text",
+    "nesting-too-deep": "nested deeper than the limit",
+    "alias": "a YAML anchor, alias or merge key",
+    "yaml-tag": "a YAML tag such as !!python/object",
+    "duplicate-key": "the same key twice in one mapping",
+    "bad-key": "a key that is not a short plain name",
+    "value-too-long": "a value over the length limit",
+    # sections, records and fields
+    "bad-structure": "a mapping or list expected, something else found",
+    "unknown-section": "a top-level key that is not a section",
+    "missing-section": "a required section is not there",
+    "unknown-field": "a field the schema does not declare here",
+    "missing-field": "a field required here (always, or by a condition) is not there",
+    "bad-value": "a value that cannot be read as its field's type",
+    "negative-value": "a negative figure where it cannot be",
+    "field-not-allowed": "a field the record's other fields rule out",
+    "done-false": "a milestone's progress that says done: false",
+    "year-date-mismatch": "a progress entry's year and date disagree",
+    "unit-mismatch": "a progress unit that differs from the target's",
+    "progress-before-report": "progress dated before the commitment's report",
+    "bad-file-name": "a report file that is not a bare name in seeds/",
+    "report-file-missing": "a report file that is not in seeds/",
+    # references between records
+    "duplicate-id": "two records with the same id",
+    "unknown-reference": "a reference to a report or area that does not exist",
+    "reference-has-problems": "a reference to a record left out for its own problems",
+    # quotes
+    "quote-not-found": "a quote that is not in its report's text",
+    "quote-across-paragraphs": "a quote that runs across a paragraph break",
+    "quote-not-checkable": "a quote of a report that is not in seeds/",
+    "figure-not-in-quote": "an exclusion's figure that its quote does not hold",
+}
+
+#: an error leaves its record out (or the file unread); a warning keeps the record, flagged
+SEVERITIES = ("error", "warning")
+
 
 @dataclass(frozen=True)
 class Problem:
-    """One problem: file, line, record id, field path and a message that says how to fix it."""
+    """One problem: file, line, record id, field path, a message that says how to fix it, and
+    its kind: a stable code (one of CODES) and a severity (error or warning)."""
 
     file: str
     line: int | None
     record: str | None
     field: str | None
     message: str
+    code: str = dataclasses.field(kw_only=True)
+    severity: str = dataclasses.field(default="error", kw_only=True)
+
+    def __post_init__(self) -> None:
+        if self.code not in CODES:
+            raise ValueError(f"unknown problem code {self.code!r}: add it to problems.CODES")
+        if self.severity not in SEVERITIES:
+            raise ValueError(f"unknown severity {self.severity!r}: one of {SEVERITIES}")
 
     def __str__(self) -> str:
         """Return 'file:LINE: ID: FIELD: message' on one line, leaving out the unknown parts."""
@@ -28,3 +88,27 @@ class Problem:
     def sort_key(self) -> tuple[str, int]:
         """Return a key that orders problems by file and line."""
         return (self.file, self.line or 0)
+
+
+@dataclass(frozen=True)
+class Where:
+    """Where a value of targets.yaml is: its path in the data, its record, its field as shown.
+
+    Stepping inside builds the path and the shown field together: for the commitment at
+    `Where(("commitments", 3), "gdp-2022")`, `at / "progress"` is `progress` and
+    `(at / "progress")[0] / "value"` is `progress[0].value`. A field that is missing gets the
+    line of the mapping it is missing from (the nearest enclosing value that has one).
+    """
+
+    path: tuple[Any, ...] = ()
+    record: str | None = None
+    field: str | None = None
+
+    def __truediv__(self, key: str) -> Where:
+        """Return the place of a field inside this one: target / "value" is target.value."""
+        shown = f"{self.field}.{key}" if self.field else str(key)
+        return Where((*self.path, key), self.record, shown)
+
+    def __getitem__(self, index: int) -> Where:
+        """Return the place of a list item inside this one: progress[0]."""
+        return Where((*self.path, index), self.record, f"{self.field or ''}[{index}]")

@@ -100,52 +100,54 @@ def read_report(path: str | Path, name: str | None = None) -> ReportResult:
     path = Path(path)
     name = name or f"{path.parent.name}/{path.name}" if path.parent.name else path.name
 
-    def unreadable(message: str) -> ReportResult:
-        return ReportResult(None, [Problem(name, None, None, None, message)])
+    def unreadable(code: str, message: str) -> ReportResult:
+        return ReportResult(None, [Problem(name, None, None, None, message, code=code)])
 
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
-            return unreadable("is a directory, not a file")
+            return unreadable("not-a-file", "is a directory, not a file")
         if not stat.S_ISREG(info.st_mode):  # /dev/zero would never end, a pipe never open
-            return unreadable(NOT_A_FILE_MESSAGE)
+            return unreadable("not-a-file", NOT_A_FILE_MESSAGE)
         raw = b""
         if info.st_size <= MAX_REPORT_BYTES:
             with path.open("rb") as file:
                 raw = file.read(MAX_REPORT_BYTES + 1)
     except FileNotFoundError:
-        return unreadable("report file not found")
+        return unreadable("file-not-found", "report file not found")
     except OSError as error:
-        return unreadable(f"cannot read the report: {error.strerror}")
+        return unreadable("unreadable-file", f"cannot read the report: {error.strerror}")
     size = max(info.st_size, len(raw))
     if size > MAX_REPORT_BYTES:
         limit = MAX_REPORT_BYTES // (1024 * 1024)
         return unreadable(
+            "file-too-large",
             f"report is {size / 1024 / 1024:.1f} MB, over the {limit} MB limit: is it the "
-            "right file? (a work report's text is well under 1 MB)"
+            "right file? (a work report's text is well under 1 MB)",
         )
     text, problem = decode_report(raw, name)
     if text is None:
         return ReportResult(None, [problem])
     document = parse_report(text, name)
     if not document.paragraphs:
-        return unreadable("the report has no text: is it the right file?")
+        return unreadable("empty-file", "the report has no text: is it the right file?")
     return ReportResult(document, [])
 
 
 def decode_report(raw: bytes, name: str) -> tuple[str | None, Problem | None]:
     """Return the text of a report file, or None and the problem with its bytes."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None, Problem(name, None, None, None, UTF16_MESSAGE)
+        return None, Problem(name, None, None, None, UTF16_MESSAGE, code="not-utf8")
     if b"\x00" in raw:
-        return None, Problem(name, None, None, None, "not a text file (it contains NUL bytes)")
+        message = "not a text file (it contains NUL bytes)"
+        return None, Problem(name, None, None, None, message, code="not-text")
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
         return raw.decode("utf-8"), None
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        return None, Problem(name, line, None, None, not_utf8_message(raw))
+        return None, Problem(name, line, None, None, not_utf8_message(raw), code="not-utf8")
 
 
 def clean_lines(text: str) -> list[str]:

@@ -1,12 +1,24 @@
 """The targets.yaml schema, declared once: field, type, required, meaning, example.
 
-The validator reads the allowed keys and simple types from here, and the README's field
+The validator reads the allowed keys, the types and the requirements from here, conditional
+ones included (`Unless`, `When`, `OneOf`, from `requirements.py`), and the README's field
 reference is generated from it (`python -m loaders schema`), so the two cannot drift apart.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from loaders.requirements import (
+    Facts,
+    Is,
+    NoneOf,
+    OneOf,
+    Requirement,
+    SourceInSeeds,
+    Unless,
+    When,
+)
 
 OPS = {
     ">=": "at least (以上, 超过, 不低于, or a bare figure: a floor)",
@@ -28,7 +40,7 @@ class Field:
 
     name: str
     type: str
-    required: str  # "yes", "no", or the condition under which it is required
+    required: str | Requirement  # "yes", "no", or when it is required
     meaning: str
     example: str = ""
     children: tuple[Field, ...] = ()
@@ -37,6 +49,39 @@ class Field:
     def always_required(self) -> bool:
         """Return True when the field must always be present."""
         return self.required == "yes"
+
+    def required_here(self, facts: Facts | None) -> bool:
+        """Return True when the field is required: always, or by its condition given the facts
+        (a condition is not checked without them)."""
+        if isinstance(self.required, str):
+            return self.required == "yes"
+        return facts is not None and self.required.applies(self.name, facts)
+
+    @property
+    def required_text(self) -> str:
+        """Return whether the field is required as the README says it."""
+        if isinstance(self.required, str):
+            return self.required
+        return self.required.text(self.name)
+
+
+def _tolerance_defaults() -> str:
+    """Return the default tolerances in words: 'default 0.5 for % and 个百分点'."""
+    units_by_default: dict[float, list[str]] = {}
+    for unit, tolerance in DEFAULT_TOLERANCE.items():
+        units_by_default.setdefault(tolerance, []).append(unit)
+    return "; ".join(
+        f"default {tolerance:g} for {' and '.join(units)}"
+        for tolerance, units in units_by_default.items()
+    )
+
+
+FILE_OR_PUBLISHER = OneOf(
+    "file",
+    "publisher",
+    missing="missing: give file (a report in seeds/) or publisher (a document not in seeds/)",
+)
+YEAR_OR_DATE = OneOf("year", "date", missing="missing: add year (or date) the figure is for")
 
 
 REPORT = (
@@ -53,14 +98,14 @@ REPORT = (
     Field(
         "file",
         "text",
-        "unless publisher is given",
+        FILE_OR_PUBLISHER,
         "The report's text file in `seeds/`.",
         "2022-03-15-qingcheng-government-work-report.txt",
     ),
     Field(
         "publisher",
         "text",
-        "unless file is given",
+        FILE_OR_PUBLISHER,
         "Who published a document that is not in `seeds/`.",
         "清远市清城区统计局",
     ),
@@ -91,22 +136,27 @@ TARGET = (
     Field(
         "value",
         "number",
-        'unless op is "done"',
+        Unless(Is("op", "done")),
         "The promised figure as a plain number, in `unit`.",
         "6900",
     ),
     Field(
         "unit",
         "text",
-        'unless op is "done"',
+        Unless(Is("op", "done")),
         "The unit as the report writes it (个, 公里, 亿元, %, 人次 …).",
         "个",
     ),
     Field(
         "tolerance",
         "number",
-        'for "~" in units other than %',
-        'How far from `value` still counts as "about"; default 0.5 for % and 个百分点.',
+        When(
+            Is("op", "~"),
+            NoneOf("unit", tuple(DEFAULT_TOLERANCE)),
+            missing='"~" (左右) in {unit} has no default tolerance: add tolerance, how far from '
+            "{value} still counts as met",
+        ),
+        f'How far from `value` still counts as "about"; {_tolerance_defaults()}.',
         "0.5",
     ),
 )
@@ -138,25 +188,31 @@ BASELINE = (
 )
 
 PROGRESS = (
-    Field("year", "year", "unless date is given", "The year the figure is for.", "2022"),
+    Field("year", "year", YEAR_OR_DATE, "The year the figure is for.", "2022"),
     Field(
         "date",
         "date",
-        "unless year is given",
+        YEAR_OR_DATE,
         "The date the figure is for: YYYY-MM-DD (or YYYY-MM).",
         "2023-06-30",
     ),
     Field(
         "value",
         "number",
-        "unless done is given",
+        Unless(
+            Is("op", "done", of_target=True),
+            missing="missing: add value, the reported figure in {target_unit}",
+        ),
         "The reported figure, in the target's unit.",
         "1.1",
     ),
     Field(
         "done",
         "bool",
-        "unless value is given",
+        When(
+            Is("op", "done", of_target=True),
+            missing="missing: a milestone's progress is done: true",
+        ),
         "`true` when a milestone was reported complete.",
         "true",
     ),
@@ -171,14 +227,20 @@ PROGRESS = (
     Field(
         "quote",
         "text",
-        "when the source is in `seeds/`",
+        When(
+            SourceInSeeds(),
+            missing="missing: {source} is in seeds/, so quote the clause that reports the figure",
+        ),
         "Verbatim clause from the source, checked.",
         "“四馆一中心”全面竣工",
     ),
     Field(
         "note",
         "text",
-        "when the source is not in `seeds/`",
+        Unless(
+            SourceInSeeds(),
+            missing="missing: {source} is not in seeds/, so say in note where in it the figure is",
+        ),
         "Where in the source the figure is, in your words.",
         "Section 一、综合 (preliminary)",
     ),
@@ -290,7 +352,7 @@ def schema_markdown() -> str:
         for f in fields:
             example = f"`{f.example}`" if f.example else ""
             lines.append(
-                f"| `{prefix}{f.name}` | {f.type} | {f.required} | {f.meaning} | {example} |"
+                f"| `{prefix}{f.name}` | {f.type} | {f.required_text} | {f.meaning} | {example} |"
             )
             if f.children:
                 nested.append(f)
@@ -301,7 +363,7 @@ def schema_markdown() -> str:
 
     lines.extend(["| section | required | meaning |", "|---|---|---|"])
     for section in SECTIONS:
-        lines.append(f"| `{section.name}` | {section.required} | {section.meaning} |")
+        lines.append(f"| `{section.name}` | {section.required_text} | {section.meaning} |")
     lines.append("")
     for section in SECTIONS:
         table(section.children, "", f"`{section.name}` (a list; each item has)")

@@ -90,7 +90,7 @@ def _too_large(name: str, size: int) -> list[Problem]:
         f"file is {size / (1024 * 1024):.1f} MB, over the {limit_mb} MB limit: is it the right "
         "file? (targets.yaml with every commitment of a report is well under 1 MB)"
     )
-    return [Problem(name, None, None, None, message)]
+    return [Problem(name, None, None, None, message, code="file-too-large")]
 
 
 def decode_text(raw: bytes, name: str) -> tuple[str | None, list[Problem]]:
@@ -98,7 +98,7 @@ def decode_text(raw: bytes, name: str) -> tuple[str | None, list[Problem]]:
     if len(raw) > MAX_FILE_BYTES:
         return None, _too_large(name, len(raw))
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None, [Problem(name, None, None, None, UTF16_MESSAGE)]
+        return None, [Problem(name, None, None, None, UTF16_MESSAGE, code="not-utf8")]
     if b"\x00" in raw:
         return None, [
             Problem(
@@ -107,6 +107,7 @@ def decode_text(raw: bytes, name: str) -> tuple[str | None, list[Problem]]:
                 None,
                 None,
                 "not a text file (it contains NUL bytes): is it the right file?",
+                code="not-text",
             )
         ]
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -115,7 +116,7 @@ def decode_text(raw: bytes, name: str) -> tuple[str | None, list[Problem]]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        return None, [Problem(name, line, None, None, not_utf8_message(raw))]
+        return None, [Problem(name, line, None, None, not_utf8_message(raw), code="not-utf8")]
     return text.replace("\r\n", "\n").replace("\r", "\n"), []
 
 
@@ -138,7 +139,7 @@ def read_text_file(path: Path, name: str | None = None) -> tuple[str | None, lis
         if stat.S_ISDIR(info.st_mode):
             raise IsADirectoryError
         if not stat.S_ISREG(info.st_mode):  # /dev/zero would never end, a pipe never open
-            return None, [Problem(name, None, None, None, NOT_A_FILE_MESSAGE)]
+            return None, [Problem(name, None, None, None, NOT_A_FILE_MESSAGE, code="not-a-file")]
         if info.st_size > MAX_FILE_BYTES:
             return None, _too_large(name, info.st_size)
         with path.open("rb") as file:
@@ -151,12 +152,15 @@ def read_text_file(path: Path, name: str | None = None) -> tuple[str | None, lis
                 None,
                 None,
                 f"file not found: {path} (set TARGETS_FILE or --targets to another file)",
+                code="file-not-found",
             )
         ]
     except IsADirectoryError:
-        return None, [Problem(name, None, None, None, "is a directory, not a file")]
+        message = "is a directory, not a file"
+        return None, [Problem(name, None, None, None, message, code="not-a-file")]
     except OSError as error:
-        return None, [Problem(name, None, None, None, f"cannot read the file: {error.strerror}")]
+        message = f"cannot read the file: {error.strerror}"
+        return None, [Problem(name, None, None, None, message, code="unreadable-file")]
     return decode_text(raw, name)
 
 
@@ -174,7 +178,12 @@ def read_yaml_text(text: str, name: str) -> tuple[YamlSource | None, list[Proble
     if not text.strip():
         return None, [
             Problem(
-                name, None, None, None, "the file is empty: start from the example in README.md"
+                name,
+                None,
+                None,
+                None,
+                "the file is empty: start from the example in README.md",
+                code="empty-file",
             )
         ]
     if "\r" in text:
@@ -183,12 +192,14 @@ def read_yaml_text(text: str, name: str) -> tuple[YamlSource | None, list[Proble
     try:
         deep_line, alias_lines = _scan(text, lines)
         if deep_line is not None:
-            return None, [Problem(name, deep_line, None, None, _DEPTH_MESSAGE)]
+            return None, [
+                Problem(name, deep_line, None, None, _DEPTH_MESSAGE, code="nesting-too-deep")
+            ]
         root = yaml.compose(text, Loader=_Loader)
     except UnicodeEncodeError as error:  # only text not read from a file can hold these
         line = text[: error.start].count("\n") + 1
         message = "not valid Unicode text (a lone surrogate): save it as UTF-8"
-        return None, [Problem(name, line, None, None, message)]
+        return None, [Problem(name, line, None, None, message, code="not-utf8")]
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_problem(error, name, text, lines)]
     except yaml.reader.ReaderError as error:  # libyaml gives the UTF-8 byte offset
@@ -197,12 +208,12 @@ def read_yaml_text(text: str, name: str) -> tuple[YamlSource | None, list[Proble
             f"an invisible control character (#x{error.character:04x}) is not allowed: delete it "
             "(text copied from a PDF often carries one)"
         )
-        return None, [Problem(name, line, None, None, message)]
+        return None, [Problem(name, line, None, None, message, code="control-character")]
     except yaml.YAMLError as error:  # pragma: no cover - libyaml errors are all marked
-        return None, [Problem(name, None, None, None, f"YAML error: {error}")]
+        return None, [Problem(name, None, None, None, f"YAML error: {error}", code="yaml-syntax")]
     if root is None:
         message = "the file holds only comments: start from the example in README.md"
-        return None, [Problem(name, None, None, None, message)]
+        return None, [Problem(name, None, None, None, message, code="empty-file")]
     walker = _Walker(name, lines, alias_lines)
     data = walker.walk(root, (), 0)
     problems = [problem for _, problem in walker.value_problems]
@@ -323,7 +334,7 @@ def _syntax_problem(error: yaml.MarkedYAMLError, name: str, text: str, lines: _L
             f"YAML syntax error at column {quote.column + 1}: this quoted text runs on past its "
             f"line ({_UNCLOSED_QUOTE})"
         )
-        return Problem(name, lines(quote.line), None, None, message)
+        return Problem(name, lines(quote.line), None, None, message, code="yaml-syntax")
     mark = error.problem_mark or error.context_mark
     if "while parsing a flow" in (error.context or "") and error.context_mark:
         mark = error.context_mark  # where the [ or { opens that is not closed
@@ -339,7 +350,7 @@ def _syntax_problem(error: yaml.MarkedYAMLError, name: str, text: str, lines: _L
     hint = "indent with spaces, not tabs" if "\t" in leading else _syntax_hint(what)
     if hint:
         message += f" ({hint})"
-    return Problem(name, line, None, None, message)
+    return Problem(name, line, None, None, message, code="yaml-syntax")
 
 
 def _unclosed_quote(error: yaml.MarkedYAMLError, text: str, lines: _Lines) -> yaml.Mark | None:
@@ -413,9 +424,10 @@ class _Walker:
         self.alias_reported: set[int] = set()
         self.constructor = yaml.constructor.SafeConstructor()
 
-    def problem(self, path: Path_, line: int, message: str, drop: bool = True) -> None:
+    def problem(self, path: Path_, line: int, code: str, message: str, drop: bool = True) -> None:
         """Record the problem of the value at path; drop marks the value as read as None."""
-        self.value_problems.append((path, Problem(self.name, line, None, None, message)))
+        problem = Problem(self.name, line, None, None, message, code=code)
+        self.value_problems.append((path, problem))
         if drop:
             self.dropped.add(path)
 
@@ -428,18 +440,18 @@ class _Walker:
                 self.dropped.add(path)
             else:
                 self.alias_reported.add(line)
-                self.problem(path, line, _ALIAS_MESSAGE)
+                self.problem(path, line, "alias", _ALIAS_MESSAGE)
             self.lines[path] = line
             return None
         self.lines[path] = line
         self.seen.add(id(node))
         if depth > MAX_DEPTH:
-            self.problem(path, line, _DEPTH_MESSAGE)
+            self.problem(path, line, "nesting-too-deep", _DEPTH_MESSAGE)
             return None
         if isinstance(node, yaml.ScalarNode):
             return self.scalar(node, path, line)
         if node.tag not in _COLLECTION_TAGS:
-            self.problem(path, line, _tag_message(node.tag))
+            self.problem(path, line, "yaml-tag", _tag_message(node.tag))
             return None
         if isinstance(node, yaml.SequenceNode):
             return [
@@ -452,6 +464,7 @@ class _Walker:
             self.problem(
                 path,
                 line,
+                "value-too-long",
                 f"a value of {len(node.value):,} characters is over the "
                 f"{MAX_STRING_CHARS:,} limit: is it the right text?",
             )
@@ -459,7 +472,7 @@ class _Walker:
         if node.tag == _SCALAR_TAGS_STR:
             return node.value
         if node.tag not in _PLAIN_TAGS:
-            self.problem(path, line, _tag_message(node.tag))
+            self.problem(path, line, "yaml-tag", _tag_message(node.tag))
             return None
         try:
             return self.constructor.construct_object(node, deep=True)
@@ -470,7 +483,7 @@ class _Walker:
             else:
                 tag = node.tag.replace("tag:yaml.org,2002:", "!!")
                 message = f'"{shown}" cannot be read as {tag}: remove the tag, or fix the value'
-            self.problem(path, line, message)
+            self.problem(path, line, "bad-value", message)
             return None
 
     def mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict:
@@ -480,11 +493,11 @@ class _Walker:
             mark = key_node.start_mark.line
             line = min(mark + 1, self.last) if self.plain_lines else self.to_line(mark)
             if key_node.tag == "tag:yaml.org,2002:merge":
-                self.problem(path, line, _ALIAS_MESSAGE, drop=False)
+                self.problem(path, line, "alias", _ALIAS_MESSAGE, drop=False)
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
                 message = "a key must be a plain name, not a list or mapping"
-                self.problem(path, line, message, drop=False)
+                self.problem(path, line, "bad-key", message, drop=False)
                 continue
             key = key_node.value
             if len(key) > MAX_KEY_CHARS:
@@ -492,12 +505,13 @@ class _Walker:
                     f'a key of {len(key):,} characters ("{key[:20]}..."): a key is a short field '
                     "name; is the ': ' after it missing?"
                 )
-                self.problem(path, line, message, drop=False)
+                self.problem(path, line, "bad-key", message, drop=False)
                 continue
             if key in first_line:
                 self.problem(
                     (*path, key),
                     line,
+                    "duplicate-key",
                     f"duplicate key '{key}' (first at line {first_line[key]}): "
                     "YAML would silently keep only the last one; remove or rename one",
                     drop=False,

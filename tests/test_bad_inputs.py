@@ -15,6 +15,7 @@ import pytest
 from bad_inputs import CASES, HERE, INJECTED, alias_bomb, cases
 
 from loaders.cli import main
+from loaders.problems import CODES
 from loaders.validate import load_targets
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,6 +42,8 @@ def test_the_valid_records_are_kept(case, tmp_path):
     targets, seeds = case.write(tmp_path)
     result = load_targets(targets, seeds)
     assert [str(problem) for problem in result.problems] == case.problems(str(targets))
+    assert tuple(problem.code for problem in result.problems) == case.codes
+    assert {problem.severity for problem in result.problems} <= {"error"}
     assert tuple(c.id for c in result.targets.commitments) == case.valid
     assert result.unreadable == (case.exit_code == 2)
 
@@ -69,6 +72,12 @@ def test_the_corpus_covers_every_kind_with_at_least_40_cases():
     }
     assert sum(len(case.valid) > 0 and case.exit_code == 1 for case in CASES) >= 20
     assert cases("injection") == [case for case in CASES if case.kind == "injection"]
+
+
+def test_every_problem_line_of_the_corpus_has_a_known_code():
+    for case in CASES:
+        assert len(case.codes) == len(case.lines), case.name
+        assert set(case.codes) <= set(CODES), case.name
 
 
 def test_every_committed_fixture_is_a_case_and_says_what_it_breaks():

@@ -1,0 +1,91 @@
+"""Check quotes against the reports' texts in seeds/: every quote as the report writes it.
+
+The texts are read once per load (`load_documents`), and a report file is read again only when
+its size or modification time changes (`read_report_cached`), so a dashboard re-validating
+targets.yaml after each save does not re-parse unchanged reports.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from loaders.model import Report
+from loaders.problems import Where
+from loaders.quotes import closest_passage, contains_quote, find_across_paragraphs
+from loaders.report import ReportResult, read_report
+
+if TYPE_CHECKING:
+    from loaders.validate import Validator
+
+#: report files kept parsed; the 100x bench tree has 99 reports, and a load reads them all in
+#: turn, so a smaller bound would evict each one just before it is read again
+CACHED_REPORTS = 256
+
+
+def read_report_cached(path: Path) -> ReportResult:
+    """Return read_report(path), reused while the file keeps its size and modification time."""
+    try:
+        info = path.stat()
+    except OSError:
+        return read_report(path)
+    return _read_report(path, str(path.resolve()), info.st_mtime_ns, info.st_size)
+
+
+@functools.lru_cache(maxsize=CACHED_REPORTS)
+def _read_report(path: Path, resolved: str, mtime_ns: int, size: int) -> ReportResult:
+    """Return read_report(path); the resolved path, mtime and size make the cache key."""
+    return read_report(path)
+
+
+def load_documents(validator: Validator, reports: Iterable[tuple[int, Report]]) -> None:
+    """A report's file is a readable text in seeds/; one that is missing or unreadable leaves
+    its report valid and its quotes unchecked, and the problem with the file is listed once."""
+    for index, report in reports:
+        if report.file is None:
+            continue
+        path = validator.seeds / report.file
+        if not path.is_file():
+            validator.problem(
+                Where(("reports", index), report.id) / "file",
+                "report-file-missing",
+                f'"{report.file}" is not in {validator.seeds.name}/: put the report\'s text there, or give publisher instead of file',
+            )
+            continue
+        result = read_report_cached(path)
+        if result.document is None:
+            validator.problems.extend(result.problems)
+        else:
+            validator.documents[report.id] = result.document
+
+
+def check_quote(validator: Validator, report: Report, quote: str, at: Where) -> None:
+    """A quote is in its report's text as written, within one paragraph."""
+    if report.file is None:
+        validator.problem(
+            at, "quote-not-checkable", f"cannot be checked: {report.id} is not in seeds/"
+        )
+        return
+    document = validator.documents.get(report.id)
+    if document is None:
+        return  # the unreadable report is a problem of its own
+    if contains_quote(document, quote):
+        return
+    across = find_across_paragraphs(document, quote)
+    if across is not None:
+        first, last = across
+        validator.problem(
+            at,
+            "quote-across-paragraphs",
+            f"runs across a paragraph break of {report.file} (paragraphs {first} to "
+            f"{last}): quote only the part within one paragraph",
+        )
+        return
+    closest = closest_passage(document, quote)
+    validator.problem(
+        at,
+        "quote-not-found",
+        f'not found in {report.file}; closest passage: "{closest}" — copy the text exactly as the report writes it',
+    )

@@ -1,0 +1,115 @@
+"""Conditional requirements: declared in loaders/schema.py, shown in the README, enforced as declared.
+
+Each case is tests/bad_inputs/valid.yaml with one edit; the problems are pinned exactly.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from loaders.requirements import Facts, Is, Unless, When
+from loaders.schema import PROGRESS, REPORT, TARGET
+from loaders.validate import load_targets_text
+
+ROOT = Path(__file__).resolve().parent.parent
+VALID = (ROOT / "tests" / "bad_inputs" / "valid.yaml").read_text(encoding="utf-8")
+HEALTH_TARGET = '    target: {op: ">=", value: 4, unit: 个}\n'
+MILESTONE = "    target: {op: done}\n    progress:\n      - {year: 2023, %s source: qc-stats-2022, note: 一、综合}\n"
+GDP = "targets.yaml:33: gdp-growth-2022"
+
+
+def problems_after(old: str, new: str) -> list[str]:
+    """Return the problem lines of valid.yaml with old replaced by new."""
+    assert old in VALID, old
+    result = load_targets_text(VALID.replace(old, new, 1), ROOT / "seeds")
+    return [str(problem) for problem in result.problems]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        pytest.param(
+            "    publisher: 清远市清城区统计局\n",
+            "",
+            [
+                "targets.yaml:8: qc-stats-2022: file: missing: give file (a report in seeds/) or "
+                "publisher (a document not in seeds/)",
+                'targets.yaml:34: gdp-growth-2022: progress[0].source: report "qc-stats-2022" '
+                "(line 8) has problems of its own: fix them first",
+            ],
+            id="neither-file-nor-publisher-is-told-once",
+        ),
+        pytest.param('unit: "%"}', "unit: 个百分点}", [], id="about-in-points-has-a-default"),
+        pytest.param(
+            "      - year: 2022\n        value: 1.1\n",
+            "      - value: 1.1\n",
+            [f"{GDP}: progress[0].year: missing: add year (or date) the figure is for"],
+            id="neither-year-nor-date-is-told-once",
+        ),
+        pytest.param(
+            "        value: 1.1\n",
+            "",
+            [f"{GDP}: progress[0].value: missing: add value, the reported figure in %"],
+            id="a-figure-needs-a-value",
+        ),
+        pytest.param(
+            "        note: Section 一、综合\n",
+            "",
+            [
+                f"{GDP}: progress[0].note: missing: qc-stats-2022 is not in seeds/, so say in note "
+                "where in it the figure is"
+            ],
+            id="a-source-not-in-seeds-needs-a-note",
+        ),
+        pytest.param(
+            "        source: qc-stats-2022\n",
+            "        source: qc-2022\n",
+            [
+                f"{GDP}: progress[0].quote: missing: qc-2022 is in seeds/, so quote the clause "
+                "that reports the figure"
+            ],
+            id="a-source-in-seeds-needs-a-quote",
+        ),
+        pytest.param(
+            HEALTH_TARGET,
+            MILESTONE % "",
+            [
+                "targets.yaml:59: health-projects-2022: progress[0].done: missing: a milestone's "
+                "progress is done: true"
+            ],
+            id="a-milestone-needs-done",
+        ),
+        pytest.param(
+            HEALTH_TARGET,
+            MILESTONE % "value: 4,",
+            [
+                "targets.yaml:59: health-projects-2022: progress[0].value: the target is a "
+                'milestone (op: "done"): write done: true, not a value'
+            ],
+            id="a-milestone-given-a-value-is-told-that-alone",
+        ),
+    ],
+)
+def test_a_conditionally_required_field_is_told_missing_when_its_condition_holds(
+    old, new, expected
+):
+    assert problems_after(old, new) == expected
+
+
+def test_the_readme_column_is_the_declared_condition():
+    by_name = {f.name: f.required_text for f in (*REPORT, *TARGET, *PROGRESS)}
+    assert by_name["file"] == "unless publisher is given"
+    assert by_name["publisher"] == "unless file is given"
+    assert by_name["tolerance"] == 'when op is "~" and unit is not % or 个百分点'
+    assert by_name["done"] == 'when the target\'s op is "done"'
+    assert by_name["note"] == "unless the source is in `seeds/`"
+
+
+def test_a_condition_on_a_value_not_known_requires_nothing():
+    unless_done = Unless(Is("op", "done"))
+    when_about = When(Is("op", "~"))
+    unknown = Facts(given={"op"}, values={"op": None})
+    assert not unless_done.applies("value", unknown)
+    assert not when_about.applies("tolerance", unknown)
+    assert unless_done.applies("value", Facts(given={"op"}, values={"op": ">="}))
+    assert not unless_done.applies("value", Facts(given={"op"}, values={"op": "done"}))
