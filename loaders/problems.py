@@ -10,13 +10,18 @@ _LINE_BREAKS = {ord(ch): repr(ch)[1:-1] for ch in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\
 
 @dataclass(frozen=True)
 class Problem:
-    """One problem: file, line, record id, field path and a message that says how to fix it."""
+    """One problem: file, line, record id, field path and a message that says how to fix it.
+
+    An "error" leaves its record out; a "warning" keeps the record and flags it (a draft to
+    review).
+    """
 
     file: str
     line: int | None
     record: str | None
     field: str | None
     message: str
+    severity: str = "error"  # "error" or "warning"
 
     def __str__(self) -> str:
         """Return 'file:LINE: ID: FIELD: message' on one line, leaving out the unknown parts."""

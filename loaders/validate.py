@@ -28,6 +28,7 @@ from loaders.model import (
 from loaders.problems import Problem
 from loaders.quotes import closest_passage, contains_quote, find_across_paragraphs
 from loaders.report import Document, read_report
+from loaders.review_warnings import review_warnings
 from loaders.schema import (
     AREA,
     BASELINE,
@@ -62,8 +63,18 @@ class LoadResult:
 
     @property
     def ok(self) -> bool:
-        """Return True when no problem was found."""
-        return not self.problems
+        """Return True when no error was found (warnings, such as drafts to review, are allowed)."""
+        return not self.errors
+
+    @property
+    def errors(self) -> list[Problem]:
+        """Return the problems that left a record out."""
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        """Return the problems that flag a record kept: drafts to review, TODO markers."""
+        return [p for p in self.problems if p.severity == "warning"]
 
 
 def targets_path(explicit: str | os.PathLike | None = None) -> Path:
@@ -217,6 +228,7 @@ class _Validator:
             commitments=tuple(c for _, c in commitments if c.id in commitment_ids),
             exclusions=tuple(e for _, e in exclusions),
         )
+        self.problems += review_warnings(self.name, self.source, areas, commitments, valid)
         return self.result(valid)
 
     def result(self, targets: TargetsFile) -> LoadResult:
@@ -424,6 +436,7 @@ class _Validator:
                 "quote",
                 "metric",
                 "note",
+                "draft",
             )
         }
         report = self.reference(
@@ -473,6 +486,7 @@ class _Validator:
             progress=progress,
             note=values["note"],
             line=self.source.line(path),
+            draft=bool(values["draft"]),
         )
 
     def reference(
