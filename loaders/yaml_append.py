@@ -186,7 +186,7 @@ def append_to_section(text: str, section: str, items: list[list[str]]) -> str:
         if before and not before[-1].endswith(("\n", "\r")):
             before[-1] += newline
         result = "".join(before + new_lines + after)
-    _check_only_appended(text, result, (section,), len(items))
+    check_only_appended(text, result, (section,), len(items))
     return result
 
 
@@ -241,7 +241,7 @@ def insert_after_record(
     if insert_at > 0 and not lines[insert_at - 1].endswith(("\n", "\r")):
         lines[insert_at - 1] += newline
     result = "".join(lines[:insert_at] + new_lines + lines[insert_at:])
-    _check_only_appended(text, result, (section, record_id, field), len(items))
+    check_only_appended(text, result, (section, record_id, field), len(items))
     return result
 
 
@@ -332,7 +332,7 @@ def _load(text: str, what: str) -> object:
         raise AppendError(f"{what} is not valid YAML{where}: run `targets check`") from error
 
 
-def _check_only_appended(old: str, new: str, path: tuple, added: int) -> None:
+def check_only_appended(old: str, new: str, path: tuple, added: int) -> None:
     """Raise AppendError unless new holds old's data with `added` items appended at path."""
     before = _load(old, "the file")
     after = _load(new, "the file with the new lines")
