@@ -68,6 +68,8 @@ TARGETS = (
     TargetSpec("quotes_verify_100x", "problems_100x", 0, ""),
     TargetSpec("quotes_verify_1000x", "problems_1000x", 0, ""),
     TargetSpec("finder_mb_per_s", "finder_mb_per_s", 1, "MB/s", at_least=True),
+    TargetSpec("draft_right_share", "draft_right_share", 0.95, "", at_least=True),
+    TargetSpec("draft_repeat_share", "draft_repeat_share", 0.9, "", at_least=True),
     TargetSpec("bench_total", "bench_total_s", 600, "s"),
 )
 
@@ -184,6 +186,21 @@ def bench_finder(results: Results) -> None:
     results.add("finder_mb_per_s", bench_finder.finder_mb_per_s())
 
 
+def bench_draft(results: Results) -> None:
+    """Measure how much of a new report `targets draft` records right (bench/bench_draft.py)."""
+    try:
+        from bench import bench_draft
+    except ImportError as error:
+        results.add("draft_right_share", f"not measured: {error}")
+        return
+    for name, value in bench_draft.measure().items():
+        if isinstance(value, list):
+            for item in value:
+                results.add("draft_miss", item)
+        else:
+            results.add(name, value)
+
+
 def verdicts(results: Results) -> None:
     """Print PASS, FAIL or NOT MEASURED for every target."""
     for target in TARGETS:
@@ -225,6 +242,7 @@ def main(argv: list[str] | None = None) -> int:
             bench_browser(results, targets, 1 if args.quick else 3)
         if scale == 1:
             bench_finder(results)
+            bench_draft(results)
     results.add("bench_total_s", time.perf_counter() - started)
     verdicts(results)
     return 0

@@ -582,9 +582,8 @@ def _with_baselines(
         before = contexts.of(item.figure).local_text.split(item.figure.text)[0]
         if _NEGATIVE_BEFORE.search(before) and draft.target.unit in SIGNED_UNITS:
             value = -value
-        baseline = Baseline(
-            year=year - 1, value=value, quote=item.figure.clause, source=draft.report
-        )
+        quote = contexts.of(item.figure).clause_text
+        baseline = Baseline(year=year - 1, value=value, quote=quote, source=draft.report)
         result.append(replace(draft, baseline=baseline, baseline_figure=item))
     return result
 
