@@ -195,13 +195,18 @@ def draft_command(
         for problem in result.problems:
             err.write(f"{problem}\n")
         return EXIT_UNREADABLE
-    errors = [p for p in result.problems if getattr(p, "severity", "error") == "error"]
+    errors = result.errors
     if errors and write:
         err.write(
             f"{len(errors)} problem(s) in {targets_path}: fix them first (`targets check`), so "
             "the drafts can be checked\n"
         )
         return EXIT_PROBLEMS
+    if errors:
+        err.write(
+            f"note: {len(errors)} problem(s) in {targets_path}: drafted against its valid "
+            "records only; run `targets check` to see them\n"
+        )
     targets = result.targets
     message = _report_problem(report, targets, result)
     if message:

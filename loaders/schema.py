@@ -81,8 +81,9 @@ AREA = (
         "chapter",
         "text",
         "no",
-        "The chapter number, only where it cannot be read: the dashboard reads each "
-        "commitment's chapter from where its quote stands in its report.",
+        "The chapter number in the plan. The dashboard reads each commitment's chapter from "
+        "where its quote stands in its report (reports number chapters differently) and uses "
+        "this only where it cannot.",
         "（六）",
     ),
 )

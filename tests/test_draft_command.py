@@ -108,3 +108,18 @@ def test_write_refuses_a_file_with_errors(tmp_path, capsys):
         "checked\n"
     )
     assert targets.read_text(encoding="utf-8") == text
+
+
+def test_write_keeps_a_byte_order_mark_and_windows_line_endings(tmp_path):
+    targets = write_fixture(tmp_path)
+    original = b"\xef\xbb\xbf" + targets.read_bytes().replace(b"\n", b"\r\n")
+    targets.write_bytes(original)
+    code, _ = run("--targets", str(targets), "draft", "syn-2023", "--write")
+    written = targets.read_bytes()
+    assert code == 0
+    assert b"\n" not in written.replace(b"\r\n", b"")
+    old_lines = original.decode("utf-8-sig").splitlines()
+    new_lines = written.decode("utf-8-sig").splitlines()
+    diff = list(difflib.ndiff(old_lines, new_lines))
+    assert [line for line in diff if line.startswith("- ")] == []
+    assert written.startswith(b"\xef\xbb\xbf")
