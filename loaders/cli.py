@@ -70,6 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="append the drafts to the targets file (new lines only), then check it",
     )
+    draft.add_argument(  # also accepted after the command: `targets draft qc-2023 --targets x`
+        "--targets", metavar="PATH", default=argparse.SUPPRESS, help="targets file to read"
+    )
     commands.add_parser("schema", help="print the targets.yaml field reference (Markdown)")
     return parser
 

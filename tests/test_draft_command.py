@@ -70,6 +70,13 @@ def test_draft_write_adds_only_new_lines_and_checks(tmp_path):
     )
 
 
+def test_the_targets_file_can_follow_the_command(tmp_path):
+    targets = write_fixture(tmp_path)
+    code, text = run("draft", "syn-2023", "--write", "--targets", str(targets))
+    assert code == 0
+    assert text.startswith(f"{targets}: added 6 drafted commitment(s)")
+
+
 def test_a_second_draft_finds_nothing_new(tmp_path):
     targets = write_fixture(tmp_path)
     run("--targets", str(targets), "draft", "syn-2023", "--write")
