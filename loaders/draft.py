@@ -62,7 +62,7 @@ _POST_WORDS = sorted({*POST_OP, "及以上"}, key=len, reverse=True)
 _PRE_WORDS = sorted(
     {*(w for group in PRE_COMPARATORS.values() for w in group), *_CUES}, key=len, reverse=True
 )
-_EDGE_PUNCTUATION = " \t、，。；：,;:（(）)的和及与并"
+_EDGE_PUNCTUATION = " \t、，。；：,;:的和及与并"
 _NEGATIVE_BEFORE = re.compile(r"(?:下降|减少|回落|下滑|负增长)\s*$")
 _NOT_ONE_YEAR = re.compile(r"累计|[两三四五六七八九十]年来|五年|以来|历年|近年|总数|总量达")
 _UNDER_WAY = re.compile(r"加快推进|加快建设|在建|正在|推进中|开工建设|有序推进")
@@ -102,21 +102,6 @@ class Draft:
     shared_words: tuple[str, ...] = ()  # the words the figure shares with that record
     baseline_figure: FoundFigure | None = None
     notes: tuple[str, ...] = ()  # what a reviewer should check: tolerance drafted, a range …
-
-    def as_commitment(self) -> Commitment:
-        """Return the draft as the commitment it records."""
-        return Commitment(
-            id=self.id,
-            report=self.report,
-            year=self.year,
-            area=self.area,
-            title=self.title,
-            title_en=self.title_en,
-            target=self.target,
-            quote=self.quote,
-            metric=self.metric,
-            baseline=self.baseline,
-        )
 
 
 @dataclass(frozen=True)
