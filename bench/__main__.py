@@ -73,6 +73,8 @@ TARGETS = (
         for total in ("report_formats", "report_formats_holdout")
         for score in ("recall", "precision", "op_accuracy")
     ),
+    TargetSpec("draft_right_share", "draft_right_share", 0.95, "", at_least=True),
+    TargetSpec("draft_repeat_share", "draft_repeat_share", 0.9, "", at_least=True),
     TargetSpec("bench_total", "bench_total_s", 600, "s"),
 )
 
@@ -206,6 +208,21 @@ def bench_report_formats(results: Results) -> None:
             )
 
 
+def bench_draft(results: Results) -> None:
+    """Measure how much of a new report `targets draft` records right (bench/bench_draft.py)."""
+    try:
+        from bench import bench_draft
+    except ImportError as error:
+        results.add("draft_right_share", f"not measured: {error}")
+        return
+    for name, value in bench_draft.measure().items():
+        if isinstance(value, list):
+            for item in value:
+                results.add("draft_miss", item)
+        else:
+            results.add(name, value)
+
+
 def verdicts(results: Results) -> None:
     """Print PASS, FAIL or NOT MEASURED for every target."""
     for target in TARGETS:
@@ -248,6 +265,7 @@ def main(argv: list[str] | None = None) -> int:
         if scale == 1:
             bench_finder(results)
             bench_report_formats(results)
+            bench_draft(results)
     results.add("bench_total_s", time.perf_counter() - started)
     verdicts(results)
     return 0

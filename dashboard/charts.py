@@ -50,10 +50,38 @@ def plain(text: str) -> str:
 
 
 def area_labels(frame: pd.DataFrame, lang: str) -> pd.Series:
-    """Return each row's area name in a language, prefixed by its chapter number in Chinese."""
+    """Return each row's area name in a language; in Chinese prefixed by the chapter number its
+    commitments stand under, when they all stand under the same one (reports number differently).
+    """
     if lang == "zh":
-        return frame["chapter"] + frame["area_name"].map(lambda name: short(name, 18))
+        chapters = frame.groupby("area")["chapter"].agg(
+            lambda found: found.iloc[0] if found.nunique() == 1 else ""
+        )
+        return frame["area"].map(chapters) + frame["area_name"].map(lambda name: short(name, 18))
     return frame["area_name_en"]
+
+
+def without_drafts(rows: pd.DataFrame) -> pd.DataFrame:
+    """Return the rows that are not drafts: what the status counts and charts are made of."""
+    if "draft" not in rows or rows.empty:
+        return rows
+    return rows[~rows["draft"].astype(bool)]
+
+
+def status_counts(rows: pd.DataFrame) -> dict[str, int]:
+    """Return how many reviewed (non-draft) commitments have each status, every status listed."""
+    counted = without_drafts(rows)
+    found = counted["status"].value_counts() if not counted.empty else {}
+    return {status: int(found.get(status, 0)) for status in STATUSES}
+
+
+def counted(build):
+    """Return a chart builder that draws only the rows that are not drafts."""
+
+    def build_counted(rows: pd.DataFrame, lang: str, as_of: str) -> go.Figure:
+        return build(without_drafts(rows), lang, as_of)
+
+    return build_counted
 
 
 def source_line(frame: pd.DataFrame, lang: str, as_of: str) -> str:

@@ -21,6 +21,7 @@ from typing import Any
 import pandas as pd
 
 from dashboard.tables import display_table
+from loaders.chapters import commitment_chapters
 from loaders.export import commitment_rows
 from loaders.finder import ReportCoverage, coverage
 from loaders.status import STATUS_LABELS
@@ -39,6 +40,7 @@ EXTRA_COLUMNS = (
     "report_title_en",
     "status_label_en",
     "search_text",
+    "draft",
 )
 
 
@@ -157,11 +159,12 @@ def commitment_frame(result: LoadResult, as_of: dt.date) -> pd.DataFrame:
     areas, reports = targets.areas, targets.reports
     frame["area_name"] = frame["area"].map({a.id: a.name for a in areas})
     frame["area_name_en"] = frame["area"].map({a.id: a.name_en for a in areas})
-    frame["chapter"] = frame["area"].map({a.id: a.chapter or "" for a in areas})
+    frame["chapter"] = frame["id"].map(commitment_chapters(targets, result.documents))
     frame["area_order"] = frame["area"].map({a.id: index for index, a in enumerate(areas)})
     frame["report_title"] = frame["report"].map({r.id: r.title for r in reports})
     frame["report_title_en"] = frame["report"].map({r.id: r.title_en for r in reports})
     frame["status_label_en"] = frame["status"].map(STATUS_LABELS["en"])
+    frame["draft"] = [c.draft for c in targets.commitments]
     frame["search_text"] = (
         frame["id"]
         + " "

@@ -51,6 +51,19 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "{file} 中有 {count} 个问题：以下只显示有效的 {valid} 条承诺。",
         "en": "{count} problem(s) in {file}: the {valid} valid commitment(s) are shown below.",
     },
+    "warnings_title": {
+        "zh": "{file} 中有 {count} 条提醒：相关记录照常显示，审核后按提示修改。",
+        "en": "{count} warning(s) in {file}: the records are shown; review them as each line says.",
+    },
+    "draft_badge": {"zh": "草稿", "en": "draft"},
+    "draft_help": {
+        "zh": "草稿：由 targets draft 起草，尚未审核，不计入状态统计。",
+        "en": "Draft: written by `targets draft` and not yet reviewed; left out of the status counts.",
+    },
+    "drafts_not_counted": {
+        "zh": "另有 {count} 项草稿待审核，未计入以上统计和图表。",
+        "en": "{count} draft(s) to review are left out of these counts and charts.",
+    },
     "problems_unreadable": {
         "zh": "无法读取 {file}：请按下列提示修正后保存，页面会自动更新。",
         "en": "{file} cannot be read: fix what is listed below and save; the page updates itself.",

@@ -219,27 +219,39 @@ def sync_url(filters: Filters, keep_commitment: bool) -> None:
 
 
 def show_problems(data: DashboardData, lang: str) -> None:
-    """Show the problems of targets.yaml at the top: a summary, then every file:line message."""
+    """Show the problems of targets.yaml at the top: a summary, then every file:line message;
+    errors first, then warnings (drafts to review), which leave their records in."""
     result = data.result
     if not result.problems:
         return
     name = Path(data.targets_file).name or "targets.yaml"
+    errors, warnings = result.errors, result.warnings
     if result.unreadable:
         st.error(t("problems_unreadable", lang, file=name))
-    else:
+    elif errors:
         st.error(
             t(
                 "problems_title",
                 lang,
                 file=name,
-                count=len(result.problems),
+                count=len(errors),
                 valid=len(result.targets.commitments),
             )
         )
-    lines = [str(p) for p in result.problems[:MAX_PROBLEMS_SHOWN]]
-    if len(result.problems) > MAX_PROBLEMS_SHOWN:
-        lines.append(f"… +{len(result.problems) - MAX_PROBLEMS_SHOWN}")
-    with st.expander(t("problems_how", lang), expanded=len(result.problems) <= 10):
+    if errors:
+        _problem_lines(errors, lang)
+    if warnings:
+        st.warning(t("warnings_title", lang, file=name, count=len(warnings)))
+        _problem_lines(warnings, lang, expanded=False)
+
+
+def _problem_lines(problems: list, lang: str, expanded: bool | None = None) -> None:
+    """Show problems one file:line message a line, in an expander."""
+    lines = [str(p) for p in problems[:MAX_PROBLEMS_SHOWN]]
+    if len(problems) > MAX_PROBLEMS_SHOWN:
+        lines.append(f"… +{len(problems) - MAX_PROBLEMS_SHOWN}")
+    open_it = len(problems) <= 10 if expanded is None else expanded
+    with st.expander(t("problems_how", lang), expanded=open_it):
         st.code("\n".join(lines), language=None, wrap_lines=True)
 
 

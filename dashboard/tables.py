@@ -64,7 +64,10 @@ def display_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         "col_target": [target_in_words(r.op, r.target, r.unit, r.tolerance, lang) for r in rows],
         "col_baseline": [baseline_text(r, lang) for r in rows],
         "col_latest": [latest_text(r, lang) for r in rows],
-        "col_status": [status_label(s, lang) for s in frame["status"]],
+        "col_status": [
+            f"{t('draft_badge', lang)} · {status_label(s, lang)}" if d else status_label(s, lang)
+            for s, d in zip(frame["status"], _drafts(frame), strict=True)
+        ],
         "col_percent": [format_percent(v, lang) for v in frame["percent_of_target"]],
         "col_quote": frame["quote"],
         "col_id": frame["id"],
@@ -72,6 +75,13 @@ def display_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame(
         {t(key, lang): list(values[key]) for key in DISPLAY_COLUMNS}, index=frame.index
     )
+
+
+def _drafts(frame: pd.DataFrame) -> list[bool]:
+    """Return, per row, whether it is a draft to review."""
+    if "draft" not in frame:
+        return [False] * len(frame)
+    return [bool(d) for d in frame["draft"]]
 
 
 def csv_bytes(table: pd.DataFrame) -> bytes:

@@ -1,4 +1,4 @@
-"""The `targets` command: check, export, find and schema.
+"""The `targets` command: check, export, find, draft and schema.
 
 Exit codes of `targets check`: 0 valid, 1 problems found, 2 file unreadable.
 """
@@ -62,6 +62,18 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="LATER_REPORT",
         help="review figures of a later report that may be outcomes of REPORT's commitments",
     )
+    draft = commands.add_parser(
+        "draft", help="draft a commitment record for every untracked plan figure of a report"
+    )
+    draft.add_argument("report", help="a report id declared under reports:, its text in seeds/")
+    draft.add_argument(
+        "--write",
+        action="store_true",
+        help="append the drafts to the targets file (new lines only), then check it",
+    )
+    draft.add_argument(  # also accepted after the command: `targets draft qc-2023 --targets x`
+        "--targets", metavar="PATH", default=argparse.SUPPRESS, help="targets file to read"
+    )
     commands.add_parser("schema", help="print the targets.yaml field reference (Markdown)")
     return parser
 
@@ -87,6 +99,16 @@ def main(argv: list[str] | None = None, out: TextIO | None = None) -> int:
             seeds_dir=seeds or path.parent / "seeds",
             out=out,
         )
+    if args.command == "draft":
+        from loaders.draft_command import draft_command
+
+        return draft_command(
+            args.report,
+            write=args.write,
+            targets_path=path,
+            seeds_dir=seeds or path.parent / "seeds",
+            out=out,
+        )
     result = load_targets(path, seeds)
     if args.command == "check":
         return report_check(result, path, out)
@@ -95,9 +117,9 @@ def main(argv: list[str] | None = None, out: TextIO | None = None) -> int:
         return EXIT_UNREADABLE
     rows = commitment_rows(result.targets, args.as_of or dt.date.today())
     (write_csv if args.format == "csv" else write_json)(rows, out)
-    if result.problems:
+    if result.errors:
         sys.stderr.write(
-            f"{len(result.problems)} problem(s) in {path}: exported the valid records only; "
+            f"{len(result.errors)} problem(s) in {path}: exported the valid records only; "
             "run `targets check` to see them\n"
         )
         return EXIT_PROBLEMS
@@ -116,10 +138,12 @@ def report_check(result: LoadResult, path: Path, out: TextIO) -> int:
     if result.unreadable:
         return EXIT_UNREADABLE
     targets = result.targets
-    if result.problems:
+    drafts = sum(c.draft for c in targets.commitments)
+    to_review = f"; {drafts} draft(s) to review" if drafts else ""
+    if result.errors:
         out.write(
-            f"{len(result.problems)} problem(s) in {path}; "
-            f"{len(targets.commitments)} valid commitment(s) shown by the dashboard\n"
+            f"{len(result.errors)} problem(s) in {path}; "
+            f"{len(targets.commitments)} valid commitment(s) shown by the dashboard{to_review}\n"
         )
         return EXIT_PROBLEMS
     quotes = sum(
@@ -128,6 +152,6 @@ def report_check(result: LoadResult, path: Path, out: TextIO) -> int:
     ) + len(targets.exclusions)
     out.write(
         f"{path}: OK — {len(targets.commitments)} commitments, {len(targets.exclusions)} exclusions, "
-        f"{len(targets.reports)} reports; {quotes} quotes verified\n"
+        f"{len(targets.reports)} reports; {quotes} quotes verified{to_review}\n"
     )
     return EXIT_OK

@@ -442,9 +442,9 @@ def find_command(
         for problem in result.problems:
             err.write(f"{problem}\n")
         return EXIT_UNREADABLE
-    if result.problems and not result.unreadable:
+    if result.errors and not result.unreadable:
         err.write(
-            f"note: {len(result.problems)} problem(s) in {targets_path}: figures are matched "
+            f"note: {len(result.errors)} problem(s) in {targets_path}: figures are matched "
             "against its valid records only; run `targets check` to see them\n"
         )
     documents = dict(result.documents)

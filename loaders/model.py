@@ -117,6 +117,7 @@ class Commitment:
     progress: tuple[Progress, ...] = ()
     note: str | None = None
     line: int | None = None
+    draft: bool = False  # drafted by `targets draft`, not yet reviewed
 
 
 @dataclass(frozen=True, slots=True)

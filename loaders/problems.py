@@ -53,6 +53,9 @@ CODES = {
     "quote-across-paragraphs": "a quote that runs across a paragraph break",
     "quote-not-checkable": "a quote of a report that is not in seeds/",
     "figure-not-in-quote": "an exclusion's figure that its quote does not hold",
+    # warnings: the record is kept
+    "draft-to-review": "a drafted record (draft: true) not yet reviewed",
+    "todo-marker": "an English name still the drafted TODO marker",
 }
 
 #: an error leaves its record out (or the file unread); a warning keeps the record, flagged

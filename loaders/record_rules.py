@@ -82,7 +82,18 @@ def area(validator: Validator, item: dict, at: Where) -> Area | None:
 
 def commitment(validator: Validator, item: dict, at: Where) -> Commitment | None:
     """A commitment refers to a known report and area, and its quote is in the report."""
-    names = ("id", "report", "year", "area", "title", "title_en", "quote", "metric", "note")
+    names = (
+        "id",
+        "report",
+        "year",
+        "area",
+        "title",
+        "title_en",
+        "quote",
+        "metric",
+        "note",
+        "draft",
+    )
     values = {name: validator.read(item, _COMMITMENT[name], at) for name in names}
     source = validator.reference(values["report"], "reports", at / "report")
     validator.reference(values["area"], "areas", at / "area")
@@ -110,6 +121,7 @@ def commitment(validator: Validator, item: dict, at: Where) -> Commitment | None
         progress=reported,
         note=values["note"],
         line=validator.line(at),
+        draft=bool(values["draft"]),
     )
 
 

@@ -122,7 +122,15 @@ AREA = (
         "做好民生工作，扎实推进实现共同富裕",
     ),
     Field("name_en", "text", "yes", "English name.", "Livelihoods and public services"),
-    Field("chapter", "text", "no", "The chapter number in the plan.", "（六）"),
+    Field(
+        "chapter",
+        "text",
+        "no",
+        "The chapter number in the plan. The dashboard reads each commitment's chapter from "
+        "where its quote stands in its report (reports number chapters differently) and uses "
+        "this only where it cannot.",
+        "（六）",
+    ),
 )
 
 TARGET = (
@@ -290,6 +298,15 @@ COMMITMENT = (
         PROGRESS,
     ),
     Field("note", "text", "no", "Free text about the record.", ""),
+    Field(
+        "draft",
+        "bool",
+        "no",
+        "`true` on a record drafted by `targets draft` and not yet reviewed: `targets check` "
+        "warns, the dashboard marks it and leaves it out of the status counts. Delete it once "
+        "checked.",
+        "true",
+    ),
 )
 
 EXCLUSION = (

@@ -24,6 +24,7 @@ from loaders.problems import Problem, Where
 from loaders.quote_check import load_documents
 from loaders.report import Document
 from loaders.requirements import Facts
+from loaders.review_warnings import review_warnings
 from loaders.schema import AREA, COMMITMENT, EXCLUSION, REPORT, SECTIONS, Field
 from loaders.values import READERS, describe
 from loaders.yaml_source import YamlSource, read_text_file, read_yaml_text
@@ -40,8 +41,18 @@ class LoadResult:
 
     @property
     def ok(self) -> bool:
-        """Return True when no problem was found."""
-        return not self.problems
+        """Return True when no error was found (warnings, such as drafts to review, are allowed)."""
+        return not self.errors
+
+    @property
+    def errors(self) -> list[Problem]:
+        """Return the problems that left a record out."""
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        """Return the problems that flag a record kept: drafts to review, TODO markers."""
+        return [p for p in self.problems if p.severity == "warning"]
 
 
 def load_targets(path: str | os.PathLike, seeds_dir: str | os.PathLike | None = None) -> LoadResult:
@@ -143,6 +154,7 @@ class Validator:
             commitments=tuple(commitment for _, commitment in commitments),
             exclusions=tuple(exclusion for _, exclusion in exclusions),
         )
+        self.problems += review_warnings(self.name, self.source, areas, commitments, valid)
         return self.result(valid)
 
     def result(self, targets: TargetsFile) -> LoadResult:

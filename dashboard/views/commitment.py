@@ -81,6 +81,8 @@ with left:
 with middle:
     st.caption(t("status", lang))
     st.badge(status_label(result.status, lang), color=STATUS_BADGE_COLOURS[result.status])
+    if commitment.draft:
+        st.badge(t("draft_badge", lang), color="orange", help=t("draft_help", lang))
 with right:
     st.caption(t("percent_of_target", lang))
     st.markdown("#### " + (format_percent(result.percent_of_target, lang) or "—"))
