@@ -1,5 +1,9 @@
 """A commitment's page as data: the quote located and marked, escaping, progress, same metric."""
 
+from pathlib import Path
+
+import pytest
+
 from dashboard.detail import (
     escape_markdown,
     highlighted_html,
@@ -10,34 +14,41 @@ from dashboard.detail import (
 )
 from loaders.report import parse_report
 from loaders.validate import load_targets
-from tests.small_fixture import SMALL_TARGETS, small_data
 
-DATA = small_data()
-TARGETS = DATA.result.targets
-DOCUMENT = DATA.result.documents["syn-2020"]
+ROOT = Path(__file__).resolve().parent.parent
 
 
-def commitment(commitment_id):
-    return next(c for c in TARGETS.commitments if c.id == commitment_id)
+@pytest.fixture(scope="module")
+def targets(small_data):
+    return small_data.result.targets
 
 
-def test_quote_is_located_in_its_paragraph_and_marked():
-    passage = locate_quote(DOCUMENT, "确保新增学位 5000个以上")
+@pytest.fixture(scope="module")
+def document(small_data):
+    return small_data.result.documents["syn-2020"]
+
+
+def commitment(targets, commitment_id):
+    return next(c for c in targets.commitments if c.id == commitment_id)
+
+
+def test_quote_is_located_in_its_paragraph_and_marked(document):
+    passage = locate_quote(document, "确保新增学位 5000个以上")
     assert passage.paragraph.heading == "扩大公共服务供给"
     html = highlighted_html(passage)
     assert "<mark" in html
     assert ">确保新增学位 5000个以上</mark>，新建公园 4个" in html
 
 
-def test_paragraph_location_names_report_number_part_and_chapter():
-    passage = locate_quote(DOCUMENT, "确保新增学位 5000个以上")
+def test_paragraph_location_names_report_number_part_and_chapter(document):
+    passage = locate_quote(document, "确保新增学位 5000个以上")
     assert passage_location(passage, "R", "en") == (
         f"R · paragraph {passage.paragraph.number} · plan （一） 扩大公共服务供给"
     )
 
 
-def test_a_quote_not_in_the_report_is_not_located():
-    assert locate_quote(DOCUMENT, "新增学位 9999个") is None
+def test_a_quote_not_in_the_report_is_not_located(document):
+    assert locate_quote(document, "新增学位 9999个") is None
     assert locate_quote(None, "anything") is None
 
 
@@ -56,8 +67,8 @@ def test_markdown_escaping_keeps_html_links_and_formatting_as_text():
     assert escape_markdown("新增学位 6900个以上") == "新增学位 6900个以上"
 
 
-def test_progress_timeline_lists_entries_in_order_with_sources():
-    table = progress_table(commitment("syn-places"), TARGETS, "en")
+def test_progress_timeline_lists_entries_in_order_with_sources(targets):
+    table = progress_table(commitment(targets, "syn-places"), targets, "en")
     assert table.to_dict("records") == [
         {
             "For": "2020",
@@ -72,11 +83,14 @@ def test_progress_timeline_lists_entries_in_order_with_sources():
             "Quote or note": "section 2, later revision",
         },
     ]
-    assert progress_table(commitment("syn-library"), TARGETS, "zh").iloc[0]["数值"] == "已完成"
+    assert (
+        progress_table(commitment(targets, "syn-library"), targets, "zh").iloc[0]["数值"]
+        == "已完成"
+    )
 
 
-def test_same_metric_lists_the_other_years_of_a_measure():
-    real = load_targets(SMALL_TARGETS.parent.parent.parent.parent / "targets.yaml").targets
+def test_same_metric_lists_the_other_years_of_a_measure(targets):
+    real = load_targets(ROOT / "targets.yaml").targets
     upgrade = next(c for c in real.commitments if c.id == "technical-upgrade-projects-2022")
     assert [c.id for c in same_metric(real, upgrade)] == ["technical-upgrade-projects-2024"]
-    assert same_metric(TARGETS, commitment("syn-parks")) == []
+    assert same_metric(targets, commitment(targets, "syn-parks")) == []
