@@ -7,6 +7,7 @@ filters, then draw with tested pure functions (charts, tables, detail).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from dashboard.data import DashboardData, load_cached
+from dashboard.data import MAX_DERIVED, DashboardData, load_cached
 from dashboard.filters import (
     Filters,
     apply_filters,
@@ -27,6 +28,7 @@ from loaders.status import STATUSES
 from loaders.validate import targets_path
 
 CONTEXT_KEY = "_page_context"
+ChartBuilder = Callable[[pd.DataFrame, str, str], Any]  # (rows, lang, as_of) -> a figure
 MAX_PROBLEMS_SHOWN = 200
 
 CLEAN_LAYOUT_CSS = """
@@ -58,15 +60,28 @@ class PageContext:
         f = self.filters
         return (f.report, f.areas, f.statuses, f.query)
 
-    def chart(self, name: str, build) -> Any:
-        """Return build(rows, lang, as_of), built once per chart, filters and language."""
-        key = ("chart", name, self.rows_key, self.lang)
-        return self.data.memo(key, lambda: build(self.rows, self.lang, self.as_of))
+    def chart(self, name: str, build: ChartBuilder) -> Any:
+        """Return build(rows, lang, as_of), built once per data, chart, filters and language."""
+        return _chart(self.data.key, name, self.rows_key, self.lang, self.as_of, build, self.rows)
 
     @property
     def as_of(self) -> str:
         """Return the date statuses are computed for, as YYYY-MM-DD."""
         return self.data.as_of.isoformat()
+
+
+@st.cache_resource(max_entries=MAX_DERIVED, show_spinner=False)
+def _chart(
+    data_key: str,
+    name: str,
+    rows_key: tuple,
+    lang: str,
+    as_of: str,
+    _build: ChartBuilder,
+    _rows: pd.DataFrame,
+) -> Any:
+    """Return a chart of the rows that rows_key selects from the data that data_key names."""
+    return _build(_rows, lang, as_of)
 
 
 def load_data() -> DashboardData:

@@ -1,8 +1,14 @@
 """The dashboard's cache: reused while files are unchanged, reloaded after an edit."""
 
 import shutil
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
 
+import dashboard.data
 from dashboard.data import load_cached
+
+VIEWERS = 8
 
 
 def copy_fixture(small_dir, tmp_path):
@@ -29,6 +35,44 @@ def test_an_edit_to_targets_yaml_shows_on_the_next_load(small_dir, tmp_path, as_
     second = load_cached(path, as_of=as_of)
     assert second is not first
     assert "New green parks" in list(second.frame["title_en"])
+
+
+def test_viewers_missing_the_cache_together_after_a_save_cause_one_load(
+    small_dir, tmp_path, as_of, monkeypatch
+):
+    path = copy_fixture(small_dir, tmp_path)
+    load_cached(path, as_of=as_of)
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("title_en: New parks", "title_en: Saved parks"),
+        encoding="utf-8",
+    )
+    loads = []
+    real_load = dashboard.data.load_targets
+
+    def slow_counted_load(*args):
+        loads.append(args)
+        time.sleep(0.3)  # long enough for every viewer to miss the cache meanwhile
+        return real_load(*args)
+
+    monkeypatch.setattr(dashboard.data, "load_targets", slow_counted_load)
+    together = threading.Barrier(VIEWERS)
+
+    def view():
+        together.wait()
+        return load_cached(path, as_of=as_of)
+
+    with ThreadPoolExecutor(VIEWERS) as pool:
+        seen = [future.result() for future in [pool.submit(view) for _ in range(VIEWERS)]]
+    assert len(loads) == 1
+    assert all(data is seen[0] for data in seen)
+    assert "Saved parks" in list(seen[0].frame["title_en"])
+
+
+def test_derived_tables_are_built_once_per_language(small_dir, tmp_path, as_of):
+    data = load_cached(copy_fixture(small_dir, tmp_path), as_of=as_of)
+    assert data.table("en") is data.table("en")
+    assert list(data.table("zh").columns)[0] == "承诺"
+    assert data.coverage() is data.coverage()
 
 
 def test_a_changed_report_is_read_again(small_dir, tmp_path, as_of):
