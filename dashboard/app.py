@@ -24,7 +24,7 @@ pages = [
     st.Page("views/about.py", title=t("page_about", lang), icon=":material/menu_book:"),
 ]
 current = st.navigation(pages, position="hidden" if page_context.filters.clean else "sidebar")
-sync_url(page_context.filters, keep_commitment=current.url_path == "commitment")
+sync_url(page_context, on_commitment_page=current.url_path == "commitment")
 try:
     current.run()
 except Exception as error:  # the reader sees a message, never a traceback

@@ -7,6 +7,7 @@ title or quote holding `<img src=x onerror=...>` shows as text.
 from __future__ import annotations
 
 import html
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -15,6 +16,25 @@ from dashboard.i18n import format_quantity, t
 from loaders.model import Commitment, TargetsFile
 from loaders.quotes import find_quote
 from loaders.report import Document, Paragraph
+
+MAX_CHOICES = 2000  # commitments the chooser lists; past this, the filters narrow the list
+
+
+def choose_commitment(
+    shown: Sequence[str], known: Container[str], asked: str
+) -> tuple[list[str], str | None]:
+    """Return the chooser's ids and the one to show (None if there is none).
+
+    The chooser lists the first MAX_CHOICES ids the filters let through, and the asked id first
+    when it is a known commitment the filters hide; it shows the asked id when it can, else the
+    first one.
+    """
+    choices = list(shown[:MAX_CHOICES])
+    if asked and asked in known and asked not in choices:
+        choices.insert(0, asked)
+    if not choices:
+        return [], None
+    return choices, asked if asked in choices else choices[0]
 
 
 @dataclass(frozen=True)

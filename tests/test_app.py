@@ -83,6 +83,14 @@ def test_the_language_switch_turns_every_label_chinese(bundled, open_page):
     assert dict(at.query_params) == {}  # Chinese is the default, left out of the URL
 
 
+def test_clicking_the_chosen_language_again_keeps_it(bundled, open_page):
+    at = open_page(lang="en")
+    at.sidebar.button_group[0].set_value(None).run()
+    assert at.sidebar.button_group[0].value == "en"
+    assert at.title[0].value == "Work-report target tracker"
+    assert at.query_params["lang"] == "en"
+
+
 def test_chinese_is_the_default_language(bundled, open_page):
     at = open_page()
     assert at.title[0].value == "政府工作报告目标追踪"
@@ -197,9 +205,35 @@ def test_commitment_page_links_the_same_metric_in_other_years(bundled, open_page
     assert at.query_params["id"] == "technical-upgrade-projects-2024"
 
 
+def test_choosing_another_commitment_puts_it_in_the_url(bundled, open_page):
+    at = open_page("commitment", lang="en", id="gdp-growth-2022")
+    at.selectbox(key="commitment_choice").set_value("school-places-2022").run()
+    assert at.header[0].value == "New primary, secondary and kindergarten places"
+    assert at.query_params["id"] == "school-places-2022"
+
+
+def test_a_commitment_opened_from_another_page_is_the_one_shown(bundled, open_page):
+    at = open_page("commitment", lang="en", id="gdp-growth-2022")
+    at.switch_page("views/overview.py").run()
+    assert "id" not in at.query_params
+    at.query_params["id"] = "school-places-2022"
+    at.switch_page("views/commitment.py").run()
+    assert at.header[0].value == "New primary, secondary and kindergarten places"
+    assert at.query_params["id"] == "school-places-2022"
+
+
+def test_a_commitment_the_filters_hide_is_still_shown_when_asked(bundled, open_page):
+    at = open_page("commitment", lang="en", report="qc-2024", id="gdp-growth-2022")
+    assert at.header[0].value == "GDP growth"
+    assert at.selectbox(key="commitment_choice").options[0] == "GDP growth · gdp-growth-2022"
+    assert len(at.selectbox(key="commitment_choice").options) == 3
+
+
 def test_commitment_page_says_when_an_id_is_unknown(bundled, open_page):
     at = open_page("commitment", lang="en", id="no-such-id")
     assert at.warning[0].value == "There is no valid commitment with the id “no\\-such\\-id”."
+    assert at.header[0].value == "GDP growth"  # the first one instead
+    assert at.query_params["id"] == "gdp-growth-2022"
 
 
 def test_rules_and_sources_page_lists_rules_reports_and_exclusions(bundled, open_page):

@@ -5,6 +5,8 @@ from pathlib import Path
 import pytest
 
 from dashboard.detail import (
+    MAX_CHOICES,
+    choose_commitment,
     escape_markdown,
     highlighted_html,
     locate_quote,
@@ -94,3 +96,35 @@ def test_same_metric_lists_the_other_years_of_a_measure(targets):
     upgrade = next(c for c in real.commitments if c.id == "technical-upgrade-projects-2022")
     assert [c.id for c in same_metric(real, upgrade)] == ["technical-upgrade-projects-2024"]
     assert same_metric(targets, commitment(targets, "syn-parks")) == []
+
+
+KNOWN = {"a", "b", "c", "hidden"}
+
+
+def test_the_chooser_shows_the_asked_commitment():
+    assert choose_commitment(["a", "b", "c"], KNOWN, "b") == (["a", "b", "c"], "b")
+
+
+def test_the_chooser_shows_the_first_commitment_when_none_is_asked():
+    assert choose_commitment(["a", "b"], KNOWN, "") == (["a", "b"], "a")
+
+
+def test_a_commitment_the_filters_hide_is_listed_first_when_asked():
+    assert choose_commitment(["a", "b"], KNOWN, "hidden") == (["hidden", "a", "b"], "hidden")
+
+
+def test_an_unknown_commitment_is_not_listed_and_the_first_is_shown():
+    assert choose_commitment(["a", "b"], KNOWN, "no-such-id") == (["a", "b"], "a")
+
+
+def test_nothing_to_choose_from():
+    assert choose_commitment([], KNOWN, "") == ([], None)
+    assert choose_commitment([], KNOWN, "no-such-id") == ([], None)
+    assert choose_commitment([], KNOWN, "hidden") == (["hidden"], "hidden")
+
+
+def test_the_chooser_lists_at_most_max_choices_plus_the_asked_one():
+    shown = [f"id-{i}" for i in range(MAX_CHOICES + 10)]
+    choices, chosen = choose_commitment(shown, {*shown, "hidden"}, "hidden")
+    assert len(choices) == MAX_CHOICES + 1
+    assert (choices[0], choices[-1], chosen) == ("hidden", f"id-{MAX_CHOICES - 1}", "hidden")
