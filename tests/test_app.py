@@ -1,6 +1,9 @@
 """The dashboard in Streamlit's AppTest: every page, filter and the language switch, on real content."""
 
 import json
+import logging
+
+import dashboard.coverage
 
 
 def metrics(at) -> dict[str, int]:
@@ -324,3 +327,20 @@ def test_coverage_page_lists_a_figure_nobody_tracks(bundled_copy, open_page):
     [row] = at.dataframe[0].value.to_dict("records")
     assert row["Figure"] == "3公里"
     assert row["Paragraph"] == 45
+
+
+def test_a_failing_page_is_logged_with_its_traceback_and_shown_as_a_message(
+    bundled, open_page, monkeypatch, caplog
+):
+    def broken(*args, **kwargs):
+        raise RuntimeError("SYNTHETIC failure in a page")
+
+    monkeypatch.setattr(dashboard.coverage, "coverage_title", broken)
+    with caplog.at_level(logging.ERROR, logger="dashboard.app"):
+        at = open_page("coverage", lang="en")
+    assert at.error[-1].value.startswith("这一页出错了，请把网址发给维护者。")
+    assert at.error[-1].value.endswith("(RuntimeError)")
+    [record] = [r for r in caplog.records if r.name == "dashboard.app"]
+    assert record.getMessage() == "page 'coverage' failed"
+    assert record.exc_info[0] is RuntimeError
+    assert "SYNTHETIC failure in a page" in caplog.text
