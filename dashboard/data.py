@@ -24,7 +24,6 @@ import streamlit as st
 from dashboard.tables import display_table
 from loaders.export import commitment_rows
 from loaders.finder import ReportCoverage, coverage
-from loaders.status import STATUS_LABELS
 from loaders.validate import LoadResult, load_targets
 
 MAX_ENTRIES = 4  # loaded files kept: a few recent versions, each day's statuses
@@ -38,7 +37,6 @@ EXTRA_COLUMNS = (
     "area_order",
     "report_title",
     "report_title_en",
-    "status_label_en",
     "search_text",
 )
 
@@ -159,7 +157,6 @@ def commitment_frame(result: LoadResult, as_of: dt.date) -> pd.DataFrame:
     frame["area_order"] = frame["area"].map({a.id: index for index, a in enumerate(areas)})
     frame["report_title"] = frame["report"].map({r.id: r.title for r in reports})
     frame["report_title_en"] = frame["report"].map({r.id: r.title_en for r in reports})
-    frame["status_label_en"] = frame["status"].map(STATUS_LABELS["en"])
     frame["search_text"] = (
         frame["id"]
         + " "

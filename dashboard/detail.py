@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard.i18n import format_quantity, t
+from dashboard.i18n import format_quantity, localized, t
 from loaders.model import Commitment, TargetsFile
 from loaders.quotes import find_quote
 from loaders.report import Document, Paragraph
@@ -90,7 +90,7 @@ def progress_table(commitment: Commitment, targets: TargetsFile, lang: str) -> p
     rows = []
     for entry in sorted(commitment.progress, key=lambda p: p.sort_key):
         report = targets.report(entry.source)
-        title = (report.title if lang == "zh" else report.title_en) if report else entry.source
+        title = localized(report, "title", lang) if report else entry.source
         when = str(entry.date) if entry.date is not None else str(entry.year)
         figure = (
             t("done_value", lang)

@@ -24,7 +24,7 @@ from dashboard.filters import (
     params_from_filters,
     report_choices,
 )
-from dashboard.i18n import LANGUAGE_NAMES, LANGUAGES, status_label, t
+from dashboard.i18n import LANGUAGE_NAMES, LANGUAGES, localized, status_label, t
 from loaders.status import STATUSES
 from loaders.validate import targets_path
 
@@ -100,7 +100,7 @@ def _report_label(choice: str, data: DashboardData, lang: str) -> str:
     report = data.result.targets.report(choice)
     if report is None:
         return choice
-    return report.title if lang == "zh" else report.title_en
+    return localized(report, "title", lang)
 
 
 def keep_filter_widgets(from_url: Filters, reports: list[str], areas: list[str]) -> None:

@@ -13,6 +13,7 @@ from dashboard.detail import (
 from dashboard.i18n import (
     format_percent,
     format_quantity,
+    localized,
     status_label,
     status_rule,
     t,
@@ -47,7 +48,7 @@ if chosen is None:
 asked = asked_commitment(page)
 if asked and asked not in by_id:
     st.warning(t("unknown_commitment", lang, id=escape_markdown(asked)))
-title_of = {c.id: (c.title if lang == "zh" else c.title_en) for c in targets.commitments}
+title_of = {c.id: localized(c, "title", lang) for c in targets.commitments}
 st.session_state[CHOICE_KEY] = chosen
 st.selectbox(
     t("choose_commitment", lang),
@@ -57,11 +58,11 @@ st.selectbox(
 )
 commitment = by_id[chosen]
 report = targets.report(commitment.report)
-report_title = (report.title if lang == "zh" else report.title_en) if report else commitment.report
+report_title = localized(report, "title", lang) if report else commitment.report
 result = commitment_status(commitment, page.data.as_of)
 target = commitment.target
 
-st.header(escape_markdown(commitment.title if lang == "zh" else commitment.title_en), anchor=False)
+st.header(escape_markdown(localized(commitment, "title", lang)), anchor=False)
 st.caption(
     escape_markdown(
         f"{commitment.title_en if lang == 'zh' else commitment.title} · {commitment.id}"
