@@ -117,11 +117,3 @@ def same_metric(targets: TargetsFile, commitment: Commitment) -> list[Commitment
         c for c in targets.commitments if c.metric == commitment.metric and c.id != commitment.id
     ]
     return sorted(others, key=lambda c: (c.year, c.id))
-
-
-_MARKDOWN_SPECIAL = set("\\`*_{}[]()#+-.!|<>~$:&")
-
-
-def escape_markdown(text: str) -> str:
-    """Return text that Streamlit's Markdown shows as written: no formatting, links or HTML."""
-    return "".join(f"\\{ch}" if ch in _MARKDOWN_SPECIAL else ch for ch in text)

@@ -7,7 +7,6 @@ import pytest
 from dashboard.detail import (
     MAX_CHOICES,
     choose_commitment,
-    escape_markdown,
     highlighted_html,
     locate_quote,
     passage_location,
@@ -59,14 +58,6 @@ def test_report_text_with_html_is_escaped_around_the_mark():
     html = highlighted_html(locate_quote(document, "确保新增学位 10个以上"))
     assert "<script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;<mark" in html
-
-
-def test_markdown_escaping_keeps_html_links_and_formatting_as_text():
-    assert escape_markdown("<img src=x onerror=alert(1)>") == (r"\<img src=x onerror=alert\(1\)\>")
-    assert escape_markdown("**bold** [a](b) $x$ :red[y]") == (
-        r"\*\*bold\*\* \[a\]\(b\) \$x\$ \:red\[y\]"
-    )
-    assert escape_markdown("新增学位 6900个以上") == "新增学位 6900个以上"
 
 
 def test_progress_timeline_lists_entries_in_order_with_sources(targets):

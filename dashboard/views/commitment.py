@@ -3,13 +3,13 @@
 import streamlit as st
 
 from dashboard.detail import (
-    escape_markdown,
     highlighted_html,
     locate_quote,
     passage_location,
     progress_table,
     same_metric,
 )
+from dashboard.escape import escape_markdown
 from dashboard.i18n import (
     format_percent,
     format_quantity,

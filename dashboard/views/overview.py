@@ -10,9 +10,9 @@ from dashboard.charts import (
     percent_of_target_figure,
     status_by_area_figure,
 )
+from dashboard.components import commitments_table
 from dashboard.i18n import status_label, status_rules_markdown, t
 from dashboard.layout import clean_layout_exit, context
-from dashboard.views.shared import commitments_table
 from loaders.status import STATUSES
 
 page = context()
