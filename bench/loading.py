@@ -9,9 +9,7 @@ SEEDS`): no cache of a previous run helps, and neither pays for a heap the other
 from __future__ import annotations
 
 import cProfile
-import hashlib
 import json
-import os
 import pstats
 import subprocess
 import sys
@@ -74,44 +72,11 @@ def _cold(targets_file: str, seeds_dir: str) -> dict:
     }
 
 
-def seeds_signature(seeds_dir: Path) -> tuple:
-    """Return the names, sizes and modification times of the report texts."""
-    entries = []
-    with os.scandir(seeds_dir) as it:
-        for entry in it:
-            stat = entry.stat()
-            entries.append((entry.name, stat.st_size, stat.st_mtime_ns))
-    return tuple(sorted(entries))
-
-
-class ContentHashCache:
-    """Stand-in for the dashboard's cache: load once, reuse while file and seeds are unchanged."""
-
-    def __init__(self, load: Callable[[Path, Path], object]):
-        self.load = load
-        self.entries: dict[tuple, object] = {}
-
-    def get(self, targets_file: Path, seeds_dir: Path) -> object:
-        """Return the loaded result, loading only when the content hash is new."""
-        digest = hashlib.blake2b(targets_file.read_bytes(), digest_size=16).hexdigest()
-        key = (digest, seeds_signature(seeds_dir))
-        result = self.entries.get(key)
-        if result is None:
-            result = self.entries[key] = self.load(targets_file, seeds_dir)
-        return result
-
-
 def warm_loader() -> tuple[str, Callable[[Path, Path], object]]:
-    """Return the name and a callable of the dashboard's load path (or the bench stand-in)."""
-    try:
-        from dashboard.data import load_cached  # type: ignore[attr-defined]
+    """Return the name and a callable of the dashboard's load path (st.cache_resource, in memory)."""
+    from dashboard.data import load_cached
 
-        return "dashboard.data.load_cached", load_cached
-    except ImportError:
-        from loaders.validate import load_targets
-
-        cache = ContentHashCache(load_targets)
-        return "bench.loading.ContentHashCache(load_targets) (stand-in)", cache.get
+    return "dashboard.data.load_cached", load_cached
 
 
 def profile_cold(targets_file: str, seeds_dir: str, top: int = 25) -> str:

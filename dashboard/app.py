@@ -1,9 +1,14 @@
 """The dashboard: `streamlit run dashboard/app.py` (reads $TARGETS_FILE, else targets.yaml)."""
 
+import logging
+
 import streamlit as st
 
 from dashboard.i18n import t
 from dashboard.layout import prepare, sync_url
+
+# named, not __name__: Streamlit runs this file as __main__
+logger = logging.getLogger("dashboard.app")
 
 st.set_page_config(page_title="Work-report targets · 政府工作报告目标追踪", layout="wide")
 
@@ -24,10 +29,11 @@ pages = [
     st.Page("views/about.py", title=t("page_about", lang), icon=":material/menu_book:"),
 ]
 current = st.navigation(pages, position="hidden" if page_context.filters.clean else "sidebar")
-sync_url(page_context.filters, keep_commitment=current.url_path == "commitment")
+sync_url(page_context, on_commitment_page=current.url_path == "commitment")
 try:
     current.run()
-except Exception as error:  # the reader sees a message, never a traceback
+except Exception as error:  # the maintainers get the traceback in the log, the reader a message
+    logger.exception("page %r failed", current.url_path or "overview")
     st.error(
         "这一页出错了，请把网址发给维护者。 / This page failed; please send its address to the "
         f"maintainers. ({type(error).__name__})"

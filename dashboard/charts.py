@@ -12,6 +12,7 @@ import re
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.escape import plain
 from dashboard.i18n import format_percent, format_quantity, status_label, t, target_in_words
 from loaders.status import NO_FIGURE, STATUSES
 
@@ -42,11 +43,6 @@ PERCENT_BANDS = (
 def short(text: str, limit: int = LABEL_CHARS["en"]) -> str:
     """Return text cut to a chart label's length, with an ellipsis when cut."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def plain(text: str) -> str:
-    """Return text safe for a Plotly label: angle brackets and ampersands as entities."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def area_labels(frame: pd.DataFrame, lang: str) -> pd.Series:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.i18n import t
+from dashboard.i18n import localized, t
 from loaders.finder import ReportCoverage
 from loaders.model import TargetsFile
 
@@ -12,7 +12,7 @@ from loaders.model import TargetsFile
 def coverage_title(item: ReportCoverage, targets: TargetsFile, lang: str) -> str:
     """Return "report: N of M tracked", M being the plan figures that are not excluded."""
     report = targets.report(item.report_id)
-    name = (report.title if lang == "zh" else report.title_en) if report else item.report_id
+    name = localized(report, "title", lang) if report else item.report_id
     return t("coverage_metric", lang, report=name, tracked=item.tracked, total=item.quantitative)
 
 

@@ -1,9 +1,12 @@
 """The dashboard's data: targets.yaml loaded once and reused until the file or a report changes.
 
-The cache is keyed by a hash of targets.yaml's bytes and the size and modification time of
-every report in seeds/, so saving targets.yaml (or replacing a report) shows on the next rerun,
-while a rerun on unchanged files costs a few `stat` calls and one hash. It lives here, at the
-dashboard's edge, and is shared by every session of the server, like `st.cache_resource`.
+`load_cached` names the content with one key: a hash of targets.yaml's bytes and the size and
+modification time of every report in seeds/. Saving targets.yaml (or replacing a report) gives a
+new key, so the change shows on the next rerun, while a rerun on unchanged files costs a few
+`stat` calls and one hash. The loaded data, and the tables and coverage derived from it, live in
+`st.cache_resource`, shared by every session of the server: when several sessions miss the cache
+at once (after a save), Streamlit lets one of them load and the others wait for its result.
+Outside a Streamlit server (tests, bench) the same caches work in memory.
 """
 
 from __future__ import annotations
@@ -11,24 +14,21 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-import threading
-from collections import OrderedDict
-from collections.abc import Callable, Hashable
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
+import streamlit as st
 
 from dashboard.tables import display_table
 from loaders.chapters import commitment_chapters
 from loaders.export import commitment_rows
 from loaders.finder import ReportCoverage, coverage
-from loaders.status import STATUS_LABELS
 from loaders.validate import LoadResult, load_targets
 
-MAX_ENTRIES = 4
-MAX_DERIVED = 64  # tables, charts and coverage kept per loaded file
+MAX_ENTRIES = 4  # loaded files kept: a few recent versions, each day's statuses
+MAX_DERIVED = 64  # tables, charts and coverage kept, over all loaded files
 
 #: columns of the dashboard's frame beyond loaders.export.EXPORT_COLUMNS
 EXTRA_COLUMNS = (
@@ -38,7 +38,6 @@ EXTRA_COLUMNS = (
     "area_order",
     "report_title",
     "report_title_en",
-    "status_label_en",
     "search_text",
     "draft",
 )
@@ -46,38 +45,40 @@ EXTRA_COLUMNS = (
 
 @dataclass(frozen=True)
 class DashboardData:
-    """A loaded targets file: the validation result and one row per valid commitment."""
+    """A loaded targets file: the validation result and one row per valid commitment.
+
+    `key` names this data in the caches of what is derived from it: the file, its content and
+    the day for data loaded by `load_cached`, a fresh random name for data built directly.
+    """
 
     result: LoadResult
     frame: pd.DataFrame
     as_of: dt.date
     targets_file: str
-    _derived: OrderedDict = field(default_factory=OrderedDict, compare=False, repr=False)
-    _lock: threading.Lock = field(default_factory=threading.Lock, compare=False, repr=False)
-
-    def memo(self, key: Hashable, build: Callable[[], Any]) -> Any:
-        """Return what build() returns for this data, built once per key (the most recent kept)."""
-        with self._lock:
-            if key in self._derived:
-                self._derived.move_to_end(key)
-                return self._derived[key]
-        value = build()
-        with self._lock:
-            self._derived[key] = value
-            while len(self._derived) > MAX_DERIVED:
-                self._derived.popitem(last=False)
-        return value
+    key: str = field(default_factory=lambda: uuid.uuid4().hex, compare=False)
 
     def table(self, lang: str, rows: pd.DataFrame | None = None) -> pd.DataFrame:
         """Return the display table of some rows (default all), built once per language."""
-        full = self.memo(("table", lang), lambda: display_table(self.frame, lang))
+        full = _display_table(self.key, lang, self.frame)
         if rows is None:
             return full
         return full.loc[rows.index].reset_index(drop=True)
 
     def coverage(self) -> list[ReportCoverage]:
         """Return, per report in seeds/, how many plan figures are tracked; computed once."""
-        return self.memo("coverage", lambda: coverage(self.result.targets, self.result.documents))
+        return _coverage(self.key, self.result)
+
+
+@st.cache_resource(max_entries=MAX_DERIVED, show_spinner=False)
+def _display_table(data_key: str, lang: str, _frame: pd.DataFrame) -> pd.DataFrame:
+    """Return the display table of a data's frame in a language (cached by the data's key)."""
+    return display_table(_frame, lang)
+
+
+@st.cache_resource(max_entries=MAX_DERIVED, show_spinner=False)
+def _coverage(data_key: str, _result: LoadResult) -> list[ReportCoverage]:
+    """Return the coverage of a data's reports (cached by the data's key)."""
+    return coverage(_result.targets, _result.documents)
 
 
 def seeds_signature(seeds_dir: Path) -> tuple:
@@ -102,34 +103,24 @@ def file_digest(path: Path) -> str:
         return f"unreadable:{error.errno}"
 
 
-class _LoadCache:
-    """A small LRU of load results keyed by content, safe to share between sessions."""
-
-    def __init__(self) -> None:
-        self.entries: OrderedDict[tuple, DashboardData] = OrderedDict()
-        self.lock = threading.Lock()
-
-    def get(self, targets_file: Path, seeds_dir: Path, as_of: dt.date) -> DashboardData:
-        key = (
+def content_key(targets_file: Path, seeds_dir: Path) -> str:
+    """Return one key for what a load reads: both paths, targets.yaml's bytes, the seeds' stats."""
+    named = repr(
+        (
             str(targets_file.resolve()),
+            str(seeds_dir.resolve()),
             file_digest(targets_file),
             seeds_signature(seeds_dir),
-            as_of,
         )
-        with self.lock:
-            found = self.entries.get(key)
-            if found is not None:
-                self.entries.move_to_end(key)
-                return found
-        data = build_data(load_targets(targets_file, seeds_dir), as_of, str(targets_file))
-        with self.lock:
-            self.entries[key] = data
-            while len(self.entries) > MAX_ENTRIES:
-                self.entries.popitem(last=False)
-        return data
+    )
+    return hashlib.blake2b(named.encode("utf-8"), digest_size=16).hexdigest()
 
 
-_CACHE = _LoadCache()
+@st.cache_resource(max_entries=MAX_ENTRIES, show_spinner=False)
+def _load(path: str, seeds: str, key: str, as_of: dt.date) -> DashboardData:
+    """Return the data of a targets file whose content `key` names (one load per key and day)."""
+    result = load_targets(path, seeds)
+    return build_data(result, as_of, path, key=f"{key}:{as_of.isoformat()}")
 
 
 def load_cached(
@@ -140,12 +131,17 @@ def load_cached(
     """Return the dashboard's data for a targets file, loading only when its content changed."""
     path = Path(targets_file)
     seeds = Path(seeds_dir) if seeds_dir is not None else path.parent / "seeds"
-    return _CACHE.get(path, seeds, as_of or dt.date.today())
+    return _load(str(path), str(seeds), content_key(path, seeds), as_of or dt.date.today())
 
 
-def build_data(result: LoadResult, as_of: dt.date, targets_file: str = "") -> DashboardData:
+def build_data(
+    result: LoadResult, as_of: dt.date, targets_file: str = "", key: str | None = None
+) -> DashboardData:
     """Return the dashboard's data: the load result and one row per valid commitment."""
-    return DashboardData(result, commitment_frame(result, as_of), as_of, targets_file)
+    frame = commitment_frame(result, as_of)
+    if key is None:
+        return DashboardData(result, frame, as_of, targets_file)
+    return DashboardData(result, frame, as_of, targets_file, key)
 
 
 def commitment_frame(result: LoadResult, as_of: dt.date) -> pd.DataFrame:
@@ -163,7 +159,6 @@ def commitment_frame(result: LoadResult, as_of: dt.date) -> pd.DataFrame:
     frame["area_order"] = frame["area"].map({a.id: index for index, a in enumerate(areas)})
     frame["report_title"] = frame["report"].map({r.id: r.title for r in reports})
     frame["report_title_en"] = frame["report"].map({r.id: r.title_en for r in reports})
-    frame["status_label_en"] = frame["status"].map(STATUS_LABELS["en"])
     frame["draft"] = [c.draft for c in targets.commitments]
     frame["search_text"] = (
         frame["id"]

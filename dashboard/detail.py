@@ -7,14 +7,34 @@ title or quote holding `<img src=x onerror=...>` shows as text.
 from __future__ import annotations
 
 import html
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard.i18n import format_quantity, t
+from dashboard.i18n import format_quantity, localized, t
 from loaders.model import Commitment, TargetsFile
 from loaders.quotes import find_quote
 from loaders.report import Document, Paragraph
+
+MAX_CHOICES = 2000  # commitments the chooser lists; past this, the filters narrow the list
+
+
+def choose_commitment(
+    shown: Sequence[str], known: Container[str], asked: str
+) -> tuple[list[str], str | None]:
+    """Return the chooser's ids and the one to show (None if there is none).
+
+    The chooser lists the first MAX_CHOICES ids the filters let through, and the asked id first
+    when it is a known commitment the filters hide; it shows the asked id when it can, else the
+    first one.
+    """
+    choices = list(shown[:MAX_CHOICES])
+    if asked and asked in known and asked not in choices:
+        choices.insert(0, asked)
+    if not choices:
+        return [], None
+    return choices, asked if asked in choices else choices[0]
 
 
 @dataclass(frozen=True)
@@ -70,7 +90,7 @@ def progress_table(commitment: Commitment, targets: TargetsFile, lang: str) -> p
     rows = []
     for entry in sorted(commitment.progress, key=lambda p: p.sort_key):
         report = targets.report(entry.source)
-        title = (report.title if lang == "zh" else report.title_en) if report else entry.source
+        title = localized(report, "title", lang) if report else entry.source
         when = str(entry.date) if entry.date is not None else str(entry.year)
         figure = (
             t("done_value", lang)
@@ -97,11 +117,3 @@ def same_metric(targets: TargetsFile, commitment: Commitment) -> list[Commitment
         c for c in targets.commitments if c.metric == commitment.metric and c.id != commitment.id
     ]
     return sorted(others, key=lambda c: (c.year, c.id))
-
-
-_MARKDOWN_SPECIAL = set("\\`*_{}[]()#+-.!|<>~$:&")
-
-
-def escape_markdown(text: str) -> str:
-    """Return text that Streamlit's Markdown shows as written: no formatting, links or HTML."""
-    return "".join(f"\\{ch}" if ch in _MARKDOWN_SPECIAL else ch for ch in text)

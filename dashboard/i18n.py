@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
-from loaders.status import REACH_RULES, STATUS_LABELS, STATUS_RULES, STATUSES
+from loaders.status import MET, MET_LATE, MISSED, NO_FIGURE, NOT_YET_DUE, STATUSES
 
 LANGUAGES = ("zh", "en")
 LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
@@ -112,7 +112,6 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "axis_commitments": {"zh": "承诺数", "en": "Commitments"},
     "axis_percent_of_target": {"zh": "占目标的百分比", "en": "Percent of target"},
-    "axis_value": {"zh": "数值", "en": "Value"},
     "series_baseline": {"zh": "上年基数", "en": "Prior year"},
     "series_target": {"zh": "目标", "en": "Target"},
     "series_outcome": {"zh": "结果", "en": "Outcome"},
@@ -129,7 +128,6 @@ TEXT: dict[str, dict[str, str]] = {
     "table_title": {"zh": "承诺清单", "en": "Commitments"},
     "download_csv": {"zh": "下载 CSV", "en": "Download CSV"},
     "download_xlsx": {"zh": "下载 Excel（XLSX）", "en": "Download Excel (XLSX)"},
-    "open_commitment": {"zh": "打开承诺详情", "en": "Open commitment"},
     "pick_row_hint": {
         "zh": "点击表格左侧选中一行，即可查看原文段落。",
         "en": "Select a row (left edge of the table) to read its source paragraph.",
@@ -228,7 +226,59 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "覆盖情况暂不可用。",
         "en": "Coverage is not available.",
     },
-    "headline_table": {"zh": "主要指标", "en": "Headline indicators"},
+}
+
+
+#: each status in words
+STATUS_LABELS = {
+    "en": {
+        MET: "met",
+        MET_LATE: "met late",
+        MISSED: "missed",
+        NO_FIGURE: "no published figure",
+        NOT_YET_DUE: "not yet due",
+    },
+    "zh": {
+        MET: "已完成",
+        MET_LATE: "逾期完成",
+        MISSED: "未完成",
+        NO_FIGURE: "未公布数据",
+        NOT_YET_DUE: "未到期",
+    },
+}
+
+#: the rule that gives each status (the README's "Status rules" say the same)
+STATUS_RULES = {
+    "en": {
+        MET: "The latest figure for the due year (or earlier) reaches the target; a milestone was reported done by the end of the due year.",
+        MET_LATE: "Not reached by the due year, but a figure for a later year reaches the target.",
+        MISSED: "The due year is over and the figures published, on time or later, do not reach the target.",
+        NO_FIGURE: "The due year is over and nothing has been published for it: a finding in itself.",
+        NOT_YET_DUE: "The due year is not over and the target is not reached yet.",
+    },
+    "zh": {
+        MET: "截至到期年度（含）最新公布的数据达到目标；里程碑类目标在到期年度内报告完成。",
+        MET_LATE: "到期年度未达到，但此后年度公布的数据达到目标。",
+        MISSED: "到期年度已过，已公布的数据（按时或其后）均未达到目标。",
+        NO_FIGURE: "到期年度已过，但未见公布任何相关数据——这本身就是一个发现。",
+        NOT_YET_DUE: "到期年度尚未结束，目前尚未达到目标。",
+    },
+}
+
+#: what "reaches the target" means for each comparator
+REACH_RULES = {
+    "en": {
+        ">=": "at least the target",
+        "<=": "at most the target",
+        "~": "at least the target minus its tolerance (exceeding an “about” target counts as met)",
+        "done": "reported done",
+    },
+    "zh": {
+        ">=": "不低于目标值",
+        "<=": "不高于目标值",
+        "~": "不低于目标值减去容差（超过“左右”目标视为完成）",
+        "done": "报告已完成",
+    },
 }
 
 
@@ -236,6 +286,11 @@ def t(key: str, lang: str, **values: object) -> str:
     """Return the label for a key in a language, with values filled in."""
     text = TEXT[key][lang]
     return text.format(**values) if values else text
+
+
+def localized(record: object, field: str, lang: str) -> str:
+    """Return a record's field in a language: `field` in Chinese, `field_en` in English."""
+    return getattr(record, field if lang == "zh" else f"{field}_en")
 
 
 def status_label(status: str, lang: str) -> str:

@@ -7,6 +7,7 @@ filters, then draw with tested pure functions (charts, tables, detail).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,8 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from dashboard.data import DashboardData, load_cached
+from dashboard.data import MAX_DERIVED, DashboardData, load_cached
+from dashboard.detail import MAX_CHOICES, choose_commitment
 from dashboard.filters import (
     Filters,
     apply_filters,
@@ -22,11 +24,13 @@ from dashboard.filters import (
     params_from_filters,
     report_choices,
 )
-from dashboard.i18n import LANGUAGE_NAMES, LANGUAGES, status_label, t
+from dashboard.i18n import LANGUAGE_NAMES, LANGUAGES, localized, status_label, t
 from loaders.settings import targets_path
 from loaders.status import STATUSES
 
 CONTEXT_KEY = "_page_context"
+CHOICE_KEY = "commitment_choice"  # the commitment page's chooser
+ChartBuilder = Callable[[pd.DataFrame, str, str], Any]  # (rows, lang, as_of) -> a figure
 MAX_PROBLEMS_SHOWN = 200
 
 CLEAN_LAYOUT_CSS = """
@@ -58,15 +62,28 @@ class PageContext:
         f = self.filters
         return (f.report, f.areas, f.statuses, f.query)
 
-    def chart(self, name: str, build) -> Any:
-        """Return build(rows, lang, as_of), built once per chart, filters and language."""
-        key = ("chart", name, self.rows_key, self.lang)
-        return self.data.memo(key, lambda: build(self.rows, self.lang, self.as_of))
+    def chart(self, name: str, build: ChartBuilder) -> Any:
+        """Return build(rows, lang, as_of), built once per data, chart, filters and language."""
+        return _chart(self.data.key, name, self.rows_key, self.lang, self.as_of, build, self.rows)
 
     @property
     def as_of(self) -> str:
         """Return the date statuses are computed for, as YYYY-MM-DD."""
         return self.data.as_of.isoformat()
+
+
+@st.cache_resource(max_entries=MAX_DERIVED, show_spinner=False)
+def _chart(
+    data_key: str,
+    name: str,
+    rows_key: tuple,
+    lang: str,
+    as_of: str,
+    _build: ChartBuilder,
+    _rows: pd.DataFrame,
+) -> Any:
+    """Return a chart of the rows that rows_key selects from the data that data_key names."""
+    return _build(_rows, lang, as_of)
 
 
 def load_data() -> DashboardData:
@@ -83,43 +100,25 @@ def _report_label(choice: str, data: DashboardData, lang: str) -> str:
     report = data.result.targets.report(choice)
     if report is None:
         return choice
-    return report.title if lang == "zh" else report.title_en
+    return localized(report, "title", lang)
 
 
-FILTER_KEYS = ("lang", "report", "areas", "statuses", "query", "clean")
+def keep_filter_widgets(from_url: Filters, reports: list[str], areas: list[str]) -> None:
+    """Give each filter widget its value before it is drawn: the reader's, else the URL's.
 
-
-def _kept(key: str) -> str:
-    """Return the session key that keeps a filter's value across pages."""
-    return f"_kept_{key}"
-
-
-def _remember(key: str) -> None:
-    """Keep a widget's new value (Streamlit drops widget state when the page switches)."""
-    if key == "lang" and not st.session_state[key]:  # clicking the chosen language again
-        st.session_state[key] = st.session_state[_kept(key)]
-    st.session_state[_kept(key)] = st.session_state[key]
-
-
-def _restore_widgets(params: Filters, reports: list[str], areas: list[str]) -> None:
-    """Give each filter widget its kept value, first taken from the URL once per session."""
-    if not st.session_state.get("_seeded"):
-        st.session_state["_seeded"] = True
-        first = {
-            "lang": params.lang,
-            "report": params.report,
-            "areas": list(params.areas),
-            "statuses": list(params.statuses),
-            "query": params.query,
-            "clean": params.clean,
-        }
-        for key, value in first.items():
-            st.session_state[_kept(key)] = value
-    if st.session_state[_kept("report")] not in ("", *reports):  # the file changed
-        st.session_state[_kept("report")] = ""
-    st.session_state[_kept("areas")] = [a for a in st.session_state[_kept("areas")] if a in areas]
-    for key in FILTER_KEYS:
-        st.session_state[key] = st.session_state[_kept(key)]
+    Re-assigning every widget's key at the top of the run is Streamlit's documented way to keep
+    widget values across `st.switch_page` (which starts the next page without them). The URL
+    seeds a widget the first time, and stands in for the language when the reader clicks the
+    chosen one again (which unselects it): the URL still holds the language of the last run.
+    """
+    state = st.session_state
+    state["lang"] = state.get("lang") or from_url.lang
+    report = state.get("report", from_url.report)
+    state["report"] = report if report in ("", *reports) else ""  # the file changed
+    state["areas"] = [a for a in state.get("areas", from_url.areas) if a in areas]
+    state["statuses"] = list(state.get("statuses", from_url.statuses))
+    state["query"] = state.get("query", from_url.query)
+    state["clean"] = state.get("clean", from_url.clean)
 
 
 def sidebar_filters(data: DashboardData) -> Filters:
@@ -128,7 +127,7 @@ def sidebar_filters(data: DashboardData) -> Filters:
     reports = report_choices(frame)
     areas = [a.id for a in data.result.targets.areas]
     from_url = filters_from_params(st.query_params.to_dict(), reports, areas)
-    _restore_widgets(from_url, reports, areas)
+    keep_filter_widgets(from_url, reports, areas)
     area_names = {a.id: a for a in data.result.targets.areas}
     with st.sidebar:
         lang = st.segmented_control(
@@ -136,18 +135,13 @@ def sidebar_filters(data: DashboardData) -> Filters:
             LANGUAGES,
             format_func=LANGUAGE_NAMES.get,
             key="lang",
-            on_change=_remember,
-            args=("lang",),
         )
-        lang = lang or st.session_state[_kept("lang")]
         st.subheader(t("filters", lang))
         st.selectbox(
             t("filter_report", lang),
             ["", *reports],
             format_func=lambda c: _report_label(c, data, lang),
             key="report",
-            on_change=_remember,
-            args=("report",),
         )
         st.multiselect(
             t("filter_area", lang),
@@ -158,8 +152,6 @@ def sidebar_filters(data: DashboardData) -> Filters:
                 else area_names[a].name_en
             ),
             key="areas",
-            on_change=_remember,
-            args=("areas",),
             placeholder="—",
         )
         st.multiselect(
@@ -167,15 +159,11 @@ def sidebar_filters(data: DashboardData) -> Filters:
             list(STATUSES),
             format_func=lambda s: status_label(s, lang),
             key="statuses",
-            on_change=_remember,
-            args=("statuses",),
             placeholder="—",
         )
         st.text_input(
             t("filter_search", lang),
             key="query",
-            on_change=_remember,
-            args=("query",),
             help=t("filter_search_help", lang),
             max_chars=200,
         )
@@ -184,8 +172,6 @@ def sidebar_filters(data: DashboardData) -> Filters:
         st.toggle(
             t("clean_layout", lang),
             key="clean",
-            on_change=_remember,
-            args=("clean",),
             help=t("clean_layout_help", lang),
         )
         st.caption(t("share_link", lang))
@@ -203,17 +189,37 @@ def sidebar_filters(data: DashboardData) -> Filters:
 def _clear_filters() -> None:
     """Reset the report, area, status and search filters."""
     for key, empty in (("report", ""), ("areas", []), ("statuses", []), ("query", "")):
-        st.session_state[key] = st.session_state[_kept(key)] = empty
+        st.session_state[key] = empty
 
 
 def _leave_clean_layout() -> None:
     """Switch the clean layout off."""
-    st.session_state["clean"] = st.session_state[_kept("clean")] = False
+    st.session_state["clean"] = False
 
 
-def sync_url(filters: Filters, keep_commitment: bool) -> None:
-    """Write the filters into the URL, so the view can be sent as a link."""
-    wanted = params_from_filters(filters if keep_commitment else replace(filters, commitment=""))
+def asked_commitment(context: PageContext) -> str:
+    """Return the commitment the reader asked for: last chosen on its page, else the URL's id."""
+    return st.session_state.get(CHOICE_KEY) or context.filters.commitment
+
+
+def commitment_choice(context: PageContext) -> tuple[list[str], str | None]:
+    """Return the commitment page's choices and the id it shows (see detail.choose_commitment)."""
+    shown = context.rows["id"].head(MAX_CHOICES).tolist() if not context.rows.empty else []
+    known = set(context.data.frame["id"]) if not context.data.frame.empty else set()
+    return choose_commitment(shown, known, asked_commitment(context))
+
+
+def show_commitment(commitment_id: str) -> None:
+    """Make the commitment page show a commitment on the next run (a button's callback)."""
+    st.session_state[CHOICE_KEY] = commitment_id
+
+
+def sync_url(context: PageContext, on_commitment_page: bool) -> None:
+    """Write the filters, and the commitment shown on its page, into the URL (its only writer)."""
+    commitment = ""
+    if on_commitment_page:
+        commitment = commitment_choice(context)[1] or context.filters.commitment
+    wanted = params_from_filters(replace(context.filters, commitment=commitment))
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)
 

@@ -1,7 +1,7 @@
 """Each commitment's status, computed from its target and progress.
 
-The rules are written once, in STATUS_RULES below (shown by the dashboard) and in the README's
-"Status rules" section (a test keeps the two in step).
+The rules are written in words in dashboard/i18n.py (STATUS_RULES, shown by the dashboard) and in
+the README's "Status rules" section (a test keeps the two in step).
 """
 
 from __future__ import annotations
@@ -19,55 +19,6 @@ NOT_YET_DUE = "not_yet_due"
 
 STATUSES = (MET, MET_LATE, MISSED, NO_FIGURE, NOT_YET_DUE)
 
-STATUS_LABELS = {
-    "en": {
-        MET: "met",
-        MET_LATE: "met late",
-        MISSED: "missed",
-        NO_FIGURE: "no published figure",
-        NOT_YET_DUE: "not yet due",
-    },
-    "zh": {
-        MET: "已完成",
-        MET_LATE: "逾期完成",
-        MISSED: "未完成",
-        NO_FIGURE: "未公布数据",
-        NOT_YET_DUE: "未到期",
-    },
-}
-
-STATUS_RULES = {
-    "en": {
-        MET: "The latest figure for the due year (or earlier) reaches the target; a milestone was reported done by the end of the due year.",
-        MET_LATE: "Not reached by the due year, but a figure for a later year reaches the target.",
-        MISSED: "The due year is over and the figures published, on time or later, do not reach the target.",
-        NO_FIGURE: "The due year is over and nothing has been published for it: a finding in itself.",
-        NOT_YET_DUE: "The due year is not over and the target is not reached yet.",
-    },
-    "zh": {
-        MET: "截至到期年度（含）最新公布的数据达到目标；里程碑类目标在到期年度内报告完成。",
-        MET_LATE: "到期年度未达到，但此后年度公布的数据达到目标。",
-        MISSED: "到期年度已过，已公布的数据（按时或其后）均未达到目标。",
-        NO_FIGURE: "到期年度已过，但未见公布任何相关数据——这本身就是一个发现。",
-        NOT_YET_DUE: "到期年度尚未结束，目前尚未达到目标。",
-    },
-}
-
-REACH_RULES = {
-    "en": {
-        ">=": "at least the target",
-        "<=": "at most the target",
-        "~": "at least the target minus its tolerance (exceeding an “about” target counts as met)",
-        "done": "reported done",
-    },
-    "zh": {
-        ">=": "不低于目标值",
-        "<=": "不高于目标值",
-        "~": "不低于目标值减去容差（超过“左右”目标视为完成）",
-        "done": "报告已完成",
-    },
-}
-
 
 @dataclass(frozen=True)
 class StatusResult:
@@ -77,14 +28,6 @@ class StatusResult:
     decided_by: Progress | None
     latest: Progress | None
     percent_of_target: float | None
-
-    def label(self, lang: str = "en") -> str:
-        """Return the status in words."""
-        return STATUS_LABELS[lang][self.status]
-
-    def rule(self, lang: str = "en") -> str:
-        """Return the rule that gave this status."""
-        return STATUS_RULES[lang][self.status]
 
 
 def reaches(target: Target, entry: Progress) -> bool:

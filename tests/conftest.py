@@ -1,12 +1,23 @@
-"""Shared test settings.
+"""Shared test settings and fixtures.
 
 Hypothesis profiles: `default` (quick, for `make test` on a laptop) and `ci` (many more
 examples; .ci/run exports HYPOTHESIS_PROFILE=ci). Neither has a deadline: a slow example on a
 busy machine is not a failure.
+
+Fixtures: the SYNTHETIC small targets file (`small_targets`, `small_data`, `small_frame`, on
+`as_of`), the bundled targets.yaml for the app (`bundled`, `bundled_copy`) and `open_page`, which
+runs the dashboard in Streamlit's AppTest on one page with URL parameters.
 """
 
-import os
+from __future__ import annotations
 
+import datetime as dt
+import os
+import shutil
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+import pytest
 from hypothesis import HealthCheck, settings
 
 settings.register_profile("default", max_examples=60, deadline=None)
@@ -18,3 +29,86 @@ settings.register_profile(
     print_blob=True,
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLED = ROOT / "targets.yaml"
+SMALL = Path(__file__).resolve().parent / "fixtures" / "small"
+AS_OF = dt.date(2026, 1, 1)  # the day the small fixture's statuses are computed for
+APP = str(ROOT / "dashboard" / "app.py")
+APP_TIMEOUT_S = 60
+
+
+@pytest.fixture(scope="session")
+def as_of() -> dt.date:
+    """Return the day the small fixture's statuses are computed for."""
+    return AS_OF
+
+
+@pytest.fixture(scope="session")
+def small_dir() -> Path:
+    """Return the folder of the SYNTHETIC small fixture (targets.yaml and seeds/)."""
+    return SMALL
+
+
+@pytest.fixture(scope="session")
+def small_targets(small_dir) -> Path:
+    """Return the SYNTHETIC small targets file: one commitment per status."""
+    return small_dir / "targets.yaml"
+
+
+@pytest.fixture(scope="session")
+def small_data(small_targets, as_of):
+    """Return the dashboard's data for the small fixture, loaded once per test session."""
+    from dashboard.data import build_data
+    from loaders.validate import load_targets
+
+    return build_data(load_targets(small_targets), as_of, str(small_targets))
+
+
+@pytest.fixture(scope="session")
+def small_frame(small_data):
+    """Return the small fixture's rows (copy before changing them: the frame is shared)."""
+    return small_data.frame
+
+
+@pytest.fixture
+def bundled(monkeypatch) -> Path:
+    """Return the bundled targets.yaml, which the app then reads."""
+    monkeypatch.setenv("TARGETS_FILE", str(BUNDLED))
+    return BUNDLED
+
+
+@pytest.fixture
+def bundled_copy(tmp_path, monkeypatch) -> Callable[..., Path]:
+    """Return a function that copies the bundled file and seeds/, replacing text, for the app."""
+
+    def copy(replace: Mapping[str, str] | None = None) -> Path:
+        shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+        text = BUNDLED.read_text(encoding="utf-8")
+        for old, new in (replace or {}).items():
+            assert old in text, f"not in targets.yaml: {old!r}"
+            text = text.replace(old, new)
+        path = tmp_path / "targets.yaml"
+        path.write_text(text, encoding="utf-8")
+        monkeypatch.setenv("TARGETS_FILE", str(path))
+        return path
+
+    return copy
+
+
+@pytest.fixture
+def open_page() -> Callable[..., object]:
+    """Return a function that runs the app on a page (default: the overview) with URL parameters."""
+    from streamlit.testing.v1 import AppTest
+
+    def run(page: str | None = None, **params: str) -> AppTest:
+        at = AppTest.from_file(APP, default_timeout=APP_TIMEOUT_S)
+        for key, value in params.items():
+            at.query_params[key] = value
+        if page is not None:
+            at.switch_page(f"views/{page}.py")
+        at.run()
+        assert not at.exception, [e.message for e in at.exception]
+        return at
+
+    return run

@@ -1,13 +1,26 @@
-"""The dashboard on every bad input of the corpus (tests/bad_inputs): it shows the exact problems
-at the top and keeps showing the valid commitments — never a traceback."""
+"""The dashboard on one bad input of each kind of the corpus (tests/bad_inputs): it shows the exact
+problems at the top and keeps showing the valid commitments — never a traceback.
+
+`targets check` is tested on every case of the corpus (test_bad_inputs.py); here one case per
+kind proves what the dashboard adds: the summary, the problem list and the valid rows.
+"""
 
 import pytest
-from streamlit.testing.v1 import AppTest
-
-from tests.bad_inputs import INJECTED, cases
-from tests.test_app import APP, TIMEOUT
+from bad_inputs import INJECTED, cases
 
 MAX_SHOWN = 200
+
+#: one case per kind: problems with valid records kept, an unreadable file (exit code 2), many
+#: problems, a bad value, a missing report file, and a file with no problem at all
+CASE_OF_KIND = {
+    "yaml": "duplicate-key",
+    "encoding": "gbk-encoded",
+    "resource": "alias-bomb",
+    "value": "value-thousands-separator",
+    "reference": "report-file-missing",
+    "injection": "html-in-title",
+}
+CASES = [case for case in cases() if CASE_OF_KIND.get(case.kind) == case.name]
 
 
 def serve_case(case, tmp_path, monkeypatch):
@@ -20,21 +33,24 @@ def serve_case(case, tmp_path, monkeypatch):
     return targets
 
 
-@pytest.mark.parametrize("case", cases(), ids=lambda case: case.name)
+def test_every_kind_of_bad_input_has_a_case_here():
+    assert {case.kind for case in cases()} == set(CASE_OF_KIND)
+    assert [case.kind for case in CASES] == list(CASE_OF_KIND)
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
 def test_the_dashboard_lists_every_problem_and_keeps_the_valid_commitments(
-    case, tmp_path, monkeypatch
+    case, tmp_path, monkeypatch, open_page
 ):
     targets = serve_case(case, tmp_path, monkeypatch)
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    at.query_params["lang"] = "en"
-    at.run()
-    assert not at.exception, [e.message for e in at.exception]
+    at = open_page(lang="en")
     expected = case.problems(str(targets))
     if expected:
         [summary] = at.error
-        assert "cannot be read" in summary.value or summary.value.startswith(
-            f"{len(expected)} problem(s) in {targets.name}"
-        )
+        if case.exit_code == 2:
+            assert summary.value.startswith(f"{targets.name} cannot be read")
+        else:
+            assert summary.value.startswith(f"{len(expected)} problem(s) in {targets.name}")
         shown = at.code[0].value.splitlines()
         assert shown == expected[:MAX_SHOWN] + (
             [f"… +{len(expected) - MAX_SHOWN}"] if len(expected) > MAX_SHOWN else []
@@ -49,15 +65,11 @@ def test_the_dashboard_lists_every_problem_and_keeps_the_valid_commitments(
 
 @pytest.mark.parametrize(("name", "commitment", "field", "value"), INJECTED)
 def test_injected_html_shows_as_text_on_the_commitment_page(
-    name, commitment, field, value, tmp_path, monkeypatch
+    name, commitment, field, value, tmp_path, monkeypatch, open_page
 ):
     [case] = [c for c in cases("injection") if c.name == name]
     serve_case(case, tmp_path, monkeypatch)
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    at.query_params["lang"] = "zh" if field == "title" else "en"
-    at.query_params["id"] = commitment
-    at.switch_page("views/commitment.py").run()
-    assert not at.exception
+    at = open_page("commitment", lang="zh" if field == "title" else "en", id=commitment)
     shown = at.header[0].value
     assert "".join(ch for ch in shown if ch != "\\") == value  # Markdown-escaped, so shown as text
     assert all("<script" not in h.value and "<img" not in h.value for h in at.html)

@@ -181,7 +181,7 @@ def test_html_in_targets_yaml_shows_as_text_and_never_runs(page, hostile_url):
 
 @pytest.fixture(scope="module")
 def bad_problem_url(tmp_path_factory):
-    from tests.bad_inputs import cases
+    from bad_inputs import cases
 
     [case] = [c for c in cases("injection") if c.name == "html-in-problem"]
     targets, seeds = case.write(tmp_path_factory.mktemp("html-in-problem"))

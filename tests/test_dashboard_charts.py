@@ -11,18 +11,14 @@ from dashboard.charts import (
     source_line,
     status_by_area_figure,
 )
-from tests.small_fixture import small_data
-
-DATA = small_data()
-FRAME = DATA.frame
 
 
 def traces(figure):
     return {trace.name: trace for trace in figure.data}
 
 
-def test_status_by_area_counts_each_status_per_area_in_declared_order():
-    figure = status_by_area_figure(FRAME, "en", "2026-01-01")
+def test_status_by_area_counts_each_status_per_area_in_declared_order(small_frame):
+    figure = status_by_area_figure(small_frame, "en", "2026-01-01")
     bars = traces(figure)
     assert list(bars) == ["met", "met late", "missed", "no published figure", "not yet due"]
     assert list(bars["met"].y) == ["Headline targets", "Livelihoods"]
@@ -34,26 +30,26 @@ def test_status_by_area_counts_each_status_per_area_in_declared_order():
     assert figure.layout.title.subtitle.text == "6 commitments"
 
 
-def test_status_by_area_in_chinese_prefixes_chapters():
-    figure = status_by_area_figure(FRAME, "zh", "2026-01-01")
+def test_status_by_area_in_chinese_prefixes_chapters(small_frame):
+    figure = status_by_area_figure(small_frame, "zh", "2026-01-01")
     assert list(figure.data[0].y) == ["主要预期目标", "（一）做好民生工作"]
     assert figure.data[0].name == "已完成"
 
 
-def test_every_chart_has_a_source_line_with_report_and_date():
-    figure = status_by_area_figure(FRAME, "en", "2026-01-01")
+def test_every_chart_has_a_source_line_with_report_and_date(small_frame):
+    figure = status_by_area_figure(small_frame, "en", "2026-01-01")
     [note] = figure.layout.annotations
     assert note.text == (
         "Source: Synthetic District Work Report 2020 | data as of 2026-01-01 | "
         "status by the rules on the Rules page"
     )
-    assert source_line(FRAME, "zh", "2026-01-01").startswith(
+    assert source_line(small_frame, "zh", "2026-01-01").startswith(
         "来源：合成示例区政府工作报告（2020年）"
     )
 
 
-def test_percent_of_target_has_bars_for_figures_a_100_line_and_keeps_missing_ones():
-    figure = percent_of_target_figure(FRAME, "en", "2026-01-01")
+def test_percent_of_target_has_bars_for_figures_a_100_line_and_keeps_missing_ones(small_frame):
+    figure = percent_of_target_figure(small_frame, "en", "2026-01-01")
     bars = traces(figure)
     assert list(bars["met"].y) == ["GDP growth"]
     assert [round(v, 1) for v in bars["met"].x] == [103.3]
@@ -67,25 +63,25 @@ def test_percent_of_target_has_bars_for_figures_a_100_line_and_keeps_missing_one
     assert "syn-library" not in str(figure.to_dict())  # milestones have no percent
 
 
-def synthetic_rows(count: int) -> pd.DataFrame:
+def synthetic_rows(frame: pd.DataFrame, count: int) -> pd.DataFrame:
     """Return `count` SYNTHETIC numeric rows built from the fixture's first numeric row."""
-    row = FRAME[FRAME["id"] == "syn-places"].iloc[0]
+    row = frame[frame["id"] == "syn-places"].iloc[0]
     rows = pd.DataFrame([row] * count).reset_index(drop=True)
     rows["id"] = [f"syn-{i}" for i in range(count)]
     rows["percent_of_target"] = [None if i % 4 == 0 else float(i % 150) for i in range(count)]
     return rows
 
 
-def test_many_numeric_targets_are_aggregated_into_bands_not_bars():
-    rows = synthetic_rows(MAX_BARS * 50)
+def test_many_numeric_targets_are_aggregated_into_bands_not_bars(small_frame):
+    rows = synthetic_rows(small_frame, MAX_BARS * 50)
     figure = percent_of_target_figure(rows, "en", "2026-01-01")
     assert figure.layout.title.text == "Numeric targets by percent of target reached, per area"
     assert sum(len(trace.x) for trace in figure.data) == 5  # one area, five bands
     assert sum(sum(trace.x) for trace in figure.data) == MAX_BARS * 50
 
 
-def test_many_missing_figures_collapse_into_one_row_per_area():
-    rows = synthetic_rows(20).assign(percent_of_target=None)
+def test_many_missing_figures_collapse_into_one_row_per_area(small_frame):
+    rows = synthetic_rows(small_frame, 20).assign(percent_of_target=None)
     figure = percent_of_target_figure(rows, "zh", "2026-01-01")
     [missing] = figure.data
     assert list(missing.y) == ["（一）做好民生工作"]
@@ -103,8 +99,8 @@ def test_percent_bands():
     ]
 
 
-def test_headline_chart_shows_baseline_target_and_outcome_per_indicator():
-    figure = headline_figure(FRAME, "en", "2026-01-01")
+def test_headline_chart_shows_baseline_target_and_outcome_per_indicator(small_frame):
+    figure = headline_figure(small_frame, "en", "2026-01-01")
     series = traces(figure)
     assert list(series["Prior year"].y) == ["GDP growth", "Consumer prices"]
     assert list(series["Prior year"].x) == [5.0, None]
@@ -113,16 +109,16 @@ def test_headline_chart_shows_baseline_target_and_outcome_per_indicator():
     assert list(series["Outcome"].x) == [6.2, 3.5]
 
 
-def test_headline_chart_marks_indicators_with_no_published_figure():
-    frame = FRAME.copy()
+def test_headline_chart_marks_indicators_with_no_published_figure(small_frame):
+    frame = small_frame.copy()
     frame.loc[frame["id"] == "syn-cpi", ["latest_value", "latest_year"]] = None
     figure = headline_figure(frame, "zh", "2026-01-01")
     markers = [a for a in figure.layout.annotations if a.text == "未公布数据"]
     assert [(a.y, a.xref, a.x) for a in markers] == [("居民消费价格涨幅", "paper", 1)]
 
 
-def test_html_in_a_title_is_shown_as_text_in_charts():
-    frame = FRAME.copy()
+def test_html_in_a_title_is_shown_as_text_in_charts(small_frame):
+    frame = small_frame.copy()
     frame.loc[frame["id"] == "syn-gdp", "title_en"] = "<img src=x onerror=f()>"
     figure = percent_of_target_figure(frame, "en", "2026-01-01")
     labels = [label for trace in figure.data for label in trace.y]
@@ -138,6 +134,6 @@ def test_download_is_a_2x_png_named_for_chart_language_and_date():
     }
 
 
-def test_empty_rows_give_an_empty_chart_not_an_error():
-    figure = status_by_area_figure(FRAME.iloc[0:0], "en", "2026-01-01")
+def test_empty_rows_give_an_empty_chart_not_an_error(small_frame):
+    figure = status_by_area_figure(small_frame.iloc[0:0], "en", "2026-01-01")
     assert figure.data == ()

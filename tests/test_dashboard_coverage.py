@@ -3,27 +3,28 @@
 from dashboard.coverage import coverage_title, untracked_table
 from loaders.finder import coverage
 from loaders.validate import load_targets_text
-from tests.small_fixture import SMALL, SMALL_TARGETS
 
 
-def small_coverage(text: str):
-    result = load_targets_text(text, SMALL / "seeds")
+def small_coverage(text: str, small_dir):
+    result = load_targets_text(text, small_dir / "seeds")
     return result.targets, coverage(result.targets, result.documents)
 
 
-def test_a_fully_tracked_report():
-    targets, [item] = small_coverage(SMALL_TARGETS.read_text(encoding="utf-8"))
+def test_a_fully_tracked_report(small_targets):
+    targets, [item] = small_coverage(
+        small_targets.read_text(encoding="utf-8"), small_targets.parent
+    )
     assert coverage_title(item, targets, "en") == (
         "Synthetic District Work Report 2020: 5 of 5 quantitative commitments tracked"
     )
     assert untracked_table(item, "en").empty
 
 
-def test_a_dropped_commitment_shows_as_an_untracked_figure_with_its_clause():
-    text = SMALL_TARGETS.read_text(encoding="utf-8")
+def test_a_dropped_commitment_shows_as_an_untracked_figure_with_its_clause(small_targets):
+    text = small_targets.read_text(encoding="utf-8")
     start = text.index("  - id: syn-parks")
     end = text.index("  - id: syn-roads")
-    targets, [item] = small_coverage(text[:start] + text[end:])
+    targets, [item] = small_coverage(text[:start] + text[end:], small_targets.parent)
     assert coverage_title(item, targets, "zh") == (
         "合成示例区政府工作报告（2020年）：数量型承诺已追踪 4 / 5"
     )

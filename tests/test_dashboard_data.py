@@ -1,51 +1,91 @@
 """The dashboard's cache: reused while files are unchanged, reloaded after an edit."""
 
-import datetime as dt
 import shutil
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
 
+import dashboard.data
 from dashboard.data import load_cached
-from tests.small_fixture import SMALL
 
-AS_OF = dt.date(2026, 1, 1)
+VIEWERS = 8
 
 
-def copy_fixture(tmp_path):
-    shutil.copytree(SMALL, tmp_path / "small")
+def copy_fixture(small_dir, tmp_path):
+    shutil.copytree(small_dir, tmp_path / "small")
     return tmp_path / "small" / "targets.yaml"
 
 
-def test_unchanged_files_reuse_the_loaded_data(tmp_path):
-    path = copy_fixture(tmp_path)
-    first = load_cached(path, as_of=AS_OF)
-    assert load_cached(path, as_of=AS_OF) is first
+def test_unchanged_files_reuse_the_loaded_data(small_dir, tmp_path, as_of):
+    path = copy_fixture(small_dir, tmp_path)
+    first = load_cached(path, as_of=as_of)
+    assert load_cached(path, as_of=as_of) is first
     assert list(first.frame["id"])[:2] == ["syn-gdp", "syn-cpi"]
 
 
-def test_an_edit_to_targets_yaml_shows_on_the_next_load(tmp_path):
-    path = copy_fixture(tmp_path)
-    first = load_cached(path, as_of=AS_OF)
+def test_an_edit_to_targets_yaml_shows_on_the_next_load(small_dir, tmp_path, as_of):
+    path = copy_fixture(small_dir, tmp_path)
+    first = load_cached(path, as_of=as_of)
     path.write_text(
         path.read_text(encoding="utf-8").replace(
             "title_en: New parks", "title_en: New green parks"
         ),
         encoding="utf-8",
     )
-    second = load_cached(path, as_of=AS_OF)
+    second = load_cached(path, as_of=as_of)
     assert second is not first
     assert "New green parks" in list(second.frame["title_en"])
 
 
-def test_a_changed_report_is_read_again(tmp_path):
-    path = copy_fixture(tmp_path)
-    load_cached(path, as_of=AS_OF)
+def test_viewers_missing_the_cache_together_after_a_save_cause_one_load(
+    small_dir, tmp_path, as_of, monkeypatch
+):
+    path = copy_fixture(small_dir, tmp_path)
+    load_cached(path, as_of=as_of)
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("title_en: New parks", "title_en: Saved parks"),
+        encoding="utf-8",
+    )
+    loads = []
+    real_load = dashboard.data.load_targets
+
+    def slow_counted_load(*args):
+        loads.append(args)
+        time.sleep(0.3)  # long enough for every viewer to miss the cache meanwhile
+        return real_load(*args)
+
+    monkeypatch.setattr(dashboard.data, "load_targets", slow_counted_load)
+    together = threading.Barrier(VIEWERS)
+
+    def view():
+        together.wait()
+        return load_cached(path, as_of=as_of)
+
+    with ThreadPoolExecutor(VIEWERS) as pool:
+        seen = [future.result() for future in [pool.submit(view) for _ in range(VIEWERS)]]
+    assert len(loads) == 1
+    assert all(data is seen[0] for data in seen)
+    assert "Saved parks" in list(seen[0].frame["title_en"])
+
+
+def test_derived_tables_are_built_once_per_language(small_dir, tmp_path, as_of):
+    data = load_cached(copy_fixture(small_dir, tmp_path), as_of=as_of)
+    assert data.table("en") is data.table("en")
+    assert list(data.table("zh").columns)[0] == "承诺"
+    assert data.coverage() is data.coverage()
+
+
+def test_a_changed_report_is_read_again(small_dir, tmp_path, as_of):
+    path = copy_fixture(small_dir, tmp_path)
+    load_cached(path, as_of=as_of)
     report = path.parent / "seeds" / "report-2020.txt"
     report.write_text(report.read_text(encoding="utf-8").replace("5000个", "6000个"), "utf-8")
-    result = load_cached(path, as_of=AS_OF).result
+    result = load_cached(path, as_of=as_of).result
     assert [p.record for p in result.problems] == ["syn-places"]
-    assert "syn-places" not in list(load_cached(path, as_of=AS_OF).frame["id"])
+    assert "syn-places" not in list(load_cached(path, as_of=as_of).frame["id"])
 
 
-def test_a_missing_file_gives_problems_and_an_empty_frame(tmp_path):
-    data = load_cached(tmp_path / "nothing.yaml", as_of=AS_OF)
+def test_a_missing_file_gives_problems_and_an_empty_frame(tmp_path, as_of):
+    data = load_cached(tmp_path / "nothing.yaml", as_of=as_of)
     assert data.result.unreadable
     assert data.frame.empty

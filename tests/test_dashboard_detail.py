@@ -1,7 +1,12 @@
 """A commitment's page as data: the quote located and marked, escaping, progress, same metric."""
 
+from pathlib import Path
+
+import pytest
+
 from dashboard.detail import (
-    escape_markdown,
+    MAX_CHOICES,
+    choose_commitment,
     highlighted_html,
     locate_quote,
     passage_location,
@@ -10,34 +15,41 @@ from dashboard.detail import (
 )
 from loaders.report import parse_report
 from loaders.validate import load_targets
-from tests.small_fixture import SMALL_TARGETS, small_data
 
-DATA = small_data()
-TARGETS = DATA.result.targets
-DOCUMENT = DATA.result.documents["syn-2020"]
+ROOT = Path(__file__).resolve().parent.parent
 
 
-def commitment(commitment_id):
-    return next(c for c in TARGETS.commitments if c.id == commitment_id)
+@pytest.fixture(scope="module")
+def targets(small_data):
+    return small_data.result.targets
 
 
-def test_quote_is_located_in_its_paragraph_and_marked():
-    passage = locate_quote(DOCUMENT, "确保新增学位 5000个以上")
+@pytest.fixture(scope="module")
+def document(small_data):
+    return small_data.result.documents["syn-2020"]
+
+
+def commitment(targets, commitment_id):
+    return next(c for c in targets.commitments if c.id == commitment_id)
+
+
+def test_quote_is_located_in_its_paragraph_and_marked(document):
+    passage = locate_quote(document, "确保新增学位 5000个以上")
     assert passage.paragraph.heading == "扩大公共服务供给"
     html = highlighted_html(passage)
     assert "<mark" in html
     assert ">确保新增学位 5000个以上</mark>，新建公园 4个" in html
 
 
-def test_paragraph_location_names_report_number_part_and_chapter():
-    passage = locate_quote(DOCUMENT, "确保新增学位 5000个以上")
+def test_paragraph_location_names_report_number_part_and_chapter(document):
+    passage = locate_quote(document, "确保新增学位 5000个以上")
     assert passage_location(passage, "R", "en") == (
         f"R · paragraph {passage.paragraph.number} · plan （一） 扩大公共服务供给"
     )
 
 
-def test_a_quote_not_in_the_report_is_not_located():
-    assert locate_quote(DOCUMENT, "新增学位 9999个") is None
+def test_a_quote_not_in_the_report_is_not_located(document):
+    assert locate_quote(document, "新增学位 9999个") is None
     assert locate_quote(None, "anything") is None
 
 
@@ -48,16 +60,8 @@ def test_report_text_with_html_is_escaped_around_the_mark():
     assert "&lt;script&gt;alert(1)&lt;/script&gt;<mark" in html
 
 
-def test_markdown_escaping_keeps_html_links_and_formatting_as_text():
-    assert escape_markdown("<img src=x onerror=alert(1)>") == (r"\<img src=x onerror=alert\(1\)\>")
-    assert escape_markdown("**bold** [a](b) $x$ :red[y]") == (
-        r"\*\*bold\*\* \[a\]\(b\) \$x\$ \:red\[y\]"
-    )
-    assert escape_markdown("新增学位 6900个以上") == "新增学位 6900个以上"
-
-
-def test_progress_timeline_lists_entries_in_order_with_sources():
-    table = progress_table(commitment("syn-places"), TARGETS, "en")
+def test_progress_timeline_lists_entries_in_order_with_sources(targets):
+    table = progress_table(commitment(targets, "syn-places"), targets, "en")
     assert table.to_dict("records") == [
         {
             "For": "2020",
@@ -72,11 +76,46 @@ def test_progress_timeline_lists_entries_in_order_with_sources():
             "Quote or note": "section 2, later revision",
         },
     ]
-    assert progress_table(commitment("syn-library"), TARGETS, "zh").iloc[0]["数值"] == "已完成"
+    assert (
+        progress_table(commitment(targets, "syn-library"), targets, "zh").iloc[0]["数值"]
+        == "已完成"
+    )
 
 
-def test_same_metric_lists_the_other_years_of_a_measure():
-    real = load_targets(SMALL_TARGETS.parent.parent.parent.parent / "targets.yaml").targets
+def test_same_metric_lists_the_other_years_of_a_measure(targets):
+    real = load_targets(ROOT / "targets.yaml").targets
     upgrade = next(c for c in real.commitments if c.id == "technical-upgrade-projects-2022")
     assert [c.id for c in same_metric(real, upgrade)] == ["technical-upgrade-projects-2024"]
-    assert same_metric(TARGETS, commitment("syn-parks")) == []
+    assert same_metric(targets, commitment(targets, "syn-parks")) == []
+
+
+KNOWN = {"a", "b", "c", "hidden"}
+
+
+def test_the_chooser_shows_the_asked_commitment():
+    assert choose_commitment(["a", "b", "c"], KNOWN, "b") == (["a", "b", "c"], "b")
+
+
+def test_the_chooser_shows_the_first_commitment_when_none_is_asked():
+    assert choose_commitment(["a", "b"], KNOWN, "") == (["a", "b"], "a")
+
+
+def test_a_commitment_the_filters_hide_is_listed_first_when_asked():
+    assert choose_commitment(["a", "b"], KNOWN, "hidden") == (["hidden", "a", "b"], "hidden")
+
+
+def test_an_unknown_commitment_is_not_listed_and_the_first_is_shown():
+    assert choose_commitment(["a", "b"], KNOWN, "no-such-id") == (["a", "b"], "a")
+
+
+def test_nothing_to_choose_from():
+    assert choose_commitment([], KNOWN, "") == ([], None)
+    assert choose_commitment([], KNOWN, "no-such-id") == ([], None)
+    assert choose_commitment([], KNOWN, "hidden") == (["hidden"], "hidden")
+
+
+def test_the_chooser_lists_at_most_max_choices_plus_the_asked_one():
+    shown = [f"id-{i}" for i in range(MAX_CHOICES + 10)]
+    choices, chosen = choose_commitment(shown, {*shown, "hidden"}, "hidden")
+    assert len(choices) == MAX_CHOICES + 1
+    assert (choices[0], choices[-1], chosen) == ("hidden", f"id-{MAX_CHOICES - 1}", "hidden")

@@ -7,19 +7,17 @@ from dashboard.filters import (
     params_from_filters,
     report_choices,
 )
-from tests.small_fixture import small_data
 
-FRAME = small_data().frame
-REPORTS = report_choices(FRAME)
 AREAS = ["headline", "livelihood"]
+REPORTS = ["syn-2020", "2020", "2099"]
 
 
 def ids(frame):
     return list(frame["id"])
 
 
-def test_report_choices_are_report_ids_then_years():
-    assert REPORTS == ["syn-2020", "2020", "2099"]
+def test_report_choices_are_report_ids_then_years(small_frame):
+    assert report_choices(small_frame) == REPORTS
 
 
 def test_url_parameters_become_filters_and_unknown_values_are_dropped():
@@ -56,23 +54,23 @@ def test_filters_round_trip_through_the_url_leaving_out_defaults():
     assert params_from_filters(Filters()) == {}
 
 
-def test_no_filter_keeps_every_row():
-    assert len(apply_filters(FRAME, Filters())) == 6
+def test_no_filter_keeps_every_row(small_frame):
+    assert len(apply_filters(small_frame, Filters())) == 6
 
 
-def test_filter_by_year_and_by_report():
-    assert ids(apply_filters(FRAME, Filters(report="2099"))) == ["syn-roads"]
-    assert len(apply_filters(FRAME, Filters(report="syn-2020"))) == 6
+def test_filter_by_year_and_by_report(small_frame):
+    assert ids(apply_filters(small_frame, Filters(report="2099"))) == ["syn-roads"]
+    assert len(apply_filters(small_frame, Filters(report="syn-2020"))) == 6
 
 
-def test_filter_by_area_and_status():
-    rows = apply_filters(FRAME, Filters(areas=("livelihood",), statuses=("met", "met_late")))
+def test_filter_by_area_and_status(small_frame):
+    rows = apply_filters(small_frame, Filters(areas=("livelihood",), statuses=("met", "met_late")))
     assert ids(rows) == ["syn-places", "syn-library"]
 
 
-def test_search_matches_chinese_and_english_case_insensitively():
-    assert ids(apply_filters(FRAME, Filters(query="学位"))) == ["syn-places"]
-    assert ids(apply_filters(FRAME, Filters(query="SCHOOL places"))) == ["syn-places"]
-    assert ids(apply_filters(FRAME, Filters(query="syn-cpi"))) == ["syn-cpi"]
-    assert ids(apply_filters(FRAME, Filters(query="控制在"))) == ["syn-cpi"]
-    assert ids(apply_filters(FRAME, Filters(query="nothing-like-this"))) == []
+def test_search_matches_chinese_and_english_case_insensitively(small_frame):
+    assert ids(apply_filters(small_frame, Filters(query="学位"))) == ["syn-places"]
+    assert ids(apply_filters(small_frame, Filters(query="SCHOOL places"))) == ["syn-places"]
+    assert ids(apply_filters(small_frame, Filters(query="syn-cpi"))) == ["syn-cpi"]
+    assert ids(apply_filters(small_frame, Filters(query="控制在"))) == ["syn-cpi"]
+    assert ids(apply_filters(small_frame, Filters(query="nothing-like-this"))) == []

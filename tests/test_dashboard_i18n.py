@@ -1,20 +1,77 @@
 """中文/English labels, number formats and targets in words."""
 
+import ast
+from pathlib import Path
+from types import SimpleNamespace
+
 import pytest
 
 from dashboard.i18n import (
+    REACH_RULES,
+    STATUS_LABELS,
+    STATUS_RULES,
     TEXT,
     format_number,
     format_percent,
     format_quantity,
+    localized,
     status_rules_markdown,
     t,
     target_in_words,
 )
+from loaders.status import STATUSES
+
+DASHBOARD = Path(__file__).resolve().parent.parent / "dashboard"
 
 
 def test_every_label_has_both_languages():
     assert [key for key, labels in TEXT.items() if set(labels) != {"zh", "en"}] == []
+
+
+def test_every_status_has_a_label_and_a_rule_in_both_languages():
+    for lang in ("en", "zh"):
+        assert set(STATUS_LABELS[lang]) == set(STATUSES)
+        assert set(STATUS_RULES[lang]) == set(STATUSES)
+        assert set(REACH_RULES[lang]) == {">=", "<=", "~", "done"}
+
+
+def strings_in_dashboard() -> tuple[set[str], set[str]]:
+    """Return the string literals of dashboard/ outside TEXT, and the f-string prefixes."""
+    strings, prefixes = set(), set()
+    for path in DASHBOARD.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        skip = {  # the labels themselves: `TEXT: dict[...] = {...}`
+            id(node.value)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.AnnAssign) and getattr(node.target, "id", "") == "TEXT"
+        }
+        stack = [tree]
+        while stack:
+            node = stack.pop()
+            if id(node) in skip:
+                continue
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                strings.add(node.value)
+            if isinstance(node, ast.JoinedStr) and isinstance(node.values[0], ast.Constant):
+                prefixes.add(node.values[0].value)
+            stack.extend(ast.iter_child_nodes(node))
+    return strings, prefixes
+
+
+def test_every_label_is_used_in_the_dashboard():
+    strings, prefixes = strings_in_dashboard()
+    unused = [
+        key
+        for key in TEXT
+        if key not in strings and not any(prefix and key.startswith(prefix) for prefix in prefixes)
+    ]
+    assert unused == []
+
+
+def test_localized_picks_the_field_of_the_language():
+    report = SimpleNamespace(title="清城区政府工作报告", title_en="Qingcheng work report")
+    assert localized(report, "title", "zh") == "清城区政府工作报告"
+    assert localized(report, "title", "en") == "Qingcheng work report"
 
 
 @pytest.mark.parametrize(

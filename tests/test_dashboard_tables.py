@@ -5,13 +5,10 @@ import io
 import openpyxl
 
 from dashboard.tables import csv_bytes, display_table, xlsx_bytes
-from tests.small_fixture import small_data
-
-FRAME = small_data().frame
 
 
-def test_table_in_english_has_targets_baselines_and_latest_figures_in_words():
-    table = display_table(FRAME, "en")
+def test_table_in_english_has_targets_baselines_and_latest_figures_in_words(small_frame):
+    table = display_table(small_frame, "en")
     assert list(table.columns) == [
         "Commitment",
         "Area",
@@ -41,8 +38,8 @@ def test_table_in_english_has_targets_baselines_and_latest_figures_in_words():
     assert (library["Latest figure"], library["% of target"]) == ("done (2020)", "")
 
 
-def test_table_in_chinese():
-    table = display_table(FRAME, "zh")
+def test_table_in_chinese(small_frame):
+    table = display_table(small_frame, "zh")
     places = table[table["编号"] == "syn-places"].iloc[0]
     assert places["目标"] == "不低于5000个"
     assert places["上年基数"] == "1.2万个 (2019)"
@@ -50,21 +47,21 @@ def test_table_in_chinese():
     assert places["状态"] == "逾期完成"
 
 
-def test_csv_download_is_utf8_with_bom_so_excel_reads_chinese():
-    data = csv_bytes(display_table(FRAME, "zh"))
+def test_csv_download_is_utf8_with_bom_so_excel_reads_chinese(small_frame):
+    data = csv_bytes(display_table(small_frame, "zh"))
     assert data.startswith(b"\xef\xbb\xbf")
     assert data.decode("utf-8-sig").splitlines()[0].startswith("承诺,领域,年度,目标")
     assert "新增学位" in data.decode("utf-8-sig")
 
 
-def test_xlsx_download_holds_every_row():
-    table = display_table(FRAME, "en")
+def test_xlsx_download_holds_every_row(small_frame):
+    table = display_table(small_frame, "en")
     workbook = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(table)))
     rows = list(workbook.active.iter_rows(values_only=True))
     assert rows[0][:3] == ("Commitment", "Area", "Year")
-    assert len(rows) == 1 + len(FRAME)
+    assert len(rows) == 1 + len(small_frame)
     assert rows[1][0] == "GDP growth"
 
 
-def test_an_empty_selection_gives_an_empty_table_with_headers():
-    assert list(display_table(FRAME.iloc[0:0], "en").columns)[0] == "Commitment"
+def test_an_empty_selection_gives_an_empty_table_with_headers(small_frame):
+    assert list(display_table(small_frame.iloc[0:0], "en").columns)[0] == "Commitment"

@@ -4,8 +4,8 @@ import re
 import sys
 from pathlib import Path
 
+from dashboard.i18n import STATUS_LABELS
 from loaders.schema import SECTIONS
-from loaders.status import STATUS_LABELS
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))

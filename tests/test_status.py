@@ -11,9 +11,6 @@ from loaders.status import (
     MISSED,
     NO_FIGURE,
     NOT_YET_DUE,
-    STATUS_LABELS,
-    STATUS_RULES,
-    STATUSES,
     commitment_status,
     reaches,
 )
@@ -141,9 +138,3 @@ def test_latest_dated_figure_of_the_due_year_decides():
 
 def test_reaches_is_false_for_an_entry_without_a_value():
     assert reaches(Target(">=", 1, "个"), Progress(source="r", year=2022)) is False
-
-
-def test_every_status_has_a_label_and_a_rule_in_both_languages():
-    for lang in ("en", "zh"):
-        assert set(STATUS_LABELS[lang]) == set(STATUSES)
-        assert set(STATUS_RULES[lang]) == set(STATUSES)

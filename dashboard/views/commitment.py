@@ -3,25 +3,32 @@
 import streamlit as st
 
 from dashboard.detail import (
-    escape_markdown,
     highlighted_html,
     locate_quote,
     passage_location,
     progress_table,
     same_metric,
 )
+from dashboard.escape import escape_markdown
 from dashboard.i18n import (
     format_percent,
     format_quantity,
+    localized,
     status_label,
     status_rule,
     t,
     target_in_words,
 )
-from dashboard.layout import clean_layout_exit, context
+from dashboard.layout import (
+    CHOICE_KEY,
+    asked_commitment,
+    clean_layout_exit,
+    commitment_choice,
+    context,
+    show_commitment,
+)
 from loaders.status import commitment_status
 
-MAX_CHOICES = 2000  # past this, the filters narrow the list
 STATUS_BADGE_COLOURS = {
     "met": "green",
     "met_late": "green",
@@ -34,35 +41,28 @@ page = context()
 lang = page.lang
 targets = page.data.result.targets
 by_id = {c.id: c for c in targets.commitments}
-choices = list(page.rows["id"].head(MAX_CHOICES)) if not page.rows.empty else []
-wanted = st.query_params.get("id") or page.filters.commitment
-if wanted and wanted in by_id and wanted not in choices:
-    choices = [wanted, *choices]
-if not choices:
+choices, chosen = commitment_choice(page)
+if chosen is None:
     st.info(t("no_commitments", lang))
     st.stop()
-if wanted and wanted not in by_id:
-    st.warning(t("unknown_commitment", lang, id=escape_markdown(wanted)))
-title_of = {c.id: (c.title if lang == "zh" else c.title_en) for c in targets.commitments}
-if st.session_state.get("commitment_choice") not in choices or (
-    wanted in choices and st.session_state.get("_last_url_id") != wanted
-):
-    st.session_state["commitment_choice"] = wanted if wanted in choices else choices[0]
-chosen = st.selectbox(
+asked = asked_commitment(page)
+if asked and asked not in by_id:
+    st.warning(t("unknown_commitment", lang, id=escape_markdown(asked)))
+title_of = {c.id: localized(c, "title", lang) for c in targets.commitments}
+st.session_state[CHOICE_KEY] = chosen
+st.selectbox(
     t("choose_commitment", lang),
     choices,
     format_func=lambda i: f"{title_of[i]} · {i}",
-    key="commitment_choice",
+    key=CHOICE_KEY,
 )
-st.session_state["_last_url_id"] = chosen
-st.query_params["id"] = chosen
 commitment = by_id[chosen]
 report = targets.report(commitment.report)
-report_title = (report.title if lang == "zh" else report.title_en) if report else commitment.report
+report_title = localized(report, "title", lang) if report else commitment.report
 result = commitment_status(commitment, page.data.as_of)
 target = commitment.target
 
-st.header(escape_markdown(commitment.title if lang == "zh" else commitment.title_en), anchor=False)
+st.header(escape_markdown(localized(commitment, "title", lang)), anchor=False)
 st.caption(
     escape_markdown(
         f"{commitment.title_en if lang == 'zh' else commitment.title} · {commitment.id}"
@@ -132,7 +132,10 @@ for other in others:
     label = (
         f"{other.year} · {title_of[other.id]} · {words} · {status_label(other_result.status, lang)}"
     )
-    if st.button(escape_markdown(label), key=f"same-metric-{other.id}"):
-        st.query_params["id"] = other.id
-        st.rerun()
+    st.button(
+        escape_markdown(label),
+        key=f"same-metric-{other.id}",
+        on_click=show_commitment,
+        args=(other.id,),
+    )
 clean_layout_exit(page)

@@ -2,9 +2,9 @@
 
 import streamlit as st
 
+from dashboard.components import commitments_table
 from dashboard.i18n import t
 from dashboard.layout import clean_layout_exit, context
-from dashboard.views.shared import commitments_table
 
 page = context()
 st.title(t("table_title", page.lang))

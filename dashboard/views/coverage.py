@@ -3,7 +3,7 @@
 import streamlit as st
 
 from dashboard.coverage import coverage_title, untracked_table
-from dashboard.detail import escape_markdown
+from dashboard.escape import escape_markdown
 from dashboard.i18n import t
 from dashboard.layout import clean_layout_exit, context
 

@@ -13,9 +13,9 @@ from dashboard.charts import (
     status_counts,
     without_drafts,
 )
+from dashboard.components import commitments_table
 from dashboard.i18n import status_label, status_rules_markdown, t
 from dashboard.layout import clean_layout_exit, context
-from dashboard.views.shared import commitments_table
 
 page = context()
 lang, rows = page.lang, page.rows

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from dashboard.filters import params_from_filters
 from dashboard.i18n import t
 from dashboard.layout import PageContext
 from dashboard.tables import csv_bytes, xlsx_bytes
@@ -56,8 +57,6 @@ def commitments_table(context: PageContext, key: str, downloads: bool = True) ->
 
 def open_commitment(context: PageContext, commitment_id: str) -> None:
     """Switch to a commitment's page, keeping the filters in the URL."""
-    from dashboard.filters import params_from_filters
-
     params = params_from_filters(context.filters)
     params["id"] = commitment_id
     st.switch_page(COMMITMENT_PAGE, query_params=params)
