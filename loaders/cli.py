@@ -1,6 +1,8 @@
-"""The `targets` command: check, export, find and schema.
+"""The `targets` command: check, export, find (loaders.cli_find) and schema.
 
-Exit codes of `targets check`: 0 valid, 1 problems found, 2 file unreadable.
+Exit codes, the same for every subcommand: 0 done (the file is valid); 1 problems found (check
+and export: problems in the targets file, whose valid records are still used; find --untracked:
+plan figures neither tracked nor excluded); 2 the targets file or a report cannot be read.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from loaders.export import commitment_rows, write_csv, write_json
 from loaders.schema import schema_markdown
 from loaders.validate import LoadResult, load_targets, targets_path
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
+EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2  # see the module's docstring
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -75,7 +77,7 @@ def main(argv: list[str] | None = None, out: TextIO | None = None) -> int:
         out.write(schema_markdown())
         return EXIT_OK
     if args.command == "find":
-        from loaders.finder import find_command
+        from loaders.cli_find import find_command
 
         return find_command(
             args.report,

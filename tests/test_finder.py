@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from loaders.cli import main
-from loaders.finder import classify_figures, coverage, suggest_progress
+from loaders.finder import classify_figures, coverage
 from loaders.quotes import normalise
 from loaders.report import parse_report, read_report
+from loaders.suggest import suggest_progress
 from loaders.validate import load_targets, load_targets_text
 
 ROOT = Path(__file__).resolve().parent.parent
