@@ -9,8 +9,6 @@ could not be read.
 from __future__ import annotations
 
 import json
-import os
-import sys
 from pathlib import Path
 from typing import TextIO
 
@@ -29,15 +27,14 @@ def find_command(
     targets_path: Path,
     seeds_dir: Path,
     out: TextIO,
+    err: TextIO,
     suggest: str | None = None,
-    err: TextIO | None = None,
 ) -> int:
     """Run `targets find` and return its exit code.
 
     0: done (and, with --untracked, every plan figure is tracked or excluded); 1: --untracked
     found untracked figures; 2: a report or the targets file could not be read.
     """
-    err = err or sys.stderr
     result = load_targets(targets_path, seeds_dir)
     if result.unreadable and not (report and Path(report).is_file()):
         for problem in result.problems:
@@ -49,38 +46,27 @@ def find_command(
             "against its valid records only; run `targets check` to see them\n"
         )
     documents = dict(result.documents)
-    selected: list[str] | None = None
+    report_id: str | None = None
     if report:
         report_id = _resolve(report, result, documents, err)
         if report_id is None:
             return EXIT_UNREADABLE
-        selected = [report_id]
     targets = result.targets
     if suggest:
         later_id = _resolve(suggest, result, documents, err)
         if later_id is None:
             return EXIT_UNREADABLE
-        found = suggest_progress(targets, later_id, documents[later_id], selected and selected[0])
+        found = suggest_progress(targets, later_id, documents[later_id], report_id)
         _write_suggestions(found, later_id, fmt, out)
         return EXIT_OK
-    chosen = {rid: documents[rid] for rid in (selected or documents)}
-    try:
-        if untracked:
-            items = coverage(targets, chosen)
-            _write_untracked(items, fmt, out)
-            return EXIT_PROBLEMS if any(item.untracked for item in items) else EXIT_OK
-        figures = [f for rid, doc in chosen.items() for f in classify_figures(targets, rid, doc)]
-        _write_figures(figures, chosen, fmt, out)
-    except BrokenPipeError:
-        _stop_writing(out)  # the reader (head, less) has had enough: not an error
+    chosen = {rid: documents[rid] for rid in ([report_id] if report_id else documents)}
+    if untracked:
+        items = coverage(targets, chosen)
+        _write_untracked(items, fmt, out)
+        return EXIT_PROBLEMS if any(item.untracked for item in items) else EXIT_OK
+    figures = [f for rid, doc in chosen.items() for f in classify_figures(targets, rid, doc)]
+    _write_figures(figures, chosen, fmt, out)
     return EXIT_OK
-
-
-def _stop_writing(out: TextIO) -> None:
-    """Point stdout at /dev/null after a broken pipe, so Python's exit does not complain."""
-    if out is sys.stdout:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
 
 
 def _resolve(
@@ -203,8 +189,8 @@ def _write_figures(
 def _write_untracked(items: list[ReportCoverage], fmt: str, out: TextIO) -> None:
     """Write the untracked plan figures of each report, or say that there are none."""
     if fmt == "json":
-        rows = [f.as_dict() for item in items for f in item.untracked]
-        json.dump(rows, out, ensure_ascii=False, indent=2)
+        found = [f.as_dict() for item in items for f in item.untracked]
+        json.dump(found, out, ensure_ascii=False, indent=2)
         out.write("\n")
         return
     for item in items:
