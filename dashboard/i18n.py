@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
+from loaders.schema import default_tolerances
 from loaders.status import REACH_RULES, STATUS_LABELS, STATUS_RULES, STATUSES
 
 LANGUAGES = ("zh", "en")
@@ -76,9 +77,8 @@ TEXT: dict[str, dict[str, str]] = {
         "under 100% is good; none for milestones).",
     },
     "tolerance_rule": {
-        "zh": "“左右”目标的容差：%与个百分点默认为0.5，其他单位须在文件中给出。",
-        "en": "Tolerance of “about” targets: 0.5 by default for % and percentage points; other "
-        "units must give one.",
+        "zh": "“左右”目标的容差：{defaults}，其他单位须在文件中给出。",
+        "en": "Tolerance of “about” targets: {defaults}; other units must give one.",
     },
     "no_commitments": {
         "zh": "没有符合筛选条件的承诺。",
@@ -242,8 +242,23 @@ def status_rules_markdown(lang: str) -> str:
     lines += ["", t("reach_rules_intro", lang), ""]
     names = {">=": "≥", "<=": "≤", "~": "≈", "done": "✓"}
     lines += [f"- `{names[op]}` {rule}" for op, rule in REACH_RULES[lang].items()]
-    lines += ["", t("percent_rule", lang), "", t("tolerance_rule", lang)]
+    defaults = tolerance_defaults(lang)
+    lines += ["", t("percent_rule", lang), "", t("tolerance_rule", lang, defaults=defaults)]
     return "\n".join(lines)
+
+
+def tolerance_defaults(lang: str) -> str:
+    """Return the default tolerances of "~" (loaders.schema) in words: %与个百分点默认为0.5."""
+    if lang == "zh":
+        return "，".join(
+            f"{'与'.join(units)}默认为{_trim(tolerance, 2)}"
+            for tolerance, units in default_tolerances()
+        )
+    return "; ".join(
+        f"{_trim(tolerance, 2)} by default for "
+        + " and ".join(UNITS_EN.get(unit, unit).strip() for unit in units)
+        for tolerance, units in default_tolerances()
+    )
 
 
 def _trim(number: float, decimals: int) -> str:

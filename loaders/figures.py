@@ -22,6 +22,8 @@ counts in Chinese numerals followed by a noun (十件民生实事, 三项工程,
 rule for numbers in print, GB/T 15835, keeps Chinese numerals for fixed expressions), voltages
 (500千伏 names a line), ages (80岁以上老人) and money thresholds that qualify a noun
 (超10亿元项目).
+
+The words this reads (units, multipliers, comparators, commitment cues) are in loaders.wording.
 """
 
 from __future__ import annotations
@@ -31,12 +33,25 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from loaders.report import FOOTNOTE_MARKER, Document
-
-
-def words(text: str) -> tuple[str, ...]:
-    """Return the space-separated words of text."""
-    return tuple(text.split())
-
+from loaders.wording import (
+    AGE_UNITS,
+    CN_UNITS,
+    COMMITMENT_CUES,
+    COUNT_UNITS,
+    GRADE_UNITS,
+    MEASURE_UNITS,
+    MULTIPLIERS,
+    NOT_FIGURE_UNITS,
+    PERCENT_UNITS,
+    POINT_UNITS,
+    POST_COMPARATORS,
+    PRE_COMPARATORS,
+    QUALIFIED_NOUNS,
+    RANK_CONTEXT,
+    RANK_UNITS,
+    TIME_UNITS,
+    VOLTAGE_UNITS,
+)
 
 # ---- characters ----------------------------------------------------------------------------
 
@@ -52,47 +67,6 @@ _CN_DIGITS.update({"五": 5, "六": 6, "七": 7, "八": 8, "九": 9})
 _CN_SMALL = {"十": 10, "百": 100, "千": 1000}
 _CN_BIG = {"万": 10_000, "亿": 100_000_000}
 _CN_CHARS = "".join(_CN_DIGITS) + "".join(_CN_SMALL) + "".join(_CN_BIG)
-
-MULTIPLIERS = {
-    "万亿": 10**12,
-    "千亿": 10**11,
-    "百亿": 10**10,
-    "十亿": 10**9,
-    "亿": 10**8,
-    "千万": 10**7,
-    "百万": 10**6,
-    "十万": 10**5,
-    "万": 10**4,
-    "千": 10**3,
-    "百": 10**2,
-}
-
-# ---- units ---------------------------------------------------------------------------------
-
-COUNT_UNITS = words(
-    "个 项 件 家 所 条 处 座 宗 批 户 人次 人 名 位 台 辆 套 间 张 床 支 场次 场 次 栋 幢 类 种"
-    " 款 只 头 羽 株 棵 艘 架 部 本 篇 份 起 例 单 笔 块 口 眼 盏 根 道 段 级 轮 车次 班次 架次"
-    " 标箱 方面 孔 对"
-)
-MEASURE_UNITS = words(
-    "元 美元 港元 欧元 公里 千米 米 平方公里 平方米 平米 ㎡ 亩 公顷 立方米 方 吨 千克 公斤 克"
-    " 微克 毫克 斤 升 毫升 千瓦时 千瓦 兆瓦 瓦 度 吨标准煤 倍 分 MW GW kW kWh km TEU"
-)
-TIME_UNITS = words("年 个月 天 个工作日 工作日 小时 分钟 周")
-VOLTAGE_UNITS = ("千伏", "kV")
-AGE_UNITS = ("周岁", "岁")
-RANK_UNITS = ("名", "位", "强")
-GRADE_UNITS = ("A级", "星级", "级甲等", "甲")
-NOT_FIGURE_UNITS = ("号", "周年", "届", "大", "版本", "版", "月", "日")
-PERCENT_UNITS = ("%", "‰")
-POINT_UNITS = ("个百分点", "百分点")
-
-
-# Units a Chinese numeral may carry (three 个, 十件, 两万人, 前二十名, 三甲, 三星级).
-CN_UNITS = words(
-    "个 项 件 家 所 条 处 座 宗 批 户 人次 人 名 位 台 辆 套 间 张 支 场 次 栋 类 种 篇 份 级 轮"
-    " 方面 年 个月 天 周 倍 公里 米 亩 吨 元 个百分点 百分点 强 甲 星级 级甲等 届 大 周年 岁 周岁"
-)
 
 _ALL_UNITS = sorted(
     {
@@ -128,7 +102,7 @@ _CN_TAIL = re.compile(
     + "|".join(re.escape(u) for u in sorted(CN_UNITS, key=len, reverse=True))
     + ")"
 )
-_POST_COMPARATOR = re.compile(r"\s*(以上|及以上|以下|以内|之内|左右)")
+_POST_COMPARATOR = re.compile(r"\s*(" + "|".join(POST_COMPARATORS) + ")")
 _RANGE = re.compile(r"\s*([—–~至到-])\s*(?=[\d" + _CN_CHARS + "])")
 _SHARED_UNIT = re.compile(r"\s*[、和与及]\s*(?=\d)")
 _RATIO = re.compile(r"(?:\s*:\s*\d+(?:\.\d+)?)+")
@@ -137,26 +111,13 @@ _RATIO = re.compile(r"(?:\s*:\s*\d+(?:\.\d+)?)+")
 _TOKEN = re.compile(r"\d(?:(?:[ \t]*\n[ \t]*)?[\d.,])*|[" + _CN_CHARS + r"]+")
 _NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?")
 
-# ---- wording -------------------------------------------------------------------------------
+# ---- comparators and cues ------------------------------------------------------------------
 
-PRE_COMPARATORS = {
-    ">=": words(
-        "不低于 不少于 不小于 至少 超过 突破 超 逾 高于 大于 达到 达 提高到 提高至 提升至"
-        " 提升到 增至 增加到 增加至 保持在 稳定在 保持 维持在"
-    ),
-    "<=": words(
-        "不超过 不高于 不多于 控制在 降至 降到 降低到 降低至 下降到 下降至 压缩至 压缩到"
-        " 压减至 减少到 减少至 低于 少于 小于"
-    ),
-    "~": words("约 近 接近 大约 大概"),
-}
 _PRE_OP = {word: op for op, words in PRE_COMPARATORS.items() for word in words}
 _PRE_AT_END = re.compile(
     "(?:" + "|".join(re.escape(w) for w in sorted(_PRE_OP, key=len, reverse=True)) + r")\s*$"
 )
 _PRE_ANYWHERE = re.compile("|".join(re.escape(w) for w in sorted(_PRE_OP, key=len, reverse=True)))
-POST_OP = {"以上": ">=", "及以上": ">=", "以下": "<=", "以内": "<=", "之内": "<=", "左右": "~"}
-COMMITMENT_CUES = ("力争", "确保", "争取", "力促", "努力", "务必", "保证")
 _CUE_PATTERN = re.compile("|".join(COMMITMENT_CUES))
 PRE_WINDOW = 10
 
@@ -167,8 +128,6 @@ _YEAR_LINKS = ("-", "—", "–", "~", "/", ".", "至", "到")
 _QUOTED = re.compile(
     r"“[^“”\n]{0,60}”|‘[^‘’\n]{0,60}’|「[^「」\n]{0,60}」|《[^《》\n]{0,80}》|\"[^\"\n]{0,60}\""
 )
-_RANK_CONTEXT = ("排名", "排在", "位列", "位居", "居", "全省", "全市", "全国", "全区", "全县")
-_QUALIFIED_NOUNS = ("项目", "企业", "的项目", "的企业")
 _LIST_NUMBER_BEFORE = ("", "。", "；", ":", "！", "？", "(", "（")
 _LETTERS = re.compile(r"[A-Za-z]")
 _HOSPITAL_GRADE = re.compile(r"(?:甲等|医院|综合医院|中医医院)")
@@ -408,7 +367,7 @@ class _Scanner:
             figure is not None
             and figure.measure == "amount"
             and figure.label is None
-            and not self._ends_clause(figure.end, allow=tuple(POST_OP))
+            and not self._ends_clause(figure.end, allow=tuple(POST_COMPARATORS))
         ):
             figure = replace(figure, label=LABEL_CHINESE_NUMERAL)
         return figure
@@ -424,7 +383,7 @@ class _Scanner:
             return self.rank(ordinal_start, unit_end, number, value, unit, "=")
         if not unit and self._ends_clause(end):
             context = self.folded[max(0, ordinal_start - 6) : ordinal_start]
-            if any(word in context for word in _RANK_CONTEXT):
+            if any(word in context for word in RANK_CONTEXT):
                 return self.rank(ordinal_start, end, number, value, "", "=")
         return None
 
@@ -465,7 +424,7 @@ class _Scanner:
             cues.append(approx)
         post = _POST_COMPARATOR.match(folded, unit_end)
         if post:
-            op = POST_OP[post.group(1)]
+            op = POST_COMPARATORS[post.group(1)]
             cues.append(post.group(1))
         cues = _CUE_PATTERN.findall(folded, clause_start, start) + cues
         base_unit = unit + (f"/{per}" if per else "")
@@ -576,7 +535,7 @@ class _Scanner:
             return LABEL_VOLTAGE
         if unit in AGE_UNITS:
             return LABEL_AGE
-        if unit == "元" and self.folded.startswith(_QUALIFIED_NOUNS, after):
+        if unit == "元" and self.folded.startswith(QUALIFIED_NOUNS, after):
             return LABEL_THRESHOLD
         if self.folded.startswith("的", after) and _POST_COMPARATOR.match(self.folded, after - 2):
             return LABEL_THRESHOLD  # 10万元以下的村, 500万元以上的企业

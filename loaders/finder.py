@@ -19,10 +19,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from loaders.figures import COUNT_UNITS, Figure, find_figures, unit_multiplier
+from loaders.figures import Figure, find_figures, unit_multiplier
 from loaders.model import Exclusion, TargetsFile
 from loaders.quotes import QuoteMatch, find_quotes, normalise
 from loaders.report import Document
+from loaders.wording import COUNT_UNITS
 
 __all__ = [
     "FoundFigure",

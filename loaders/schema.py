@@ -8,15 +8,35 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from loaders.wording import COMMON_COMPARATOR_WORDS, MILESTONE_WORDS, OP_NAMES
+
+
+def _common_words(op: str) -> str:
+    """Return the common words of a comparator, for its description: 以上, 超过, 不低于."""
+    return ", ".join(COMMON_COMPARATOR_WORDS[op])
+
+
+#: the comparators of a target, each described with its words (loaders.wording)
 OPS = {
-    ">=": "at least (以上, 超过, 不低于, or a bare figure: a floor)",
-    "<=": "at most (以内, 控制在, 不超过; a ranking such as 前二十名 is <= 20)",
-    "~": "about (左右): met within the tolerance",
-    "done": "a milestone (建成, 创建为, 申报 …): met when a progress entry says done: true",
+    ">=": f"{OP_NAMES['en']['>=']} ({_common_words('>=')}, or a bare figure: a floor)",
+    "<=": f"{OP_NAMES['en']['<=']} ({_common_words('<=')}; a ranking such as 前二十名 is <= 20)",
+    "~": f"{OP_NAMES['en']['~']} ({_common_words('~')}): met within the tolerance",
+    "done": f"a milestone ({', '.join(MILESTONE_WORDS)} …): met when a progress entry says done: "
+    "true",
 }
 
-#: units whose `~` targets get a default tolerance, in the target's own unit
+#: units whose `~` targets get a default tolerance, in the target's own unit (the field
+#: reference and the dashboard's rules say so from here: default_tolerances)
 DEFAULT_TOLERANCE = {"%": 0.5, "个百分点": 0.5}
+
+
+def default_tolerances() -> list[tuple[float, tuple[str, ...]]]:
+    """Return each default tolerance with the units it is for: [(0.5, ("%", "个百分点"))]."""
+    units: dict[float, list[str]] = {}
+    for unit, tolerance in DEFAULT_TOLERANCE.items():
+        units.setdefault(tolerance, []).append(unit)
+    return [(tolerance, tuple(names)) for tolerance, names in units.items()]
+
 
 #: units in which a negative target or progress value makes sense
 SIGNED_UNITS = {"%", "个百分点"}
@@ -106,7 +126,9 @@ TARGET = (
         "tolerance",
         "number",
         'for "~" in units other than %',
-        'How far from `value` still counts as "about"; default 0.5 for % and 个百分点.',
+        'How far from `value` still counts as "about"; default '
+        + "; ".join(f"{t:g} for {' and '.join(units)}" for t, units in default_tolerances())
+        + ".",
         "0.5",
     ),
 )

@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from loaders.model import Commitment, Progress, Target
+from loaders.wording import OP_NAMES
 
 MET = "met"
 MET_LATE = "met_late"
@@ -53,18 +54,22 @@ STATUS_RULES = {
     },
 }
 
+_EN, _ZH = OP_NAMES["en"], OP_NAMES["zh"]
+
+#: what "reaches the target" means for each comparator, in the words of loaders.wording
 REACH_RULES = {
     "en": {
-        ">=": "at least the target",
-        "<=": "at most the target",
-        "~": "at least the target minus its tolerance (exceeding an “about” target counts as met)",
-        "done": "reported done",
+        ">=": f"{_EN['>=']} the target",
+        "<=": f"{_EN['<=']} the target",
+        "~": f"{_EN['>=']} the target minus its tolerance "
+        f"(exceeding an “{_EN['~']}” target counts as met)",
+        "done": f"reported {_EN['done']}",
     },
     "zh": {
-        ">=": "不低于目标值",
-        "<=": "不高于目标值",
-        "~": "不低于目标值减去容差（超过“左右”目标视为完成）",
-        "done": "报告已完成",
+        ">=": f"{_ZH['>=']}目标值",
+        "<=": f"{_ZH['<=']}目标值",
+        "~": f"{_ZH['>=']}目标值减去容差（超过“{_ZH['~']}”目标视为完成）",
+        "done": f"报告已{_ZH['done']}",
     },
 }
 

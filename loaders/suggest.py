@@ -12,10 +12,11 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from loaders.figures import Figure, figures_in_text, words
+from loaders.figures import Figure, figures_in_text
 from loaders.finder import FoundFigure, classify_figures, value_in_unit
 from loaders.model import Commitment, TargetsFile
 from loaders.report import Document
+from loaders.wording import STOP_WORDS
 
 __all__ = ["Suggestion", "suggest_progress"]
 
@@ -51,14 +52,6 @@ class Suggestion:
         }
 
 
-# Two-character words too common in these reports to say what a figure measures.
-STOP_WORDS = frozenset(
-    words(
-        "新增 完成 推进 推动 加快 建设 力争 确保 实现 开展 全面 持续 以上 以内 左右 控制 增长 同比"
-        " 项目 工作 全区 全县 全市 全镇 全年 年度 重点 新建 达到 提高 提升 积极 扎实 稳步 加强 大力"
-        " 深入 进一步 有序 累计 成功 创建 力促 打造 高标 标准 实施 聚焦 分别 其中 投入 计划 规上 发展"
-    )
-)
 _STOP_PATTERN = re.compile("|".join(sorted(STOP_WORDS, key=len, reverse=True)))
 _CJK_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
 _SENTENCE_END = re.compile(r"[。；！？;!?]")
