@@ -30,7 +30,6 @@ __all__ = [
     "ReportCoverage",
     "classify_figures",
     "coverage",
-    "untracked_figures",
 ]
 
 KIND_OF_PART = {"plan": "commitment", "review": "outcome"}
@@ -218,11 +217,6 @@ def matches(figure: Figure, unit: str | None, value: float) -> bool:
     if figure.high is not None and figure.value:
         candidates.append(found * figure.high / figure.value)
     return any(abs(candidate - value) <= 1e-9 * max(1.0, abs(value)) for candidate in candidates)
-
-
-def untracked_figures(targets: TargetsFile, documents: dict[str, Document]) -> list[FoundFigure]:
-    """Return the plan figures of every report that no record tracks or excludes."""
-    return [f for item in coverage(targets, documents) for f in item.untracked]
 
 
 def coverage(targets: TargetsFile, documents: dict[str, Document]) -> list[ReportCoverage]:

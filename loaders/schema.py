@@ -290,11 +290,6 @@ SECTIONS = (
 )
 
 
-def field_names(fields: tuple[Field, ...]) -> list[str]:
-    """Return the names of fields, in declared order."""
-    return [f.name for f in fields]
-
-
 def schema_markdown() -> str:
     """Return the field reference of targets.yaml as Markdown tables."""
     lines: list[str] = []

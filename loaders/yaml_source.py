@@ -93,15 +93,6 @@ def read_text_file(path: Path, name: str | None = None) -> tuple[str | None, lis
     return read_text(path, name or path.name, TARGETS_TEXT)
 
 
-def read_yaml_file(path: Path, name: str | None = None) -> tuple[YamlSource | None, list[Problem]]:
-    """Return the YAML data of a file with its lines, or None and the problems that stop reading."""
-    name = name or path.name
-    text, problems = read_text_file(path, name)
-    if text is None:
-        return None, problems
-    return read_yaml_text(text, name)
-
-
 def read_yaml_text(text: str, name: str) -> tuple[YamlSource | None, list[Problem]]:
     """Return the YAML data of text with its lines, or None and the problems that stop reading."""
     if not text.strip():
