@@ -211,6 +211,21 @@ def unit_multiplier(unit: str) -> tuple[int, str]:
     return 1, unit
 
 
+@dataclass(slots=True)
+class _Reading:
+    """A number read from the text with its unit, before its comparator and clause are known."""
+
+    start: int  # where the number starts
+    end: int  # where the number ends
+    unit_end: int  # where its unit ends (end when it has none)
+    number: str  # as written: "6900", "1.2", "二十"
+    value: float
+    unit: str = ""  # without the multiplier: "人次" of 1.2万人次
+    mult: str | None = None  # the multiplier: 万, 亿, 千万 …
+    approx: str | None = None  # 余 or 多 (1.8万余个): at least
+    per: str | None = None  # the unit after a slash (元/立方米)
+
+
 class _Scanner:
     """One pass over a text: tokens, then each token's unit, comparator and clause."""
 
@@ -282,13 +297,12 @@ class _Scanner:
         if self._is_list_number(start, end):
             return None
         tail = _DIGIT_TAIL.match(folded, end)
-        unit = next(
-            (
-                tail.group(name)
-                for name in ("points", "percent", "whole", "unit")
-                if tail.group(name)
-            ),
-            "A级" if tail.group("grade") else "",
+        unit = (
+            tail.group("points")
+            or tail.group("percent")
+            or tail.group("whole")
+            or tail.group("unit")
+            or ("A级" if tail.group("grade") else "")
         )
         mult, approx, per = tail.group("mult"), tail.group("approx"), tail.group("per")
         unit_end = tail.end() if (unit or mult) else end
@@ -298,19 +312,21 @@ class _Scanner:
             return None
         if unit in NOT_FIGURE_UNITS:
             return None
-        value = float(number.replace(",", ""))
+        reading = _Reading(
+            start, end, unit_end, number, float(number.replace(",", "")), unit, mult, approx, per
+        )
         if folded[max(0, start - 2) : start].strip() == "第":
-            return self.ordinal_or_rank(start, end, unit_end, number, value, unit)
+            return self.ordinal_or_rank(reading)
         if before == "前" and (unit in RANK_UNITS or (not unit and self._ends_clause(end))):
-            return self.rank(start - 1, unit_end, number, value, unit, "<=")
+            return self.rank(reading, start - 1, unit_end, "<=")
         if not unit and not mult:
             ratio = _RATIO.match(folded, end)
             if ratio:
                 text = number + _SPACE.sub("", ratio.group())
-                return self.make(start, ratio.end(), text, None, "", "", "=", "ratio", ())
-        return self.finish(
-            start, end, unit_end, number, value, unit, mult, approx, per, previous_end
-        )
+                return self.make(
+                    start, ratio.end(), number=text, value=None, unit="", op="=", measure="ratio"
+                )
+        return self.finish(reading, previous_end)
 
     def read_chinese(self, token: re.Match, previous_end: int) -> Figure | None:
         """Return the figure of a Chinese numeral with its unit (三所, 前二十名), or None."""
@@ -333,36 +349,33 @@ class _Scanner:
         if numeral == "一" and previous_char not in ("第", "前"):
             return None  # 一批, 一张网, 一体化
         if tail is None:
+            reading = _Reading(start, end, end, numeral, float(value))
             if previous_char == "前" and self._ends_clause(end):
-                return self.rank(start - 1, end, numeral, value, "", "<=")  # 全省前三
+                return self.rank(reading, start - 1, end, "<=")  # 全省前三
             if previous_char == "第":
-                return self.ordinal_or_rank(start, end, end, numeral, value, "")  # 排名第一
+                return self.ordinal_or_rank(reading)  # 排名第一
             return None
         unit, unit_end = tail.group("unit"), tail.end()
         if unit in ("届", "大", "周年") or (previous_char == "届" and unit == "次"):
             return None  # 十九届, 十九大, 八届三次
-        if previous_char == "第":
-            return self.ordinal_or_rank(start, end, unit_end, numeral, value, unit)
-        if previous_char == "前" and unit in RANK_UNITS:
-            return self.rank(start - 1, unit_end, numeral, value, unit, "<=")
+        if previous_char in ("第", "前"):
+            reading = _Reading(start, end, unit_end, numeral, float(value), unit)
+            if previous_char == "第":
+                return self.ordinal_or_rank(reading)
+            if unit in RANK_UNITS:
+                return self.rank(reading, start - 1, unit_end, "<=")
         if unit == "级" and _HOSPITAL_GRADE.match(folded, unit_end):
-            return self.make(start, unit_end, numeral, value, unit, unit, "=", "grade", ())
+            return self.make(
+                start, unit_end, number=numeral, value=value, unit=unit, op="=", measure="grade"
+            )
         mult = None
         if numeral[-1] in _CN_BIG and len(numeral) > 1:
             mult, numeral, end = numeral[-1], numeral[:-1], end - 1
             value = chinese_number(numeral) or 0
-        figure = self.finish(
-            start,
-            end,
-            unit_end,
-            numeral,
-            float(value),
-            unit,
-            mult,
-            tail.group("approx"),
-            None,
-            previous_end,
+        reading = _Reading(
+            start, end, unit_end, numeral, float(value), unit, mult, tail.group("approx")
         )
+        figure = self.finish(reading, previous_end)
         if (
             figure is not None
             and figure.measure == "amount"
@@ -374,42 +387,45 @@ class _Scanner:
 
     # -- kinds of figure ---------------------------------------------------------------------
 
-    def ordinal_or_rank(
-        self, start: int, end: int, unit_end: int, number: str, value: float, unit: str
-    ) -> Figure | None:
+    def ordinal_or_rank(self, reading: _Reading) -> Figure | None:
         """Return a rank (第28名, 全省第1, 排名第一), or None for an ordinal (第八次)."""
-        ordinal_start = self.folded.rfind("第", 0, start)
-        if unit in ("名", "位"):
-            return self.rank(ordinal_start, unit_end, number, value, unit, "=")
-        if not unit and self._ends_clause(end):
+        ordinal_start = self.folded.rfind("第", 0, reading.start)
+        if reading.unit in ("名", "位"):
+            return self.rank(reading, ordinal_start, reading.unit_end, "=")
+        if not reading.unit and self._ends_clause(reading.end):
             context = self.folded[max(0, ordinal_start - 6) : ordinal_start]
             if any(word in context for word in RANK_CONTEXT):
-                return self.rank(ordinal_start, end, number, value, "", "=")
+                return self.rank(reading, ordinal_start, reading.end, "=")
         return None
 
-    def rank(self, start: int, end: int, number: str, value: float, unit: str, op: str) -> Figure:
-        """Return a rank figure: 前二十名 (at most 20th), 第28名 (28th)."""
-        return self.make(start, end, number, float(value), unit, unit or "名", op, "rank", ())
+    def rank(self, reading: _Reading, start: int, end: int, op: str) -> Figure:
+        """Return a rank figure over [start, end): 前二十名 (at most 20th), 第28名 (28th)."""
+        unit = reading.unit
+        return self.make(
+            start,
+            end,
+            number=reading.number,
+            value=reading.value,
+            unit=unit,
+            base_unit=unit or "名",
+            op=op,
+            measure="rank",
+        )
 
-    def finish(
-        self,
-        start: int,
-        end: int,
-        unit_end: int,
-        number: str,
-        value: float,
-        unit: str,
-        mult: str | None,
-        approx: str | None,
-        per: str | None,
-        previous_end: int,
-    ) -> Figure | None:
+    def finish(self, reading: _Reading, previous_end: int) -> Figure | None:
         """Return an amount, percentage, points or grade figure with its comparator, or None."""
         folded = self.folded
+        start, unit_end, value, unit, mult = (
+            reading.start,
+            reading.unit_end,
+            reading.value,
+            reading.unit,
+            reading.mult,
+        )
         clause_start, _ = self.clause_span(start, unit_end)
         window = folded[max(clause_start, previous_end, start - PRE_WINDOW) : start]
         if not unit and not mult:
-            linked = self.linked(start, end, number, value, window, previous_end)
+            linked = self.linked(reading)
             if linked is not None or not _PRE_AT_END.search(window):
                 return linked  # a bare number is a name (营商环境 5.0), a code or a list number
         op, cues = "=", []
@@ -419,34 +435,33 @@ class _Scanner:
         if pre:
             op = _PRE_OP[pre]
             cues.append(pre)
-        if approx:
+        if reading.approx:
             op = ">="
-            cues.append(approx)
+            cues.append(reading.approx)
         post = _POST_COMPARATOR.match(folded, unit_end)
         if post:
             op = POST_COMPARATORS[post.group(1)]
             cues.append(post.group(1))
         cues = _CUE_PATTERN.findall(folded, clause_start, start) + cues
-        base_unit = unit + (f"/{per}" if per else "")
+        base_unit = unit + (f"/{reading.per}" if reading.per else "")
         figure = self.make(
             start,
             unit_end,
-            number,
-            value,
-            (mult or "") + base_unit,
-            base_unit,
-            op,
-            _measure(unit),
-            tuple(cues),
+            number=reading.number,
+            value=value,
+            unit=(mult or "") + base_unit,
+            base_unit=base_unit,
+            op=op,
+            measure=_measure(unit),
+            cues=tuple(cues),
             base_value=scaled(value, MULTIPLIERS.get(mult or "", 1)),
             label=self._label(unit, post.end() if post else unit_end),
         )
         return self.extend_to_range(figure)
 
-    def linked(
-        self, start: int, end: int, number: str, value: float, window: str, previous_end: int
-    ) -> Figure | None:
+    def linked(self, reading: _Reading) -> Figure | None:
         """Return a unit-less number as a range's low end (5—5.5%) or with the next unit (7和8.5%)."""
+        start, end, number, value = reading.start, reading.end, reading.number, reading.value
         link = _RANGE.match(self.folded, end) or _SHARED_UNIT.match(self.folded, end)
         following = _TOKEN.match(self.folded, link.end()) if link else None
         upper = self.read(following, end) if following else None
@@ -498,24 +513,25 @@ class _Scanner:
         self,
         start: int,
         end: int,
+        *,
         number: str,
         value: float | None,
         unit: str,
-        base_unit: str,
         op: str,
         measure: str,
-        cues: tuple[str, ...],
+        base_unit: str | None = None,
+        cues: tuple[str, ...] = (),
         base_value: float | None = None,
         label: str | None = None,
     ) -> Figure:
-        """Return a Figure spanning [start, end) of the text."""
+        """Return a Figure spanning [start, end) of the text (base unit and value: as given)."""
         return Figure(
             text=_LINE_BREAK.sub("", self.text[start:end]),
             number=number,
             value=value,
             unit=unit,
             base_value=value if base_value is None else base_value,
-            base_unit=base_unit,
+            base_unit=unit if base_unit is None else base_unit,
             op=op,
             measure=measure,
             clause=self.clause(start, end),
