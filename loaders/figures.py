@@ -24,6 +24,9 @@ rule for numbers in print, GB/T 15835, keeps Chinese numerals for fixed expressi
 (超10亿元项目).
 
 The words this reads (units, multipliers, comparators, commitment cues) are in loaders.wording.
+The module is longer than most (about 600 lines) because _Scanner is one pass over a paragraph
+whose steps share its state (folded text, clause boundaries, quoted spans); split, each part
+would need all of it.
 """
 
 from __future__ import annotations
