@@ -300,6 +300,8 @@ class _Scanner:
         if self._is_list_number(start, end):
             return None
         tail = _DIGIT_TAIL.match(folded, end)
+        if tail is None:  # pragma: no cover - every part of the pattern is optional
+            return None
         unit = (
             tail.group("points")
             or tail.group("percent")
@@ -466,7 +468,9 @@ class _Scanner:
         """Return a unit-less number as a range's low end (5—5.5%) or with the next unit (7和8.5%)."""
         start, end, number, value = reading.start, reading.end, reading.number, reading.value
         link = _RANGE.match(self.folded, end) or _SHARED_UNIT.match(self.folded, end)
-        following = _TOKEN.match(self.folded, link.end()) if link else None
+        if link is None:
+            return None
+        following = _TOKEN.match(self.folded, link.end())
         upper = self.read(following, end) if following else None
         if upper is None or not upper.unit or upper.value is None or upper.measure == "rank":
             return None
@@ -497,7 +501,9 @@ class _Scanner:
     def extend_to_range(self, figure: Figure) -> Figure:
         """Return the figure extended to a range (5%—5.5%, 3个至5个) when one follows."""
         dash = _RANGE.match(self.folded, figure.end)
-        following = _TOKEN.match(self.folded, dash.end()) if dash else None
+        if dash is None:
+            return figure
+        following = _TOKEN.match(self.folded, dash.end())
         upper = self.read(following, figure.end) if following else None
         if upper is None or upper.value is None or upper.unit != figure.unit:
             return figure
