@@ -9,7 +9,9 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
+from loaders.schema import default_tolerances
 from loaders.status import MET, MET_LATE, MISSED, NO_FIGURE, NOT_YET_DUE, STATUSES
+from loaders.wording import OP_NAMES
 
 LANGUAGES = ("zh", "en")
 LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
@@ -89,9 +91,8 @@ TEXT: dict[str, dict[str, str]] = {
         "under 100% is good; none for milestones).",
     },
     "tolerance_rule": {
-        "zh": "“左右”目标的容差：%与个百分点默认为0.5，其他单位须在文件中给出。",
-        "en": "Tolerance of “about” targets: 0.5 by default for % and percentage points; other "
-        "units must give one.",
+        "zh": "“左右”目标的容差：{defaults}，其他单位须在文件中给出。",
+        "en": "Tolerance of “about” targets: {defaults}; other units must give one.",
     },
     "no_commitments": {
         "zh": "没有符合筛选条件的承诺。",
@@ -265,19 +266,22 @@ STATUS_RULES = {
     },
 }
 
-#: what "reaches the target" means for each comparator
+_EN, _ZH = OP_NAMES["en"], OP_NAMES["zh"]
+
+#: what "reaches the target" means for each comparator, in the words of loaders.wording
 REACH_RULES = {
     "en": {
-        ">=": "at least the target",
-        "<=": "at most the target",
-        "~": "at least the target minus its tolerance (exceeding an “about” target counts as met)",
-        "done": "reported done",
+        ">=": f"{_EN['>=']} the target",
+        "<=": f"{_EN['<=']} the target",
+        "~": f"{_EN['>=']} the target minus its tolerance "
+        f"(exceeding an “{_EN['~']}” target counts as met)",
+        "done": f"reported {_EN['done']}",
     },
     "zh": {
-        ">=": "不低于目标值",
-        "<=": "不高于目标值",
-        "~": "不低于目标值减去容差（超过“左右”目标视为完成）",
-        "done": "报告已完成",
+        ">=": f"{_ZH['>=']}目标值",
+        "<=": f"{_ZH['<=']}目标值",
+        "~": f"{_ZH['>=']}目标值减去容差（超过“{_ZH['~']}”目标视为完成）",
+        "done": f"报告已{_ZH['done']}",
     },
 }
 
@@ -310,8 +314,23 @@ def status_rules_markdown(lang: str) -> str:
     lines += ["", t("reach_rules_intro", lang), ""]
     names = {">=": "≥", "<=": "≤", "~": "≈", "done": "✓"}
     lines += [f"- `{names[op]}` {rule}" for op, rule in REACH_RULES[lang].items()]
-    lines += ["", t("percent_rule", lang), "", t("tolerance_rule", lang)]
+    defaults = tolerance_defaults(lang)
+    lines += ["", t("percent_rule", lang), "", t("tolerance_rule", lang, defaults=defaults)]
     return "\n".join(lines)
+
+
+def tolerance_defaults(lang: str) -> str:
+    """Return the default tolerances of "~" (loaders.schema) in words: %与个百分点默认为0.5."""
+    if lang == "zh":
+        return "，".join(
+            f"{'与'.join(units)}默认为{_trim(tolerance, 2)}"
+            for tolerance, units in default_tolerances()
+        )
+    return "; ".join(
+        f"{_trim(tolerance, 2)} by default for "
+        + " and ".join(UNITS_EN.get(unit, unit).strip() for unit in units)
+        for tolerance, units in default_tolerances()
+    )
 
 
 def _trim(number: float, decimals: int) -> str:

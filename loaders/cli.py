@@ -1,6 +1,12 @@
-"""The `targets` command: check, export, find, draft and schema.
+"""The `targets` command: check, export, find (loaders.cli_find), draft (loaders.draft_command)
+and schema.
 
-Exit codes of `targets check`: 0 valid, 1 problems found, 2 file unreadable.
+Exit codes, the same for every subcommand: 0 done (the file is valid); 1 problems found (check
+and export: problems in the targets file, whose valid records are still used; find --untracked:
+plan figures neither tracked nor excluded); 2 the targets file or a report cannot be read.
+
+A reader that stops reading early (`targets export | head -1`) is not an error: the command
+stops writing, says nothing and exits 0, whatever it would have returned.
 """
 
 from __future__ import annotations
@@ -8,6 +14,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from collections.abc import Callable
+from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 from typing import TextIO
 
@@ -16,7 +24,7 @@ from loaders.schema import schema_markdown
 from loaders.settings import targets_path
 from loaders.validate import LoadResult, load_targets
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
+EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2  # see the module's docstring
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -78,52 +86,107 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None, out: TextIO | None = None) -> int:
-    """Run the targets command and return its exit code."""
-    out = out or sys.stdout
-    args = build_parser().parse_args(argv)
-    path = targets_path(args.targets)
-    seeds = Path(args.seeds) if args.seeds else None
-    if args.command == "schema":
-        out.write(schema_markdown())
+def main(
+    argv: list[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
+) -> int:
+    """Run the targets command, writing to out and err (default: stdout, stderr); return its exit code."""
+    out = sys.stdout if out is None else out
+    err = sys.stderr if err is None else err
+    with redirect_stdout(out), redirect_stderr(err):  # argparse's --help, usage and errors
+        args = build_parser().parse_args(argv)
+    command = COMMANDS[args.command]
+    try:
+        code = command(args, out, err)
+        out.flush()
+    except BrokenPipeError:
+        _reader_gone(out)
         return EXIT_OK
-    if args.command == "find":
-        from loaders.finder import find_command
+    return code
 
-        return find_command(
-            args.report,
-            untracked=args.untracked,
-            suggest=args.suggest,
-            fmt=args.format,
-            targets_path=path,
-            seeds_dir=seeds or path.parent / "seeds",
-            out=out,
-        )
-    if args.command == "draft":
-        from loaders.draft_command import draft_command
 
-        return draft_command(
-            args.report,
-            write=args.write,
-            targets_path=path,
-            seeds_dir=seeds or path.parent / "seeds",
-            out=out,
-        )
-    result = load_targets(path, seeds)
-    if args.command == "check":
-        return report_check(result, path, out)
+def _reader_gone(out: TextIO) -> None:
+    """Drop what is left to write to stdout once its reader has gone (head, less)."""
+    if out is sys.stdout:
+        # Python flushes sys.stdout at exit, and the unwritten rest would fail again with
+        # "Exception ignored … BrokenPipeError"; with no sys.stdout it flushes nothing.
+        sys.stdout = None
+
+
+def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Run `targets check`: every problem, then a summary; return the exit code."""
+    path = targets_path(args.targets)
+    result = load_targets(path, _seeds(args))
+    return report_check(result, path, out)
+
+
+def run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Run `targets export`: one row per valid commitment; return the exit code."""
+    path = targets_path(args.targets)
+    result = load_targets(path, _seeds(args))
     if result.unreadable:
-        print_problems(result, sys.stderr)
+        print_problems(result, err)
         return EXIT_UNREADABLE
     rows = commitment_rows(result.targets, args.as_of or dt.date.today())
     (write_csv if args.format == "csv" else write_json)(rows, out)
     if result.errors:
-        sys.stderr.write(
+        err.write(
             f"{len(result.errors)} problem(s) in {path}: exported the valid records only; "
             "run `targets check` to see them\n"
         )
         return EXIT_PROBLEMS
     return EXIT_OK
+
+
+def run_find(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Run `targets find` (loaders.cli_find); return the exit code."""
+    from loaders.cli_find import find_command  # the finder's modules load only when asked for
+
+    path = targets_path(args.targets)
+    return find_command(
+        args.report,
+        untracked=args.untracked,
+        suggest=args.suggest,
+        fmt=args.format,
+        targets_path=path,
+        seeds_dir=_seeds(args) or path.parent / "seeds",
+        out=out,
+        err=err,
+    )
+
+
+def run_draft(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Run `targets draft` (loaders.draft_command); return the exit code."""
+    from loaders.draft_command import draft_command
+
+    path = targets_path(args.targets)
+    return draft_command(
+        args.report,
+        write=args.write,
+        targets_path=path,
+        seeds_dir=_seeds(args) or path.parent / "seeds",
+        out=out,
+        err=err,
+    )
+
+
+def run_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Run `targets schema`: the field reference as Markdown; return the exit code."""
+    out.write(schema_markdown())
+    return EXIT_OK
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
+    "check": run_check,
+    "export": run_export,
+    "find": run_find,
+    "draft": run_draft,
+    "schema": run_schema,
+}
+
+
+def _seeds(args: argparse.Namespace) -> Path | None:
+    """Return the seeds folder given with --seeds, or None for the default."""
+    return Path(args.seeds) if args.seeds else None
 
 
 def print_problems(result: LoadResult, out: TextIO) -> None:

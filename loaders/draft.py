@@ -28,8 +28,6 @@ import re
 from dataclasses import dataclass, field, replace
 
 from loaders.figures import (
-    POST_OP,
-    PRE_COMPARATORS,
     Figure,
     chinese_number,
     figures_in_text,
@@ -48,6 +46,7 @@ from loaders.model import Area, Baseline, Commitment, Target, TargetsFile
 from loaders.quotes import find_quote, find_quotes, normalise
 from loaders.report import CHAPTER_MARKER, PLAN_HEADING, Document, Paragraph
 from loaders.schema import DEFAULT_TOLERANCE, SIGNED_UNITS
+from loaders.wording import POST_COMPARATORS, PRE_COMPARATORS
 
 TITLE_EN_MARKER = "TODO: English title"
 NAME_EN_MARKER = "TODO: English name"
@@ -58,7 +57,7 @@ MAX_TITLE = 30
 NUMERIC_MEASURES = ("amount", "percent", "points", "rank")
 
 _CUES = ("力争", "确保", "争取", "力促", "努力", "务必", "保证", "全年", "今年", "年内", "全区")
-_POST_WORDS = sorted({*POST_OP, "及以上"}, key=len, reverse=True)
+_POST_WORDS = sorted({*POST_COMPARATORS, "及以上"}, key=len, reverse=True)
 _PRE_WORDS = sorted(
     {*(w for group in PRE_COMPARATORS.values() for w in group), *_CUES}, key=len, reverse=True
 )

@@ -22,6 +22,11 @@ counts in Chinese numerals followed by a noun (十件民生实事, 三项工程,
 rule for numbers in print, GB/T 15835, keeps Chinese numerals for fixed expressions), voltages
 (500千伏 names a line), ages (80岁以上老人) and money thresholds that qualify a noun
 (超10亿元项目).
+
+The words this reads (units, multipliers, comparators, commitment cues) are in loaders.wording.
+The module is longer than most (about 600 lines) because _Scanner is one pass over a paragraph
+whose steps share its state (folded text, clause boundaries, quoted spans); split, each part
+would need all of it.
 """
 
 from __future__ import annotations
@@ -31,12 +36,25 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from loaders.report import FOOTNOTE_MARKER, Document
-
-
-def words(text: str) -> tuple[str, ...]:
-    """Return the space-separated words of text."""
-    return tuple(text.split())
-
+from loaders.wording import (
+    AGE_UNITS,
+    CN_UNITS,
+    COMMITMENT_CUES,
+    COUNT_UNITS,
+    GRADE_UNITS,
+    MEASURE_UNITS,
+    MULTIPLIERS,
+    NOT_FIGURE_UNITS,
+    PERCENT_UNITS,
+    POINT_UNITS,
+    POST_COMPARATORS,
+    PRE_COMPARATORS,
+    QUALIFIED_NOUNS,
+    RANK_CONTEXT,
+    RANK_UNITS,
+    TIME_UNITS,
+    VOLTAGE_UNITS,
+)
 
 # ---- characters ----------------------------------------------------------------------------
 
@@ -52,47 +70,6 @@ _CN_DIGITS.update({"五": 5, "六": 6, "七": 7, "八": 8, "九": 9})
 _CN_SMALL = {"十": 10, "百": 100, "千": 1000}
 _CN_BIG = {"万": 10_000, "亿": 100_000_000}
 _CN_CHARS = "".join(_CN_DIGITS) + "".join(_CN_SMALL) + "".join(_CN_BIG)
-
-MULTIPLIERS = {
-    "万亿": 10**12,
-    "千亿": 10**11,
-    "百亿": 10**10,
-    "十亿": 10**9,
-    "亿": 10**8,
-    "千万": 10**7,
-    "百万": 10**6,
-    "十万": 10**5,
-    "万": 10**4,
-    "千": 10**3,
-    "百": 10**2,
-}
-
-# ---- units ---------------------------------------------------------------------------------
-
-COUNT_UNITS = words(
-    "个 项 件 家 所 条 处 座 宗 批 户 人次 人 名 位 台 辆 套 间 张 床 支 场次 场 次 栋 幢 类 种"
-    " 款 只 头 羽 株 棵 艘 架 部 本 篇 份 起 例 单 笔 块 口 眼 盏 根 道 段 级 轮 车次 班次 架次"
-    " 标箱 方面 孔 对"
-)
-MEASURE_UNITS = words(
-    "元 美元 港元 欧元 公里 千米 米 平方公里 平方米 平米 ㎡ 亩 公顷 立方米 方 吨 千克 公斤 克"
-    " 微克 毫克 斤 升 毫升 千瓦时 千瓦 兆瓦 瓦 度 吨标准煤 倍 分 MW GW kW kWh km TEU"
-)
-TIME_UNITS = words("年 个月 天 个工作日 工作日 小时 分钟 周")
-VOLTAGE_UNITS = ("千伏", "kV")
-AGE_UNITS = ("周岁", "岁")
-RANK_UNITS = ("名", "位", "强")
-GRADE_UNITS = ("A级", "星级", "级甲等", "甲")
-NOT_FIGURE_UNITS = ("号", "周年", "届", "大", "版本", "版", "月", "日")
-PERCENT_UNITS = ("%", "‰")
-POINT_UNITS = ("个百分点", "百分点")
-
-
-# Units a Chinese numeral may carry (three 个, 十件, 两万人, 前二十名, 三甲, 三星级).
-CN_UNITS = words(
-    "个 项 件 家 所 条 处 座 宗 批 户 人次 人 名 位 台 辆 套 间 张 支 场 次 栋 类 种 篇 份 级 轮"
-    " 方面 年 个月 天 周 倍 公里 米 亩 吨 元 个百分点 百分点 强 甲 星级 级甲等 届 大 周年 岁 周岁"
-)
 
 _ALL_UNITS = sorted(
     {
@@ -128,7 +105,7 @@ _CN_TAIL = re.compile(
     + "|".join(re.escape(u) for u in sorted(CN_UNITS, key=len, reverse=True))
     + ")"
 )
-_POST_COMPARATOR = re.compile(r"\s*(以上|及以上|以下|以内|之内|左右)")
+_POST_COMPARATOR = re.compile(r"\s*(" + "|".join(POST_COMPARATORS) + ")")
 _RANGE = re.compile(r"\s*([—–~至到-])\s*(?=[\d" + _CN_CHARS + "])")
 _SHARED_UNIT = re.compile(r"\s*[、和与及]\s*(?=\d)")
 _RATIO = re.compile(r"(?:\s*:\s*\d+(?:\.\d+)?)+")
@@ -137,26 +114,13 @@ _RATIO = re.compile(r"(?:\s*:\s*\d+(?:\.\d+)?)+")
 _TOKEN = re.compile(r"\d(?:(?:[ \t]*\n[ \t]*)?[\d.,])*|[" + _CN_CHARS + r"]+")
 _NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?")
 
-# ---- wording -------------------------------------------------------------------------------
+# ---- comparators and cues ------------------------------------------------------------------
 
-PRE_COMPARATORS = {
-    ">=": words(
-        "不低于 不少于 不小于 至少 超过 突破 超 逾 高于 大于 达到 达 提高到 提高至 提升至"
-        " 提升到 增至 增加到 增加至 保持在 稳定在 保持 维持在"
-    ),
-    "<=": words(
-        "不超过 不高于 不多于 控制在 降至 降到 降低到 降低至 下降到 下降至 压缩至 压缩到"
-        " 压减至 减少到 减少至 低于 少于 小于"
-    ),
-    "~": words("约 近 接近 大约 大概"),
-}
 _PRE_OP = {word: op for op, words in PRE_COMPARATORS.items() for word in words}
 _PRE_AT_END = re.compile(
     "(?:" + "|".join(re.escape(w) for w in sorted(_PRE_OP, key=len, reverse=True)) + r")\s*$"
 )
 _PRE_ANYWHERE = re.compile("|".join(re.escape(w) for w in sorted(_PRE_OP, key=len, reverse=True)))
-POST_OP = {"以上": ">=", "及以上": ">=", "以下": "<=", "以内": "<=", "之内": "<=", "左右": "~"}
-COMMITMENT_CUES = ("力争", "确保", "争取", "力促", "努力", "务必", "保证")
 _CUE_PATTERN = re.compile("|".join(COMMITMENT_CUES))
 PRE_WINDOW = 10
 
@@ -167,8 +131,6 @@ _YEAR_LINKS = ("-", "—", "–", "~", "/", ".", "至", "到")
 _QUOTED = re.compile(
     r"“[^“”\n]{0,60}”|‘[^‘’\n]{0,60}’|「[^「」\n]{0,60}」|《[^《》\n]{0,80}》|\"[^\"\n]{0,60}\""
 )
-_RANK_CONTEXT = ("排名", "排在", "位列", "位居", "居", "全省", "全市", "全国", "全区", "全县")
-_QUALIFIED_NOUNS = ("项目", "企业", "的项目", "的企业")
 _LIST_NUMBER_BEFORE = ("", "。", "；", ":", "！", "？", "(", "（")
 _LETTERS = re.compile(r"[A-Za-z]")
 _HOSPITAL_GRADE = re.compile(r"(?:甲等|医院|综合医院|中医医院)")
@@ -252,6 +214,21 @@ def unit_multiplier(unit: str) -> tuple[int, str]:
     return 1, unit
 
 
+@dataclass(slots=True)
+class _Reading:
+    """A number read from the text with its unit, before its comparator and clause are known."""
+
+    start: int  # where the number starts
+    end: int  # where the number ends
+    unit_end: int  # where its unit ends (end when it has none)
+    number: str  # as written: "6900", "1.2", "二十"
+    value: float
+    unit: str = ""  # without the multiplier: "人次" of 1.2万人次
+    mult: str | None = None  # the multiplier: 万, 亿, 千万 …
+    approx: str | None = None  # 余 or 多 (1.8万余个): at least
+    per: str | None = None  # the unit after a slash (元/立方米)
+
+
 class _Scanner:
     """One pass over a text: tokens, then each token's unit, comparator and clause."""
 
@@ -323,13 +300,14 @@ class _Scanner:
         if self._is_list_number(start, end):
             return None
         tail = _DIGIT_TAIL.match(folded, end)
-        unit = next(
-            (
-                tail.group(name)
-                for name in ("points", "percent", "whole", "unit")
-                if tail.group(name)
-            ),
-            "A级" if tail.group("grade") else "",
+        if tail is None:  # pragma: no cover - every part of the pattern is optional
+            return None
+        unit = (
+            tail.group("points")
+            or tail.group("percent")
+            or tail.group("whole")
+            or tail.group("unit")
+            or ("A级" if tail.group("grade") else "")
         )
         mult, approx, per = tail.group("mult"), tail.group("approx"), tail.group("per")
         unit_end = tail.end() if (unit or mult) else end
@@ -339,19 +317,21 @@ class _Scanner:
             return None
         if unit in NOT_FIGURE_UNITS:
             return None
-        value = float(number.replace(",", ""))
+        reading = _Reading(
+            start, end, unit_end, number, float(number.replace(",", "")), unit, mult, approx, per
+        )
         if folded[max(0, start - 2) : start].strip() == "第":
-            return self.ordinal_or_rank(start, end, unit_end, number, value, unit)
+            return self.ordinal_or_rank(reading)
         if before == "前" and (unit in RANK_UNITS or (not unit and self._ends_clause(end))):
-            return self.rank(start - 1, unit_end, number, value, unit, "<=")
+            return self.rank(reading, start - 1, unit_end, "<=")
         if not unit and not mult:
             ratio = _RATIO.match(folded, end)
             if ratio:
                 text = number + _SPACE.sub("", ratio.group())
-                return self.make(start, ratio.end(), text, None, "", "", "=", "ratio", ())
-        return self.finish(
-            start, end, unit_end, number, value, unit, mult, approx, per, previous_end
-        )
+                return self.make(
+                    start, ratio.end(), number=text, value=None, unit="", op="=", measure="ratio"
+                )
+        return self.finish(reading, previous_end)
 
     def read_chinese(self, token: re.Match, previous_end: int) -> Figure | None:
         """Return the figure of a Chinese numeral with its unit (三所, 前二十名), or None."""
@@ -374,83 +354,83 @@ class _Scanner:
         if numeral == "一" and previous_char not in ("第", "前"):
             return None  # 一批, 一张网, 一体化
         if tail is None:
+            reading = _Reading(start, end, end, numeral, float(value))
             if previous_char == "前" and self._ends_clause(end):
-                return self.rank(start - 1, end, numeral, value, "", "<=")  # 全省前三
+                return self.rank(reading, start - 1, end, "<=")  # 全省前三
             if previous_char == "第":
-                return self.ordinal_or_rank(start, end, end, numeral, value, "")  # 排名第一
+                return self.ordinal_or_rank(reading)  # 排名第一
             return None
         unit, unit_end = tail.group("unit"), tail.end()
         if unit in ("届", "大", "周年") or (previous_char == "届" and unit == "次"):
             return None  # 十九届, 十九大, 八届三次
-        if previous_char == "第":
-            return self.ordinal_or_rank(start, end, unit_end, numeral, value, unit)
-        if previous_char == "前" and unit in RANK_UNITS:
-            return self.rank(start - 1, unit_end, numeral, value, unit, "<=")
+        if previous_char in ("第", "前"):
+            reading = _Reading(start, end, unit_end, numeral, float(value), unit)
+            if previous_char == "第":
+                return self.ordinal_or_rank(reading)
+            if unit in RANK_UNITS:
+                return self.rank(reading, start - 1, unit_end, "<=")
         if unit == "级" and _HOSPITAL_GRADE.match(folded, unit_end):
-            return self.make(start, unit_end, numeral, value, unit, unit, "=", "grade", ())
+            return self.make(
+                start, unit_end, number=numeral, value=value, unit=unit, op="=", measure="grade"
+            )
         mult = None
         if numeral[-1] in _CN_BIG and len(numeral) > 1:
             mult, numeral, end = numeral[-1], numeral[:-1], end - 1
             value = chinese_number(numeral) or 0
-        figure = self.finish(
-            start,
-            end,
-            unit_end,
-            numeral,
-            float(value),
-            unit,
-            mult,
-            tail.group("approx"),
-            None,
-            previous_end,
+        reading = _Reading(
+            start, end, unit_end, numeral, float(value), unit, mult, tail.group("approx")
         )
+        figure = self.finish(reading, previous_end)
         if (
             figure is not None
             and figure.measure == "amount"
             and figure.label is None
-            and not self._ends_clause(figure.end, allow=tuple(POST_OP))
+            and not self._ends_clause(figure.end, allow=tuple(POST_COMPARATORS))
         ):
             figure = replace(figure, label=LABEL_CHINESE_NUMERAL)
         return figure
 
     # -- kinds of figure ---------------------------------------------------------------------
 
-    def ordinal_or_rank(
-        self, start: int, end: int, unit_end: int, number: str, value: float, unit: str
-    ) -> Figure | None:
+    def ordinal_or_rank(self, reading: _Reading) -> Figure | None:
         """Return a rank (第28名, 全省第1, 排名第一), or None for an ordinal (第八次)."""
-        ordinal_start = self.folded.rfind("第", 0, start)
-        if unit in ("名", "位"):
-            return self.rank(ordinal_start, unit_end, number, value, unit, "=")
-        if not unit and self._ends_clause(end):
+        ordinal_start = self.folded.rfind("第", 0, reading.start)
+        if reading.unit in ("名", "位"):
+            return self.rank(reading, ordinal_start, reading.unit_end, "=")
+        if not reading.unit and self._ends_clause(reading.end):
             context = self.folded[max(0, ordinal_start - 6) : ordinal_start]
-            if any(word in context for word in _RANK_CONTEXT):
-                return self.rank(ordinal_start, end, number, value, "", "=")
+            if any(word in context for word in RANK_CONTEXT):
+                return self.rank(reading, ordinal_start, reading.end, "=")
         return None
 
-    def rank(self, start: int, end: int, number: str, value: float, unit: str, op: str) -> Figure:
-        """Return a rank figure: 前二十名 (at most 20th), 第28名 (28th)."""
-        return self.make(start, end, number, float(value), unit, unit or "名", op, "rank", ())
+    def rank(self, reading: _Reading, start: int, end: int, op: str) -> Figure:
+        """Return a rank figure over [start, end): 前二十名 (at most 20th), 第28名 (28th)."""
+        unit = reading.unit
+        return self.make(
+            start,
+            end,
+            number=reading.number,
+            value=reading.value,
+            unit=unit,
+            base_unit=unit or "名",
+            op=op,
+            measure="rank",
+        )
 
-    def finish(
-        self,
-        start: int,
-        end: int,
-        unit_end: int,
-        number: str,
-        value: float,
-        unit: str,
-        mult: str | None,
-        approx: str | None,
-        per: str | None,
-        previous_end: int,
-    ) -> Figure | None:
+    def finish(self, reading: _Reading, previous_end: int) -> Figure | None:
         """Return an amount, percentage, points or grade figure with its comparator, or None."""
         folded = self.folded
+        start, unit_end, value, unit, mult = (
+            reading.start,
+            reading.unit_end,
+            reading.value,
+            reading.unit,
+            reading.mult,
+        )
         clause_start, _ = self.clause_span(start, unit_end)
         window = folded[max(clause_start, previous_end, start - PRE_WINDOW) : start]
         if not unit and not mult:
-            linked = self.linked(start, end, number, value, window, previous_end)
+            linked = self.linked(reading)
             if linked is not None or not _PRE_AT_END.search(window):
                 return linked  # a bare number is a name (营商环境 5.0), a code or a list number
         op, cues = "=", []
@@ -460,36 +440,37 @@ class _Scanner:
         if pre:
             op = _PRE_OP[pre]
             cues.append(pre)
-        if approx:
+        if reading.approx:
             op = ">="
-            cues.append(approx)
+            cues.append(reading.approx)
         post = _POST_COMPARATOR.match(folded, unit_end)
         if post:
-            op = POST_OP[post.group(1)]
+            op = POST_COMPARATORS[post.group(1)]
             cues.append(post.group(1))
         cues = _CUE_PATTERN.findall(folded, clause_start, start) + cues
-        base_unit = unit + (f"/{per}" if per else "")
+        base_unit = unit + (f"/{reading.per}" if reading.per else "")
         figure = self.make(
             start,
             unit_end,
-            number,
-            value,
-            (mult or "") + base_unit,
-            base_unit,
-            op,
-            _measure(unit),
-            tuple(cues),
+            number=reading.number,
+            value=value,
+            unit=(mult or "") + base_unit,
+            base_unit=base_unit,
+            op=op,
+            measure=_measure(unit),
+            cues=tuple(cues),
             base_value=scaled(value, MULTIPLIERS.get(mult or "", 1)),
             label=self._label(unit, post.end() if post else unit_end),
         )
         return self.extend_to_range(figure)
 
-    def linked(
-        self, start: int, end: int, number: str, value: float, window: str, previous_end: int
-    ) -> Figure | None:
+    def linked(self, reading: _Reading) -> Figure | None:
         """Return a unit-less number as a range's low end (5—5.5%) or with the next unit (7和8.5%)."""
+        start, end, number, value = reading.start, reading.end, reading.number, reading.value
         link = _RANGE.match(self.folded, end) or _SHARED_UNIT.match(self.folded, end)
-        following = _TOKEN.match(self.folded, link.end()) if link else None
+        if link is None:
+            return None
+        following = _TOKEN.match(self.folded, link.end())
         upper = self.read(following, end) if following else None
         if upper is None or not upper.unit or upper.value is None or upper.measure == "rank":
             return None
@@ -520,7 +501,9 @@ class _Scanner:
     def extend_to_range(self, figure: Figure) -> Figure:
         """Return the figure extended to a range (5%—5.5%, 3个至5个) when one follows."""
         dash = _RANGE.match(self.folded, figure.end)
-        following = _TOKEN.match(self.folded, dash.end()) if dash else None
+        if dash is None:
+            return figure
+        following = _TOKEN.match(self.folded, dash.end())
         upper = self.read(following, figure.end) if following else None
         if upper is None or upper.value is None or upper.unit != figure.unit:
             return figure
@@ -539,24 +522,25 @@ class _Scanner:
         self,
         start: int,
         end: int,
+        *,
         number: str,
         value: float | None,
         unit: str,
-        base_unit: str,
         op: str,
         measure: str,
-        cues: tuple[str, ...],
+        base_unit: str | None = None,
+        cues: tuple[str, ...] = (),
         base_value: float | None = None,
         label: str | None = None,
     ) -> Figure:
-        """Return a Figure spanning [start, end) of the text."""
+        """Return a Figure spanning [start, end) of the text (base unit and value: as given)."""
         return Figure(
             text=_LINE_BREAK.sub("", self.text[start:end]),
             number=number,
             value=value,
             unit=unit,
             base_value=value if base_value is None else base_value,
-            base_unit=base_unit,
+            base_unit=unit if base_unit is None else base_unit,
             op=op,
             measure=measure,
             clause=self.clause(start, end),
@@ -576,7 +560,7 @@ class _Scanner:
             return LABEL_VOLTAGE
         if unit in AGE_UNITS:
             return LABEL_AGE
-        if unit == "元" and self.folded.startswith(_QUALIFIED_NOUNS, after):
+        if unit == "元" and self.folded.startswith(QUALIFIED_NOUNS, after):
             return LABEL_THRESHOLD
         if self.folded.startswith("的", after) and _POST_COMPARATOR.match(self.folded, after - 2):
             return LABEL_THRESHOLD  # 10万元以下的村, 500万元以上的企业

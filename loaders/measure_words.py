@@ -14,7 +14,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from loaders.figures import PRE_COMPARATORS, Figure, figures_in_text, words
+from loaders.figures import Figure, figures_in_text
+from loaders.wording import PRE_COMPARATORS, words
 
 # Words that say how or when, not what: verbs of effort, time words, comparators.
 STOP_WORDS = frozenset(

@@ -22,13 +22,12 @@ right before it, which belong to the chapter before (its title was lost).
 from __future__ import annotations
 
 import re
-import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from loaders.problems import Problem
-from loaders.yaml_source import NOT_A_FILE_MESSAGE, UTF16_MESSAGE, not_utf8_message
+from loaders.textfile import TextKind, read_text
 
 MAX_REPORT_BYTES = 20 * 1024 * 1024
 
@@ -95,59 +94,27 @@ def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
+#: a report as a text file: its size limit and the messages that name it
+REPORT_TEXT = TextKind(
+    noun="report",
+    max_bytes=MAX_REPORT_BYTES,
+    usual_size="a work report's text is well under 1 MB",
+    not_found="report file not found",
+)
+
+
 def read_report(path: str | Path, name: str | None = None) -> ReportResult:
     """Return the document of a report file, or the problems that make it unreadable."""
     path = Path(path)
     name = name or f"{path.parent.name}/{path.name}" if path.parent.name else path.name
-
-    def unreadable(code: str, message: str) -> ReportResult:
-        return ReportResult(None, [Problem(name, None, None, None, message, code=code)])
-
-    try:
-        info = path.stat()
-        if stat.S_ISDIR(info.st_mode):
-            return unreadable("not-a-file", "is a directory, not a file")
-        if not stat.S_ISREG(info.st_mode):  # /dev/zero would never end, a pipe never open
-            return unreadable("not-a-file", NOT_A_FILE_MESSAGE)
-        raw = b""
-        if info.st_size <= MAX_REPORT_BYTES:
-            with path.open("rb") as file:
-                raw = file.read(MAX_REPORT_BYTES + 1)
-    except FileNotFoundError:
-        return unreadable("file-not-found", "report file not found")
-    except OSError as error:
-        return unreadable("unreadable-file", f"cannot read the report: {error.strerror}")
-    size = max(info.st_size, len(raw))
-    if size > MAX_REPORT_BYTES:
-        limit = MAX_REPORT_BYTES // (1024 * 1024)
-        return unreadable(
-            "file-too-large",
-            f"report is {size / 1024 / 1024:.1f} MB, over the {limit} MB limit: is it the "
-            "right file? (a work report's text is well under 1 MB)",
-        )
-    text, problem = decode_report(raw, name)
+    text, problems = read_text(path, name, REPORT_TEXT)
     if text is None:
-        return ReportResult(None, [problem])
+        return ReportResult(None, problems)
     document = parse_report(text, name)
     if not document.paragraphs:
-        return unreadable("empty-file", "the report has no text: is it the right file?")
+        message = "the report has no text: is it the right file?"
+        return ReportResult(None, [Problem(name, None, None, None, message, code="empty-file")])
     return ReportResult(document, [])
-
-
-def decode_report(raw: bytes, name: str) -> tuple[str | None, Problem | None]:
-    """Return the text of a report file, or None and the problem with its bytes."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None, Problem(name, None, None, None, UTF16_MESSAGE, code="not-utf8")
-    if b"\x00" in raw:
-        message = "not a text file (it contains NUL bytes)"
-        return None, Problem(name, None, None, None, message, code="not-text")
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    try:
-        return raw.decode("utf-8"), None
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        return None, Problem(name, line, None, None, not_utf8_message(raw), code="not-utf8")
 
 
 def clean_lines(text: str) -> list[str]:

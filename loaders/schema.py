@@ -19,16 +19,35 @@ from loaders.requirements import (
     Unless,
     When,
 )
+from loaders.wording import COMMON_COMPARATOR_WORDS, MILESTONE_WORDS, OP_NAMES
 
+
+def _common_words(op: str) -> str:
+    """Return the common words of a comparator, for its description: 以上, 超过, 不低于."""
+    return ", ".join(COMMON_COMPARATOR_WORDS[op])
+
+
+#: the comparators of a target, each described with its words (loaders.wording)
 OPS = {
-    ">=": "at least (以上, 超过, 不低于, or a bare figure: a floor)",
-    "<=": "at most (以内, 控制在, 不超过; a ranking such as 前二十名 is <= 20)",
-    "~": "about (左右): met within the tolerance",
-    "done": "a milestone (建成, 创建为, 申报 …): met when a progress entry says done: true",
+    ">=": f"{OP_NAMES['en']['>=']} ({_common_words('>=')}, or a bare figure: a floor)",
+    "<=": f"{OP_NAMES['en']['<=']} ({_common_words('<=')}; a ranking such as 前二十名 is <= 20)",
+    "~": f"{OP_NAMES['en']['~']} ({_common_words('~')}): met within the tolerance",
+    "done": f"a milestone ({', '.join(MILESTONE_WORDS)} …): met when a progress entry says done: "
+    "true",
 }
 
-#: units whose `~` targets get a default tolerance, in the target's own unit
+#: units whose `~` targets get a default tolerance, in the target's own unit (the field
+#: reference and the dashboard's rules say so from here: default_tolerances)
 DEFAULT_TOLERANCE = {"%": 0.5, "个百分点": 0.5}
+
+
+def default_tolerances() -> list[tuple[float, tuple[str, ...]]]:
+    """Return each default tolerance with the units it is for: [(0.5, ("%", "个百分点"))]."""
+    units: dict[float, list[str]] = {}
+    for unit, tolerance in DEFAULT_TOLERANCE.items():
+        units.setdefault(tolerance, []).append(unit)
+    return [(tolerance, tuple(names)) for tolerance, names in units.items()]
+
 
 #: units in which a negative target or progress value makes sense
 SIGNED_UNITS = {"%", "个百分点"}
@@ -67,12 +86,9 @@ class Field:
 
 def _tolerance_defaults() -> str:
     """Return the default tolerances in words: 'default 0.5 for % and 个百分点'."""
-    units_by_default: dict[float, list[str]] = {}
-    for unit, tolerance in DEFAULT_TOLERANCE.items():
-        units_by_default.setdefault(tolerance, []).append(unit)
     return "; ".join(
         f"default {tolerance:g} for {' and '.join(units)}"
-        for tolerance, units in units_by_default.items()
+        for tolerance, units in default_tolerances()
     )
 
 
@@ -345,11 +361,6 @@ SECTIONS = (
         EXCLUSION,
     ),
 )
-
-
-def field_names(fields: tuple[Field, ...]) -> list[str]:
-    """Return the names of fields, in declared order."""
-    return [f.name for f in fields]
 
 
 def schema_markdown() -> str:

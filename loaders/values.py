@@ -13,6 +13,7 @@ from typing import Any
 
 from loaders.model import PartialDate
 from loaders.schema import OPS
+from loaders.wording import COMMON_COMPARATOR_WORDS, MILESTONE_WORDS, OP_NAMES
 
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 _WAN_YI = re.compile(r"^([+-]?\d+(?:\.\d+)?)\s*([万亿])(.*)$")
@@ -28,30 +29,21 @@ _SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 _YEAR_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 _YEAR_TEXT = re.compile(r"^(\d{4})\s*年?$")
 
+#: what a mistyped op probably means: symbols, English and the report's words (loaders.wording)
 OP_HINTS = {
     "≥": ">=",
     ">": ">=",
     "=>": ">=",
-    "以上": ">=",
-    "超过": ">=",
-    "不低于": ">=",
-    "at least": ">=",
     "≤": "<=",
     "<": "<=",
     "=<": "<=",
-    "以内": "<=",
-    "控制在": "<=",
-    "不超过": "<=",
-    "at most": "<=",
     "≈": "~",
-    "about": "~",
-    "左右": "~",
-    "约": "~",
     "=": "~",
-    "建成": "done",
-    "完成": "done",
     "milestone": "done",
     "true": "done",
+    **{OP_NAMES["en"][op]: op for op in (">=", "<=", "~")},  # at least, at most, about
+    **{word: op for op, words in COMMON_COMPARATOR_WORDS.items() for word in words},
+    **dict.fromkeys(MILESTONE_WORDS, "done"),
 }
 
 Result = tuple[Any, str | None]

@@ -1,10 +1,11 @@
 """Read a hand-edited YAML file safely, keeping the line of every value.
 
 What this refuses, each as a Problem with a line and a hint rather than an exception:
-files over MAX_FILE_BYTES and anything but a regular file, files that are not UTF-8 text, YAML
-syntax errors, anchors and aliases (a few hundred bytes of nested aliases can exhaust memory once
-the data is walked; they are never expanded), tags, nesting deeper than MAX_DEPTH, values over
-MAX_STRING_CHARS and duplicate keys inside one mapping (PyYAML silently keeps the last one).
+files over MAX_FILE_BYTES, anything but a regular file and files that are not UTF-8 text (these
+three through loaders.textfile), YAML syntax errors, anchors and aliases (a few hundred bytes of
+nested aliases can exhaust memory once the data is walked; they are never expanded), tags,
+nesting deeper than MAX_DEPTH, values over MAX_STRING_CHARS and duplicate keys inside one
+mapping (PyYAML silently keeps the last one).
 
 A problem of one value is kept with the value's path (YamlSource.value_problems), so that the
 validator can name the record and field it is in and leave only that record out.
@@ -13,7 +14,6 @@ validator can name the record and field it is in and leave only that record out.
 from __future__ import annotations
 
 import re
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from loaders.problems import Problem
+from loaders.textfile import TextKind, read_text
 
 try:  # libyaml's parser is ~10x faster; the pure-Python one gives the same nodes
     from yaml import CSafeLoader as _Loader
@@ -55,8 +56,6 @@ _UNCLOSED_QUOTE = "a quote is not closed: end the text with the same quote mark 
 _ALIAS_MESSAGE = (
     "YAML anchors and aliases (&name, *name, <<) are not allowed: write the value out in full"
 )
-NOT_A_FILE_MESSAGE = "not a regular file (a device or a pipe): give the path of a text file"
-UTF16_MESSAGE = "UTF-16 text (as Windows Notepad may save it): save it as UTF-8"
 
 
 @dataclass
@@ -83,94 +82,18 @@ class YamlSource:
             path = path[:-1]
 
 
-def _too_large(name: str, size: int) -> list[Problem]:
-    """Return the problem for a file over the size limit."""
-    limit_mb = MAX_FILE_BYTES // (1024 * 1024)
-    message = (
-        f"file is {size / (1024 * 1024):.1f} MB, over the {limit_mb} MB limit: is it the right "
-        "file? (targets.yaml with every commitment of a report is well under 1 MB)"
-    )
-    return [Problem(name, None, None, None, message, code="file-too-large")]
-
-
-def decode_text(raw: bytes, name: str) -> tuple[str | None, list[Problem]]:
-    """Return the UTF-8 text of raw bytes (BOM dropped), or None and a problem saying why not."""
-    if len(raw) > MAX_FILE_BYTES:
-        return None, _too_large(name, len(raw))
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None, [Problem(name, None, None, None, UTF16_MESSAGE, code="not-utf8")]
-    if b"\x00" in raw:
-        return None, [
-            Problem(
-                name,
-                None,
-                None,
-                None,
-                "not a text file (it contains NUL bytes): is it the right file?",
-                code="not-text",
-            )
-        ]
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        return None, [Problem(name, line, None, None, not_utf8_message(raw), code="not-utf8")]
-    return text.replace("\r\n", "\n").replace("\r", "\n"), []
-
-
-def not_utf8_message(raw: bytes) -> str:
-    """Return the message for bytes that are not UTF-8, naming GBK when they decode as it."""
-    try:
-        text = raw.decode("gb18030")
-    except UnicodeDecodeError:
-        return "not UTF-8 text and no known Chinese encoding either: is it the right file?"
-    if any("\u4e00" <= ch <= "\u9fff" for ch in text):
-        return "not UTF-8 (it looks like GBK/GB18030): save it as UTF-8"
-    return "not UTF-8 text: save it as UTF-8"
+#: targets.yaml as a text file: its size limit and the messages that name it
+TARGETS_TEXT = TextKind(
+    noun="file",
+    max_bytes=MAX_FILE_BYTES,
+    usual_size="targets.yaml with every commitment of a report is well under 1 MB",
+    not_found="file not found: {path} (set TARGETS_FILE or --targets to another file)",
+)
 
 
 def read_text_file(path: Path, name: str | None = None) -> tuple[str | None, list[Problem]]:
-    """Return the UTF-8 text of a file, or None and the problem that stops reading it."""
-    name = name or path.name
-    try:
-        info = path.stat()
-        if stat.S_ISDIR(info.st_mode):
-            raise IsADirectoryError
-        if not stat.S_ISREG(info.st_mode):  # /dev/zero would never end, a pipe never open
-            return None, [Problem(name, None, None, None, NOT_A_FILE_MESSAGE, code="not-a-file")]
-        if info.st_size > MAX_FILE_BYTES:
-            return None, _too_large(name, info.st_size)
-        with path.open("rb") as file:
-            raw = file.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        return None, [
-            Problem(
-                name,
-                None,
-                None,
-                None,
-                f"file not found: {path} (set TARGETS_FILE or --targets to another file)",
-                code="file-not-found",
-            )
-        ]
-    except IsADirectoryError:
-        message = "is a directory, not a file"
-        return None, [Problem(name, None, None, None, message, code="not-a-file")]
-    except OSError as error:
-        message = f"cannot read the file: {error.strerror}"
-        return None, [Problem(name, None, None, None, message, code="unreadable-file")]
-    return decode_text(raw, name)
-
-
-def read_yaml_file(path: Path, name: str | None = None) -> tuple[YamlSource | None, list[Problem]]:
-    """Return the YAML data of a file with its lines, or None and the problems that stop reading."""
-    name = name or path.name
-    text, problems = read_text_file(path, name)
-    if text is None:
-        return None, problems
-    return read_yaml_text(text, name)
+    """Return the text of a targets file (loaders.textfile), or None and the problem with it."""
+    return read_text(path, name or path.name, TARGETS_TEXT)
 
 
 def read_yaml_text(text: str, name: str) -> tuple[YamlSource | None, list[Problem]]:

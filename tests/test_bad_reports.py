@@ -51,7 +51,7 @@ UNREADABLE = [
     (
         "binary-pdf",
         lambda: b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Length 0 >>\nstream\n\x00\x01\x02",
-        ["r.txt: not a text file (it contains NUL bytes)"],
+        ["r.txt: not a text file (it contains NUL bytes): is it the right file?"],
     ),
 ]
 

@@ -11,8 +11,9 @@ import pytest
 
 from bench.labelled_texts import match_text
 from loaders.cli import main
-from loaders.finder import classify_figures, coverage, suggest_progress
+from loaders.finder import classify_figures, coverage
 from loaders.report import parse_report
+from loaders.suggest import suggest_progress
 from loaders.validate import load_targets, load_targets_text
 
 ROOT = Path(__file__).resolve().parent.parent

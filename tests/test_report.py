@@ -179,7 +179,10 @@ def test_tab_layout_crlf_and_bom():
             "新增学位六千九百个".encode("gbk") + b"\n",
             "r.txt:1: not UTF-8 (it looks like GBK/GB18030): save it as UTF-8",
         ),
-        (b"\x89PNG\x00\x00", "r.txt: not a text file (it contains NUL bytes)"),
+        (
+            b"\x89PNG\x00\x00",
+            "r.txt: not a text file (it contains NUL bytes): is it the right file?",
+        ),
     ],
 )
 def test_unreadable_reports_are_problems(tmp_path, content, message):

@@ -2,7 +2,7 @@
 
 import time
 
-from loaders.yaml_source import MAX_DEPTH, decode_text, read_yaml_text
+from loaders.yaml_source import MAX_DEPTH, read_yaml_text
 
 
 def read(text):
@@ -71,26 +71,4 @@ def test_empty_file():
     _, problems = read("  \n\n")
     assert [str(p) for p in problems] == [
         "t.yaml: the file is empty: start from the example in README.md"
-    ]
-
-
-def test_bom_and_crlf_are_accepted():
-    text, problems = decode_text("\ufeffa: 1\r\nb: 2\r\n".encode(), "t.yaml")
-    assert problems == []
-    assert text == "a: 1\nb: 2\n"
-
-
-def test_gbk_file_says_save_as_utf8():
-    text, problems = decode_text("标题: 学位\n".encode("gbk"), "t.yaml")
-    assert text is None
-    assert [str(p) for p in problems] == [
-        "t.yaml:1: not UTF-8 (it looks like GBK/GB18030): save it as UTF-8"
-    ]
-
-
-def test_binary_garbage():
-    text, problems = decode_text(b"\x89PNG\r\n\x1a\n\x00\x00", "t.yaml")
-    assert text is None
-    assert [str(p) for p in problems] == [
-        "t.yaml: not a text file (it contains NUL bytes): is it the right file?"
     ]

@@ -1,0 +1,122 @@
+"""The words of the reports and of targets.yaml's comparators, each list written once.
+
+- Comparators: the words that make a figure a floor, a ceiling or an approximation, before it
+  (不低于 6900个) or after it (6900个以上); the most common of them, which the field reference
+  names and which a mistyped op is understood as; each op in English and Chinese.
+- Milestone words (建成, 创建为 …), commitment cues (力争, 确保 …).
+- Units by kind (counted things, measures, time, ranks, grades …) and multipliers (万, 亿 …).
+- Stop words: words too common to say what a figure measures (新增, 完成 …).
+
+Read by loaders.figures (finding figures), loaders.finder and loaders.suggest, loaders.schema
+(the op descriptions, hence the README), loaders.values (the hint for a mistyped op) and
+loaders.status (what "reaches" means).
+"""
+
+from __future__ import annotations
+
+
+def words(text: str) -> tuple[str, ...]:
+    """Return the space-separated words of text."""
+    return tuple(text.split())
+
+
+# ---- comparators ---------------------------------------------------------------------------
+
+#: each op of targets.yaml as the status rules say it (at least the target, 不低于目标值)
+OP_NAMES = {
+    "en": {">=": "at least", "<=": "at most", "~": "about", "done": "done"},
+    "zh": {">=": "不低于", "<=": "不高于", "~": "左右", "done": "完成"},
+}
+
+#: words before a figure that give its comparator: 不低于 6900个, 控制在 3.0%, 约 30亿元
+PRE_COMPARATORS = {
+    ">=": words(
+        "不低于 不少于 不小于 至少 超过 突破 超 逾 高于 大于 达到 达 提高到 提高至 提升至"
+        " 提升到 增至 增加到 增加至 保持在 稳定在 保持 维持在"
+    ),
+    "<=": words(
+        "不超过 不高于 不多于 控制在 降至 降到 降低到 降低至 下降到 下降至 压缩至 压缩到"
+        " 压减至 减少到 减少至 低于 少于 小于"
+    ),
+    "~": words("约 近 接近 大约 大概"),
+}
+
+#: words after a figure that give its comparator: 6900个以上, 3.0%以内, 6.5%左右
+POST_COMPARATORS = {
+    "以上": ">=",
+    "及以上": ">=",
+    "以下": "<=",
+    "以内": "<=",
+    "之内": "<=",
+    "左右": "~",
+}
+
+#: the most common words of each comparator: the field reference names them, and a target
+#: whose op is one of them is told which op to write (以内 → "<="); each is a word above
+COMMON_COMPARATOR_WORDS = {
+    ">=": ("以上", "超过", "不低于"),
+    "<=": ("以内", "控制在", "不超过"),
+    "~": ("左右", "约"),
+}
+
+#: words of a milestone (op "done"): named by the field reference, understood as a mistyped op
+MILESTONE_WORDS = ("建成", "完成", "创建为", "申报")
+
+#: words that mark a figure as a commitment (力争 6900个, 确保 …)
+COMMITMENT_CUES = ("力争", "确保", "争取", "力促", "努力", "务必", "保证")
+
+# ---- units ---------------------------------------------------------------------------------
+
+MULTIPLIERS = {
+    "万亿": 10**12,
+    "千亿": 10**11,
+    "百亿": 10**10,
+    "十亿": 10**9,
+    "亿": 10**8,
+    "千万": 10**7,
+    "百万": 10**6,
+    "十万": 10**5,
+    "万": 10**4,
+    "千": 10**3,
+    "百": 10**2,
+}
+
+COUNT_UNITS = words(
+    "个 项 件 家 所 条 处 座 宗 批 户 人次 人 名 位 台 辆 套 间 张 床 支 场次 场 次 栋 幢 类 种"
+    " 款 只 头 羽 株 棵 艘 架 部 本 篇 份 起 例 单 笔 块 口 眼 盏 根 道 段 级 轮 车次 班次 架次"
+    " 标箱 方面 孔 对"
+)
+MEASURE_UNITS = words(
+    "元 美元 港元 欧元 公里 千米 米 平方公里 平方米 平米 ㎡ 亩 公顷 立方米 方 吨 千克 公斤 克"
+    " 微克 毫克 斤 升 毫升 千瓦时 千瓦 兆瓦 瓦 度 吨标准煤 倍 分 MW GW kW kWh km TEU"
+)
+TIME_UNITS = words("年 个月 天 个工作日 工作日 小时 分钟 周")
+VOLTAGE_UNITS = ("千伏", "kV")
+AGE_UNITS = ("周岁", "岁")
+RANK_UNITS = ("名", "位", "强")
+GRADE_UNITS = ("A级", "星级", "级甲等", "甲")
+NOT_FIGURE_UNITS = ("号", "周年", "届", "大", "版本", "版", "月", "日")
+PERCENT_UNITS = ("%", "‰")
+POINT_UNITS = ("个百分点", "百分点")
+
+#: units a Chinese numeral may carry (three 个, 十件, 两万人, 前二十名, 三甲, 三星级)
+CN_UNITS = words(
+    "个 项 件 家 所 条 处 座 宗 批 户 人次 人 名 位 台 辆 套 间 张 支 场 次 栋 类 种 篇 份 级 轮"
+    " 方面 年 个月 天 周 倍 公里 米 亩 吨 元 个百分点 百分点 强 甲 星级 级甲等 届 大 周年 岁 周岁"
+)
+
+# ---- context -------------------------------------------------------------------------------
+
+#: words shortly before 第N that make it a rank (全省第1, 排名第一) rather than an ordinal
+RANK_CONTEXT = ("排名", "排在", "位列", "位居", "居", "全省", "全市", "全国", "全区", "全县")
+#: nouns after an amount of money that make it a threshold (超10亿元项目), not an amount
+QUALIFIED_NOUNS = ("项目", "企业", "的项目", "的企业")
+
+#: two-character words too common in these reports to say what a figure measures
+STOP_WORDS = frozenset(
+    words(
+        "新增 完成 推进 推动 加快 建设 力争 确保 实现 开展 全面 持续 以上 以内 左右 控制 增长 同比"
+        " 项目 工作 全区 全县 全市 全镇 全年 年度 重点 新建 达到 提高 提升 积极 扎实 稳步 加强 大力"
+        " 深入 进一步 有序 累计 成功 创建 力促 打造 高标 标准 实施 聚焦 分别 其中 投入 计划 规上 发展"
+    )
+)
