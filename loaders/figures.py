@@ -31,6 +31,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from loaders.report import FOOTNOTE_MARKER, Document
+from loaders.script import simplified_table
 
 
 def words(text: str) -> tuple[str, ...]:
@@ -42,7 +43,8 @@ def words(text: str) -> tuple[str, ...]:
 
 # Full-width forms folded one for one, so offsets in the folded text are offsets in the original.
 # Superscript digits and circled numbers are footnote marks: they become spaces.
-_FOLD = str.maketrans(
+# Traditional characters are read as simplified ones (loaders.script), one for one as well.
+_FOLD = simplified_table() | str.maketrans(
     "０１２３４５６７８９．％／：，Ａ\u3000～－¹²³⁰⁴⁵⁶⁷⁸⁹①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳",
     "0123456789.%/:,A ~-" + " " * 30,
 )
@@ -155,6 +157,8 @@ _PRE_AT_END = re.compile(
     "(?:" + "|".join(re.escape(w) for w in sorted(_PRE_OP, key=len, reverse=True)) + r")\s*$"
 )
 _PRE_ANYWHERE = re.compile("|".join(re.escape(w) for w in sorted(_PRE_OP, key=len, reverse=True)))
+# 约 and 近 inside another word are no comparator: 新签约, 节约, 预约, 制约; 就近, 附近.
+_NOT_PRE = {"约": "签节预制合契集公条履违邀特简纽婚", "近": "就附最临将"}
 POST_OP = {"以上": ">=", "及以上": ">=", "以下": "<=", "以内": "<=", "之内": "<=", "左右": "~"}
 COMMITMENT_CUES = ("力争", "确保", "争取", "力促", "努力", "务必", "保证")
 _CUE_PATTERN = re.compile("|".join(COMMITMENT_CUES))
@@ -173,6 +177,14 @@ _LIST_NUMBER_BEFORE = ("", "。", "；", ":", "！", "？", "(", "（")
 _LETTERS = re.compile(r"[A-Za-z]")
 _HOSPITAL_GRADE = re.compile(r"(?:甲等|医院|综合医院|中医医院)")
 
+# A Chinese numeral right after one of these verbs is an amount to build, not a name:
+# 打造三个示范村, 新建两所学校, 培育两个产业集群 (but 实施三项重点工程, 抓好四个方面工作).
+BUILDING_VERBS = words(
+    "新建 新改建 改扩建 扩建 建设 建成 新开通 开通 打通 打造 培育 创建 创成 争创 新增 增设 新设"
+    " 设立 引进 改造 建立 再建"
+)
+PERIOD_WORDS = words("今后 未来 过去 近 连续 这 前")
+NAMING_UNITS = ("方面", "次", "届", "大", "年", "周年", "岁", "周岁", "轮")
 LABEL_CHINESE_NUMERAL = "Chinese numerals before a noun: a name, not an amount"
 LABEL_VOLTAGE = "a voltage: names a power line or substation"
 LABEL_AGE = "an age: says who is meant, not how many"
@@ -382,6 +394,8 @@ class _Scanner:
         unit, unit_end = tail.group("unit"), tail.end()
         if unit in ("届", "大", "周年") or (previous_char == "届" and unit == "次"):
             return None  # 十九届, 十九大, 八届三次
+        if unit == "年" and folded.endswith(PERIOD_WORDS, 0, start):
+            return None  # 今后五年, 连续三年: a period, not an amount
         if previous_char == "第":
             return self.ordinal_or_rank(start, end, unit_end, numeral, value, unit)
         if previous_char == "前" and unit in RANK_UNITS:
@@ -409,6 +423,7 @@ class _Scanner:
             and figure.measure == "amount"
             and figure.label is None
             and not self._ends_clause(figure.end, allow=tuple(POST_OP))
+            and not (unit not in NAMING_UNITS and folded.endswith(BUILDING_VERBS, 0, start))
         ):
             figure = replace(figure, label=LABEL_CHINESE_NUMERAL)
         return figure
@@ -448,7 +463,8 @@ class _Scanner:
         """Return an amount, percentage, points or grade figure with its comparator, or None."""
         folded = self.folded
         clause_start, _ = self.clause_span(start, unit_end)
-        window = folded[max(clause_start, previous_end, start - PRE_WINDOW) : start]
+        window_start = max(clause_start, previous_end, start - PRE_WINDOW)
+        window = folded[window_start:start]
         if not unit and not mult:
             linked = self.linked(start, end, number, value, window, previous_end)
             if linked is not None or not _PRE_AT_END.search(window):
@@ -456,7 +472,10 @@ class _Scanner:
         op, cues = "=", []
         pre = None
         for match in _PRE_ANYWHERE.finditer(window):
-            pre = match.group()
+            at = window_start + match.start()
+            before = folded[at - 1] if at else ""
+            if not before or before not in _NOT_PRE.get(match.group(), ""):
+                pre = match.group()
         if pre:
             op = _PRE_OP[pre]
             cues.append(pre)

@@ -34,6 +34,7 @@ from loaders.figures import (
     words,
 )
 from loaders.model import Commitment, Exclusion, TargetsFile
+from loaders.parts import reads_as_review
 from loaders.quotes import QuoteMatch, find_quotes, normalise
 from loaders.report import Document, display_width, read_report
 from loaders.validate import LoadResult, load_targets
@@ -192,12 +193,25 @@ def classify_figures(targets: TargetsFile, report_id: str, document: Document) -
         FoundFigure(
             report_id,
             figure,
-            KIND_OF_PART.get(figure.part, "other"),
+            figure_kind(document, figure),
             tuple(dict.fromkeys(tracked.get(index, ()))),
             excluded.get(index),
         )
         for index, figure in enumerate(figures)
     ]
+
+
+def figure_kind(document: Document, figure: Figure) -> str:
+    """Return commitment (plan), outcome (review) or other (front, annex) for a figure.
+
+    A plan figure in a sentence about last year (去年…, 在去年…的基础上) is an outcome.
+    """
+    kind = KIND_OF_PART.get(figure.part, "other")
+    if kind == "commitment" and figure.paragraph:
+        plan_year = document.structure.plan_year if document.structure else None
+        if reads_as_review(document.paragraph(figure.paragraph).text, figure.start, plan_year):
+            return "outcome"
+    return kind
 
 
 def _records(

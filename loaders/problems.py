@@ -10,18 +10,24 @@ _LINE_BREAKS = {ord(ch): repr(ch)[1:-1] for ch in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\
 
 @dataclass(frozen=True)
 class Problem:
-    """One problem: file, line, record id, field path and a message that says how to fix it."""
+    """One problem: file, line, record id, field path, a message that says how to fix it, and
+    its severity."""
 
     file: str
     line: int | None
     record: str | None
     field: str | None
     message: str
+    severity: str = "error"  # "error": the record is left out; "warning": kept, flagged
 
     def __str__(self) -> str:
-        """Return 'file:LINE: ID: FIELD: message' on one line, leaving out the unknown parts."""
+        """Return 'file:LINE: ID: FIELD: message' on one line, leaving out the unknown parts.
+
+        A warning's message starts with "warning: ".
+        """
         where = self.file if self.line is None else f"{self.file}:{self.line}"
-        parts = [where, self.record, self.field, self.message]
+        message = f"warning: {self.message}" if self.severity == "warning" else self.message
+        parts = [where, self.record, self.field, message]
         return ": ".join(part for part in parts if part).translate(_LINE_BREAKS)
 
     @property

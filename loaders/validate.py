@@ -108,18 +108,20 @@ def _display_name(path: Path) -> str:
 _DOCUMENT_CACHE: dict[tuple[str, int, int], Any] = {}
 
 
-def cached_read_report(path: Path):
-    """Return read_report(path), reusing the last result while the file is unchanged."""
+def cached_read_report(path: Path, plan_year: int | None = None, plan_starts: str | None = None):
+    """Return read_report(path, …), reusing the last result while the file is unchanged."""
     try:
         stat = path.stat()
     except OSError:
-        return read_report(path)
-    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+        return read_report(path, plan_year=plan_year, plan_starts=plan_starts)
+    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size, plan_year, plan_starts)
     result = _DOCUMENT_CACHE.get(key)
     if result is None:
         if len(_DOCUMENT_CACHE) > 256:
             _DOCUMENT_CACHE.clear()
-        result = _DOCUMENT_CACHE[key] = read_report(path)
+        result = _DOCUMENT_CACHE[key] = read_report(
+            path, plan_year=plan_year, plan_starts=plan_starts
+        )
     return result
 
 
@@ -370,6 +372,7 @@ class _Validator:
             file=values["file"],
             publisher=values["publisher"],
             url=values["url"],
+            plan_starts=values["plan_starts"],
             line=self.source.line(path),
         )
 
@@ -390,6 +393,13 @@ class _Validator:
         valid, its quotes unchecked, and the problem with its file is listed once."""
         for index, report in reports:
             if report.file is None:
+                if report.plan_starts is not None:
+                    self.problem(
+                        ("reports", index, "plan_starts"),
+                        report.id,
+                        "plan_starts",
+                        "cannot be checked: the report has no file in seeds/; remove plan_starts",
+                    )
                 continue
             if not (self.seeds / report.file).is_file():
                 self.unreadable_reports.add(report.id)
@@ -400,13 +410,17 @@ class _Validator:
                     f'"{report.file}" is not in {self.seeds.name}/: put the report\'s text there, or give publisher instead of file',
                 )
                 continue
-            result = cached_read_report(self.seeds / report.file)
+            result = cached_read_report(
+                self.seeds / report.file, report.plan_year, report.plan_starts
+            )
             if result.document is None:
                 self.unreadable_reports.add(report.id)
                 for problem in result.problems:
                     self.problems.append(problem)
             else:
                 self.documents[report.id] = result.document
+                if report.plan_starts is not None:
+                    self.check_plan_starts(index, report, result.document)
 
     def commitment(
         self, item: dict, path: tuple, record: str, context: _Context
@@ -866,6 +880,21 @@ class _Validator:
             values["quote"],
             values["reason"],
             self.source.line(path),
+        )
+
+    def check_plan_starts(self, index: int, report: Report, document: Document) -> None:
+        """Report plan_starts words that are not in the report's text."""
+        plan = document.structure.start_of("plan") if document.structure else None
+        if plan is not None and plan.how.startswith("override"):
+            return
+        closest = closest_passage(document, report.plan_starts or "")
+        self.problem(
+            ("reports", index, "plan_starts"),
+            report.id,
+            "plan_starts",
+            f'not found in {report.file}; closest passage: "{closest}" — copy the opening '
+            "words of the plan part exactly as the report writes them (`targets report "
+            f"{report.id}` shows its paragraphs)",
         )
 
     def check_quote(
