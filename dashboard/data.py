@@ -21,8 +21,10 @@ from typing import Any
 import pandas as pd
 
 from dashboard.tables import display_table
+from loaders.diagnostics import report_warnings
 from loaders.export import commitment_rows
 from loaders.finder import ReportCoverage, coverage
+from loaders.problems import Problem
 from loaders.status import STATUS_LABELS
 from loaders.validate import LoadResult, load_targets
 
@@ -76,6 +78,13 @@ class DashboardData:
     def coverage(self) -> list[ReportCoverage]:
         """Return, per report in seeds/, how many plan figures are tracked; computed once."""
         return self.memo("coverage", lambda: coverage(self.result.targets, self.result.documents))
+
+    def report_warnings(self) -> list[Problem]:
+        """Return the warnings about the reports' parts (no plan part found …); computed once."""
+        return self.memo(
+            "report_warnings",
+            lambda: report_warnings(self.result.targets, self.result.documents, self.targets_file),
+        )
 
 
 def seeds_signature(seeds_dir: Path) -> tuple:

@@ -1,4 +1,4 @@
-"""The `targets` command: check, export, find and schema.
+"""The `targets` command: check, export, find, report and schema.
 
 Exit codes of `targets check`: 0 valid, 1 problems found, 2 file unreadable.
 """
@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 from typing import TextIO
 
+from loaders.diagnostics import report_warnings, structure_lines
 from loaders.export import commitment_rows, write_csv, write_json
+from loaders.report import read_report
 from loaders.schema import schema_markdown
 from loaders.validate import LoadResult, load_targets, targets_path
 
@@ -61,6 +64,10 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="LATER_REPORT",
         help="review figures of a later report that may be outcomes of REPORT's commitments",
     )
+    structure = commands.add_parser(
+        "report", help="the parts, chapters and headings the reader found in a report"
+    )
+    structure.add_argument("report", help="a report id from targets.yaml or a text file")
     commands.add_parser("schema", help="print the targets.yaml field reference (Markdown)")
     return parser
 
@@ -87,6 +94,8 @@ def main(argv: list[str] | None = None, out: TextIO | None = None) -> int:
             out=out,
         )
     result = load_targets(path, seeds)
+    if args.command == "report":
+        return report_structure(result, args.report, path, out)
     if args.command == "check":
         return report_check(result, path, out)
     if result.unreadable:
@@ -109,11 +118,47 @@ def print_problems(result: LoadResult, out: TextIO) -> None:
         out.write(f"{problem}\n")
 
 
+def report_structure(result: LoadResult, report: str, path: Path, out: TextIO) -> int:
+    """Write `targets report`: the parts and headings of a report and its warnings."""
+    if report in result.documents:
+        report_id, document = report, result.documents[report]
+    elif Path(report).is_file():
+        read = read_report(Path(report))
+        if read.document is None:
+            for problem in read.problems:
+                sys.stderr.write(f"{problem}\n")
+            return EXIT_UNREADABLE
+        report_id, document = report, read.document
+    else:
+        ids = ", ".join(result.documents) or "none"
+        sys.stderr.write(
+            f'unknown report "{report}": give a report id of targets.yaml with a text in '
+            f"seeds/ ({ids}) or the path of a report's text file\n"
+        )
+        return EXIT_UNREADABLE
+    warnings = report_warnings(result.targets, {report_id: document}, str(path))
+    lines = structure_lines(report_id, document)
+    lines += ["", *map(str, warnings)] if warnings else ["", "no warning"]
+    try:
+        out.write("\n".join(lines) + "\n")
+    except BrokenPipeError:  # the reader (head, less) has had enough: not an error
+        if out is sys.stdout:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return EXIT_OK
+
+
 def report_check(result: LoadResult, path: Path, out: TextIO) -> int:
-    """Write the outcome of `targets check` and return its exit code."""
+    """Write the outcome of `targets check` and return its exit code.
+
+    Warnings about the reports' structure (no plan part found …) are written after the
+    problems and leave the exit code alone.
+    """
     print_problems(result, out)
     if result.unreadable:
         return EXIT_UNREADABLE
+    warnings = report_warnings(result.targets, result.documents, str(path))
+    for warning in warnings:
+        out.write(f"{warning}\n")
     targets = result.targets
     if result.problems:
         out.write(
@@ -127,6 +172,7 @@ def report_check(result: LoadResult, path: Path, out: TextIO) -> int:
     ) + len(targets.exclusions)
     out.write(
         f"{path}: OK — {len(targets.commitments)} commitments, {len(targets.exclusions)} exclusions, "
-        f"{len(targets.reports)} reports; {quotes} quotes verified\n"
+        f"{len(targets.reports)} reports; {quotes} quotes verified"
+        f"{f'; {len(warnings)} warning(s)' if warnings else ''}\n"
     )
     return EXIT_OK

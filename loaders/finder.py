@@ -477,6 +477,10 @@ def find_command(
         _write_suggestions(found, later_id, fmt, out)
         return EXIT_OK
     chosen = {rid: documents[rid] for rid in (selected or documents)}
+    from loaders.diagnostics import report_warnings  # diagnostics reads the finder's kinds
+
+    for warning in report_warnings(targets, chosen, str(targets_path)):
+        err.write(f"{warning}\n")
     try:
         if untracked:
             items = coverage(targets, chosen)

@@ -369,7 +369,11 @@ def _cue_split(
     agree = sum(len(review) for _, review in cues[: best - low])
     agree += sum(len(plan) for plan, _ in cues[best - low :])
     total = sum(len(plan) + len(review) for plan, review in cues)
-    evidence = "、".join(dict.fromkeys(cues[best - low][0])) if best < high else ""
+    evidence = ""
+    if best < high:
+        words = "、".join(dict.fromkeys(w for plan, _ in cues[best - low :] for w in plan))
+        title = texts[best].strip() if best in titles else ""
+        evidence = "; ".join(filter(None, (title, words[:40])))
     return best, (agree / total if total else 0.0), evidence
 
 

@@ -62,6 +62,7 @@ NOTE_AFTER_SENTENCE = re.compile(r"(?<=[。！？])\d{1,2}$")
 SHORT_LINE_RATIO = 0.8
 MIN_LINES_FOR_LAYOUT = 8
 OPEN_LINES_RATIO = 0.1
+ENUMERATOR_ONLY = re.compile(r"[\s一二三四五六七八九十第部分、.．（）()]*")  # before the words
 HEADER_LINES = 5  # the first lines of a text, whose repetition after a page number is a header
 
 PARTS = ("front", "review", "plan", "annex")
@@ -172,19 +173,26 @@ def decode_report(raw: bytes, name: str) -> tuple[str | None, Problem | None]:
 
 
 def clean_lines(text: str) -> list[str]:
-    """Return the text's lines without blank lines, page numbers, markers and page-start space.
+    """Return the text's lines without blank lines, page numbers, markers and page-start space."""
+    return _clean_lines(text)[0]
+
+
+def _clean_lines(text: str) -> tuple[list[str], frozenset[int]]:
+    """Return the text's cleaned lines and the indexes of the lines that open a note.
 
     A footnote marker is a superscript the PDF put on a line of its own (or at a line's edge),
     so the lines around it were one line on the page: they are glued back together, which keeps
     the line-width test of join_wrapped honest — unless the marker follows a sentence's end
     (``。〔9〕``), where the next line may be a heading. A running page header (one of the
     first lines of the text repeated right after a page-number line) is dropped, and so is HTML
-    debris at a line's end (``&nbsp;``, ``&&``).
+    debris at a line's end (``&nbsp;``, ``&&``). A line that opens with a marker after a
+    complete line (``〔2〕省级…`` under 名词解释) opens a note: a paragraph of its own.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     lines: list[list[str]] = []  # each line as its glued pieces, joined once at the end
     glue_next = after_page_number = False
     ending = ""  # the last non-empty piece of the line being built
+    notes: set[int] = set()
     first_lines: list[str] = []
     for raw in text.split("\n"):
         line = (HTML_DEBRIS.sub("", raw) if "&" in raw else raw).strip()
@@ -219,10 +227,15 @@ def clean_lines(text: str) -> list[str]:
             lines[-1].append(cleaned)
             ending = cleaned or ending
         elif cleaned:
+            if opens_note:
+                notes.add(len(lines))
             lines.append([cleaned])
             ending = cleaned
         glue_next = ends_with_marker and bool(lines) and not ending.endswith(SENTENCE_ENDINGS)
-    return [line for line in map("".join, lines) if line]
+    joined = list(map("".join, lines))
+    kept = [index for index, line in enumerate(joined) if line]
+    renumber = {old: new for new, old in enumerate(kept)}
+    return [joined[i] for i in kept], frozenset(renumber[i] for i in notes if i in renumber)
 
 
 def is_tab_layout(text: str) -> bool:
@@ -267,8 +280,9 @@ def opens_paragraph(line: str) -> bool:
     )
 
 
-def join_wrapped(lines: list[str]) -> list[str]:
-    """Return the paragraphs of a hard-wrapped text, its broken lines joined."""
+def join_wrapped(lines: list[str], notes: frozenset[int] = frozenset()) -> list[str]:
+    """Return the paragraphs of a hard-wrapped text, its broken lines joined; the lines whose
+    index is in `notes` open a paragraph."""
     if not lines:
         return []
     line_widths = [display_width(line) for line in lines]
@@ -290,7 +304,8 @@ def join_wrapped(lines: list[str]) -> list[str]:
         following = lines[index + 1] if index + 1 < len(lines) else None
         ends = line.endswith(tuple(END_PUNCTUATION))
         if following is None or (
-            ends and (line_widths[index] < short or opens_paragraph(following))
+            ends
+            and (line_widths[index] < short or index + 1 in notes or opens_paragraph(following))
         ):
             paragraphs.append(current)
             current = ""
@@ -312,13 +327,13 @@ def parse_report(
     of loaders.parts get a report wrong (the plan then starts at the paragraph holding them,
     split off if the words start inside one).
     """
-    lines = clean_lines(text)
+    lines, notes = _clean_lines(text)
     if is_tab_layout(text):
         layout, texts = "tab", lines
     elif is_line_layout(lines):
         layout, texts = "lines", lines
     else:
-        layout, texts = "wrapped", join_wrapped(lines)
+        layout, texts = "wrapped", join_wrapped(lines, notes)
     plan_start = None
     if plan_starts:
         texts, plan_start = split_at_words(texts, plan_starts)
@@ -337,7 +352,7 @@ def split_at_words(texts: list[str], words: str) -> tuple[list[str], int | None]
         if span is None:
             continue
         start = span[0]
-        if start == 0 or not text[:start].strip():
+        if ENUMERATOR_ONLY.fullmatch(text[:start]):
             return texts, index
         return [*texts[:index], text[:start].rstrip(), text[start:], *texts[index + 1 :]], index + 1
     return texts, None
