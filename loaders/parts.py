@@ -70,12 +70,12 @@ _TIMES = rf"(?:{_TIME}(?:\s*(?:和|及|与|、|暨)\s*{_TIME})*)"
 _VOCABULARY_TEXT = (
     "国民经济和社会发展 经济社会发展 政府工作 经济 社会 发展 政府 工作 的 和 及 与 、 暨"
     " 主要 总体 预期 重点 目标 任务 安排 要求 部署 打算 展望 计划 建议 思路 举措 措施 回顾 总结"
-    " 全县 全区 全市 全镇 全州 全旗 全省 我县 我区 我市 成绩"
+    " 全县 全区 全市 全镇 全州 全旗 全省 我县 我区 我市 成绩 五年 一年"
 )
 _VOCABULARY = _VOCABULARY_TEXT.split()
 _WORDS = "|".join(sorted(map(re.escape, _VOCABULARY), key=len, reverse=True))
 _PART_HEADING = re.compile(
-    rf"^{_ENUMERATOR}(?P<time>{_TIMES})?\s*的?\s*(?P<rest>(?:(?:{_WORDS})\s*)*)$"
+    rf"^{_ENUMERATOR}(?:关于)?(?P<time>{_TIMES})?\s*的?\s*(?P<rest>(?:(?:{_WORDS})\s*)*)$"
 )
 _PLAN_KEYS = re.compile(r"目标|任务|安排|要求|部署|打算|展望|计划|建议|重点|主要")
 _PLAN_KEYS_TIMELESS = re.compile(r"目标|任务|安排|部署|打算|展望")
@@ -85,6 +85,7 @@ _ANNEX_HEADING = re.compile(
     r"\s*\d{0,2}\s*[:：]?$"
 )
 _PUNCTUATION = re.compile(r"[。，；,;！？!?]")
+_SPACES = re.compile(r"\s+")
 _PART_NUMBER = re.compile(r"^[一二三四五六七八九十]{1,2}\s*[、.．]")
 
 _MEETING_DATE = re.compile(
@@ -153,7 +154,7 @@ def heading_kind(line: str, plan_year: int | None = None) -> str | None:
     line = line.strip()
     if not line or len(line) > MAX_HEADING or _PUNCTUATION.search(line):
         return None
-    line = to_simplified(line)
+    line = _SPACES.sub("", to_simplified(line)).rstrip(":：")  # 工 作 安 排, 工作安排：
     if _ANNEX_HEADING.match(line):
         return "annex"
     match = _PART_HEADING.match(line)
@@ -404,6 +405,8 @@ def assign_parts(
     headed = [i for i, kind in enumerate(kinds) if kind in ("review", "plan")]
     first_heading = headed[0] if headed else None
     front_end = first_heading if first_heading is not None else _front_end(texts)
+    if first_heading is not None and kinds[first_heading] == "plan":
+        front_end = min(front_end, _front_end(texts))  # a review without its heading
     if plan_start is not None:
         front_end = min(front_end, plan_start)
     annex = next(

@@ -49,7 +49,8 @@ MAX_REPORT_BYTES = 20 * 1024 * 1024
 FOOTNOTE_MARKER = re.compile(r"[〔［\[]\s*\d{1,3}\s*[〕］\]]")
 FOOTNOTE_AT_END = re.compile(FOOTNOTE_MARKER.pattern + r"$")
 PAGE_NUMBER_LINE = re.compile(
-    r"^[\s—–\-－·•]*(?:第\s*)?\d{1,4}(?:\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?)?[\s—–\-－·•]*$"
+    r"^[\s—–\-－·•]*(?:第\s*)?\d{1,4}(?:\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?|\s*/\s*\d{1,4})?"
+    r"[\s—–\-－·•]*$"
 )
 HTML_DEBRIS = re.compile(r"(?:&nbsp;|&#160;|&amp;|&&|\s)+$")
 INLINE_CHAPTER_HEADING = re.compile(r"^([^。！？]{2,40})。")

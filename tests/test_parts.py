@@ -44,6 +44,9 @@ def parts_of(document):
         "二、总体要求和目标任务",
         "今後五年的主要目標任務",
         "今年重點工作",
+        "二、2024年工作安排：",
+        "二、关于2024年政府工作的建议",
+        "2 0 2 2 年 工 作 安 排",
     ],
 )
 def test_plan_headings_in_many_wordings(line):
@@ -64,6 +67,8 @@ def test_plan_headings_in_many_wordings(line):
         "过去一年的主要工作",
         "一、2022年工作回顧",
         "過去一年工作回顧",
+        "一、本届政府五年工作回顾",
+        "一、过去五年和2024年工作回顾",
     ],
 )
 def test_review_headings_in_many_wordings(line):
@@ -172,6 +177,13 @@ def test_a_footnote_marker_after_the_last_sentence_does_not_glue_the_heading_on(
     ]
 
 
+@pytest.mark.parametrize("line", ["— 22 —", "- 1 -", "·1·", "第 2 页", "第3页 共12页", "3/12"])
+def test_page_number_lines_in_their_forms_are_dropped(line):
+    assert [p.text for p in parse_report(f"新增碧道 16.2\n{line}\n公里。\n").paragraphs] == [
+        "新增碧道 16.2公里。"
+    ]
+
+
 def test_page_lines_and_a_running_page_header_are_dropped():
     text = (
         "某县人民政府工作报告\n各位代表：\n二、2027年工作安排\n"
@@ -263,6 +275,20 @@ def test_chapter_numbering_that_restarts_starts_the_plan():
     document = parse_report(text)
     assert [p.part for p in document.paragraphs] == ["review", "review", "plan", "plan", "plan"]
     assert document.structure.start_of("plan").how == "chapter numbering"
+
+
+def test_a_review_without_its_heading_is_review_not_front():
+    text = (
+        "某县人民政府工作报告\n各位代表：\n现在，我代表县人民政府向大会报告工作。\n"
+        "一年来，全县新增学位1200个，新建公园3个。\n城镇新增就业5210人，十件民生实事全部完成。\n"
+        "二、2024年工作安排\n新增学位1500个。\n新建公园4个，城镇新增就业5000人。\n"
+        "新建学校2所，改造老旧小区20个。\n"
+    )
+    document = parse_report(text)
+    assert document.structure.layout == "lines"
+    assert [p.part for p in document.paragraphs] == [
+        "front", "front", "front", "review", "review", "plan", "plan", "plan", "plan",
+    ]  # fmt: skip
 
 
 def test_without_any_plan_wording_no_plan_part_is_found():
