@@ -37,6 +37,7 @@ from loaders.model import Commitment, Exclusion, TargetsFile
 from loaders.parts import reads_as_review
 from loaders.quotes import QuoteMatch, find_quotes, normalise
 from loaders.report import Document, display_width, read_report
+from loaders.script import to_simplified
 from loaders.validate import LoadResult, load_targets
 
 __all__ = [
@@ -264,6 +265,7 @@ def value_in_unit(figure: Figure, unit: str | None) -> float | None:
     """Return the figure's value in a unit (1.8万个 in 个 → 18000), or None if incompatible."""
     if figure.value is None or unit is None:
         return None
+    unit = to_simplified(unit)  # figures carry simplified units: 萬人 is 万人
     if figure.unit == unit:
         return figure.value
     multiplier, base = unit_multiplier(unit)

@@ -11,6 +11,7 @@ import pytest
 from dashboard.coverage import structure_warning
 from loaders.cli import main
 from loaders.diagnostics import report_warnings
+from loaders.finder import classify_figures
 from loaders.validate import load_targets
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -160,3 +161,40 @@ def test_the_coverage_page_lists_the_warnings(tmp_path, lang):
     assert shown.splitlines()[0].startswith("报告结构提示" if lang == "zh" else "Report structure:")
     assert shown.splitlines()[2].startswith(r"- targets\.yaml\:2\: syn\-2024\: warning\: no plan")
     assert structure_warning([], lang) == ""
+
+
+TRADITIONAL_REPORT = (
+    "合成縣人民政府工作報告（SYNTHETIC）\n各位代表：\n一、2023年工作回顧\n城鎮新增就業1.42萬人。\n"
+    "二、2024年工作安排\n城鎮新增就業1.3萬人以上，新建城市公園2處。\n"
+)
+TRADITIONAL_COMMITMENT = """\
+areas:
+  - {id: jobs, name: 就業, name_en: Jobs}
+commitments:
+  - id: jobs-2024
+    report: syn-2024
+    year: 2024
+    area: jobs
+    title: 城鎮新增就業
+    title_en: New urban jobs
+    target: {op: ">=", value: 1.3, unit: 萬人}
+    quote: 城鎮新增就業1.3萬人以上
+    baseline: {year: 2023, value: 1.42, quote: 城鎮新增就業1.42萬人}
+"""
+
+
+def test_a_quote_in_traditional_characters_verifies_and_tracks_its_figure(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "syn-2024.txt").write_text(TRADITIONAL_REPORT, encoding="utf-8")
+    path = tmp_path / "targets.yaml"
+    text = TARGETS.format(extra="").replace("areas: []\ncommitments: []\n", TRADITIONAL_COMMITMENT)
+    path.write_text(text, encoding="utf-8")
+    result = load_targets(path)
+    assert result.ok, [str(p) for p in result.problems]
+    found = classify_figures(result.targets, "syn-2024", result.documents["syn-2024"])
+    assert [(f.figure.text, f.kind, f.tracked_by) for f in found] == [
+        ("1.42萬人", "outcome", ("jobs-2024 (baseline)",)),
+        ("1.3萬人", "commitment", ("jobs-2024",)),
+        ("2處", "commitment", ()),
+    ]
