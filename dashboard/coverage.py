@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 
+from dashboard.escape import escape_markdown
 from dashboard.i18n import localized, t
 from loaders.finder import ReportCoverage
 from loaders.model import TargetsFile
+from loaders.problems import Problem
 
 
 def coverage_title(item: ReportCoverage, targets: TargetsFile, lang: str) -> str:
@@ -23,3 +25,11 @@ def untracked_table(item: ReportCoverage, lang: str) -> pd.DataFrame:
         (found.figure.text, found.figure.paragraph, found.figure.clause) for found in item.untracked
     ]
     return pd.DataFrame(rows, columns=columns)
+
+
+def structure_warning(warnings: list[Problem], lang: str) -> str:
+    """Return the Markdown of the warnings about reports whose plan part may be lost, or ""."""
+    if not warnings:
+        return ""
+    items = "\n".join(f"- {escape_markdown(str(warning))}" for warning in warnings)
+    return f"{t('coverage_structure_warnings', lang)}\n\n{items}"

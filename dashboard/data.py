@@ -23,8 +23,10 @@ import streamlit as st
 
 from dashboard.tables import display_table
 from loaders.chapters import commitment_chapters
+from loaders.diagnostics import report_warnings
 from loaders.export import commitment_rows
 from loaders.finder import ReportCoverage, coverage
+from loaders.problems import Problem
 from loaders.validate import LoadResult, load_targets
 
 MAX_ENTRIES = 4  # loaded files kept: a few recent versions, each day's statuses
@@ -68,6 +70,10 @@ class DashboardData:
         """Return, per report in seeds/, how many plan figures are tracked; computed once."""
         return _coverage(self.key, self.result)
 
+    def report_warnings(self) -> list[Problem]:
+        """Return the warnings about the reports' parts (no plan part found …); computed once."""
+        return _report_warnings(self.key, self.result, self.targets_file)
+
 
 @st.cache_resource(max_entries=MAX_DERIVED, show_spinner=False)
 def _display_table(data_key: str, lang: str, _frame: pd.DataFrame) -> pd.DataFrame:
@@ -79,6 +85,12 @@ def _display_table(data_key: str, lang: str, _frame: pd.DataFrame) -> pd.DataFra
 def _coverage(data_key: str, _result: LoadResult) -> list[ReportCoverage]:
     """Return the coverage of a data's reports (cached by the data's key)."""
     return coverage(_result.targets, _result.documents)
+
+
+@st.cache_resource(max_entries=MAX_DERIVED, show_spinner=False)
+def _report_warnings(data_key: str, _result: LoadResult, targets_file: str) -> list[Problem]:
+    """Return the warnings about a data's reports' parts (cached by the data's key)."""
+    return report_warnings(_result.targets, _result.documents, targets_file)
 
 
 def seeds_signature(seeds_dir: Path) -> tuple:

@@ -223,6 +223,13 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "所有数字均已记录或排除。",
         "en": "Every figure is tracked or excluded.",
     },
+    "coverage_structure_warnings": {
+        "zh": "报告结构提示：以下报告的工作安排部分可能没有被正确识别，其中的承诺可能因此未被计入"
+        "（运行 `targets report 报告编号` 查看识别出的各部分）：",
+        "en": "Report structure: the plan part of these reports may not have been read right, "
+        "so their commitments may be missing from the counts below (run `targets report ID` to "
+        "see the parts found):",
+    },
     "coverage_unavailable": {
         "zh": "覆盖情况暂不可用。",
         "en": "Coverage is not available.",

@@ -1,5 +1,5 @@
-"""The `targets` command: check, export, find (loaders.cli_find), draft (loaders.draft_command)
-and schema.
+"""The `targets` command: check, export, find (loaders.cli_find), draft (loaders.draft_command),
+report (a report's parts, loaders.diagnostics) and schema.
 
 Exit codes, the same for every subcommand: 0 done (the file is valid); 1 problems found (check
 and export: problems in the targets file, whose valid records are still used; find --untracked:
@@ -19,7 +19,9 @@ from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 from typing import TextIO
 
+from loaders.diagnostics import report_warnings, structure_lines
 from loaders.export import commitment_rows, write_csv, write_json
+from loaders.report import read_report
 from loaders.schema import schema_markdown
 from loaders.settings import targets_path
 from loaders.validate import LoadResult, load_targets
@@ -82,6 +84,10 @@ def build_parser() -> argparse.ArgumentParser:
     draft.add_argument(  # also accepted after the command: `targets draft qc-2023 --targets x`
         "--targets", metavar="PATH", default=argparse.SUPPRESS, help="targets file to read"
     )
+    structure = commands.add_parser(
+        "report", help="the parts, chapters and headings the reader found in a report"
+    )
+    structure.add_argument("report", help="a report id from targets.yaml or a text file")
     commands.add_parser("schema", help="print the targets.yaml field reference (Markdown)")
     return parser
 
@@ -169,6 +175,34 @@ def run_draft(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     )
 
 
+def run_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Run `targets report`: the parts and headings of a report and its warnings."""
+    path = targets_path(args.targets)
+    result = load_targets(path, _seeds(args))
+    report = args.report
+    if report in result.documents:
+        report_id, document = report, result.documents[report]
+    elif Path(report).is_file():
+        read = read_report(Path(report))
+        if read.document is None:
+            for problem in read.problems:
+                err.write(f"{problem}\n")
+            return EXIT_UNREADABLE
+        report_id, document = report, read.document
+    else:
+        ids = ", ".join(result.documents) or "none"
+        err.write(
+            f'unknown report "{report}": give a report id of targets.yaml with a text in '
+            f"seeds/ ({ids}) or the path of a report's text file\n"
+        )
+        return EXIT_UNREADABLE
+    warnings = report_warnings(result.targets, {report_id: document}, str(path))
+    lines = structure_lines(report_id, document)
+    lines += ["", *map(str, warnings)] if warnings else ["", "no warning"]
+    out.write("\n".join(lines) + "\n")
+    return EXIT_OK
+
+
 def run_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Run `targets schema`: the field reference as Markdown; return the exit code."""
     out.write(schema_markdown())
@@ -180,6 +214,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
     "export": run_export,
     "find": run_find,
     "draft": run_draft,
+    "report": run_report,
     "schema": run_schema,
 }
 
@@ -196,10 +231,17 @@ def print_problems(result: LoadResult, out: TextIO) -> None:
 
 
 def report_check(result: LoadResult, path: Path, out: TextIO) -> int:
-    """Write the outcome of `targets check` and return its exit code."""
+    """Write the outcome of `targets check` and return its exit code.
+
+    Warnings about the reports' structure (no plan part found …) are written after the
+    problems and leave the exit code alone.
+    """
     print_problems(result, out)
     if result.unreadable:
         return EXIT_UNREADABLE
+    warnings = report_warnings(result.targets, result.documents, str(path))
+    for warning in warnings:
+        out.write(f"{warning}\n")
     targets = result.targets
     drafts = sum(c.draft for c in targets.commitments)
     to_review = f"; {drafts} draft(s) to review" if drafts else ""
@@ -215,6 +257,7 @@ def report_check(result: LoadResult, path: Path, out: TextIO) -> int:
     ) + len(targets.exclusions)
     out.write(
         f"{path}: OK — {len(targets.commitments)} commitments, {len(targets.exclusions)} exclusions, "
-        f"{len(targets.reports)} reports; {quotes} quotes verified{to_review}\n"
+        f"{len(targets.reports)} reports; {quotes} quotes verified{to_review}"
+        f"{f'; {len(warnings)} warning(s)' if warnings else ''}\n"
     )
     return EXIT_OK

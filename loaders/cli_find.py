@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TextIO
 
 from loaders.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE
+from loaders.diagnostics import report_warnings
 from loaders.finder import FoundFigure, ReportCoverage, classify_figures, coverage
 from loaders.report import Document, display_width, read_report
 from loaders.suggest import Suggestion, suggest_progress
@@ -60,6 +61,8 @@ def find_command(
         _write_suggestions(found, later_id, fmt, out)
         return EXIT_OK
     chosen = {rid: documents[rid] for rid in ([report_id] if report_id else documents)}
+    for warning in report_warnings(targets, chosen, str(targets_path)):
+        err.write(f"{warning}\n")
     if untracked:
         items = coverage(targets, chosen)
         _write_untracked(items, fmt, out)

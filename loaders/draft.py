@@ -43,8 +43,9 @@ from loaders.measure_words import (
     similarity,
 )
 from loaders.model import Area, Baseline, Commitment, Target, TargetsFile
+from loaders.parts import CHAPTER_MARKER, heading_kind
 from loaders.quotes import find_quote, find_quotes, normalise
-from loaders.report import CHAPTER_MARKER, PLAN_HEADING, Document, Paragraph
+from loaders.report import Document, Paragraph
 from loaders.schema import DEFAULT_TOLERANCE, SIGNED_UNITS
 from loaders.wording import POST_COMPARATORS, PRE_COMPARATORS
 
@@ -131,7 +132,7 @@ class DraftResult:
 def plan_year(document: Document, targets: TargetsFile, report_id: str) -> int | None:
     """Return the year a report's plan is for: its plan heading's year, else its date's year."""
     for paragraph in document.in_part("plan"):
-        if PLAN_HEADING.match(paragraph.text):
+        if heading_kind(paragraph.text) == "plan":
             found = _YEAR_IN_HEADING.search(paragraph.text)
             if found:
                 return int(found.group(1))

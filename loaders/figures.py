@@ -36,16 +36,21 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from loaders.report import FOOTNOTE_MARKER, Document
+from loaders.script import simplified_table
 from loaders.wording import (
     AGE_UNITS,
+    BUILDING_VERBS,
     CN_UNITS,
     COMMITMENT_CUES,
     COUNT_UNITS,
     GRADE_UNITS,
     MEASURE_UNITS,
     MULTIPLIERS,
+    NAMING_UNITS,
+    NOT_COMPARATOR_BEFORE,
     NOT_FIGURE_UNITS,
     PERCENT_UNITS,
+    PERIOD_WORDS,
     POINT_UNITS,
     POST_COMPARATORS,
     PRE_COMPARATORS,
@@ -60,7 +65,7 @@ from loaders.wording import (
 
 # Full-width forms folded one for one, so offsets in the folded text are offsets in the original.
 # Superscript digits and circled numbers are footnote marks: they become spaces.
-_FOLD = str.maketrans(
+_FOLD = simplified_table() | str.maketrans(
     "０１２３４５６７８９．％／：，Ａ\u3000～－¹²³⁰⁴⁵⁶⁷⁸⁹①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳",
     "0123456789.%/:,A ~-" + " " * 30,
 )
@@ -363,6 +368,8 @@ class _Scanner:
         unit, unit_end = tail.group("unit"), tail.end()
         if unit in ("届", "大", "周年") or (previous_char == "届" and unit == "次"):
             return None  # 十九届, 十九大, 八届三次
+        if unit == "年" and folded.endswith(PERIOD_WORDS, 0, start):
+            return None  # 今后五年, 连续三年: a period, not an amount
         if previous_char in ("第", "前"):
             reading = _Reading(start, end, unit_end, numeral, float(value), unit)
             if previous_char == "第":
@@ -386,6 +393,7 @@ class _Scanner:
             and figure.measure == "amount"
             and figure.label is None
             and not self._ends_clause(figure.end, allow=tuple(POST_COMPARATORS))
+            and not (unit not in NAMING_UNITS and folded.endswith(BUILDING_VERBS, 0, start))
         ):
             figure = replace(figure, label=LABEL_CHINESE_NUMERAL)
         return figure
@@ -428,7 +436,8 @@ class _Scanner:
             reading.mult,
         )
         clause_start, _ = self.clause_span(start, unit_end)
-        window = folded[max(clause_start, previous_end, start - PRE_WINDOW) : start]
+        window_start = max(clause_start, previous_end, start - PRE_WINDOW)
+        window = folded[window_start:start]
         if not unit and not mult:
             linked = self.linked(reading)
             if linked is not None or not _PRE_AT_END.search(window):
@@ -436,7 +445,10 @@ class _Scanner:
         op, cues = "=", []
         pre = None
         for match in _PRE_ANYWHERE.finditer(window):
-            pre = match.group()
+            at = window_start + match.start()
+            before = folded[at - 1] if at else ""
+            if not before or before not in NOT_COMPARATOR_BEFORE.get(match.group(), ""):
+                pre = match.group()
         if pre:
             op = _PRE_OP[pre]
             cues.append(pre)

@@ -21,8 +21,10 @@ from typing import Any
 
 from loaders.figures import Figure, find_figures, unit_multiplier
 from loaders.model import Exclusion, TargetsFile
+from loaders.parts import reads_as_review
 from loaders.quotes import QuoteMatch, find_quotes, normalise
 from loaders.report import Document
+from loaders.script import to_simplified
 from loaders.wording import COUNT_UNITS
 
 __all__ = [
@@ -142,12 +144,25 @@ def classify_figures(targets: TargetsFile, report_id: str, document: Document) -
         FoundFigure(
             report_id,
             figure,
-            KIND_OF_PART.get(figure.part, "other"),
+            figure_kind(document, figure),
             tuple(dict.fromkeys(tracked.get(index, ()))),
             excluded.get(index),
         )
         for index, figure in enumerate(figures)
     ]
+
+
+def figure_kind(document: Document, figure: Figure) -> str:
+    """Return commitment (plan), outcome (review) or other (front, annex) for a figure.
+
+    A plan figure in a sentence about last year (去年…, 在去年…的基础上) is an outcome.
+    """
+    kind = KIND_OF_PART.get(figure.part, "other")
+    if kind == "commitment" and figure.paragraph:
+        plan_year = document.structure.plan_year if document.structure else None
+        if reads_as_review(document.paragraph(figure.paragraph).text, figure.start, plan_year):
+            return "outcome"
+    return kind
 
 
 def _records(
@@ -200,6 +215,7 @@ def value_in_unit(figure: Figure, unit: str | None) -> float | None:
     """Return the figure's value in a unit (1.8万个 in 个 → 18000), or None if incompatible."""
     if figure.value is None or unit is None:
         return None
+    unit = to_simplified(unit)  # figures carry simplified units: 萬人 is 万人
     if figure.unit == unit:
         return figure.value
     multiplier, base = unit_multiplier(unit)

@@ -39,7 +39,13 @@ class Report:
     file: str | None = None
     publisher: str | None = None
     url: str | None = None
+    plan_starts: str | None = None  # the plan part's opening words, when the rules miss it
     line: int | None = None
+
+    @property
+    def plan_year(self) -> int:
+        """Return the year a report plans for: its year, or the next for a December date."""
+        return self.date.year + (self.date.month == 12)
 
 
 @dataclass(frozen=True, slots=True)

@@ -54,6 +54,7 @@ CODES = {
     "quote-not-checkable": "a quote of a report that is not in seeds/",
     "figure-not-in-quote": "an exclusion's figure that its quote does not hold",
     # warnings: the record is kept
+    "report-structure": "a work report with no plan part, an empty plan, or targets in its review",
     "draft-to-review": "a drafted record (draft: true) not yet reviewed",
     "todo-marker": "an English name still the drafted TODO marker",
 }
@@ -82,9 +83,13 @@ class Problem:
             raise ValueError(f"unknown severity {self.severity!r}: one of {SEVERITIES}")
 
     def __str__(self) -> str:
-        """Return 'file:LINE: ID: FIELD: message' on one line, leaving out the unknown parts."""
+        """Return 'file:LINE: ID: FIELD: message' on one line, leaving out the unknown parts.
+
+        A warning's message starts with "warning: ".
+        """
         where = self.file if self.line is None else f"{self.file}:{self.line}"
-        parts = [where, self.record, self.field, self.message]
+        message = f"warning: {self.message}" if self.severity == "warning" else self.message
+        parts = [where, self.record, self.field, message]
         return ": ".join(part for part in parts if part).translate(_LINE_BREAKS)
 
     @property

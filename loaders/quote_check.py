@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from loaders.model import Report
 from loaders.problems import Where
 from loaders.quotes import closest_passage, contains_quote, find_across_paragraphs
-from loaders.report import ReportResult, read_report
+from loaders.report import Document, ReportResult, read_report
 
 if TYPE_CHECKING:
     from loaders.validate import Validator
@@ -25,19 +25,30 @@ if TYPE_CHECKING:
 CACHED_REPORTS = 256
 
 
-def read_report_cached(path: Path) -> ReportResult:
-    """Return read_report(path), reused while the file keeps its size and modification time."""
+def read_report_cached(
+    path: Path, plan_year: int | None = None, plan_starts: str | None = None
+) -> ReportResult:
+    """Return read_report(path, …), reused while the file keeps its size and modification time."""
     try:
         info = path.stat()
     except OSError:
-        return read_report(path)
-    return _read_report(path, str(path.resolve()), info.st_mtime_ns, info.st_size)
+        return read_report(path, plan_year=plan_year, plan_starts=plan_starts)
+    return _read_report(
+        path, str(path.resolve()), info.st_mtime_ns, info.st_size, plan_year, plan_starts
+    )
 
 
 @functools.lru_cache(maxsize=CACHED_REPORTS)
-def _read_report(path: Path, resolved: str, mtime_ns: int, size: int) -> ReportResult:
-    """Return read_report(path); the resolved path, mtime and size make the cache key."""
-    return read_report(path)
+def _read_report(
+    path: Path,
+    resolved: str,
+    mtime_ns: int,
+    size: int,
+    plan_year: int | None,
+    plan_starts: str | None,
+) -> ReportResult:
+    """Return read_report(path, …); the resolved path, mtime and size are in the cache key."""
+    return read_report(path, plan_year=plan_year, plan_starts=plan_starts)
 
 
 def load_documents(validator: Validator, reports: Iterable[tuple[int, Report]]) -> None:
@@ -45,6 +56,12 @@ def load_documents(validator: Validator, reports: Iterable[tuple[int, Report]]) 
     its report valid and its quotes unchecked, and the problem with the file is listed once."""
     for index, report in reports:
         if report.file is None:
+            if report.plan_starts is not None:
+                validator.problem(
+                    Where(("reports", index), report.id) / "plan_starts",
+                    "quote-not-checkable",
+                    "cannot be checked: the report has no file in seeds/; remove plan_starts",
+                )
             continue
         path = validator.seeds / report.file
         if not path.is_file():
@@ -54,11 +71,28 @@ def load_documents(validator: Validator, reports: Iterable[tuple[int, Report]]) 
                 f'"{report.file}" is not in {validator.seeds.name}/: put the report\'s text there, or give publisher instead of file',
             )
             continue
-        result = read_report_cached(path)
+        result = read_report_cached(path, report.plan_year, report.plan_starts)
         if result.document is None:
             validator.problems.extend(result.problems)
         else:
             validator.documents[report.id] = result.document
+            if report.plan_starts is not None:
+                check_plan_starts(validator, index, report, result.document)
+
+
+def check_plan_starts(validator: Validator, index: int, report: Report, document: Document) -> None:
+    """A report's plan_starts words are in its text, where the plan part was made to start."""
+    plan = document.structure.start_of("plan") if document.structure else None
+    if plan is not None and plan.how.startswith("override"):
+        return
+    closest = closest_passage(document, report.plan_starts or "")
+    validator.problem(
+        Where(("reports", index), report.id) / "plan_starts",
+        "quote-not-found",
+        f'not found in {report.file}; closest passage: "{closest}" — copy the opening '
+        "words of the plan part exactly as the report writes them (`targets report "
+        f"{report.id}` shows its paragraphs)",
+    )
 
 
 def check_quote(validator: Validator, report: Report, quote: str, at: Where) -> None:

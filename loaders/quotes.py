@@ -31,6 +31,18 @@ def normalise(text: str) -> str:
     return "".join(FOOTNOTE_MARKER.sub("", unicodedata.normalize("NFKC", text)).split())
 
 
+def locate(text: str, quote: str) -> tuple[int, int] | None:
+    """Return the span of a quote in one text (normalised as for quotes), or None."""
+    needle = normalise(quote)
+    if not needle:
+        return None
+    folded, offsets = _paragraph_index(text)
+    found = folded.find(needle)
+    if found < 0:
+        return None
+    return offsets[found], offsets[found + len(needle) - 1] + 1
+
+
 @dataclass(frozen=True)
 class _Index:
     """A document's normalised text, with maps back to paragraphs and original offsets."""

@@ -66,6 +66,7 @@ def report(validator: Validator, item: dict, at: Where) -> Report | None:
         file=values["file"],
         publisher=values["publisher"],
         url=values["url"],
+        plan_starts=values["plan_starts"],
         line=validator.line(at),
     )
 

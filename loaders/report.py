@@ -1,22 +1,26 @@
-"""Read a report's text file into paragraphs, undoing what PDF extraction did to it.
+"""Read a report's text file into paragraphs, undoing what PDF or web extraction did to it.
 
-Two layouts are recognised:
+Three layouts are recognised:
 
-- **wrapped** (the 2022 report): a hard line break every ~30 characters, even inside numbers
-  (``学位 6900`` / ``个以上``), blank lines between lines, footnote markers 〔1〕 on lines of
-  their own or inline, page-number lines ``— 22 —`` and a leading space where a PDF page
-  starts. Lines are joined with nothing in between; a paragraph ends at a line ending in
-  。！？： that is clearly shorter than a full line, or that is followed by a line opening a
-  new paragraph (a chapter marker （一）, a heading sentence such as 持续激发消费活力。,
-  各位代表, a part heading or an annex note ``1.``). Title lines (part headings, chapter titles
-  without 。, the title block) stand alone.
-- **one paragraph a line** (the 2024 excerpt): most lines start with a tab.
+- **wrapped** (the 2022 report, PDF extraction): a hard line break every ~30 characters, even
+  inside numbers (``学位 6900`` / ``个以上``), blank lines between lines, footnote markers 〔1〕
+  on lines of their own or inline, page-number lines (``— 22 —``, ``- 1 -``, ``·1·``,
+  ``第 1 页``), a running page header (the title line repeated after a page number) and a
+  leading space where a PDF page starts. Lines are joined with nothing in between; a paragraph
+  ends at a line ending in 。！？： that is clearly shorter than a full line, or that is followed
+  by a line opening a new paragraph (a chapter marker （一）, a heading sentence such as
+  持续激发消费活力。, 各位代表, a part heading or an annex note ``1.``). Title lines (part
+  headings, chapter titles without 。, the title block) stand alone. A footnote marker right
+  after a sentence's end (``。〔9〕``) does not glue the next line on.
+- **tab** (the 2024 excerpt): most lines start with a tab; one paragraph a line.
+- **lines** (web pages, word-processor exports): one paragraph a line with no tab; told from
+  a wrapped text by its prose lines, which end a sentence (。！？；：) instead of breaking off
+  mid-sentence. HTML debris at a line's end (``&nbsp;``, ``&&``) is dropped.
 
-Parts: ``front`` (the title block and the opening address up to the first part), ``review``
-(from a heading like ``2021 年工作回顾``), ``plan`` (from ``2022 年工作安排``) and ``annex``
-(from ``附件``). A report without part headings starts in the review; its plan starts at the
-first title-only chapter (``（二）聚力…`` with no 。), together with the heading-paragraphs
-right before it, which belong to the chapter before (its title was lost).
+Parts (front, review, plan, annex) are found by loaders.parts: part headings in many wordings,
+else chapter numbering, else the wording of each paragraph; `plan_starts` (targets.yaml) names
+the plan's opening words when the rules get a report wrong. Traditional characters are read
+through loaders.script (the text is kept as written).
 """
 
 from __future__ import annotations
@@ -26,28 +30,40 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from loaders.parts import (
+    ADDRESS,
+    CHAPTER_MARKER,
+    HEADING_SENTENCE,
+    Structure,
+    assign_parts,
+    heading_kind,
+    is_annex_heading,
+    is_part_title,
+)
 from loaders.problems import Problem
 from loaders.textfile import TextKind, read_text
 
 MAX_REPORT_BYTES = 20 * 1024 * 1024
 
 FOOTNOTE_MARKER = re.compile(r"[〔［\[]\s*\d{1,3}\s*[〕］\]]")
-PAGE_NUMBER_LINE = re.compile(r"^[\s—–\-－]*\d{1,4}[\s—–\-－]*$")
-CHAPTER_MARKER = re.compile(r"^[（(]([一二三四五六七八九十]{1,3})[）)]")
-HEADING_SENTENCE = re.compile(r"^([^，。、；：“”！？,;:]{2,16})。")
-INLINE_CHAPTER_HEADING = re.compile(r"^([^。！？]{2,40})。")
-PART_NUMBER = r"(?:[一二三四五六七八九十]{1,2}\s*[、.．]\s*)?"  # 一、2021年工作回顾
-PART_YEAR = r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年"  # 2022年, 二〇二二年
-REVIEW_HEADING = re.compile(rf"^{PART_NUMBER}(?:{PART_YEAR}\s*工作回顾|过去.{{0,6}}工作回顾)$")
-PLAN_HEADING = re.compile(
-    rf"^{PART_NUMBER}(?:{PART_YEAR}|今年)\s*的?\s*"
-    r"(?:工作安排|工作建议|主要任务|重点工作|主要工作|工作任务|工作打算)$"
+FOOTNOTE_AT_END = re.compile(FOOTNOTE_MARKER.pattern + r"$")
+PAGE_NUMBER_LINE = re.compile(
+    r"^[\s—–\-－·•]*(?:第\s*)?\d{1,4}(?:\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?|\s*/\s*\d{1,4})?"
+    r"[\s—–\-－·•]*$"
 )
-ANNEX_HEADING = re.compile(r"^附\s*件$")
+HTML_DEBRIS = re.compile(r"(?:&nbsp;|&#160;|&amp;|&&|\s)+$")
+INLINE_CHAPTER_HEADING = re.compile(r"^([^。！？]{2,40})。")
 ANNEX_NOTE = re.compile(r"^\d{1,2}\s*[.．](?!\d)")
-ADDRESS = re.compile(r"^各位代表")
 END_PUNCTUATION = "。！？：!?:"
+SENTENCE_END = "。！？!?"
+SENTENCE_ENDINGS = tuple(SENTENCE_END)
+LINE_ENDS = "。！？：；!?:;…”’」）)】]"
+NOTE_AFTER_SENTENCE = re.compile(r"(?<=[。！？])\d{1,2}$")
 SHORT_LINE_RATIO = 0.8
+MIN_LINES_FOR_LAYOUT = 8
+OPEN_LINES_RATIO = 0.1
+ENUMERATOR_ONLY = re.compile(r"[\s一二三四五六七八九十第部分、.．（）()]*")  # before the words
+HEADER_LINES = 5  # the first lines of a text, whose repetition after a page number is a header
 
 PARTS = ("front", "review", "plan", "annex")
 
@@ -71,6 +87,7 @@ class Document:
     source: str
     paragraphs: tuple[Paragraph, ...]
     _index: dict = field(default_factory=dict, compare=False, repr=False)
+    structure: Structure | None = field(default=None, compare=False)
 
     def paragraph(self, number: int) -> Paragraph:
         """Return the paragraph with this number."""
@@ -103,14 +120,22 @@ REPORT_TEXT = TextKind(
 )
 
 
-def read_report(path: str | Path, name: str | None = None) -> ReportResult:
-    """Return the document of a report file, or the problems that make it unreadable."""
+def read_report(
+    path: str | Path,
+    name: str | None = None,
+    plan_year: int | None = None,
+    plan_starts: str | None = None,
+) -> ReportResult:
+    """Return the document of a report file, or the problems that make it unreadable.
+
+    `plan_year` and `plan_starts` are passed to parse_report.
+    """
     path = Path(path)
     name = name or f"{path.parent.name}/{path.name}" if path.parent.name else path.name
     text, problems = read_text(path, name, REPORT_TEXT)
     if text is None:
         return ReportResult(None, problems)
-    document = parse_report(text, name)
+    document = parse_report(text, name, plan_year, plan_starts)
     if not document.paragraphs:
         message = "the report has no text: is it the right file?"
         return ReportResult(None, [Problem(name, None, None, None, message, code="empty-file")])
@@ -118,30 +143,69 @@ def read_report(path: str | Path, name: str | None = None) -> ReportResult:
 
 
 def clean_lines(text: str) -> list[str]:
-    """Return the text's lines without blank lines, page numbers, markers and page-start space.
+    """Return the text's lines without blank lines, page numbers, markers and page-start space."""
+    return _clean_lines(text)[0]
+
+
+def _clean_lines(text: str) -> tuple[list[str], frozenset[int]]:
+    """Return the text's cleaned lines and the indexes of the lines that open a note.
 
     A footnote marker is a superscript the PDF put on a line of its own (or at a line's edge),
     so the lines around it were one line on the page: they are glued back together, which keeps
-    the line-width test of join_wrapped honest.
+    the line-width test of join_wrapped honest — unless the marker follows a sentence's end
+    (``。〔9〕``), where the next line may be a heading. A running page header (one of the
+    first lines of the text repeated right after a page-number line) is dropped, and so is HTML
+    debris at a line's end (``&nbsp;``, ``&&``). A line that opens with a marker after a
+    complete line (``〔2〕省级…`` under 名词解释) opens a note: a paragraph of its own.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     lines: list[list[str]] = []  # each line as its glued pieces, joined once at the end
-    glue_next = False
+    glue_next = after_page_number = False
+    ending = ""  # the last non-empty piece of the line being built
+    notes: set[int] = set()
+    first_lines: list[str] = []
     for raw in text.split("\n"):
-        line = raw.strip()
-        if not line or PAGE_NUMBER_LINE.match(line):
+        line = (HTML_DEBRIS.sub("", raw) if "&" in raw else raw).strip()
+        if not line:
             continue
+        if PAGE_NUMBER_LINE.match(line):
+            after_page_number = True
+            continue
+        if after_page_number and line in first_lines and len(line) >= 4:
+            after_page_number = False
+            continue
+        after_page_number = False
+        if len(first_lines) < HEADER_LINES:
+            first_lines.append(line)
         starts_with_marker = FOOTNOTE_MARKER.match(line) is not None
-        ends_with_marker = FOOTNOTE_MARKER.search(line[-6:]) is not None and bool(
-            re.search(FOOTNOTE_MARKER.pattern + "$", line)
+        ends_with_marker = FOOTNOTE_AT_END.search(line) is not None
+        cleaned = (
+            FOOTNOTE_MARKER.sub("", line).strip()
+            if "[" in line or "〔" in line or "［" in line
+            else line
         )
-        cleaned = FOOTNOTE_MARKER.sub("", line).strip()
-        if lines and (glue_next or starts_with_marker):
+        opens_note = (
+            starts_with_marker
+            and bool(cleaned)
+            and bool(lines)
+            and (
+                ending.endswith(SENTENCE_ENDINGS)
+                or (len(lines[-1]) == 1 and is_title_line(lines[-1][0]))
+            )
+        )
+        if lines and (glue_next or starts_with_marker) and not opens_note:
             lines[-1].append(cleaned)
+            ending = cleaned or ending
         elif cleaned:
+            if opens_note:
+                notes.add(len(lines))
             lines.append([cleaned])
-        glue_next = ends_with_marker
-    return [line for line in map("".join, lines) if line]
+            ending = cleaned
+        glue_next = ends_with_marker and bool(lines) and not ending.endswith(SENTENCE_ENDINGS)
+    joined = list(map("".join, lines))
+    kept = [index for index, line in enumerate(joined) if line]
+    renumber = {old: new for new, old in enumerate(kept)}
+    return [joined[i] for i in kept], frozenset(renumber[i] for i in notes if i in renumber)
 
 
 def is_tab_layout(text: str) -> bool:
@@ -151,11 +215,26 @@ def is_tab_layout(text: str) -> bool:
     return bool(lines) and tabbed >= 0.6 * len(lines)
 
 
+def is_line_layout(lines: list[str]) -> bool:
+    """Return True when a text without tabs has one paragraph a line (web, word processor).
+
+    Its prose lines (lines holding 。，；) end a sentence; a PDF's wrapped lines mostly break
+    off mid-sentence. A note number glued after the last 。 (``解决。5``) still ends one.
+    """
+    if len(lines) < MIN_LINES_FOR_LAYOUT:
+        return False
+    prose = [line for line in lines if any(mark in line for mark in "。，；,;")]
+    if len(prose) < MIN_LINES_FOR_LAYOUT // 2:
+        return False
+    open_lines = sum(
+        1 for line in prose if not NOTE_AFTER_SENTENCE.sub("", line).endswith(tuple(LINE_ENDS))
+    )
+    return open_lines <= OPEN_LINES_RATIO * len(prose)
+
+
 def is_title_line(line: str) -> bool:
     """Return True for lines that stand alone: part headings and chapter titles without 。."""
-    if REVIEW_HEADING.match(line) or PLAN_HEADING.match(line) or ANNEX_HEADING.match(line):
-        return True
-    if re.fullmatch(r"名\s*词\s*解\s*释", line):
+    if heading_kind(line) is not None or is_annex_heading(line) or is_part_title(line):
         return True
     return bool(CHAPTER_MARKER.match(line)) and not any(p in line for p in "。；;")
 
@@ -171,8 +250,9 @@ def opens_paragraph(line: str) -> bool:
     )
 
 
-def join_wrapped(lines: list[str]) -> list[str]:
-    """Return the paragraphs of a hard-wrapped text, its broken lines joined."""
+def join_wrapped(lines: list[str], notes: frozenset[int] = frozenset()) -> list[str]:
+    """Return the paragraphs of a hard-wrapped text, its broken lines joined; the lines whose
+    index is in `notes` open a paragraph."""
     if not lines:
         return []
     line_widths = [display_width(line) for line in lines]
@@ -194,7 +274,8 @@ def join_wrapped(lines: list[str]) -> list[str]:
         following = lines[index + 1] if index + 1 < len(lines) else None
         ends = line.endswith(tuple(END_PUNCTUATION))
         if following is None or (
-            ends and (line_widths[index] < short or opens_paragraph(following))
+            ends
+            and (line_widths[index] < short or index + 1 in notes or opens_paragraph(following))
         ):
             paragraphs.append(current)
             current = ""
@@ -203,17 +284,52 @@ def join_wrapped(lines: list[str]) -> list[str]:
     return paragraphs
 
 
-def parse_report(text: str, source: str = "<text>") -> Document:
-    """Return the document of a report's text: paragraphs with part, chapter and heading."""
-    lines = clean_lines(text)
-    texts = lines if is_tab_layout(text) else join_wrapped(lines)
-    return Document(source, tuple(_classify(texts)))
+def parse_report(
+    text: str,
+    source: str = "<text>",
+    plan_year: int | None = None,
+    plan_starts: str | None = None,
+) -> Document:
+    """Return the document of a report's text: paragraphs with part, chapter and heading.
+
+    `plan_year` is the year the report plans for (its date in targets.yaml), read from the text
+    when not given; `plan_starts` the verbatim opening words of the plan part, when the rules
+    of loaders.parts get a report wrong (the plan then starts at the paragraph holding them,
+    split off if the words start inside one).
+    """
+    lines, notes = _clean_lines(text)
+    if is_tab_layout(text):
+        layout, texts = "tab", lines
+    elif is_line_layout(lines):
+        layout, texts = "lines", lines
+    else:
+        layout, texts = "wrapped", join_wrapped(lines, notes)
+    plan_start = None
+    if plan_starts:
+        texts, plan_start = split_at_words(texts, plan_starts)
+    year_from = "targets.yaml" if plan_year else ""
+    parts, structure = assign_parts(texts, plan_year, plan_start, layout, year_from)
+    return Document(source, tuple(_classify(texts, parts)), structure=structure)
 
 
-def _classify(texts: list[str]) -> list[Paragraph]:
+def split_at_words(texts: list[str], words: str) -> tuple[list[str], int | None]:
+    """Return the paragraphs with the one holding `words` split where they start, and the
+    index of the paragraph they open (None when they are not in the text)."""
+    from loaders.quotes import locate  # quotes reads Documents: imported when needed
+
+    for index, text in enumerate(texts):
+        span = locate(text, words)
+        if span is None:
+            continue
+        start = span[0]
+        if ENUMERATOR_ONLY.fullmatch(text[:start]):
+            return texts, index
+        return [*texts[:index], text[:start].rstrip(), text[start:], *texts[index + 1 :]], index + 1
+    return texts, None
+
+
+def _classify(texts: list[str], parts: list[str]) -> list[Paragraph]:
     """Return paragraphs with part, chapter, chapter title and heading assigned."""
-    has_parts = any(REVIEW_HEADING.match(t) or PLAN_HEADING.match(t) for t in texts)
-    parts = _parts_from_headings(texts) if has_parts else _parts_inferred(texts)
     two_follows = _next_plan_title_is_two(texts, parts)
     result = []
     chapter = chapter_title = None
@@ -261,49 +377,3 @@ def _next_plan_title_is_two(texts: list[str], parts: list[str]) -> list[bool]:
             following = bool(marker) and marker.group(1) == "二"
         result[index] = following
     return result
-
-
-def _parts_from_headings(texts: list[str]) -> list[str]:
-    """Return each paragraph's part, switching at the part headings."""
-    parts = []
-    part = "front"
-    for text in texts:
-        if REVIEW_HEADING.match(text):
-            part = "review"
-        elif PLAN_HEADING.match(text):
-            part = "plan"
-        elif ANNEX_HEADING.match(text) and part != "front":
-            part = "annex"
-        parts.append(part)
-    return parts
-
-
-def _parts_inferred(texts: list[str]) -> list[str]:
-    """Return each paragraph's part for a report without part headings."""
-    parts = []
-    in_front = True
-    for text in texts:
-        if in_front and (any(p in text for p in "。，；") or ADDRESS.match(text)):
-            in_front = False
-        parts.append("front" if in_front else "review")
-    first_plan = next(
-        (
-            i
-            for i, (t, p) in enumerate(zip(texts, parts, strict=True))
-            if p == "review" and is_title_line(t)
-        ),
-        None,
-    )
-    if first_plan is None:
-        return parts
-    start = first_plan
-    while (
-        start > 0
-        and HEADING_SENTENCE.match(texts[start - 1])
-        and not CHAPTER_MARKER.match(texts[start - 1])
-    ):
-        start -= 1
-    for i in range(start, len(parts)):
-        if parts[i] == "review":
-            parts[i] = "plan"
-    return parts

@@ -126,6 +126,14 @@ REPORT = (
         "清远市清城区统计局",
     ),
     Field("url", "text", "no", "Where the document can be read (only a real, known address).", ""),
+    Field(
+        "plan_starts",
+        "text",
+        "no",
+        "Verbatim opening words of the plan part, for a report whose parts `targets report` "
+        "shows wrong; checked like a quote.",
+        "2024年政府工作任务",
+    ),
 )
 
 AREA = (

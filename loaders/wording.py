@@ -120,3 +120,18 @@ STOP_WORDS = frozenset(
         " 深入 进一步 有序 累计 成功 创建 力促 打造 高标 标准 实施 聚焦 分别 其中 投入 计划 规上 发展"
     )
 )
+
+
+# 约 and 近 inside another word are no comparator: 新签约, 节约, 预约, 制约; 就近, 附近.
+NOT_COMPARATOR_BEFORE = {"约": "签节预制合契集公条履违邀特简纽婚", "近": "就附最临将"}
+
+# A Chinese numeral right after one of these verbs is an amount to build, not a name:
+# 打造三个示范村, 新建两所学校, 培育两个产业集群 (but 实施三项重点工程, 抓好四个方面工作).
+BUILDING_VERBS = words(
+    "新建 新改建 改扩建 扩建 建设 建成 新开通 开通 打通 打造 培育 创建 创成 争创 新增 增设 新设"
+    " 设立 引进 改造 建立 再建"
+)
+# Words before N年 that make it a period (今后五年, 连续三年), not an amount of years.
+PERIOD_WORDS = words("今后 未来 过去 近 连续 这 前")
+# Units after a Chinese numeral that name (三个方面, 第五次, 十九届), even after a building verb.
+NAMING_UNITS = ("方面", "次", "届", "大", "年", "周年", "岁", "周岁", "轮")

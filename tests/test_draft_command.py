@@ -65,7 +65,7 @@ def test_draft_write_adds_only_new_lines_and_checks(tmp_path):
     )
     warning = next(line for line in lines if "school-places-2023: draft:" in line)
     assert warning.endswith(
-        "school-places-2023: draft: a draft to review (`targets draft`): check each field "
+        "school-places-2023: draft: warning: a draft to review (`targets draft`): check each field "
         "against the report, replace any TODO, then delete `draft: true`"
     )
 

@@ -35,7 +35,7 @@ def test_a_draft_is_kept_with_a_warning_on_its_draft_line(tmp_path):
     result = with_record(extra, tmp_path)
     assert result.errors == []
     assert [str(p) for p in result.warnings] == [
-        f"targets.yaml:{line_of(extra, '    draft:')}: greenways-2023: draft: a draft to review (`targets draft`): check each "
+        f"targets.yaml:{line_of(extra, '    draft:')}: greenways-2023: draft: warning: a draft to review (`targets draft`): check each "
         "field against the report, replace any TODO, then delete `draft: true`"
     ]
     assert [c.id for c in result.targets.commitments if c.draft] == ["greenways-2023"]
@@ -46,7 +46,7 @@ def test_a_reviewed_record_still_marked_todo_is_a_warning(tmp_path):
     extra = RECORD.format(title_en='"TODO: English title"', draft="")
     result = with_record(extra, tmp_path)
     assert [str(p) for p in result.warnings] == [
-        f"targets.yaml:{line_of(extra, '    title_en:')}: greenways-2023: title_en: still the "
+        f"targets.yaml:{line_of(extra, '    title_en:')}: greenways-2023: title_en: warning: still the "
         'drafted marker "TODO: English title": write the English title'
     ]
     assert result.errors == []

@@ -1,0 +1,422 @@
+"""Part detection (loaders.parts), the layouts of loaders.report, traditional characters.
+
+Every fixture here is SYNTHETIC: made-up districts, people and figures, one rule each.
+"""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bench.labelled_texts import read_labels
+from bench.report_formats import measure
+from loaders.figures import figures_in_text
+from loaders.parts import heading_kind, plan_year_from_text, reads_as_review
+from loaders.report import parse_report
+from loaders.script import TRADITIONAL, simplified_table, to_simplified
+
+CORPUS = Path(__file__).resolve().parent / "report_formats"
+MIN_SCORE = 0.95
+
+
+def parts_of(document):
+    return [(p.part, p.text) for p in document.paragraphs]
+
+
+# ---- part headings: a time word and words of a small vocabulary --------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2022 年工作安排",
+        "二、2023年工作总体要求和主要任务",
+        "二、2024年政府工作的总体要求和目标任务",
+        "三、2024年政府工作任务",
+        "2024年经济社会发展总体要求和主要预期目标",
+        "今年重点工作",
+        "三、2026年工作部署",
+        "二、2025年工作展望",
+        "二、2025年工作打算",
+        "二、新的一年工作安排",
+        "二、今后五年的主要目标任务",
+        "第二部分 二〇二四年工作安排",
+        "二、总体要求和目标任务",
+        "今後五年的主要目標任務",
+        "今年重點工作",
+        "二、2024年工作安排：",
+        "二、关于2024年政府工作的建议",
+        "2 0 2 2 年 工 作 安 排",
+    ],
+)
+def test_plan_headings_in_many_wordings(line):
+    assert heading_kind(line) == "plan"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2021 年工作回顾",
+        "一、过去一年工作回顾",
+        "一、本届政府工作回顾",
+        "一、“十四五”时期和2025年工作回顾",
+        "一、2024年及过去五年工作回顾",
+        "一、2021工作回顾",
+        "一、2024年工作总结",
+        "一、政府工作回顾",
+        "过去一年的主要工作",
+        "一、2022年工作回顧",
+        "過去一年工作回顧",
+        "一、本届政府五年工作回顾",
+        "一、过去五年和2024年工作回顾",
+    ],
+)
+def test_review_headings_in_many_wordings(line):
+    assert heading_kind(line) == "review"
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("附件", "annex"),
+        ("名词解释", "annex"),
+        ("名词解释：", "annex"),
+        ("注释:", "annex"),
+        ("名詞解釋", "annex"),
+        ("三、全力抓好七个方面重点工作", None),  # a numbered title, not a part heading
+        ("（一）做好民生工作", None),
+        ("2023年是全面贯彻党的二十大精神的开局之年。", None),
+        ("今年政府工作的总体要求是：坚持稳中求进", None),
+        ("2024年经济社会发展", None),  # no plan word
+        ("四、加强政府自身建设", None),
+    ],
+)
+def test_what_is_not_a_part_heading(line, kind):
+    assert heading_kind(line) == kind
+
+
+def test_a_heading_for_a_year_before_the_plan_year_is_a_review_heading():
+    assert heading_kind("一、2022年主要工作", plan_year=2023) == "review"
+    assert heading_kind("二、2023年主要工作", plan_year=2023) == "plan"
+
+
+# ---- the plan year -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        (["标题", "——2024年1月18日在某区第七届人民代表大会第三次会议上"], (2024, "meeting date")),
+        (["——二〇二三年十二月二十八日在某县人大会议上"], (2024, "meeting date")),
+        (["发布时间:2025-01-21 10:02"], (2025, "publication date")),
+        (["2025年某区政府工作报告(第2/3页)"], (2025, "title")),
+        (["一、2023年工作回顾", "二、2024年工作安排"], (2024, "plan heading")),
+        (["没有年份的一段话。"], (None, "")),
+    ],
+)
+def test_the_plan_year_is_read_from_the_text(texts, expected):
+    assert plan_year_from_text(texts) == expected
+
+
+# ---- layouts -----------------------------------------------------------------------------------
+
+WEB_LINES = (
+    "SYNTHETIC 某区政府工作报告\n"
+    "发布时间:2024-01-19&nbsp;&nbsp;\n"
+    "各位代表:\n"
+    "现在,我代表区人民政府向大会报告工作,请予审议。\n"
+    "过去一年工作回顾\n"
+    "全区新增学位3600个,新建学校5所。\n"
+    "我们也清醒看到,问题仍然存在,我们将认真加以解决。5\n"
+    "2024年工作总体要求和主要任务\n"
+    "新增中小学学位4000个,城镇新增就业1.2万人以上。&&\n"
+    "新建公园3个,改造老旧小区20个。\n"
+)
+
+
+def test_one_paragraph_a_line_without_tabs_is_not_joined():
+    document = parse_report(WEB_LINES, "web.txt")
+    assert document.structure.layout == "lines"
+    assert parts_of(document)[4:] == [
+        ("review", "过去一年工作回顾"),
+        ("review", "全区新增学位3600个,新建学校5所。"),
+        ("review", "我们也清醒看到,问题仍然存在,我们将认真加以解决。5"),
+        ("plan", "2024年工作总体要求和主要任务"),
+        ("plan", "新增中小学学位4000个,城镇新增就业1.2万人以上。"),
+        ("plan", "新建公园3个,改造老旧小区20个。"),
+    ]
+
+
+def test_a_wrapped_text_with_a_line_broken_inside_a_number_stays_wrapped():
+    text = (
+        "某区人民政府工作报告\n各位代表：\n2019 年工作回顾\n"
+        "（一）稳定经济增长。全年地区生产总值增长 5.0%，新增学位 1.2\n"
+        "万个，新建公园 3个。\n2020 年工作安排\n今年主要预期目标是：增长6.0%左右。\n"
+        "（一）做好民生工作\n扩大公共服务供给。确保新增学位 5000个以上。\n"
+    )
+    document = parse_report(text)
+    assert document.structure.layout == "wrapped"
+    assert "（一）稳定经济增长。全年地区生产总值增长 5.0%，新增学位 1.2万个，新建公园 3个。" in [
+        p.text for p in document.paragraphs
+    ]
+
+
+def test_a_footnote_marker_after_the_last_sentence_does_not_glue_the_heading_on():
+    text = (
+        "各位代表：\n一、2022年政府工作回顾\n新增学位2200个，新建学校5所，十件民生实事全部完成，\n"
+        "我们将认真对待，切实加以解决。〔9〕\n二、2023年政府工作的总体要求和目标任务\n"
+        "新增学位2000个，新建乡镇卫生院两所。\n"
+    )
+    assert parts_of(parse_report(text))[2:] == [
+        (
+            "review",
+            "新增学位2200个，新建学校5所，十件民生实事全部完成，我们将认真对待，切实加以解决。",
+        ),
+        ("plan", "二、2023年政府工作的总体要求和目标任务"),
+        ("plan", "新增学位2000个，新建乡镇卫生院两所。"),
+    ]
+
+
+@pytest.mark.parametrize("line", ["— 22 —", "- 1 -", "·1·", "第 2 页", "第3页 共12页", "3/12"])
+def test_page_number_lines_in_their_forms_are_dropped(line):
+    assert [p.text for p in parse_report(f"新增碧道 16.2\n{line}\n公里。\n").paragraphs] == [
+        "新增碧道 16.2公里。"
+    ]
+
+
+def test_page_lines_and_a_running_page_header_are_dropped():
+    text = (
+        "某县人民政府工作报告\n各位代表：\n二、2027年工作安排\n"
+        "新增学位2500个，累计城镇新增就业3万\n- 1 -\n某县人民政府工作报告\n人以上。\n"
+        "第 2 页\n·3·\n新建公园4个。\n"
+    )
+    assert [p.text for p in parse_report(text).paragraphs][3:] == [
+        "新增学位2500个，累计城镇新增就业3万人以上。",
+        "新建公园4个。",
+    ]
+
+
+def test_notes_after_a_glossary_heading_with_a_colon_are_annex():
+    text = (
+        "各位代表：\n二、2023年工作安排\n新增学位2000个。\n名词解释：\n"
+        "〔1〕稳字当头：县委的要求。\n〔2〕省级开发区：经省人民政府批准设立，全省共有21家。\n"
+    )
+    assert parts_of(parse_report(text))[1:] == [
+        ("plan", "二、2023年工作安排"),
+        ("plan", "新增学位2000个。"),
+        ("annex", "名词解释："),
+        ("annex", "稳字当头：县委的要求。"),
+        ("annex", "省级开发区：经省人民政府批准设立，全省共有21家。"),
+    ]
+
+
+def test_a_numbered_part_title_stands_alone_in_a_wrapped_plan():
+    text = (
+        "各位代表：\n二、2023年工作安排\n主要预期目标是：地区生产总值增长6.5%左右。\n"
+        "三、全力抓好七个方面重点工作\n（一）全力抓好项目建设。全年实施县重点项目120个。\n"
+    )
+    assert [p.text for p in parse_report(text).paragraphs][2:] == [
+        "主要预期目标是：地区生产总值增长6.5%左右。",
+        "三、全力抓好七个方面重点工作",
+        "（一）全力抓好项目建设。全年实施县重点项目120个。",
+    ]
+
+
+# ---- texts without part headings ---------------------------------------------------------------
+
+
+def test_without_headings_the_plan_starts_where_the_wording_turns_to_the_plan_year():
+    text = (
+        "SYNTHETIC 某县政府工作报告摘要\n"
+        "——2024年1月10日在某县人民代表大会第三次会议上\n"
+        "报告指出，一年来全县地区生产总值增长5.8%，新增学位1200个，十件民生实事全部完成。\n"
+        "同比增长的还有：城镇新增就业5210人，比上年多300人。\n"
+        "2023年，新建公园3个，获评省级文明城市。\n"
+        "报告提出，今年地区生产总值增长6%左右，力争新增学位1500个以上。\n"
+        "确保城镇新增就业5000人以上，新建公园4个。\n"
+        "2024年，全县将新建学校2所，争取引进项目30个。\n"
+    )
+    document = parse_report(text)
+    assert document.structure.layout == "lines"
+    assert [p.part for p in document.paragraphs] == [
+        "front", "front", "review", "review", "review", "plan", "plan", "plan",
+    ]  # fmt: skip
+    plan = document.structure.start_of("plan")
+    assert (plan.paragraph, plan.how, plan.evidence) == (
+        6,
+        "wording cues",
+        "今年、力争、左右、以上、确保、2024年、争取",
+    )
+    assert plan.confidence == 1.0
+
+
+def test_a_page_that_starts_inside_the_plan_is_all_plan():
+    text = (
+        "发布时间:2025-01-21\n"
+        "全年进出口总额增长5%以上,新增有进出口实绩企业30家。\n"
+        "(三)坚定不移推进科技创新\n"
+        "去年,全区研发经费投入强度达到2.71%,新认定高新技术企业64家。今年,新认定高新技术企业"
+        "70家以上。\n"
+        "(四)加快推进城市更新\n"
+        "实施城市更新项目26个,完成投资45亿元,力争打通断头路6条。\n"
+        "新增中小学学位2600个,城镇调查失业率控制在5.5%以内。\n"
+        "新建改扩建学校4所,新增普惠性托位500个以上。\n"
+    )
+    document = parse_report(text)
+    assert document.structure.layout == "lines"
+    assert [p.part for p in document.paragraphs] == ["front"] + ["plan"] * 7
+
+
+def test_chapter_numbering_that_restarts_starts_the_plan():
+    text = (
+        "\t（一）稳增长。完成投资10亿元。\n\t（二）促改革。新增市场主体900户。\n"
+        "\t抓好项目。新建学校3所。\n\t（二）聚力民生\n\t办好实事。新增学位900个。\n"
+    )
+    document = parse_report(text)
+    assert [p.part for p in document.paragraphs] == ["review", "review", "plan", "plan", "plan"]
+    assert document.structure.start_of("plan").how == "chapter numbering"
+
+
+def test_a_review_without_its_heading_is_review_not_front():
+    text = (
+        "某县人民政府工作报告\n各位代表：\n现在，我代表县人民政府向大会报告工作。\n"
+        "一年来，全县新增学位1200个，新建公园3个。\n城镇新增就业5210人，十件民生实事全部完成。\n"
+        "二、2024年工作安排\n新增学位1500个。\n新建公园4个，城镇新增就业5000人。\n"
+        "新建学校2所，改造老旧小区20个。\n"
+    )
+    document = parse_report(text)
+    assert document.structure.layout == "lines"
+    assert [p.part for p in document.paragraphs] == [
+        "front", "front", "front", "review", "review", "plan", "plan", "plan", "plan",
+    ]  # fmt: skip
+
+
+def test_without_any_plan_wording_no_plan_part_is_found():
+    document = parse_report("各位代表：\n一年来，新增学位1200个，同比增长5%。\n全部完成。\n")
+    assert [p.part for p in document.paragraphs] == ["front", "review", "review"]
+    assert document.structure.start_of("plan") is None
+    assert document.structure.start_of("review").how == "no plan found"
+
+
+# ---- the override ------------------------------------------------------------------------------
+
+
+def test_plan_starts_splits_the_paragraph_that_holds_the_words():
+    text = "各位代表：\n一、2023年工作回顾\n新增学位1200个。新的征程开启。新增学位1500个。\n"
+    document = parse_report(text, plan_starts="新的征程开启")
+    assert parts_of(document)[1:] == [
+        ("review", "一、2023年工作回顾"),
+        ("review", "新增学位1200个。"),
+        ("plan", "新的征程开启。新增学位1500个。"),
+    ]
+    plan = document.structure.start_of("plan")
+    assert (plan.paragraph, plan.how, plan.confidence) == (4, "override (plan_starts)", 1.0)
+
+
+# ---- sentences about last year inside the plan -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "review"),
+    [
+        ("去年,全区新认定高新技术企业64家。今年,新认定70家以上。", "64家", True),
+        ("去年,全区新认定高新技术企业64家。今年,新认定70家以上。", "70家", False),
+        ("在去年改造412个小区的基础上,再完成老旧小区改造300个。", "412个", True),
+        ("在去年改造412个小区的基础上,再完成老旧小区改造300个。", "300个", False),
+        ("2024年新增学位2800个。新增学位3000个。", "2800个", True),
+        ("地区生产总值比上年增长6%左右。", "6%", False),  # a comparison base, not last year
+        ("去年完成投资80亿元,今年力争完成投资90亿元。", "90亿元", False),
+    ],
+)
+def test_a_plan_sentence_about_last_year_reads_as_review(text, figure, review):
+    position = text.index(figure)
+    assert reads_as_review(text, position, 2025 if "2024年" in text else None) is review
+
+
+# ---- traditional characters --------------------------------------------------------------------
+
+
+def test_traditional_characters_become_simplified_one_for_one():
+    text = "城鎮新增就業1.3萬人以上，今後五年的主要目標任務，名詞解釋"
+    assert to_simplified(text) == "城镇新增就业1.3万人以上，今后五年的主要目标任务，名词解释"
+    assert len(to_simplified(text)) == len(text)
+    table = simplified_table()
+    assert not set(table.values()) & set(table)  # a simplified character is never converted
+    assert {"萬", "億", "個", "條", "處", "戶", "畝", "級", "兩"} <= TRADITIONAL
+
+
+def test_traditional_figures_are_read_and_shown_as_written():
+    [people, money, places] = figures_in_text(
+        "城鎮新增就業1.3萬人以上，力爭營業收入突破180億元，建設三個鄉村振興示範片區。"
+    )
+    assert (people.text, people.value, people.unit, people.base_value, people.op) == (
+        "1.3萬人", 1.3, "万人", 13000.0, ">=",
+    )  # fmt: skip
+    assert people.clause == "城鎮新增就業1.3萬人以上"
+    assert (money.text, money.base_value, money.op, money.cues) == (
+        "180億元", 18_000_000_000.0, ">=", ("力争", "突破"),
+    )  # fmt: skip
+    assert (places.text, places.value, places.label) == ("三個", 3.0, None)
+
+
+def test_a_traditional_report_is_read_with_its_parts():
+    text = (
+        "各位代表：\n一、2022年工作回顧\n新增學位1460個。\n二、2023年工作安排\n"
+        "完成農村危房改造1000戶，新建城市公園2處，打通縣城斷頭路3條。\n"
+    )
+    document = parse_report(text)
+    assert [p.part for p in document.paragraphs] == ["front", "review", "review", "plan", "plan"]
+
+
+# ---- reading figures ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "label"),
+    [
+        ("打造三个城市更新示范片区", "三个", None),
+        ("年内新建两所学校", "两所", None),
+        ("打造两条乡村振兴示范带", "两条", None),
+        ("重点抓好四个方面工作", "四个", "Chinese numerals before a noun: a name, not an amount"),
+        ("实施三项重点工程", "三项", "Chinese numerals before a noun: a name, not an amount"),
+        (
+            "围绕三条主导产业链精准招商",
+            "三条",
+            "Chinese numerals before a noun: a name, not an amount",
+        ),
+    ],
+)
+def test_a_chinese_numeral_after_a_building_verb_is_an_amount(text, figure, label):
+    [found] = figures_in_text(text)
+    assert (found.text, found.label) == (figure, label)
+
+
+def test_a_period_in_chinese_numerals_is_no_figure():
+    assert figures_in_text("今后五年，连续三年获评先进县") == []
+
+
+@pytest.mark.parametrize("text", ["力争新签约亿元以上项目40个", "节约用地40亩", "就近就业40人"])
+def test_yue_and_jin_inside_a_word_are_no_comparator(text):
+    [figure] = figures_in_text(text)
+    assert (figure.op, figure.cues) == ("=", ("力争",) if "力争" in text else ())
+
+
+def test_yue_before_a_figure_still_means_about():
+    [figure] = figures_in_text("投入约41.83亿元")
+    assert (figure.op, figure.cues) == ("~", ("约",))
+
+
+# ---- the labelled corpus: the non-holdout texts ------------------------------------------------
+
+
+def test_the_finder_scores_at_least_095_on_the_texts_it_was_tuned_on(tmp_path):
+    # the holdout texts are never run here: they measure texts the finder was not tuned on
+    for labels in CORPUS.glob("*.labels"):
+        if not read_labels(labels).holdout:
+            shutil.copy(labels, tmp_path)
+            shutil.copy(labels.with_suffix(".txt"), tmp_path)
+    tuned = measure(tmp_path)["tuned"]
+    assert tuned["texts"] == 11
+    assert tuned["recall"] >= MIN_SCORE, tuned
+    assert tuned["precision"] >= MIN_SCORE, tuned
+    assert tuned["op_accuracy"] >= MIN_SCORE, tuned
