@@ -50,6 +50,8 @@ class ParsedFile:
     problems: list[Problem]
     saved_at: float | None = None
     unreadable: bool = False
+    #: the file's resolved path: what the caches remember it by (None for text not in a file)
+    key: str | None = None
     #: set on the last good version shown in place of a file that no longer parses
     replaces: list[Problem] = field(default_factory=list)
 
@@ -72,24 +74,25 @@ def cache_dir_for(top_file: Path) -> Path | None:
     return top_file.parent / CACHE_DIR_NAME
 
 
-#: the last parse of each file by name: (digest, ParsedFile); one entry per file
+#: the last parse of each file by resolved path: (digest, ParsedFile); one entry per file
 _MEMORY: dict[str, tuple[str, ParsedFile]] = {}
-#: the last version of each file (by name) that parsed
+#: the last version of each file (by resolved path) that parsed
 _LAST_GOOD: dict[str, ParsedFile] = {}
 
 
 def parse_file(path: Path, name: str, cache_dir: Path | None = None) -> ParsedFile:
     """Return the file's YAML with its lines, parsed only when its content is new to the cache."""
+    key = str(path.resolve())
     try:
         saved_at = path.stat().st_mtime
     except OSError:
         saved_at = None
     text, problems = read_text_file(path, name)
     if text is None:
-        return ParsedFile(name, None, None, problems, saved_at, unreadable=True)
+        return ParsedFile(name, None, None, problems, saved_at, unreadable=True, key=key)
     digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
-    remembered = _MEMORY.get(name)
-    if remembered is not None and remembered[0] == digest:
+    remembered = _MEMORY.get(key)
+    if remembered is not None and remembered[0] == digest and remembered[1].name == name:
         parsed = remembered[1]
     else:
         parsed = _read_entry(cache_dir, digest, name)
@@ -97,23 +100,25 @@ def parse_file(path: Path, name: str, cache_dir: Path | None = None) -> ParsedFi
             source, problems = read_yaml_text(text, name)
             parsed = ParsedFile(name, digest, source, problems)
             _write_entry(cache_dir, parsed)
-        _MEMORY[name] = (digest, parsed)
+        parsed.key = key
+        _MEMORY[key] = (digest, parsed)
     parsed.saved_at = saved_at
-    if parsed.source is not None and _LAST_GOOD.get(name) is not parsed:
-        _LAST_GOOD[name] = parsed
+    if parsed.source is not None and _LAST_GOOD.get(key) is not parsed:
+        _LAST_GOOD[key] = parsed
         _write_last_good(cache_dir, parsed)
     return parsed
 
 
-def last_good(name: str, cache_dir: Path | None = None) -> ParsedFile | None:
+def last_good(path: Path, name: str, cache_dir: Path | None = None) -> ParsedFile | None:
     """Return the last version of a file that parsed: this process's, else the disk cache's."""
-    if name in _LAST_GOOD:
-        return _LAST_GOOD[name]
+    key = str(path.resolve())
+    if key in _LAST_GOOD:
+        return _LAST_GOOD[key]
     if cache_dir is None:
         return None
     try:
-        pointer = json.loads(_last_good_path(cache_dir, name).read_text(encoding="utf-8"))
-        if pointer.get("version") != code_version() or pointer.get("name") != name:
+        pointer = json.loads(_last_good_path(cache_dir, key).read_text(encoding="utf-8"))
+        if pointer.get("version") != code_version() or pointer.get("path") != key:
             return None
         parsed = _read_entry(cache_dir, str(pointer["digest"]), name)
         if parsed is None or parsed.source is None:
@@ -121,7 +126,8 @@ def last_good(name: str, cache_dir: Path | None = None) -> ParsedFile | None:
         parsed.saved_at = float(pointer["saved_at"]) if pointer.get("saved_at") else None
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
-    _LAST_GOOD[name] = parsed
+    parsed.key = key
+    _LAST_GOOD[key] = parsed
     return parsed
 
 
@@ -139,10 +145,10 @@ def _entry_path(cache_dir: Path, digest: str) -> Path:
     return cache_dir / f"parsed-{digest}.json"
 
 
-def _last_good_path(cache_dir: Path, name: str) -> Path:
-    """Return the file naming the last good version of a file (by its display name)."""
-    key = hashlib.blake2b(name.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
-    return cache_dir / f"last-good-{key}.json"
+def _last_good_path(cache_dir: Path, key: str) -> Path:
+    """Return the file naming the last good version of a file (by its resolved path)."""
+    hashed = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
+    return cache_dir / f"last-good-{hashed}.json"
 
 
 def _write_atomically(path: Path, payload: dict) -> None:
@@ -185,15 +191,15 @@ def _write_entry(cache_dir: Path | None, parsed: ParsedFile) -> None:
 
 def _write_last_good(cache_dir: Path | None, parsed: ParsedFile) -> None:
     """Name a file's last version that parsed, and when it was saved."""
-    if cache_dir is None:
+    if cache_dir is None or parsed.key is None:
         return
     pointer = {
         "version": code_version(),
-        "name": parsed.name,
+        "path": parsed.key,
         "digest": parsed.digest,
         "saved_at": parsed.saved_at,
     }
-    _write_atomically(_last_good_path(cache_dir, parsed.name), pointer)
+    _write_atomically(_last_good_path(cache_dir, parsed.key), pointer)
 
 
 def _read_entry(cache_dir: Path | None, digest: str, name: str) -> ParsedFile | None:

@@ -77,8 +77,7 @@ def included_files(source: YamlSource, top: Path, name: str) -> tuple[list[Path]
                     where,
                     field,
                     "include-not-found",
-                    f'"{entry}" is not a file next to {top.name} ({matches[0]}): check the path, '
-                    "or remove it",
+                    f'"{entry}" is not a file next to {top.name}: check the path, or remove it',
                 )
                 continue
         for match in matches:

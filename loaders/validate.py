@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from loaders import record_rules
-from loaders.file_cache import ParsedFile, cache_dir_for, last_good, parse_file
+from loaders.file_cache import ParsedFile, cache_dir_for, forget_memory, last_good, parse_file
 from loaders.include import included_files
 from loaders.model import TargetsFile
 from loaders.problems import Problem, Where
@@ -101,7 +101,7 @@ def _parse(path: Path, name: str, cache_dir: Path | None, keep_last_good: bool) 
     parsed = parse_file(path, name, cache_dir)
     if parsed.source is not None or not keep_last_good or not path.is_file():
         return parsed
-    good = last_good(name, cache_dir)
+    good = last_good(path, name, cache_dir)
     if good is None:
         return parsed
     return replace(good, replaces=parsed.problems)
@@ -161,8 +161,10 @@ class Validator:
         #: the top file's validator, when this one validates a file it includes; the report
         #: texts and the records other records may refer to are the top one's, for every file
         self.top = shared
-        #: the digest of the file's text (None for text not read from a file: not cached)
+        #: the digest of the file's text and its resolved path (None for text not read from a
+        #: file: not cached)
         self.digest: str | None = None
+        self.key: str | None = None
         if shared is not None:
             self.documents, self.known, self.left_out = (
                 shared.documents,
@@ -339,9 +341,10 @@ class _Checked:
     problems: list[Problem]
 
 
-#: per file name, the last validation of its commitments and exclusions, with its key: the
-#: file's digest and the context it was validated in (the reports, areas and report texts)
-_CHECKED: dict[str, tuple[tuple[str, str], _Checked]] = {}
+#: per file (resolved path), the last validation of its commitments and exclusions, with its
+#: key: the file's digest, its name as shown, and the context it was validated in (the reports,
+#: areas and report texts)
+_CHECKED: dict[str, tuple[tuple[str, str, str], _Checked]] = {}
 
 
 def validate_files(files: list[ParsedFile], seeds: Path, problems: list[Problem]) -> LoadResult:
@@ -365,6 +368,7 @@ def validate_files(files: list[ParsedFile], seeds: Path, problems: list[Problem]
         top = validators[0] if validators else None
         validator = Validator(parsed.name, parsed.source, seeds, parsed.problems, top)
         validator.digest = parsed.digest
+        validator.key = parsed.key
         if not isinstance(parsed.source.data, dict):
             validator.problem(
                 Where(),
@@ -422,6 +426,13 @@ def validate_files(files: list[ParsedFile], seeds: Path, problems: list[Problem]
     return LoadResult(valid, _ordered(problems, names), top.documents, files=names, kept=kept)
 
 
+def forget_loads() -> None:
+    """Drop what this process remembers of earlier loads (as a restart would); the disk cache
+    stays."""
+    forget_memory()
+    _CHECKED.clear()
+
+
 def _ordered(problems: list[Problem], names: list[str]) -> list[Problem]:
     """Return problems in the order of their files (the top file's first), then of their lines;
     a problem of another file (a report text) goes with the top file's."""
@@ -432,8 +443,8 @@ def _ordered(problems: list[Problem], names: list[str]) -> list[Problem]:
 def _check_records(validator: Validator, data: dict, context: str) -> _Checked:
     """Return a file's commitments and exclusions validated, reused when the file and the
     context it is validated in are those of the last load."""
-    key = (validator.digest, context) if validator.digest else None
-    remembered = _CHECKED.get(validator.name)
+    key = (validator.digest, validator.name, context) if validator.key else None
+    remembered = _CHECKED.get(validator.key)
     if key is not None and remembered is not None and remembered[0] == key:
         checked = remembered[1]
         for path in [p for p in validator.pending if p[:1] in (("commitments",), ("exclusions",))]:
@@ -448,7 +459,7 @@ def _check_records(validator: Validator, data: dict, context: str) -> _Checked:
         validator.problems[before:],
     )
     if key is not None:
-        _CHECKED[validator.name] = (key, checked)
+        _CHECKED[validator.key] = (key, checked)
     return checked
 
 
