@@ -230,7 +230,7 @@ def test_a_cache_entry_holding_another_files_data_is_ignored(split, parses):
         for p in (split / ".targets-cache").glob("parsed-*.json")
     }
     forged = next(iter(entries.values()))
-    for digest, entry in entries.items():
+    for entry in entries.values():
         if entry != forged:
             entry.write_bytes(forged.read_bytes())  # says another digest: never trusted
     forget_loads()
