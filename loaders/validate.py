@@ -96,6 +96,15 @@ def load_targets(
     return validate_files(parsed, seeds, problems)
 
 
+def included_paths(path: str | os.PathLike) -> list[Path]:
+    """Return the files a top targets file includes (none when it cannot be read or parsed)."""
+    path = Path(path)
+    top = parse_file(path, _display_name(path), cache_dir_for(path))
+    if top.source is None:
+        return []
+    return included_files(top.source, path, top.name)[0]
+
+
 def _parse(path: Path, name: str, cache_dir: Path | None, keep_last_good: bool) -> ParsedFile:
     """Return a file parsed; with keep_last_good, its last good version when it does not parse."""
     parsed = parse_file(path, name, cache_dir)
