@@ -18,6 +18,7 @@ from bench.apps import run_app_bench
 from bench.browser import browser_available, measure_first_chart
 from bench.loading import bare_load_once, cold_load_once, warm_loader
 from bench.machine import machine_description
+from bench.split import measure_split
 from bench.synthetic import base_commitment_count, ensure_generated
 from bench.timing import Results, format_value, median_seconds
 
@@ -75,6 +76,10 @@ TARGETS = (
     ),
     TargetSpec("draft_right_share", "draft_right_share", 0.95, "", at_least=True),
     TargetSpec("draft_repeat_share", "draft_repeat_share", 0.9, "", at_least=True),
+    TargetSpec("save_to_view_1000x", "save_to_view_1000x_s", 1, "s"),
+    TargetSpec("split_cold_warm_cache_1000x", "split_cold_warm_cache_1000x_s", 3, "s"),
+    TargetSpec("check_after_edit_1000x", "check_after_edit_1000x_s", 1, "s"),
+    TargetSpec("split_problems_1000x", "split_problems_1000x", 0, ""),
     TargetSpec("bench_total", "bench_total_s", 600, "s"),
 )
 
@@ -122,6 +127,20 @@ def bench_loads(results: Results, scale: int, targets: Path, seeds: Path, runs: 
     results.add(
         f"warm_load_{label}_ms", median_seconds(lambda: load(targets, seeds), runs.warm) * 1000
     )
+
+
+def bench_split(results: Results, scale: int, base: int) -> None:
+    """Measure the same records split one file per report (a top file with `include:`)."""
+    generated = ensure_generated(scale, base)
+    results.add(f"split_yaml_mb_{scale}x", generated.split_bytes / 1e6)
+    try:
+        measured = measure_split(generated.split_file, generated.seeds_dir, f"{scale}x")
+    except subprocess.SubprocessError as error:
+        detail = getattr(error, "stderr", None) or str(error)
+        results.add(f"split_{scale}x", f"not measured: {detail.strip().splitlines()[-1]}")
+        return
+    for name, value in measured.items():
+        results.add(name, value)
 
 
 def bench_apps(results: Results, scale: int, targets: Path, runs: Runs) -> None:
@@ -246,6 +265,14 @@ def main(argv: list[str] | None = None) -> int:
         "--scales", default="1,100,1000", help="comma-separated multiples (default 1,100,1000)"
     )
     parser.add_argument("--no-browser", action="store_true", help="skip the browser timings")
+    parser.add_argument(
+        "--split-only", action="store_true", help="only the split layout's figures (include:)"
+    )
+    parser.add_argument(
+        "--with-10000x",
+        action="store_true",
+        help="also the split layout at 10,000x (510,000 commitments; minutes to generate)",
+    )
     args = parser.parse_args(argv)
     scales = [int(s) for s in args.scales.split(",")]
     plan = QUICK_RUNS if args.quick else RUNS
@@ -255,9 +282,15 @@ def main(argv: list[str] | None = None) -> int:
         results.add(name, value)
     base = base_commitment_count(BUNDLED_TARGETS)
     results.add("base_commitments", base)
+    if args.with_10000x and 10000 not in scales:
+        scales.append(10000)
     for scale in scales:
         runs = plan.get(scale, plan[1000])
         targets, seeds = dataset(scale, base, results)
+        if scale > 1:
+            bench_split(results, scale, base)
+        if args.split_only or scale > 1000:
+            continue
         bench_loads(results, scale, targets, seeds, runs)
         bench_apps(results, scale, targets, runs)
         if scale == 100 and not args.no_browser:

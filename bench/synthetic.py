@@ -834,6 +834,12 @@ class SyntheticSet:
     reports: int
     yaml_bytes: int
     seeds_bytes: int
+    split_bytes: int = 0
+
+    @property
+    def split_file(self) -> Path:
+        """Return the top file of the same records split one file per report (`include:`)."""
+        return self.targets_file.parent / "split" / "targets.yaml"
 
 
 def base_commitment_count(targets_file: Path) -> int:
@@ -1067,10 +1073,12 @@ def _commitment_yaml(county: _County, metric: Metric, year: int, rng: random.Ran
     return "\n".join(out) + "\n"
 
 
-def _reports_yaml(county: _County) -> str:
+def _reports_yaml(county: _County, only_year: int | None = None) -> str:
     name = _county_name(county.county)
     out = []
     for year in county.years:
+        if only_year is not None and year != only_year:
+            continue
         out += [
             f"  - id: {county.report_id(year)}",
             f"    title: {_q(f'{MARK} {name}人民政府工作报告（{year}年）')}",
@@ -1106,6 +1114,7 @@ def generate(scale: int, out_dir: Path, base: int = DEFAULT_BASE_COMMITMENTS) ->
     for old in seeds.glob("syn-*.txt"):
         old.unlink()
     reports, commitments, exclusions = [], [], []
+    split_files: dict[str, list[str]] = {}
     written = reports_written = seeds_bytes = 0
     for number in range(1, counties + 1):
         years = min(YEARS_PER_COUNTY, reports_needed - (number - 1) * YEARS_PER_COUNTY)
@@ -1118,10 +1127,18 @@ def generate(scale: int, out_dir: Path, base: int = DEFAULT_BASE_COMMITMENTS) ->
             seeds_bytes += len(data)
             reports_written += 1
             exclusions.append(_exclusion_yaml(county, year))
+            first = len(commitments)
             for metric in METRICS:
                 if written < total:
                     commitments.append(_commitment_yaml(county, metric, year, rng))
                     written += 1
+            split_files[county.report_id(year)] = [
+                "reports:\n",
+                _reports_yaml(county, year),
+                *(["commitments:\n", *commitments[first:]] if len(commitments) > first else []),
+                "exclusions:\n",
+                exclusions[-1],
+            ]
     areas = [
         f"  - id: syn-{key}\n    name: {_q(title)}\n    name_en: {_q(en + ' (synthetic)')}\n"
         f"    chapter: {_q(chapter)}\n"
@@ -1147,9 +1164,31 @@ def generate(scale: int, out_dir: Path, base: int = DEFAULT_BASE_COMMITMENTS) ->
     targets_file = out_dir / "targets.yaml"
     data = text.encode("utf-8")
     targets_file.write_bytes(data)
+    split_bytes = write_split(out_dir / "split", header, areas, split_files)
     return SyntheticSet(
-        scale, targets_file, seeds, written, reports_written, len(data), seeds_bytes
+        scale, targets_file, seeds, written, reports_written, len(data), seeds_bytes, split_bytes
     )
+
+
+def write_split(split_dir: Path, header: str, areas: list[str], files: dict[str, list[str]]) -> int:
+    """Write the same records as a top targets.yaml (areas and `include:`) and one file per
+    county and year (its report, the year's statistics bulletin, commitments and exclusion);
+    return the bytes written."""
+    records = split_dir / "targets"
+    records.mkdir(parents=True, exist_ok=True)
+    for old in records.glob("syn-*.yaml"):
+        old.unlink()
+    seeds_link = split_dir / "seeds"
+    if not seeds_link.is_symlink():
+        seeds_link.symlink_to(Path("..") / "seeds")
+    top = "".join([header, "include:\n  - targets/*.yaml\n", "areas:\n", *areas]).encode()
+    (split_dir / "targets.yaml").write_bytes(top)
+    written = len(top)
+    for report_id, parts in files.items():
+        data = "".join([header, *parts]).encode("utf-8")
+        (records / f"{report_id}.yaml").write_bytes(data)
+        written += len(data)
+    return written
 
 
 def _generator_fingerprint(scale: int, base: int) -> str:
@@ -1174,6 +1213,7 @@ def ensure_generated(scale: int, base: int, out_root: Path = OUT_DIR) -> Synthet
                 saved["reports"],
                 saved["yaml_bytes"],
                 saved["seeds_bytes"],
+                saved.get("split_bytes", 0),
             )
     result = generate(scale, out_dir, base)
     stamp.write_text(
@@ -1184,6 +1224,7 @@ def ensure_generated(scale: int, base: int, out_root: Path = OUT_DIR) -> Synthet
                 "reports": result.reports,
                 "yaml_bytes": result.yaml_bytes,
                 "seeds_bytes": result.seeds_bytes,
+                "split_bytes": result.split_bytes,
             }
         )
     )

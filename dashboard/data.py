@@ -27,7 +27,7 @@ from loaders.diagnostics import report_warnings
 from loaders.export import commitment_rows
 from loaders.finder import ReportCoverage, coverage
 from loaders.problems import Problem
-from loaders.validate import LoadResult, load_targets
+from loaders.validate import LoadResult, included_paths, load_targets
 
 MAX_ENTRIES = 4  # loaded files kept: a few recent versions, each day's statuses
 MAX_DERIVED = 64  # tables, charts and coverage kept, over all loaded files
@@ -116,12 +116,14 @@ def file_digest(path: Path) -> str:
 
 
 def content_key(targets_file: Path, seeds_dir: Path) -> str:
-    """Return one key for what a load reads: both paths, targets.yaml's bytes, the seeds' stats."""
+    """Return one key for what a load reads: both paths, the bytes of targets.yaml and of every
+    file it includes, the seeds' stats."""
     named = repr(
         (
             str(targets_file.resolve()),
             str(seeds_dir.resolve()),
             file_digest(targets_file),
+            [(str(path), file_digest(path)) for path in included_paths(targets_file)],
             seeds_signature(seeds_dir),
         )
     )
@@ -131,7 +133,7 @@ def content_key(targets_file: Path, seeds_dir: Path) -> str:
 @st.cache_resource(max_entries=MAX_ENTRIES, show_spinner=False)
 def _load(path: str, seeds: str, key: str, as_of: dt.date) -> DashboardData:
     """Return the data of a targets file whose content `key` names (one load per key and day)."""
-    result = load_targets(path, seeds)
+    result = load_targets(path, seeds, keep_last_good=True)
     return build_data(result, as_of, path, key=f"{key}:{as_of.isoformat()}")
 
 

@@ -70,6 +70,13 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "无法读取 {file}：请按下列提示修正后保存，页面会自动更新。",
         "en": "{file} cannot be read: fix what is listed below and save; the page updates itself.",
     },
+    "kept_last_good": {
+        "zh": "{file} 现在无法解析（{problem}）：页面显示的是它上次可读的版本（保存于 {saved}）。"
+        "修正后保存，页面会自动更新。",
+        "en": "{file} does not parse now ({problem}): the page shows its last version that did "
+        "(saved {saved}). Fix it and save; the page updates itself.",
+    },
+    "saved_unknown": {"zh": "时间不详", "en": "at an unknown time"},
     "problems_how": {
         "zh": "每行格式为 文件:行号: 编号: 字段: 问题；修正后保存文件，刷新或点击任意控件即可看到结果。",
         "en": "Each line is file:LINE: ID: FIELD: problem. Fix and save the file; the next click "

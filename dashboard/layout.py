@@ -17,6 +17,7 @@ import streamlit as st
 
 from dashboard.data import MAX_DERIVED, DashboardData, load_cached
 from dashboard.detail import MAX_CHOICES, choose_commitment
+from dashboard.escape import escape_markdown
 from dashboard.filters import (
     Filters,
     apply_filters,
@@ -27,6 +28,7 @@ from dashboard.filters import (
 from dashboard.i18n import LANGUAGE_NAMES, LANGUAGES, localized, status_label, t
 from loaders.settings import targets_path
 from loaders.status import STATUSES
+from loaders.validate import KeptVersion
 
 CONTEXT_KEY = "_page_context"
 CHOICE_KEY = "commitment_choice"  # the commitment page's chooser
@@ -228,6 +230,8 @@ def show_problems(data: DashboardData, lang: str) -> None:
     """Show the problems of targets.yaml at the top: a summary, then every file:line message;
     errors first, then warnings (drafts to review), which leave their records in."""
     result = data.result
+    for kept in result.kept:
+        st.warning(kept_banner(kept, lang))
     if not result.problems:
         return
     name = Path(data.targets_file).name or "targets.yaml"
@@ -249,6 +253,18 @@ def show_problems(data: DashboardData, lang: str) -> None:
     if warnings:
         st.warning(t("warnings_title", lang, file=name, count=len(warnings)))
         _problem_lines(warnings, lang, expanded=False)
+
+
+def kept_banner(kept: KeptVersion, lang: str) -> str:
+    """Return the banner of a file shown as its last good version: the problem with its line,
+    and when that version was saved."""
+    problem = escape_markdown(str(kept.problems[0])) if kept.problems else ""
+    saved = (
+        dt.datetime.fromtimestamp(kept.saved_at).strftime("%Y-%m-%d %H:%M:%S")
+        if kept.saved_at
+        else t("saved_unknown", lang)
+    )
+    return t("kept_last_good", lang, file=escape_markdown(kept.file), problem=problem, saved=saved)
 
 
 def _problem_lines(problems: list, lang: str, expanded: bool | None = None) -> None:

@@ -10,7 +10,7 @@ cannot be located (its report is not in seeds/).
 from __future__ import annotations
 
 from loaders.model import Commitment, TargetsFile
-from loaders.quotes import find_quotes
+from loaders.quotes import quote_paragraphs
 from loaders.report import Document
 
 
@@ -20,10 +20,10 @@ def commitment_chapter(
     """Return a commitment's chapter number (（三）), or '' for none (the headline paragraph)."""
     document = documents.get(commitment.report)
     if document is not None:
-        matches = find_quotes(document, commitment.quote)
+        matches = quote_paragraphs(document, commitment.quote)
         if matches:
-            in_plan = [m for m in matches if document.paragraph(m.paragraph).part == "plan"]
-            return document.paragraph((in_plan or matches)[0].paragraph).chapter or ""
+            in_plan = [m for m in matches if document.paragraph(m).part == "plan"]
+            return document.paragraph((in_plan or matches)[0]).chapter or ""
     area = targets.area(commitment.area)
     return (area.chapter or "") if area else ""
 

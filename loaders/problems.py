@@ -44,6 +44,12 @@ CODES = {
     "progress-before-report": "progress dated before the commitment's report",
     "bad-file-name": "a report file that is not a bare name in seeds/",
     "report-file-missing": "a report file that is not in seeds/",
+    # a record in several files (`include:`)
+    "include-not-found": "an included path that is not a file",
+    "include-matches-nothing": "an included pattern that matches no file",
+    "included-twice": "a file included by two entries of `include:`",
+    "include-loop": "a top file that includes itself",
+    "include-not-top": "an `include:` in an included file (only the top file includes)",
     # references between records
     "duplicate-id": "two records with the same id",
     "unknown-reference": "a reference to a report or area that does not exist",

@@ -138,6 +138,21 @@ def find_quote(document: Document, quote: str) -> QuoteMatch | None:
     return QuoteMatch(paragraph + 1, start, end)
 
 
+def quote_paragraphs(document: Document, quote: str) -> list[int]:
+    """Return the number of each paragraph the quote is in, in order: find_quotes without the
+    spans, which cost a paragraph's offsets to build."""
+    needle = normalise(quote)
+    if not needle:
+        return []
+    index = _index(document)
+    numbers = []
+    found = index.text.find(needle)
+    while found >= 0:
+        numbers.append(bisect_right(index.starts, found))
+        found = index.text.find(needle, found + 1)
+    return numbers
+
+
 def find_quotes(document: Document, quote: str) -> list[QuoteMatch]:
     """Return every place the quote is in the document, in order (find_quote gives the first)."""
     needle = normalise(quote)

@@ -368,6 +368,14 @@ SECTIONS = (
         "",
         EXCLUSION,
     ),
+    Field(
+        "include",
+        "list",
+        "no",
+        "Other files holding more of the record, as paths or glob patterns relative to this "
+        "file; each has the same sections, each optional. Only the top file includes.",
+        "[targets/*.yaml]",
+    ),
 )
 
 
@@ -397,10 +405,14 @@ def schema_markdown() -> str:
             child_prefix = f"{prefix}{f.name}[]." if f.type == "list" else f"{prefix}{f.name}."
             table(f.children, child_prefix, f"`{prefix}{f.name}`")
 
-    lines.extend(["| section | required | meaning |", "|---|---|---|"])
+    lines.extend(["| section | required | meaning | example |", "|---|---|---|---|"])
     for section in SECTIONS:
-        lines.append(f"| `{section.name}` | {section.required_text} | {section.meaning} |")
+        example = f"`{section.example}`" if section.example else ""
+        lines.append(
+            f"| `{section.name}` | {section.required_text} | {section.meaning} | {example} |"
+        )
     lines.append("")
     for section in SECTIONS:
-        table(section.children, "", f"`{section.name}` (a list; each item has)")
+        if section.children:
+            table(section.children, "", f"`{section.name}` (a list; each item has)")
     return "\n".join(lines).rstrip() + "\n"

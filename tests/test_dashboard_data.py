@@ -49,10 +49,10 @@ def test_viewers_missing_the_cache_together_after_a_save_cause_one_load(
     loads = []
     real_load = dashboard.data.load_targets
 
-    def slow_counted_load(*args):
+    def slow_counted_load(*args, **options):
         loads.append(args)
         time.sleep(0.3)  # long enough for every viewer to miss the cache meanwhile
-        return real_load(*args)
+        return real_load(*args, **options)
 
     monkeypatch.setattr(dashboard.data, "load_targets", slow_counted_load)
     together = threading.Barrier(VIEWERS)

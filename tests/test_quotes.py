@@ -94,3 +94,17 @@ def test_the_fast_fold_gives_the_same_text_as_the_per_character_index(text):
 
 def test_the_fast_fold_drops_footnote_markers_and_nul():
     assert _fold("学位〔1〕 6900\x00个") == "学位6900个"
+
+
+def test_quote_paragraphs_are_those_of_find_quotes():
+    from loaders.quotes import find_quotes, quote_paragraphs
+    from loaders.report import parse_report
+
+    # SYNTHETIC: one clause in two paragraphs, one only in the second
+    document = parse_report(
+        "一、回顾\n新增学位 500个。\n\n二、计划\n新增学位 500个，建成公园 2个。\n"
+    )
+    for quote in ("新增学位500个", "建成公园 2个", "不在其中"):
+        assert quote_paragraphs(document, quote) == [
+            m.paragraph for m in find_quotes(document, quote)
+        ]

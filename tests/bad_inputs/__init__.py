@@ -155,7 +155,7 @@ def _seed_bytes(data: Callable[[bytes], bytes]) -> Callable[[Path], None]:
 
 ALIASES = "YAML anchors and aliases (&name, *name, <<) are not allowed: write the value out in full"
 DEPTH = "nesting is deeper than 50 levels: targets.yaml needs about 5"
-UNKNOWN_SECTION = "unknown section: sections are reports, areas, commitments, exclusions"
+UNKNOWN_SECTION = "unknown section: sections are reports, areas, commitments, exclusions, include"
 LEFT_OUT_REPORT = 'report: report "qc-2022" (line 3) has problems of its own: fix them first'
 SYNTAX = "YAML syntax error at column"
 UNCLOSED = "this quoted text runs on past its line (a quote is not closed: end the text with the same quote mark it starts with)"
@@ -261,7 +261,7 @@ CASES = (
         (
             "{file}:2: commitments: missing section: add `commitments:` with a list of commitments",
             '{file}:23: comitments: unknown section (did you mean "commitments"?): sections are '
-            "reports, areas, commitments, exclusions",
+            "reports, areas, commitments, exclusions, include",
         ),
         codes=("missing-section", "unknown-section"),
     ),

@@ -1,0 +1,122 @@
+"""The split layout (one file per report, a top file with `include:`): cold loads with an empty
+and a warm disk cache, `targets check` after editing one file, and save-to-view in AppTest.
+
+Each figure runs in a fresh interpreter (`python -m bench.split COMMAND TOP SEEDS`), so only the
+disk cache (`.targets-cache/` beside the top file) carries over between runs, as it would
+between two `targets check` or a restarted dashboard. Imports are not timed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = ROOT / "dashboard" / "app.py"
+TIMEOUT_S = 1800
+
+
+def _run(command: str, top: Path, seeds: Path) -> dict:
+    """Return what `python -m bench.split COMMAND TOP SEEDS` measured in a new process."""
+    env = {**os.environ, "TARGETS_FILE": str(top)}
+    env.pop("TARGETS_CACHE_DIR", None)
+    completed = subprocess.run(
+        [sys.executable, "-m", "bench.split", command, str(top), str(seeds)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=TIMEOUT_S,
+    )
+    return json.loads(completed.stdout.strip().splitlines()[-1])
+
+
+def edited_file(top: Path) -> Path:
+    """Return the included file the edits change: the first one."""
+    return sorted((top.parent / "targets").glob("*.yaml"))[0]
+
+
+def edit(path: Path) -> None:
+    """Save a file with one comment line more (a change of content, not of records)."""
+    with path.open("a", encoding="utf-8") as out:
+        out.write(f"# edited {time.time_ns()}\n")
+
+
+def measure_split(top: Path, seeds: Path, label: str) -> dict:
+    """Return the split layout's figures, each from its own interpreter."""
+    cache = top.parent / ".targets-cache"
+    shutil.rmtree(cache, ignore_errors=True)
+    empty = _run("load", top, seeds)
+    warm = _run("load", top, seeds)
+    edit(edited_file(top))
+    after_edit = _run("check", top, seeds)
+    view = _run("save-to-view", top, seeds)
+    return {
+        f"split_files_{label}": empty["files"],
+        f"split_commitments_{label}": empty["commitments"],
+        f"split_problems_{label}": empty["problems"],
+        f"split_cold_empty_cache_{label}_s": empty["seconds"],
+        f"split_cold_warm_cache_{label}_s": warm["seconds"],
+        f"check_after_edit_{label}_s": after_edit["seconds"],
+        f"split_first_view_{label}_s": view["first_s"],
+        f"save_to_view_{label}_s": view["save_to_view_s"],
+        f"save_to_view_{label}_errors": view["errors"],
+    }
+
+
+def _load(top: str, seeds: str) -> dict:
+    """Return seconds of one load_targets of the set in this (fresh) process."""
+    from loaders.validate import load_targets
+
+    start = time.perf_counter()
+    result = load_targets(top, seeds)
+    seconds = time.perf_counter() - start
+    return {
+        "seconds": seconds,
+        "files": len(result.files),
+        "commitments": len(result.targets.commitments),
+        "problems": len(result.problems),
+    }
+
+
+def _check(top: str, seeds: str) -> dict:
+    """Return seconds of `targets check` (its whole command, output discarded) in this process."""
+    import contextlib
+    import io
+
+    from loaders.cli import main
+
+    start = time.perf_counter()
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        code = main(["--targets", top, "--seeds", seeds, "check"])
+    return {"seconds": time.perf_counter() - start, "exit_code": code}
+
+
+def _save_to_view(top: str, seeds: str) -> dict:
+    """Return seconds of the dashboard's first run, and of the run after saving one file."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT_S)
+    start = time.perf_counter()
+    at.run()
+    first = time.perf_counter() - start
+    edit(edited_file(Path(top)))
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT_S)
+    start = time.perf_counter()
+    at.run()
+    seconds = time.perf_counter() - start
+    errors = len(at.exception) + len(at.error)
+    return {"first_s": first, "save_to_view_s": seconds, "errors": errors}
+
+
+COMMANDS = {"load": _load, "check": _check, "save-to-view": _save_to_view}
+
+if __name__ == "__main__":
+    command, top_file, seeds_dir = sys.argv[1:4]
+    print(json.dumps(COMMANDS[command](top_file, seeds_dir)))

@@ -1,0 +1,269 @@
+"""A record split over files: `include:` in the top file, its problems, and the caches."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from loaders import file_cache
+from loaders.validate import forget_loads, load_targets
+
+SMALL_SEEDS = Path(__file__).resolve().parent / "fixtures" / "small" / "seeds"
+
+# SYNTHETIC: the small fixture's report and areas, commitments in two included files
+TOP = """\
+include:
+  - parts/*.yaml
+reports:
+  - id: syn-2020
+    title: 合成示例区政府工作报告（2020年）
+    title_en: Synthetic District Work Report 2020
+    date: 2020-03-01
+    file: report-2020.txt
+areas:
+  - id: headline
+    name: 主要预期目标
+    name_en: Headline targets
+"""
+
+GDP = """\
+commitments:
+  - id: syn-gdp
+    report: syn-2020
+    year: 2020
+    area: headline
+    title: 地区生产总值增长
+    title_en: GDP growth
+    target: {op: "~", value: 6.0, unit: "%"}
+    quote: 地区生产总值增长6.0%左右
+"""
+
+CPI = """\
+commitments:
+  - id: syn-cpi
+    report: syn-2020
+    year: 2020
+    area: headline
+    title: 居民消费价格涨幅
+    title_en: Consumer prices
+    target: {op: "<=", value: 3.0, unit: "%"}
+    quote: 居民消费价格涨幅控制在 3.0%以内
+"""
+
+
+@pytest.fixture
+def split(tmp_path, monkeypatch) -> Path:
+    """Return a folder holding targets.yaml, parts/a.yaml, parts/b.yaml and seeds/."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("TARGETS_CACHE_DIR", raising=False)
+    forget_loads()
+    shutil.copytree(SMALL_SEEDS, tmp_path / "seeds")
+    (tmp_path / "parts").mkdir()
+    (tmp_path / "targets.yaml").write_text(TOP, encoding="utf-8")
+    (tmp_path / "parts" / "a.yaml").write_text(GDP, encoding="utf-8")
+    (tmp_path / "parts" / "b.yaml").write_text(CPI, encoding="utf-8")
+    return tmp_path
+
+
+def problems(folder: Path, **options) -> list[str]:
+    """Return the problems of the set, as `targets check` prints them."""
+    return [str(p) for p in load_targets(folder / "targets.yaml", **options).problems]
+
+
+def with_include(folder: Path, *entries: str) -> None:
+    """Rewrite the top file's include: list."""
+    listed = "".join(f"  - {entry}\n" for entry in entries)
+    text = TOP.replace("include:\n  - parts/*.yaml\n", f"include:\n{listed}")
+    (folder / "targets.yaml").write_text(text, encoding="utf-8")
+
+
+def test_the_records_of_every_included_file_are_read(split):
+    result = load_targets(split / "targets.yaml")
+    assert [str(p) for p in result.problems] == []
+    assert [c.id for c in result.targets.commitments] == ["syn-gdp", "syn-cpi"]
+    assert result.files == ["targets.yaml", "parts/a.yaml", "parts/b.yaml"]
+
+
+def test_a_problem_names_its_own_file_and_line(split):
+    (split / "parts" / "b.yaml").write_text(CPI.replace("area: headline", "area: nowhere"))
+    assert problems(split) == [
+        'parts/b.yaml:5: syn-cpi: area: unknown area "nowhere": add it under areas, or use one '
+        "of headline"
+    ]
+
+
+def test_an_id_used_in_two_files_is_a_problem_naming_the_first(split):
+    (split / "parts" / "b.yaml").write_text(CPI.replace("id: syn-cpi", "id: syn-gdp"))
+    result = load_targets(split / "targets.yaml")
+    assert [str(p) for p in result.problems] == [
+        "parts/b.yaml:2: syn-gdp: id: duplicate id (also at parts/a.yaml:2): give each record "
+        "its own id"
+    ]
+    assert result.targets.commitments == ()
+
+
+def test_a_missing_path_is_a_problem(split):
+    with_include(split, "parts/a.yaml", "parts/c.yaml")
+    assert problems(split) == [
+        'targets.yaml:3: include[1]: "parts/c.yaml" is not a file next to targets.yaml: check '
+        "the path, or remove it"
+    ]
+
+
+def test_a_pattern_matching_nothing_is_a_problem(split):
+    with_include(split, "parts/*.yaml", "more/*.yaml")
+    assert problems(split) == [
+        'targets.yaml:3: include[1]: "more/*.yaml" matches no file next to targets.yaml: check '
+        "the pattern, or remove it"
+    ]
+
+
+def test_a_file_included_twice_is_a_problem(split):
+    with_include(split, "parts/*.yaml", "parts/b.yaml")
+    result = load_targets(split / "targets.yaml")
+    assert [str(p) for p in result.problems] == [
+        'targets.yaml:3: include[1]: "parts/b.yaml" is already included by include[0]: include '
+        "each file once"
+    ]
+    assert [c.id for c in result.targets.commitments] == ["syn-gdp", "syn-cpi"]
+
+
+def test_a_top_file_including_itself_is_a_loop(split):
+    with_include(split, "parts/*.yaml", "targets.yaml")
+    assert problems(split) == [
+        'targets.yaml:3: include[1]: "targets.yaml" includes targets.yaml itself: name only the '
+        "other files"
+    ]
+
+
+def test_an_included_file_may_not_include(split):
+    (split / "parts" / "b.yaml").write_text("include: [a.yaml]\n" + CPI)
+    assert problems(split) == [
+        "parts/b.yaml:1: include: only the top file (targets.yaml) may include other files: "
+        "move this list there"
+    ]
+
+
+def test_a_required_section_may_be_in_any_file(split):
+    text = TOP.replace("areas:\n  - id: headline\n", "")
+    text = text.replace("    name: 主要预期目标\n    name_en: Headline targets\n", "")
+    (split / "targets.yaml").write_text(text)
+    (split / "parts" / "c.yaml").write_text(
+        "areas:\n  - id: headline\n    name: 主要预期目标\n    name_en: Headline targets\n"
+    )
+    assert problems(split) == []
+
+
+def test_without_include_a_single_file_reads_as_before(split):
+    (split / "targets.yaml").write_text(TOP.replace("include:\n  - parts/*.yaml\n", "") + GDP)
+    result = load_targets(split / "targets.yaml")
+    assert [c.id for c in result.targets.commitments] == ["syn-gdp"]
+    assert result.files == ["targets.yaml"]
+
+
+# -- the caches -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def parses(monkeypatch) -> list[str]:
+    """Return the list of file names parsed by libyaml from now on."""
+    parsed: list[str] = []
+    real = file_cache.read_yaml_text
+
+    def counting(text, name):
+        parsed.append(name)
+        return real(text, name)
+
+    monkeypatch.setattr(file_cache, "read_yaml_text", counting)
+    return parsed
+
+
+def test_a_save_of_one_file_parses_only_that_file(split, parses):
+    load_targets(split / "targets.yaml")
+    assert parses == ["targets.yaml", "parts/a.yaml", "parts/b.yaml"]
+    parses.clear()
+    (split / "parts" / "b.yaml").write_text(CPI.replace("3.0, unit", "2.5, unit"))
+    result = load_targets(split / "targets.yaml")
+    assert parses == ["parts/b.yaml"]
+    assert [c.target.value for c in result.targets.commitments] == [6.0, 2.5]
+
+
+def test_a_restart_reads_unchanged_files_from_the_disk_cache(split, parses):
+    first = load_targets(split / "targets.yaml")
+    forget_loads()
+    parses.clear()
+    again = load_targets(split / "targets.yaml")
+    assert parses == []
+    assert again.targets == first.targets
+    assert sorted(p.name for p in (split / ".targets-cache").glob("parsed-*.json")) != []
+
+
+def test_a_corrupt_cache_file_is_ignored_and_rewritten(split, parses):
+    load_targets(split / "targets.yaml")
+    for entry in (split / ".targets-cache").glob("parsed-*.json"):
+        entry.write_text('{"version": ', encoding="utf-8")
+    forget_loads()
+    parses.clear()
+    result = load_targets(split / "targets.yaml")
+    assert parses == ["targets.yaml", "parts/a.yaml", "parts/b.yaml"]
+    assert [c.id for c in result.targets.commitments] == ["syn-gdp", "syn-cpi"]
+    entry = next((split / ".targets-cache").glob("parsed-*.json"))
+    assert json.loads(entry.read_text(encoding="utf-8"))["version"] == file_cache.code_version()
+
+
+def test_a_cache_of_another_code_version_is_ignored(split, parses, monkeypatch):
+    load_targets(split / "targets.yaml")
+    forget_loads()
+    parses.clear()
+    monkeypatch.setattr(file_cache, "code_version", lambda: "another-version")
+    load_targets(split / "targets.yaml")
+    assert parses == ["targets.yaml", "parts/a.yaml", "parts/b.yaml"]
+
+
+def test_a_cache_entry_holding_another_files_data_is_ignored(split, parses):
+    load_targets(split / "targets.yaml")
+    entries = {
+        json.loads(p.read_text(encoding="utf-8"))["digest"]: p
+        for p in (split / ".targets-cache").glob("parsed-*.json")
+    }
+    forged = next(iter(entries.values()))
+    for entry in entries.values():
+        if entry != forged:
+            entry.write_bytes(forged.read_bytes())  # says another digest: never trusted
+    forget_loads()
+    parses.clear()
+    result = load_targets(split / "targets.yaml")
+    assert len(parses) == 2
+    assert [c.id for c in result.targets.commitments] == ["syn-gdp", "syn-cpi"]
+
+
+# -- a file that no longer parses ------------------------------------------------------------
+
+BROKEN = CPI.replace("    year: 2020\n", "    year: 2020\n   area: [\n", 1)
+
+
+def test_check_reports_a_syntax_error_and_leaves_the_files_records_out(split):
+    load_targets(split / "targets.yaml")
+    (split / "parts" / "b.yaml").write_text(BROKEN)
+    result = load_targets(split / "targets.yaml")
+    assert [p.code for p in result.problems] == ["yaml-syntax"]
+    assert result.problems[0].file == "parts/b.yaml"
+    assert [c.id for c in result.targets.commitments] == ["syn-gdp"]
+    assert result.kept == []
+
+
+def test_the_last_good_version_is_kept_when_asked_even_after_a_restart(split):
+    load_targets(split / "targets.yaml")
+    saved = (split / "parts" / "b.yaml").stat().st_mtime
+    (split / "parts" / "b.yaml").write_text(BROKEN)
+    for restarted in (False, True):
+        if restarted:
+            forget_loads()
+        result = load_targets(split / "targets.yaml", keep_last_good=True)
+        assert [c.id for c in result.targets.commitments] == ["syn-gdp", "syn-cpi"]
+        assert [(k.file, k.saved_at) for k in result.kept] == [("parts/b.yaml", saved)]
+        assert [p.code for p in result.kept[0].problems] == ["yaml-syntax"]
+        assert not result.ok
