@@ -44,7 +44,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="folder of report texts (default: seeds/ beside the targets file)",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    commands.add_parser("check", help="validate targets.yaml and verify every quote")
+    check = commands.add_parser("check", help="validate targets.yaml and verify every quote")
+    check.add_argument(
+        "--strict", action="store_true", help="treat warnings as problems (exit 1 when any)"
+    )
     export = commands.add_parser("export", help="one row per commitment, with its status")
     export.add_argument("--format", choices=("csv", "json"), default="csv")
     export.add_argument(
@@ -116,7 +119,11 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Run `targets check`: every problem, then a summary; return the exit code."""
     path = targets_path(args.targets)
     result = load_targets(path, _seeds(args))
-    return report_check(result, path, out)
+    code = report_check(result, path, out)
+    if code == EXIT_OK and args.strict and result.warnings:
+        out.write(f"--strict: {len(result.warnings)} warning(s) count as problems\n")
+        return EXIT_PROBLEMS
+    return code
 
 
 def run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

@@ -43,6 +43,7 @@ def _read_report(path: Path, resolved: str, mtime_ns: int, size: int) -> ReportR
 def load_documents(validator: Validator, reports: Iterable[tuple[int, Report]]) -> None:
     """A report's file is a readable text in seeds/; one that is missing or unreadable leaves
     its report valid and its quotes unchecked, and the problem with the file is listed once."""
+    reports = list(reports)
     for index, report in reports:
         if report.file is None:
             continue
@@ -59,20 +60,44 @@ def load_documents(validator: Validator, reports: Iterable[tuple[int, Report]]) 
             validator.problems.extend(result.problems)
         else:
             validator.documents[report.id] = result.document
+    data = validator.source.data
+    written = data.get("reports") if isinstance(data, dict) else None
+    if isinstance(written, list):  # a report left out for its own problems still declares
+        files = [i.get("file") for i in written if isinstance(i, dict)]
+        undeclared_files(validator, {Path(f).name for f in files if isinstance(f, str)})
 
 
-def check_quote(validator: Validator, report: Report, quote: str, at: Where) -> None:
-    """A quote is in its report's text as written, within one paragraph."""
+def undeclared_files(validator: Validator, declared: set[str | None]) -> None:
+    """Warn about each report text in seeds/ that no report declares: its quotes go unchecked."""
+    if not validator.seeds.is_dir():
+        return
+    for path in sorted(validator.seeds.iterdir()):
+        name = path.name
+        if name in declared or name.startswith(".") or name.upper().startswith("README"):
+            continue
+        if path.suffix != ".txt" or not path.is_file():
+            continue
+        validator.warn(
+            Where(("reports",), None, "reports"),
+            "undeclared-report-file",
+            f"{validator.seeds.name}/{name} is not declared, so no quote is checked against it: "
+            f'add "- id: {path.stem}" and "  file: {name}" under reports: (with title, '
+            "title_en and date)",
+        )
+
+
+def check_quote(validator: Validator, report: Report, quote: str, at: Where) -> bool:
+    """A quote is in its report's text as written, within one paragraph; return True when it is."""
     if report.file is None:
         validator.problem(
             at, "quote-not-checkable", f"cannot be checked: {report.id} is not in seeds/"
         )
-        return
+        return False
     document = validator.documents.get(report.id)
     if document is None:
-        return  # the unreadable report is a problem of its own
+        return False  # the unreadable report is a problem of its own
     if contains_quote(document, quote):
-        return
+        return True
     across = find_across_paragraphs(document, quote)
     if across is not None:
         first, last = across
@@ -82,10 +107,11 @@ def check_quote(validator: Validator, report: Report, quote: str, at: Where) -> 
             f"runs across a paragraph break of {report.file} (paragraphs {first} to "
             f"{last}): quote only the part within one paragraph",
         )
-        return
+        return False
     closest = closest_passage(document, quote)
     validator.problem(
         at,
         "quote-not-found",
         f'not found in {report.file}; closest passage: "{closest}" — copy the text exactly as the report writes it',
     )
+    return False

@@ -15,6 +15,7 @@ from loaders.model import Area, Baseline, Commitment, Exclusion, Progress, Repor
 from loaders.problems import Where
 from loaders.quote_check import check_quote
 from loaders.requirements import Facts
+from loaders.value_check import plausibility, value_in_quote
 from loaders.schema import (
     AREA,
     BASELINE,
@@ -99,7 +100,11 @@ def commitment(validator: Validator, item: dict, at: Where) -> Commitment | None
     validator.reference(values["area"], "areas", at / "area")
     promised = target(validator, item, at)
     if source is not None and values["quote"] is not None:
-        check_quote(validator, source, values["quote"], at / "quote")
+        found = check_quote(validator, source, values["quote"], at / "quote")
+        if found and promised is not None and promised.value is not None:
+            value_in_quote(
+                validator, promised.value, promised.unit, values["quote"], at / "target" / "value"
+            )
     prior = baseline(validator, item, at, promised, source)
     reported = progress(validator, item, at, promised, source)
     required = ("id", "report", "year", "area", "title", "title_en", "quote")
@@ -214,8 +219,11 @@ def baseline(
         source = validator.reference(values["source"], "reports", at / "source")
     if values["value"] is not None:
         check_sign(validator, values["value"], promised, at / "value")
+        plausibility(validator, values["value"], promised, at / "value")
     if source is not None and values["quote"] is not None:
-        check_quote(validator, source, values["quote"], at / "quote")
+        found = check_quote(validator, source, values["quote"], at / "quote")
+        if found and values["value"] is not None and promised is not None and promised.unit:
+            value_in_quote(validator, values["value"], promised.unit, values["quote"], at / "value")
     if None in (values["year"], values["value"], values["quote"], source_id):
         return None
     return Baseline(values["year"], values["value"], values["quote"], source_id, values["note"])
@@ -287,7 +295,7 @@ def progress_entry(
     progress_timing(validator, values, report, at)
     source = validator.reference(values["source"], "reports", at / "source")
     if source is not None:
-        progress_source(validator, entry, values, source, at)
+        progress_source(validator, entry, values, source, at, promised)
     if len(validator.problems) != before:
         return None
     return Progress(
@@ -335,6 +343,7 @@ def progress_figure(
         validator.require(entry, _PROGRESS["value"], at, facts)
     if values["value"] is not None:
         check_sign(validator, values["value"], promised, at / "value")
+        plausibility(validator, values["value"], promised, at / "value")
     if values["unit"] is not None and values["unit"] != promised.unit:
         validator.problem(
             at / "unit",
@@ -367,9 +376,16 @@ def progress_timing(validator: Validator, values: dict, report: Report | None, a
 
 
 def progress_source(
-    validator: Validator, entry: dict, values: dict, source: Report, at: Where
+    validator: Validator,
+    entry: dict,
+    values: dict,
+    source: Report,
+    at: Where,
+    promised: Target | None = None,
 ) -> None:
-    """A source in seeds/ is quoted (and the quote checked); one not in seeds/ gets a note."""
+    """A source in seeds/ is quoted (the quote checked, and its figure against the value); one
+    not in seeds/ gets a note."""
+    promised_unit = promised.unit if promised is not None and promised.op != "done" else None
     if source.file is None and "quote" in entry:
         validator.problem(
             at / "quote",
@@ -381,7 +397,10 @@ def progress_source(
     validator.require(entry, _PROGRESS["quote"], at, facts)
     validator.require(entry, _PROGRESS["note"], at, facts)
     if source.file is not None and values["quote"] is not None:
-        check_quote(validator, source, values["quote"], at / "quote")
+        found = check_quote(validator, source, values["quote"], at / "quote")
+        figure = values["value"]
+        if found and figure is not None and promised_unit and values["unit"] in (None, promised_unit):
+            value_in_quote(validator, figure, promised_unit, values["quote"], at / "value")
 
 
 def exclusion(validator: Validator, item: dict, at: Where) -> Exclusion | None:

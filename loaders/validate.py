@@ -107,6 +107,8 @@ class Validator:
             self.pending.setdefault(path[:2], []).append((path, problem))
         pending = {id(problem) for _, problem in source.value_problems}
         self.problems = [problem for problem in problems if id(problem) not in pending]
+        #: warnings keep their record: kept apart so that counting errors leaves them out
+        self.warnings: list[Problem] = []
         #: the texts of the reports in seeds/, by report id, for checking quotes
         self.documents: dict[str, Document] = {}
         #: per section, the valid records (with unique ids) that other records may refer to
@@ -121,6 +123,12 @@ class Validator:
             return
         line = self.source.line(at.path)
         self.problems.append(Problem(self.name, line, at.record, at.field, message, code=code))
+
+    def warn(self, at: Where, code: str, message: str) -> None:
+        """Add a warning (the record is kept) of a kind at a place."""
+        line = self.source.line(at.path)
+        problem = Problem(self.name, line, at.record, at.field, message, code=code)
+        self.warnings.append(replace(problem, severity="warning"))
 
     def line(self, at: Where) -> int | None:
         """Return the line of the value at a place (of its nearest enclosing value if missing)."""
@@ -161,6 +169,8 @@ class Validator:
         """Return the load result, the problems in the order of their lines."""
         self.problems.extend(p for inside in self.pending.values() for _, p in inside)
         self.pending.clear()
+        self.problems += self.warnings
+        self.warnings = []
         self.problems.sort(key=lambda p: p.line or 0)
         return LoadResult(targets, self.problems, self.documents)
 

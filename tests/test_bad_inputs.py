@@ -88,8 +88,9 @@ def test_every_committed_fixture_is_a_case_and_says_what_it_breaks():
         assert first.startswith(f"# {name}: ".encode()), name
 
 
-def test_the_valid_base_is_valid():
-    result = load_targets(HERE / "valid.yaml", ROOT / "seeds")
+def test_the_valid_base_is_valid(tmp_path):
+    _, seeds = next(c for c in CASES if c.name == "duplicate-key").write(tmp_path)  # 2022 alone
+    result = load_targets(HERE / "valid.yaml", seeds)
     assert result.problems == []
     assert len(result.targets.commitments) == 3
 
