@@ -15,7 +15,6 @@ from loaders.model import Area, Baseline, Commitment, Exclusion, Progress, Repor
 from loaders.problems import Where
 from loaders.quote_check import check_quote
 from loaders.requirements import Facts
-from loaders.value_check import plausibility, value_in_quote
 from loaders.schema import (
     AREA,
     BASELINE,
@@ -28,6 +27,7 @@ from loaders.schema import (
     TARGET,
     Field,
 )
+from loaders.value_check import plausibility, value_in_quote
 from loaders.values import describe
 
 if TYPE_CHECKING:
@@ -399,7 +399,12 @@ def progress_source(
     if source.file is not None and values["quote"] is not None:
         found = check_quote(validator, source, values["quote"], at / "quote")
         figure = values["value"]
-        if found and figure is not None and promised_unit and values["unit"] in (None, promised_unit):
+        if (
+            found
+            and figure is not None
+            and promised_unit
+            and values["unit"] in (None, promised_unit)
+        ):
             value_in_quote(validator, figure, promised_unit, values["quote"], at / "value")
 
 

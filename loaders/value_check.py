@@ -36,9 +36,7 @@ def number(value: float) -> str:
     return f"{value:.6g}"
 
 
-def value_in_quote(
-    validator: Validator, value: float, unit: str, quote: str, at: Where
-) -> None:
+def value_in_quote(validator: Validator, value: float, unit: str, quote: str, at: Where) -> None:
     """The quote gives a figure equal to the value in the unit; else an error naming its figures."""
     figures = [f for f in figures_in_text(quote) if f.value is not None]
     if any(matches(figure, unit, value) for figure in figures):
@@ -102,7 +100,7 @@ def plausibility(validator: Validator, value: float, promised: Target | None, at
                     at,
                     "unit-scale-slip",
                     f"{shown} is about 10⁴ times {how} than the target {target_shown} {unit}: "
-                    f"if the report writes it in 万 {unit}, write {number(rescaled)} (the value "
+                    f"if the report writes it in 万{unit}, write {number(rescaled)} (the value "
                     f"in {unit})",
                 )
                 return

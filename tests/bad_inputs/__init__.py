@@ -138,6 +138,11 @@ def _over_size_limit(path: Path) -> None:
         file.truncate(MAX_FILE_BYTES + 1024 * 1024)
 
 
+def _add_seed(name: str) -> Callable[[Path], None]:
+    """Return a seeds changer adding a SYNTHETIC report text that no report declares."""
+    return lambda seeds: (seeds / name).write_text("SYNTHETIC 报告\n\n一、\n\n正文。\n", "utf-8")
+
+
 def _change_seed(*changes: tuple[str, str]) -> Callable[[Path], None]:
     """Return a seeds changer replacing each old text by its new one in the 2022 report."""
 
@@ -170,6 +175,101 @@ SYNTAX = "YAML syntax error at column"
 UNCLOSED = "this quoted text runs on past its line (a quote is not closed: end the text with the same quote mark it starts with)"
 COLON = "mapping values are not allowed in this context (a value contains ': ' — put the value in quotes, or check the indentation)"
 DEFAULT_NOTE = "      quote: 新增学位超 1.8万个\n"
+
+VALUE_CASES = (
+    # -- a value against its own quote (issue 12) ---------------------------------------------
+    Case(
+        "target-value-off-its-quote",
+        "value",
+        (
+            "{file}:44: school-places-2022: target.value: 6950 is not in its quote, which gives 6900个: write the figure the quote gives",
+        ),
+        ALL_BUT_SCHOOL,
+        build=_variant(
+            "target-value-off-its-quote: the target edited, its quote left alone",
+            SCHOOL_TARGET,
+            SCHOOL_TARGET.replace("6900", "6950"),
+        ),
+        codes=("value-not-in-quote",),
+    ),
+    Case(
+        "baseline-value-left-in-wan",
+        "value",
+        (
+            "{file}:48: school-places-2022: baseline.value: 1.8 is not in its quote, which gives 1.8万个: write 18000, the figure in 个",
+            "{file}:48: school-places-2022: baseline.value: 1.8 is under 1% of the target 6900 个: check the figure and that it is in 个",
+        ),
+        ALL_BUT_SCHOOL,
+        build=_variant(
+            "baseline-value-left-in-wan: 1.8 for 1.8万个 under a target in 个",
+            "      value: 18000",
+            "      value: 1.8",
+        ),
+        codes=("value-not-in-quote", "implausible-value"),
+    ),
+    Case(
+        "progress-value-off-its-quote",
+        "value",
+        (
+            "{file}:52: school-places-2022: progress[0].value: 18100 is not in its quote, which gives 1.8万个: write the figure the quote gives",
+        ),
+        ALL_BUT_SCHOOL,
+        build=_variant(
+            "progress-value-off-its-quote: SYNTHETIC progress whose value is not its quote's",
+            "      quote: 新增学位超 1.8万个\n",
+            "      quote: 新增学位超 1.8万个\n    progress:\n      - year: 2022\n"
+            "        value: 18100\n        source: qc-2022\n        quote: 新增学位超 1.8万个\n",
+        ),
+        codes=("value-not-in-quote",),
+    ),
+    Case(
+        "progress-under-the-wrong-commitment",
+        "value",
+        (
+            "{file}:61: health-projects-2022: progress[0].value: 7.21 is not in its quote, which gives 7.21亿元, in 亿元, not in the target's unit 个: quote the clause that gives the figure in 个, or put the entry under the commitment it belongs to",
+        ),
+        ("gdp-growth-2022", "school-places-2022"),
+        build=_variant(
+            "progress-under-the-wrong-commitment: SYNTHETIC, a 亿元 figure under a target in 个",
+            "    quote: 加快区疾控中心等 4个新（扩）建医疗卫生项目建设\n",
+            "    quote: 加快区疾控中心等 4个新（扩）建医疗卫生项目建设\n    progress:\n"
+            "      - year: 2022\n        value: 7.21\n        source: qc-2022\n"
+            "        quote: 为企业减税降费 7.21亿元\n",
+        ),
+        codes=("unit-not-in-quote",),
+    ),
+    Case(
+        "progress-unit-scale-slip",
+        "value",
+        (
+            "{file}:52: school-places-2022: progress[0].value: 0.69 is about 10⁴ times smaller than the target 6900 个: if the report writes it in 万个, write 6900 (the value in 个)",
+        ),
+        ALL_VALID,
+        exit_code=0,
+        build=_variant(
+            "progress-unit-scale-slip: SYNTHETIC progress 0.69 (万) under a target of 6900 个",
+            "      quote: 新增学位超 1.8万个\n",
+            "      quote: 新增学位超 1.8万个\n    progress:\n      - year: 2022\n"
+            "        value: 0.69\n        source: qc-stats-2022\n        note: SYNTHETIC\n",
+        ),
+        codes=("unit-scale-slip",),
+    ),
+    Case(
+        "undeclared-report-file",
+        "reference",
+        (
+            '{file}:2: reports: seeds/2023-01-10-qingcheng-government-work-report.txt is not declared, so no quote is checked against it: add "- id: 2023-01-10-qingcheng-government-work-report" and "  file: 2023-01-10-qingcheng-government-work-report.txt" under reports: (with title, title_en and date)',
+        ),
+        ALL_VALID,
+        exit_code=0,
+        build=_variant(
+            "undeclared-report-file: a report text in seeds/ no report declares", "", ""
+        ),
+        seeds=_add_seed("2023-01-10-qingcheng-government-work-report.txt"),
+        codes=("undeclared-report-file",),
+    ),
+)
+
 
 CASES = (
     # -- YAML syntax and structure ------------------------------------------------------------
@@ -812,6 +912,7 @@ CASES = (
         ALL_BUT_SCHOOL,
         codes=("bad-value",),
     ),
+    *VALUE_CASES,
 )
 
 #: the committed HTML that must show as text, never run: (case name, commitment id, field, value)
