@@ -429,3 +429,23 @@ def test_every_synthetic_text_says_so_on_its_first_line():
     for path in sorted(FINDER_TEXTS.glob("*")):
         first = path.read_text(encoding="utf-8").lstrip("\t").splitlines()[0]
         assert "SYNTHETIC" in first, path.name
+
+
+CROSSING_LATER_REPORT = """合成区人民政府工作报告（SYNTHETIC，2023年）
+各位代表：
+2022 年工作回顾
+（一）经济运行总体平稳。地区生产总值同比增长 3.8%，居民消费价格上涨 1.6%。新增中小学学位服务 9120人次。新建绿道 5.2公里。
+2023 年工作安排
+扩大有效投资。
+"""
+
+
+def test_suggestions_never_cross_units_or_measures(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "syn-2022.txt").write_text(EARLIER_REPORT, encoding="utf-8")
+    (seeds / "syn-2023.txt").write_text(CROSSING_LATER_REPORT, encoding="utf-8")
+    result = load_targets_text(SUGGEST_TARGETS, seeds)
+    found = suggest_progress(result.targets, "syn-2023", result.documents["syn-2023"])
+    offered = {(s.commitment.id, s.found.figure.text) for s in found}
+    assert offered == {("gdp", "3.8%")}  # not 1.6% (CPI), not 9120人次 as places, no greenway
