@@ -73,6 +73,17 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="LATER_REPORT",
         help="review figures of a later report that may be outcomes of REPORT's commitments",
     )
+    find.add_argument(
+        "--write",
+        action="store_true",
+        help="with --suggest: add the candidates (the best per commitment, or --pick) as "
+        "progress entries, then run the check",
+    )
+    find.add_argument(
+        "--pick",
+        metavar="N,N",
+        help="with --suggest --write: the numbers of the candidates to add, as printed",
+    )
     draft = commands.add_parser(
         "draft", help="draft a commitment record for every untracked plan figure of a report"
     )
@@ -153,6 +164,8 @@ def run_find(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         args.report,
         untracked=args.untracked,
         suggest=args.suggest,
+        write=args.write,
+        pick=args.pick,
         fmt=args.format,
         targets_path=path,
         seeds_dir=_seeds(args) or path.parent / "seeds",

@@ -449,3 +449,54 @@ def test_suggestions_never_cross_units_or_measures(tmp_path):
     found = suggest_progress(result.targets, "syn-2023", result.documents["syn-2023"])
     offered = {(s.commitment.id, s.found.figure.text) for s in found}
     assert offered == {("gdp", "3.8%")}  # not 1.6% (CPI), not 9120人次 as places, no greenway
+
+
+ACCEPT_TARGETS = SUGGEST_TARGETS.split("commitments:")[0] + """commitments:
+  # school places: a comment that must survive the edit
+  - id: places
+    report: syn-2022
+    year: 2022
+    area: all
+    title: 新增中小学学位
+    title_en: Places
+    target: {op: ">=", value: 6900, unit: 个}
+    quote: '确保新增中小学学位 6900个以上'
+"""
+
+
+def test_accepting_a_suggestion_adds_only_the_progress_lines_and_checks(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "syn-2022.txt").write_text(EARLIER_REPORT, encoding="utf-8")
+    (seeds / "syn-2023.txt").write_text(LATER_REPORT, encoding="utf-8")
+    targets = tmp_path / "targets.yaml"
+    targets.write_text(ACCEPT_TARGETS, encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    args = ["--targets", str(targets), "--seeds", str(seeds), "find", "syn-2022"]
+    code = main([*args, "--suggest", "syn-2023", "--write", "--pick", "1"], out, err)
+    assert (code, err.getvalue()) == (0, "")
+    assert targets.read_text(encoding="utf-8") == ACCEPT_TARGETS + (
+        "    progress:\n"
+        "      - year: 2022\n"
+        "        value: 5200\n"
+        "        source: syn-2023\n"
+        "        quote: 新增中小学学位 5200个\n"
+    )
+    assert out.getvalue().endswith(
+        f"\nAdded 1 progress entry to {targets}; checking it:\n"
+        f"{targets}: OK — 1 commitments, 0 exclusions, 2 reports; 2 quotes verified\n"
+    )
+
+
+def test_accept_refuses_a_number_that_is_no_candidate(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "syn-2022.txt").write_text(EARLIER_REPORT, encoding="utf-8")
+    (seeds / "syn-2023.txt").write_text(LATER_REPORT, encoding="utf-8")
+    targets = tmp_path / "targets.yaml"
+    targets.write_text(ACCEPT_TARGETS, encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    args = ["--targets", str(targets), "--seeds", str(seeds), "find", "syn-2022"]
+    code = main([*args, "--suggest", "syn-2023", "--write", "--pick", "7"], out, err)
+    assert (code, err.getvalue()) == (1, "--pick: no candidate numbered 7 (1 to 1)\n")
+    assert targets.read_text(encoding="utf-8") == ACCEPT_TARGETS
