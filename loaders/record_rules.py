@@ -7,10 +7,13 @@ is left out. The fields' types and whether they are required are declared in `sc
 
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from loaders.figures import figures_in_text
+from loaders.finder import value_in_unit
 from loaders.model import Area, Baseline, Commitment, Exclusion, Progress, Report, Target
 from loaders.problems import Where
 from loaders.quote_check import check_quote
@@ -27,7 +30,7 @@ from loaders.schema import (
     TARGET,
     Field,
 )
-from loaders.value_check import plausibility, value_in_quote
+from loaders.value_check import number, plausibility, value_in_quote
 from loaders.values import describe
 
 if TYPE_CHECKING:
@@ -213,6 +216,7 @@ def baseline(
         return None
     validator.unknown_keys(raw, BASELINE, at)
     values = {spec.name: validator.read(raw, spec, at) for spec in BASELINE}
+    advise_from_unit(validator, raw, promised, at / "value")
     source_id = values["source"] or (report.id if report else None)
     source = report
     if values["source"]:
@@ -227,6 +231,30 @@ def baseline(
     if None in (values["year"], values["value"], values["quote"], source_id):
         return None
     return Baseline(values["year"], values["value"], values["quote"], source_id, values["note"])
+
+
+def advise_from_unit(validator: Validator, raw: dict, promised: Target | None, at: Where) -> None:
+    """A value written with its unit ("104%", "1.8万个") is advised from the target's unit: the
+    reader's generic advice (put the unit in unit) does not hold where the target sets it."""
+    text = raw.get("value")
+    if not isinstance(text, str) or promised is None or promised.unit is None:
+        return
+    figures = [f for f in figures_in_text(text) if f.value is not None]
+    if len(figures) != 1 or not figures[0].unit:
+        return
+    figure, unit = figures[0], promised.unit
+    converted = value_in_unit(figure, unit)
+    got = f"expected a number, got {describe(text)}"
+    if converted is not None:
+        advice = f"{got}: write {number(converted)}, the figure in the target's unit {unit}"
+    else:
+        advice = (
+            f"{got}: a figure in {figure.unit}, but the target counts {unit}: write the figure "
+            f"in {unit}, or put the entry under a commitment measured in {figure.unit}"
+        )
+    for index, problem in enumerate(validator.problems):
+        if (problem.record, problem.field, problem.code) == (at.record, at.field, "bad-value"):
+            validator.problems[index] = dataclasses.replace(problem, message=advice)
 
 
 def check_sign(validator: Validator, value: float, promised: Target | None, at: Where) -> None:
@@ -279,6 +307,7 @@ def progress_entry(
     before = len(validator.problems)
     validator.unknown_keys(entry, PROGRESS, at)
     values = {name: validator.read(entry, spec, at) for name, spec in _PROGRESS.items()}
+    advise_from_unit(validator, entry, promised, at / "value")
     validator.require(entry, _PROGRESS["year"], at, Facts(entry))
     validator.require(entry, _PROGRESS["date"], at, Facts(entry))
     if (
