@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from loaders.model import Report
 from loaders.problems import Where
-from loaders.quotes import closest_passage, contains_quote, find_across_paragraphs
+from loaders.quotes import contains_quote, find_across_paragraphs, passage_sharing_words
 from loaders.report import ReportResult, read_report
 
 if TYPE_CHECKING:
@@ -108,7 +108,15 @@ def check_quote(validator: Validator, report: Report, quote: str, at: Where) -> 
             f"{last}): quote only the part within one paragraph",
         )
         return False
-    closest = closest_passage(document, quote)
+    closest = passage_sharing_words(document, quote)
+    if closest is None:
+        validator.problem(
+            at,
+            "quote-not-found",
+            f"not found in {report.file}, and no passage shares half its words: check the "
+            "source is the report that says it, then copy the text exactly as it is written",
+        )
+        return False
     validator.problem(
         at,
         "quote-not-found",

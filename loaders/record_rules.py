@@ -240,8 +240,8 @@ def advise_from_unit(validator: Validator, raw: dict, promised: Target | None, a
     if not isinstance(text, str) or promised is None or promised.unit is None:
         return
     figures = [f for f in figures_in_text(text) if f.value is not None]
-    if len(figures) != 1 or not figures[0].unit:
-        return
+    if len(figures) != 1 or not figures[0].base_unit:
+        return  # a bare 万 or 亿: the reader's advice (write 18000) holds
     figure, unit = figures[0], promised.unit
     converted = value_in_unit(figure, unit)
     got = f"expected a number, got {describe(text)}"

@@ -255,6 +255,48 @@ VALUE_CASES = (
         codes=("unit-scale-slip",),
     ),
     Case(
+        "full-width-colon",
+        "yaml",
+        (
+            "{file}:48: YAML syntax error at column 12: a full-width colon ：, write : followed by a space (value: …)",
+        ),
+        (),
+        build=_variant(
+            "full-width-colon: value：18000 typed with a Chinese input method",
+            "      value: 18000",
+            "      value：18000",
+        ),
+        codes=("yaml-syntax",),
+    ),
+    Case(
+        "value-percent-under-a-count",
+        "value",
+        (
+            '{file}:48: school-places-2022: baseline.value: expected a number, got "104%": a figure in %, but the target counts 个: write the figure in 个, or put the entry under a commitment measured in %',
+        ),
+        ALL_BUT_SCHOOL,
+        build=_variant(
+            "value-percent-under-a-count: value: 104% under a target in 个",
+            "      value: 18000",
+            "      value: 104%",
+        ),
+        codes=("bad-value",),
+    ),
+    Case(
+        "quote-from-another-text",
+        "value",
+        (
+            "{file}:49: school-places-2022: baseline.quote: not found in 2022-03-15-qingcheng-government-work-report.txt, and no passage shares half its words: check the source is the report that says it, then copy the text exactly as it is written",
+        ),
+        ALL_BUT_SCHOOL,
+        build=_variant(
+            "quote-from-another-text: SYNTHETIC words no paragraph of the report holds",
+            "      quote: 新增学位超 1.8万个",
+            "      quote: 合成示例句子甲乙丙丁戊己",
+        ),
+        codes=("quote-not-found",),
+    ),
+    Case(
         "undeclared-report-file",
         "reference",
         (
@@ -895,9 +937,9 @@ CASES = (
         "html-in-quote",
         "injection",
         (
-            f"{{file}}:45: school-places-2022: quote: not found in {REPORT_2022}; closest "
-            'passage: "业 VOCs综合整治，清理整治“散乱污”企业（场所）" — copy the text exactly as the '
-            "report writes it",
+            f"{{file}}:45: school-places-2022: quote: not found in {REPORT_2022}, and no passage "
+            "shares half its words: check the source is the report that says it, then copy the "
+            "text exactly as it is written",
         ),
         ALL_BUT_SCHOOL,
         codes=("quote-not-found",),
