@@ -45,8 +45,10 @@ def test_the_dashboard_lists_every_problem_and_keeps_the_valid_commitments(
     targets = serve_case(case, tmp_path, monkeypatch)
     at = open_page(lang="en")
     lines = case.problems(str(targets))
-    expected = [line for line, code in zip(lines, case.codes) if code not in WARNING_CODES]
-    warned = [line for line, code in zip(lines, case.codes) if code in WARNING_CODES]
+    expected = [
+        line for line, code in zip(lines, case.codes, strict=True) if code not in WARNING_CODES
+    ]
+    warned = [line for line, code in zip(lines, case.codes, strict=True) if code in WARNING_CODES]
     if warned:  # warnings: a box of their own below the errors, their records kept
         [box] = at.warning
         assert box.value.startswith(f"{len(warned)} warning(s) in {targets.name}")

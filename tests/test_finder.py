@@ -451,7 +451,9 @@ def test_suggestions_never_cross_units_or_measures(tmp_path):
     assert offered == {("gdp", "3.8%")}  # not 1.6% (CPI), not 9120人次 as places, no greenway
 
 
-ACCEPT_TARGETS = SUGGEST_TARGETS.split("commitments:")[0] + """commitments:
+ACCEPT_TARGETS = (
+    SUGGEST_TARGETS.split("commitments:")[0]
+    + """commitments:
   # school places: a comment that must survive the edit
   - id: places
     report: syn-2022
@@ -462,6 +464,7 @@ ACCEPT_TARGETS = SUGGEST_TARGETS.split("commitments:")[0] + """commitments:
     target: {op: ">=", value: 6900, unit: 个}
     quote: '确保新增中小学学位 6900个以上'
 """
+)
 
 
 def test_accepting_a_suggestion_adds_only_the_progress_lines_and_checks(tmp_path):
