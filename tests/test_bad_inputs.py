@@ -205,3 +205,15 @@ def test_a_targets_file_that_is_not_a_regular_file_is_refused_without_reading_it
     assert output == (
         f"{path}: not a regular file (a device or a pipe): give the path of a text file\n"
     )
+
+
+def test_strict_makes_a_warning_exit_1_and_the_record_stays(tmp_path, monkeypatch):
+    [case] = [c for c in CASES if c.name == "progress-unit-scale-slip"]
+    targets, seeds = case.write(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    args = ("--targets", targets.name, "--seeds", str(seeds), "check")
+    assert run_cli(*args) == (0, case.output(targets.name))
+    assert run_cli(*args, "--strict") == (
+        1,
+        case.output(targets.name) + "--strict: 1 warning(s) count as problems\n",
+    )
