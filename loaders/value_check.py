@@ -70,12 +70,16 @@ def value_in_quote(validator: Validator, value: float, unit: str, quote: str, at
         )
         return
     units = ", ".join(dict.fromkeys(f.unit for f in amounts))
+    other = (
+        "correct the target's unit"
+        if at.path[-2:] == ("target", "value")
+        else ("put the entry under the commitment it belongs to")
+    )
     validator.problem(
         at,
         "unit-not-in-quote",
         f"{shown} is not in its quote, which gives {_listed(amounts)}, in {units}, not in the "
-        f"target's unit {unit}: quote the clause that gives the figure in {unit}, or put the "
-        "entry under the commitment it belongs to",
+        f"target's unit {unit}: quote the clause that gives the figure in {unit}, or {other}",
     )
 
 

@@ -50,7 +50,7 @@ def problems_after(old: str, new: str, seeds: Path) -> list[str]:
             [
                 "targets.yaml:30: gdp-growth-2022: target.value: 6.5 is not in its quote, which "
                 "gives 6.5%, in %, not in the target's unit 个百分点: quote the clause that gives "
-                "the figure in 个百分点, or put the entry under the commitment it belongs to"
+                "the figure in 个百分点, or correct the target's unit"
             ],
             id="about-in-points-has-a-default",
         ),
