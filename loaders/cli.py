@@ -46,7 +46,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="folder of report texts (default: seeds/ beside the targets file)",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    commands.add_parser("check", help="validate targets.yaml and verify every quote")
+    check = commands.add_parser("check", help="validate targets.yaml and verify every quote")
+    check.add_argument(
+        "--strict", action="store_true", help="treat warnings as problems (exit 1 when any)"
+    )
     export = commands.add_parser("export", help="one row per commitment, with its status")
     export.add_argument("--format", choices=("csv", "json"), default="csv")
     export.add_argument(
@@ -71,6 +74,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--suggest",
         metavar="LATER_REPORT",
         help="review figures of a later report that may be outcomes of REPORT's commitments",
+    )
+    find.add_argument(
+        "--write",
+        action="store_true",
+        help="with --suggest: add the candidates (the best per commitment, or --pick) as "
+        "progress entries, then run the check",
+    )
+    find.add_argument(
+        "--pick",
+        metavar="N,N",
+        help="with --suggest --write: the numbers of the candidates to add, as printed",
     )
     draft = commands.add_parser(
         "draft", help="draft a commitment record for every untracked plan figure of a report"
@@ -122,7 +136,11 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Run `targets check`: every problem, then a summary; return the exit code."""
     path = targets_path(args.targets)
     result = load_targets(path, _seeds(args))
-    return report_check(result, path, out)
+    code = report_check(result, path, out)
+    if code == EXIT_OK and args.strict and result.warnings:
+        out.write(f"--strict: {len(result.warnings)} warning(s) count as problems\n")
+        return EXIT_PROBLEMS
+    return code
 
 
 def run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -152,6 +170,8 @@ def run_find(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         args.report,
         untracked=args.untracked,
         suggest=args.suggest,
+        write=args.write,
+        pick=args.pick,
         fmt=args.format,
         targets_path=path,
         seeds_dir=_seeds(args) or path.parent / "seeds",

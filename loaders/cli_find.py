@@ -30,6 +30,8 @@ def find_command(
     out: TextIO,
     err: TextIO,
     suggest: str | None = None,
+    write: bool = False,
+    pick: str | None = None,
 ) -> int:
     """Run `targets find` and return its exit code.
 
@@ -59,6 +61,8 @@ def find_command(
             return EXIT_UNREADABLE
         found = suggest_progress(targets, later_id, documents[later_id], report_id)
         _write_suggestions(found, later_id, fmt, out)
+        if write:
+            return accept_suggestions(found, pick, later_id, targets_path, seeds_dir, out, err)
         return EXIT_OK
     chosen = {rid: documents[rid] for rid in ([report_id] if report_id else documents)}
     for warning in report_warnings(targets, chosen, str(targets_path)):
@@ -231,9 +235,11 @@ def _write_suggestions(items: list[Suggestion], later_id: str, fmt: str, out: Te
             target = f"{c.target.op} {_number(c.target.value)} {c.target.unit}"
             out.write(f"\n{c.id}  {c.title}  (target {target}, {c.year})\n")
         figure = item.found.figure
+        number = items.index(item) + 1
         out.write(
-            f"  ¶{figure.paragraph} {figure.text.replace(' ', '')} = {_number(item.value)} "
-            f"{c.target.unit}  shares: {'、'.join(item.shared_words)}\n"
+            f"  [{number}] ¶{figure.paragraph} {figure.text.replace(' ', '')} = "
+            f"{_number(item.value)} {c.target.unit}  score {item.score}, shares: "
+            f"{'、'.join(item.shared_words)}\n"
             f"      clause: {figure.clause}\n"
             f"      progress: - {{year: {item.year}, value: {_number(item.value)}, "
             f'source: {later_id}, quote: "{figure.clause}"}}\n'
@@ -242,3 +248,57 @@ def _write_suggestions(items: list[Suggestion], later_id: str, fmt: str, out: Te
         "\nCandidates only: check each clause says what the commitment measures before adding "
         "it under `progress`.\n"
     )
+
+
+def accept_suggestions(
+    items: list[Suggestion],
+    pick: str | None,
+    later_id: str,
+    targets_path: Path,
+    seeds_dir: Path,
+    out: TextIO,
+    err: TextIO,
+) -> int:
+    """Add the picked candidates (default: the best per commitment) under their commitments'
+    `progress`, as new lines only, then run `targets check`; return its exit code."""
+    from loaders.cli import report_check
+    from loaders.yaml_append import AppendError, insert_after_record, write_atomically, yaml_scalar
+
+    if pick:
+        try:
+            numbers = [int(part) for part in pick.split(",") if part.strip()]
+        except ValueError:
+            err.write(f'--pick "{pick}": give the candidates\' numbers, e.g. --pick 1,3\n')
+            return EXIT_PROBLEMS
+        wrong = [n for n in numbers if not 1 <= n <= len(items)]
+        if wrong:
+            err.write(f"--pick: no candidate numbered {wrong[0]} (1 to {len(items)})\n")
+            return EXIT_PROBLEMS
+        chosen = [items[n - 1] for n in numbers]
+    else:
+        best: dict[str, Suggestion] = {}
+        for item in items:
+            best.setdefault(item.commitment.id, item)
+        chosen = list(best.values())
+    if not chosen:
+        out.write("Nothing to add.\n")
+        return EXIT_OK
+    text = targets_path.read_text(encoding="utf-8")
+    try:
+        for item in chosen:
+            entry = [
+                f"- year: {item.year}",
+                f"  value: {_number(item.value)}",
+                f"  source: {later_id}",
+                f"  quote: {yaml_scalar(item.found.figure.clause)}",
+            ]
+            text = insert_after_record(text, "commitments", item.commitment.id, "progress", [entry])
+    except AppendError as error:
+        err.write(f"{targets_path}: not written: {error}\n")
+        return EXIT_PROBLEMS
+    write_atomically(targets_path, text)
+    out.write(
+        f"\nAdded {len(chosen)} progress entr{'y' if len(chosen) == 1 else 'ies'} to "
+        f"{targets_path}; checking it:\n"
+    )
+    return report_check(load_targets(targets_path, seeds_dir), targets_path, out)

@@ -59,10 +59,15 @@ CODES = {
     "quote-across-paragraphs": "a quote that runs across a paragraph break",
     "quote-not-checkable": "a quote of a report that is not in seeds/",
     "figure-not-in-quote": "an exclusion's figure that its quote does not hold",
+    "value-not-in-quote": "a value that is not a figure its own quote gives",
+    "unit-not-in-quote": "a value whose quote gives figures only in another unit",
     # warnings: the record is kept
     "report-structure": "a work report with no plan part, an empty plan, or targets in its review",
     "draft-to-review": "a drafted record (draft: true) not yet reviewed",
     "todo-marker": "an English name still the drafted TODO marker",
+    "unit-scale-slip": "a reported value about 10⁴ times off its target (万 left in)",
+    "implausible-value": "a reported value under 1% or over 100 times its target",
+    "undeclared-report-file": "a report text in seeds/ that no report declares",
 }
 
 #: an error leaves its record out (or the file unread); a warning keeps the record, flagged

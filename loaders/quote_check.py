@@ -14,7 +14,12 @@ from typing import TYPE_CHECKING
 
 from loaders.model import Report
 from loaders.problems import Where
-from loaders.quotes import closest_passage, contains_quote, find_across_paragraphs
+from loaders.quotes import (
+    closest_passage,
+    contains_quote,
+    find_across_paragraphs,
+    passage_sharing_words,
+)
 from loaders.report import Document, ReportResult, read_report
 
 if TYPE_CHECKING:
@@ -95,18 +100,37 @@ def check_plan_starts(validator: Validator, index: int, report: Report, document
     )
 
 
-def check_quote(validator: Validator, report: Report, quote: str, at: Where) -> None:
-    """A quote is in its report's text as written, within one paragraph."""
+def undeclared_files(validator: Validator, declared: set[str | None]) -> None:
+    """Warn about each report text in seeds/ that no report declares: its quotes go unchecked."""
+    if not validator.seeds.is_dir():
+        return
+    for path in sorted(validator.seeds.iterdir()):
+        name = path.name
+        if name in declared or name.startswith(".") or name.upper().startswith("README"):
+            continue
+        if path.suffix != ".txt" or not path.is_file():
+            continue
+        validator.warn(
+            Where(("reports",), None, "reports"),
+            "undeclared-report-file",
+            f"{validator.seeds.name}/{name} is not declared, so no quote is checked against it: "
+            f'add "- id: {path.stem}" and "  file: {name}" under reports: (with title, '
+            "title_en and date)",
+        )
+
+
+def check_quote(validator: Validator, report: Report, quote: str, at: Where) -> bool:
+    """A quote is in its report's text as written, within one paragraph; return True when it is."""
     if report.file is None:
         validator.problem(
             at, "quote-not-checkable", f"cannot be checked: {report.id} is not in seeds/"
         )
-        return
+        return False
     document = validator.documents.get(report.id)
     if document is None:
-        return  # the unreadable report is a problem of its own
+        return False  # the unreadable report is a problem of its own
     if contains_quote(document, quote):
-        return
+        return True
     across = find_across_paragraphs(document, quote)
     if across is not None:
         first, last = across
@@ -116,10 +140,19 @@ def check_quote(validator: Validator, report: Report, quote: str, at: Where) -> 
             f"runs across a paragraph break of {report.file} (paragraphs {first} to "
             f"{last}): quote only the part within one paragraph",
         )
-        return
-    closest = closest_passage(document, quote)
+        return False
+    closest = passage_sharing_words(document, quote)
+    if closest is None:
+        validator.problem(
+            at,
+            "quote-not-found",
+            f"not found in {report.file}, and no passage shares half its words: check the "
+            "source is the report that says it, then copy the text exactly as it is written",
+        )
+        return False
     validator.problem(
         at,
         "quote-not-found",
         f'not found in {report.file}; closest passage: "{closest}" — copy the text exactly as the report writes it',
     )
+    return False

@@ -252,3 +252,35 @@ def _best_window(matcher: difflib.SequenceMatcher, windows) -> tuple[float, Any]
         if score > best_score or (score == best_score and order < best_order):
             best_score, best_order, best_key = score, order, key
     return best_score, best_key
+
+
+#: a passage is close to a quote when it holds this share of the quote's two-character words
+CLOSE_SHARE = 0.5
+
+
+def _pairs(text: str) -> set[str]:
+    """Return the two-character stretches of a text, folded, as a bag of its words."""
+    folded = normalise(text)
+    return {folded[i : i + 2] for i in range(len(folded) - 1)}
+
+
+def passage_sharing_words(document: Document, quote: str) -> str | None:
+    """Return the passage most like the quote: by characters (a typo), else the stretch of the
+    paragraph that shares the most two-character words with it; None when no paragraph holds
+    half of the quote's words (the quote is from another text)."""
+    wanted = _pairs(quote)
+    if not wanted:
+        return None
+    passage = closest_passage(document, quote)
+    if len(wanted & _pairs(passage)) >= CLOSE_SHARE * len(wanted):
+        return passage
+    best, best_shared = None, 0
+    for paragraph in document.paragraphs:
+        shared = len(wanted & _pairs(paragraph.text))
+        if shared > best_shared:
+            best, best_shared = paragraph.text, shared
+    if best is None or best_shared < CLOSE_SHARE * len(wanted):
+        return None
+    size = len(quote)
+    windows = (best[start : start + size] for start in range(max(1, len(best) - size + 1)))
+    return max(windows, key=lambda window: len(wanted & _pairs(window)))

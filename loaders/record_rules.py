@@ -7,10 +7,13 @@ is left out. The fields' types and whether they are required are declared in `sc
 
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from loaders.figures import figures_in_text
+from loaders.finder import value_in_unit
 from loaders.model import Area, Baseline, Commitment, Exclusion, Progress, Report, Target
 from loaders.problems import Where
 from loaders.quote_check import check_quote
@@ -27,6 +30,7 @@ from loaders.schema import (
     TARGET,
     Field,
 )
+from loaders.value_check import number, plausibility, value_in_quote
 from loaders.values import describe
 
 if TYPE_CHECKING:
@@ -100,7 +104,11 @@ def commitment(validator: Validator, item: dict, at: Where) -> Commitment | None
     validator.reference(values["area"], "areas", at / "area")
     promised = target(validator, item, at)
     if source is not None and values["quote"] is not None:
-        check_quote(validator, source, values["quote"], at / "quote")
+        found = check_quote(validator, source, values["quote"], at / "quote")
+        if found and promised is not None and promised.value is not None:
+            value_in_quote(
+                validator, promised.value, promised.unit, values["quote"], at / "target" / "value"
+            )
     prior = baseline(validator, item, at, promised, source)
     reported = progress(validator, item, at, promised, source)
     required = ("id", "report", "year", "area", "title", "title_en", "quote")
@@ -209,17 +217,45 @@ def baseline(
         return None
     validator.unknown_keys(raw, BASELINE, at)
     values = {spec.name: validator.read(raw, spec, at) for spec in BASELINE}
+    advise_from_unit(validator, raw, promised, at / "value")
     source_id = values["source"] or (report.id if report else None)
     source = report
     if values["source"]:
         source = validator.reference(values["source"], "reports", at / "source")
     if values["value"] is not None:
         check_sign(validator, values["value"], promised, at / "value")
+        plausibility(validator, values["value"], promised, at / "value")
     if source is not None and values["quote"] is not None:
-        check_quote(validator, source, values["quote"], at / "quote")
+        found = check_quote(validator, source, values["quote"], at / "quote")
+        if found and values["value"] is not None and promised is not None and promised.unit:
+            value_in_quote(validator, values["value"], promised.unit, values["quote"], at / "value")
     if None in (values["year"], values["value"], values["quote"], source_id):
         return None
     return Baseline(values["year"], values["value"], values["quote"], source_id, values["note"])
+
+
+def advise_from_unit(validator: Validator, raw: dict, promised: Target | None, at: Where) -> None:
+    """A value written with its unit ("104%", "1.8万个") is advised from the target's unit: the
+    reader's generic advice (put the unit in unit) does not hold where the target sets it."""
+    text = raw.get("value")
+    if not isinstance(text, str) or promised is None or promised.unit is None:
+        return
+    figures = [f for f in figures_in_text(text) if f.value is not None]
+    if len(figures) != 1 or not figures[0].base_unit:
+        return  # a bare 万 or 亿: the reader's advice (write 18000) holds
+    figure, unit = figures[0], promised.unit
+    converted = value_in_unit(figure, unit)
+    got = f"expected a number, got {describe(text)}"
+    if converted is not None:
+        advice = f"{got}: write {number(converted)}, the figure in the target's unit {unit}"
+    else:
+        advice = (
+            f"{got}: a figure in {figure.unit}, but the target counts {unit}: write the figure "
+            f"in {unit}, or put the entry under a commitment measured in {figure.unit}"
+        )
+    for index, problem in enumerate(validator.problems):
+        if (problem.record, problem.field, problem.code) == (at.record, at.field, "bad-value"):
+            validator.problems[index] = dataclasses.replace(problem, message=advice)
 
 
 def check_sign(validator: Validator, value: float, promised: Target | None, at: Where) -> None:
@@ -272,6 +308,7 @@ def progress_entry(
     before = len(validator.problems)
     validator.unknown_keys(entry, PROGRESS, at)
     values = {name: validator.read(entry, spec, at) for name, spec in _PROGRESS.items()}
+    advise_from_unit(validator, entry, promised, at / "value")
     validator.require(entry, _PROGRESS["year"], at, Facts(entry))
     validator.require(entry, _PROGRESS["date"], at, Facts(entry))
     if (
@@ -288,7 +325,7 @@ def progress_entry(
     progress_timing(validator, values, report, at)
     source = validator.reference(values["source"], "reports", at / "source")
     if source is not None:
-        progress_source(validator, entry, values, source, at)
+        progress_source(validator, entry, values, source, at, promised)
     if len(validator.problems) != before:
         return None
     return Progress(
@@ -336,6 +373,7 @@ def progress_figure(
         validator.require(entry, _PROGRESS["value"], at, facts)
     if values["value"] is not None:
         check_sign(validator, values["value"], promised, at / "value")
+        plausibility(validator, values["value"], promised, at / "value")
     if values["unit"] is not None and values["unit"] != promised.unit:
         validator.problem(
             at / "unit",
@@ -368,9 +406,16 @@ def progress_timing(validator: Validator, values: dict, report: Report | None, a
 
 
 def progress_source(
-    validator: Validator, entry: dict, values: dict, source: Report, at: Where
+    validator: Validator,
+    entry: dict,
+    values: dict,
+    source: Report,
+    at: Where,
+    promised: Target | None = None,
 ) -> None:
-    """A source in seeds/ is quoted (and the quote checked); one not in seeds/ gets a note."""
+    """A source in seeds/ is quoted (the quote checked, and its figure against the value); one
+    not in seeds/ gets a note."""
+    promised_unit = promised.unit if promised is not None and promised.op != "done" else None
     if source.file is None and "quote" in entry:
         validator.problem(
             at / "quote",
@@ -382,7 +427,15 @@ def progress_source(
     validator.require(entry, _PROGRESS["quote"], at, facts)
     validator.require(entry, _PROGRESS["note"], at, facts)
     if source.file is not None and values["quote"] is not None:
-        check_quote(validator, source, values["quote"], at / "quote")
+        found = check_quote(validator, source, values["quote"], at / "quote")
+        figure = values["value"]
+        if (
+            found
+            and figure is not None
+            and promised_unit
+            and values["unit"] in (None, promised_unit)
+        ):
+            value_in_quote(validator, figure, promised_unit, values["quote"], at / "value")
 
 
 def exclusion(validator: Validator, item: dict, at: Where) -> Exclusion | None:

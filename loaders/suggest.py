@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from loaders.figures import Figure, figures_in_text
-from loaders.finder import FoundFigure, classify_figures, value_in_unit
+from loaders.figures import Figure, figures_in_text, unit_multiplier
+from loaders.finder import GENERIC_COUNT_UNITS, FoundFigure, classify_figures, value_in_unit
 from loaders.model import Commitment, TargetsFile
 from loaders.report import Document
 from loaders.wording import STOP_WORDS
@@ -56,6 +56,8 @@ _STOP_PATTERN = re.compile("|".join(sorted(STOP_WORDS, key=len, reverse=True)))
 _CJK_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
 _SENTENCE_END = re.compile(r"[。；！？;!?]")
 MAX_SUGGESTIONS_PER_COMMITMENT = 3
+#: units of a rate: a candidate must share a word in its own clause (the same measure)
+RATE_UNITS = ("%", "个百分点")
 
 
 def suggest_progress(
@@ -94,23 +96,42 @@ def suggest_progress(
         for item in found:
             if any(name.startswith(commitment.id) for name in item.tracked_by):
                 continue
+            if not same_unit(item.figure, target.unit):
+                continue
             value = value_in_unit(item.figure, target.unit)
             if value is None:
                 continue
             clause_words = words & _words(item.figure.clause)
             sentence = _sentence_before(later_document, item.figure)
             sentence_words = (words & _words(sentence)) - clause_words
+            if target.unit in RATE_UNITS and not words & _words(_since_last_rate(sentence)):
+                continue  # the rate of another measure: CPI after GDP growth in one sentence
             score = 2 * len(clause_words) + len(sentence_words)
             if score >= 2:
-                measure_text = _measure_text(commitment.title + "，" + commitment.quote)
-                shared = tuple(_runs(measure_text, clause_words))
-                shared += tuple(_runs(measure_text, sentence_words))
+                # the shared words as the later report writes them: runs of its own text
+                shared = tuple(_runs(_measure_text(item.figure.clause), clause_words))
+                shared += tuple(_runs(_measure_text(sentence), sentence_words))
                 candidates.append((score, item, value, shared))
         candidates.sort(key=lambda c: (-c[0], c[1].figure.paragraph, c[1].figure.start))
         for score, item, value, shared in candidates[:MAX_SUGGESTIONS_PER_COMMITMENT]:
             year = later_year - 1 if later_year is not None else commitment.year
             suggestions.append(Suggestion(commitment, item, value, year, shared, score))
     return suggestions
+
+
+def same_unit(figure: Figure, unit: str) -> bool:
+    """Return True when a figure is in the unit, or in the unit with a multiplier (1.8万个, 万亩
+    for 亩, 亿元 for 万元); 个 and 项 count alike. 人次 is never 个: a count of something else."""
+    base = unit_multiplier(unit)[1] or unit
+    if figure.base_unit == base:
+        return True
+    return figure.base_unit in GENERIC_COUNT_UNITS and base in GENERIC_COUNT_UNITS
+
+
+def _since_last_rate(sentence: str) -> str:
+    """Return the part of a sentence after its last rate (%, 个百分点): what names the next one."""
+    rates = [f for f in figures_in_text(sentence) if f.base_unit in RATE_UNITS]
+    return sentence[rates[-1].end :] if rates else sentence
 
 
 def _words(text: str) -> set[str]:

@@ -24,7 +24,7 @@ from loaders.file_cache import ParsedFile, cache_dir_for, forget_memory, last_go
 from loaders.include import included_files
 from loaders.model import TargetsFile
 from loaders.problems import Problem, Where
-from loaders.quote_check import load_documents
+from loaders.quote_check import load_documents, undeclared_files
 from loaders.report import Document
 from loaders.requirements import Facts
 from loaders.review_warnings import review_warnings
@@ -161,6 +161,8 @@ class Validator:
             self.pending.setdefault(path[:2], []).append((path, problem))
         pending = {id(problem) for _, problem in source.value_problems}
         self.problems = [problem for problem in problems if id(problem) not in pending]
+        #: warnings keep their record: kept apart so that counting errors leaves them out
+        self.warnings: list[Problem] = []
         #: the texts of the reports in seeds/, by report id, for checking quotes
         self.documents: dict[str, Document] = {}
         #: per section, the valid records (with unique ids) that other records may refer to
@@ -185,6 +187,8 @@ class Validator:
         """Return this file's problems, the YAML reader's not yet told with a record included."""
         self.problems.extend(p for inside in self.pending.values() for _, p in inside)
         self.pending.clear()
+        self.problems += self.warnings
+        self.warnings = []
         return self.problems
 
     def problem(self, at: Where, code: str, message: str) -> None:
@@ -194,6 +198,12 @@ class Validator:
             return
         line = self.source.line(at.path)
         self.problems.append(Problem(self.name, line, at.record, at.field, message, code=code))
+
+    def warn(self, at: Where, code: str, message: str) -> None:
+        """Add a warning (the record is kept) of a kind at a place."""
+        line = self.source.line(at.path)
+        problem = Problem(self.name, line, at.record, at.field, message, code=code)
+        self.warnings.append(replace(problem, severity="warning"))
 
     def line(self, at: Where) -> int | None:
         """Return the line of the value at a place (of its nearest enclosing value if missing)."""
@@ -348,6 +358,7 @@ class _Checked:
     commitments: Records
     exclusions: Records
     problems: list[Problem]
+    warnings: list[Problem]
 
 
 #: per file (resolved path), the last validation of its commitments and exclusions, with its
@@ -414,6 +425,9 @@ def validate_files(files: list[ParsedFile], seeds: Path, problems: list[Problem]
     top.known["areas"] = {area.id: area for _, found in areas for _, area in found}
     for validator, found in reports:
         load_documents(validator, found)
+    if any(isinstance(d.get("reports"), list) for d in datas):  # else: no reports to compare
+        files = [r.get("file") for d in datas for r in _items(d, "reports")]
+        undeclared_files(top, {Path(f).name for f in files if isinstance(f, str)})
     context = _context_key(top)
     checked = [(v, _check_records(v, d, context)) for v, d in zip(validators, datas, strict=True)]
     commitments = _unique("commitments", [(v, c.commitments) for v, c in checked])
@@ -460,12 +474,14 @@ def _check_records(validator: Validator, data: dict, context: str) -> _Checked:
             if len(path) == 2:
                 del validator.pending[path]
         validator.problems += checked.problems
+        validator.warnings += checked.warnings
         return checked
-    before = len(validator.problems)
+    before, warned = len(validator.problems), len(validator.warnings)
     checked = _Checked(
         validator.section(data, "commitments", COMMITMENT, record_rules.commitment),
         validator.section(data, "exclusions", EXCLUSION, record_rules.exclusion),
         validator.problems[before:],
+        validator.warnings[warned:],
     )
     if key is not None:
         _CHECKED[validator.key] = (key, checked)
@@ -549,3 +565,9 @@ def _field_name(path: tuple) -> str:
     for part in path[:4]:
         name += f"[{part}]" if isinstance(part, int) else f".{part}" if name else str(part)
     return name + ("…" if len(path) > 4 else "")
+
+
+def _items(data: dict, section: str) -> list[dict]:
+    """Return the mappings of a section as written (a record left out still declares)."""
+    items = data.get(section)
+    return [item for item in items if isinstance(item, dict)] if isinstance(items, list) else []

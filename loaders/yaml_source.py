@@ -259,6 +259,14 @@ def _syntax_problem(error: yaml.MarkedYAMLError, name: str, text: str, lines: _L
         )
         return Problem(name, lines(quote.line), None, None, message, code="yaml-syntax")
     mark = error.problem_mark or error.context_mark
+    colon = _full_width_colon(text, mark.line if mark else None)
+    if colon is not None:
+        row, column, key = colon
+        message = (
+            f"YAML syntax error at column {column + 1}: a full-width colon ：, write : followed "
+            f"by a space ({key}: …)"
+        )
+        return Problem(name, lines(row), None, None, message, code="yaml-syntax")
     if "while parsing a flow" in (error.context or "") and error.context_mark:
         mark = error.context_mark  # where the [ or { opens that is not closed
     line = lines(mark.line) if mark else None
@@ -274,6 +282,22 @@ def _syntax_problem(error: yaml.MarkedYAMLError, name: str, text: str, lines: _L
     if hint:
         message += f" ({hint})"
     return Problem(name, line, None, None, message, code="yaml-syntax")
+
+
+_FULL_WIDTH_KEY = re.compile(r"^[ \t]*(?:-[ \t]+)?([A-Za-z_][\w-]*)[ \t]*：")
+
+
+def _full_width_colon(text: str, error_row: int | None) -> tuple[int, int, str] | None:
+    """Return (row, column, key) of a field written with a full-width colon (value：7200) on the
+    error's line or the few before it (YAML notices it a line late), or None."""
+    if error_row is None:
+        return None
+    rows = text.split("\n")
+    for row in range(min(error_row, len(rows) - 1), max(error_row - 3, -1), -1):
+        match = _FULL_WIDTH_KEY.match(rows[row])
+        if match:
+            return row, match.end() - 1, match.group(1)
+    return None
 
 
 def _unclosed_quote(error: yaml.MarkedYAMLError, text: str, lines: _Lines) -> yaml.Mark | None:

@@ -6,7 +6,7 @@ kind proves what the dashboard adds: the summary, the problem list and the valid
 """
 
 import pytest
-from bad_inputs import INJECTED, cases
+from bad_inputs import INJECTED, WARNING_CODES, cases
 
 MAX_SHOWN = 200
 
@@ -44,7 +44,15 @@ def test_the_dashboard_lists_every_problem_and_keeps_the_valid_commitments(
 ):
     targets = serve_case(case, tmp_path, monkeypatch)
     at = open_page(lang="en")
-    expected = case.problems(str(targets))
+    lines = case.problems(str(targets))
+    expected = [
+        line for line, code in zip(lines, case.codes, strict=True) if code not in WARNING_CODES
+    ]
+    warned = [line for line, code in zip(lines, case.codes, strict=True) if code in WARNING_CODES]
+    if warned:  # warnings: a box of their own below the errors, their records kept
+        [box] = at.warning
+        assert box.value.startswith(f"{len(warned)} warning(s) in {targets.name}")
+        assert at.code[-1].value.splitlines() == warned
     if expected:
         [summary] = at.error
         if case.exit_code == 2:

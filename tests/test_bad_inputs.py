@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from bad_inputs import CASES, HERE, INJECTED, alias_bomb, cases
+from bad_inputs import CASES, HERE, INJECTED, WARNING_CODES, alias_bomb, cases
 
 from loaders.cli import main
 from loaders.problems import CODES
@@ -43,7 +43,9 @@ def test_the_valid_records_are_kept(case, tmp_path):
     result = load_targets(targets, seeds)
     assert [str(problem) for problem in result.problems] == case.problems(str(targets))
     assert tuple(problem.code for problem in result.problems) == case.codes
-    assert {problem.severity for problem in result.problems} <= {"error"}
+    assert [problem.severity == "warning" for problem in result.problems] == [
+        code in WARNING_CODES for code in case.codes
+    ]
     assert tuple(c.id for c in result.targets.commitments) == case.valid
     assert result.unreadable == (case.exit_code == 2)
 
@@ -88,8 +90,9 @@ def test_every_committed_fixture_is_a_case_and_says_what_it_breaks():
         assert first.startswith(f"# {name}: ".encode()), name
 
 
-def test_the_valid_base_is_valid():
-    result = load_targets(HERE / "valid.yaml", ROOT / "seeds")
+def test_the_valid_base_is_valid(tmp_path):
+    _, seeds = next(c for c in CASES if c.name == "duplicate-key").write(tmp_path)  # 2022 alone
+    result = load_targets(HERE / "valid.yaml", seeds)
     assert result.problems == []
     assert len(result.targets.commitments) == 3
 
@@ -201,4 +204,16 @@ def test_a_targets_file_that_is_not_a_regular_file_is_refused_without_reading_it
     assert code == 2
     assert output == (
         f"{path}: not a regular file (a device or a pipe): give the path of a text file\n"
+    )
+
+
+def test_strict_makes_a_warning_exit_1_and_the_record_stays(tmp_path, monkeypatch):
+    [case] = [c for c in CASES if c.name == "progress-unit-scale-slip"]
+    targets, seeds = case.write(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    args = ("--targets", targets.name, "--seeds", str(seeds), "check")
+    assert run_cli(*args) == (0, case.output(targets.name))
+    assert run_cli(*args, "--strict") == (
+        1,
+        case.output(targets.name) + "--strict: 1 warning(s) count as problems\n",
     )

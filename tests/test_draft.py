@@ -152,10 +152,11 @@ def test_the_written_drafts_are_valid_tracked_and_each_a_warning(tmp_path):
 
 def test_a_measure_already_recorded_for_the_year_is_not_carried_twice(tmp_path):
     targets_file = write_fixture(tmp_path)
+    # SYNTHETIC: school-places recorded for 2023 on another clause (its quote holds its figure)
     text = targets_file.read_text(encoding="utf-8") + (
         "\n  - id: school-places-2023\n    report: syn-2023\n    year: 2023\n    area: livelihood\n"
         "    metric: school-places\n    title: 新增学位\n    title_en: New school places\n"
-        '    target: {op: ">=", value: 1, unit: 个}\n    quote: 新增公办学位\n'
+        '    target: {op: ">=", value: 300, unit: 张}\n    quote: 新增养老床位 300张\n'
     )
     loaded = load_targets_text(text, tmp_path / "seeds")
     assert loaded.errors == []

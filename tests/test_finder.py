@@ -149,7 +149,8 @@ def tiny(tmp_path):
     (seeds / "syn-2022.txt").write_text(TINY_REPORT, encoding="utf-8")
     (tmp_path / "targets.yaml").write_text(TINY_TARGETS, encoding="utf-8")
     result = load_targets(tmp_path / "targets.yaml", seeds)
-    assert result.ok, [str(p) for p in result.problems]
+    # the record with the wrong figure is now left out by the check; the finder never counts it
+    assert [(p.record, p.code) for p in result.problems] == [("schools", "value-not-in-quote")]
     return result
 
 
@@ -345,6 +346,8 @@ def test_command_unknown_report(tiny, tmp_path, capsys):
     code, _, err = run(["--targets", str(tmp_path / "targets.yaml"), "find", "syn-2099"], capsys)
     assert code == 2
     assert err == (
+        f"note: 1 problem(s) in {tmp_path / 'targets.yaml'}: figures are matched against its "
+        "valid records only; run `targets check` to see them\n"
         'unknown report "syn-2099": give a report id of targets.yaml (syn-2022) '
         "or the path of a report's text file\n"
     )
@@ -429,3 +432,77 @@ def test_every_synthetic_text_says_so_on_its_first_line():
     for path in sorted(FINDER_TEXTS.glob("*")):
         first = path.read_text(encoding="utf-8").lstrip("\t").splitlines()[0]
         assert "SYNTHETIC" in first, path.name
+
+
+CROSSING_LATER_REPORT = """合成区人民政府工作报告（SYNTHETIC，2023年）
+各位代表：
+2022 年工作回顾
+（一）经济运行总体平稳。地区生产总值同比增长 3.8%，居民消费价格上涨 1.6%。新增中小学学位服务 9120人次。新建绿道 5.2公里。
+2023 年工作安排
+扩大有效投资。
+"""
+
+
+def test_suggestions_never_cross_units_or_measures(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "syn-2022.txt").write_text(EARLIER_REPORT, encoding="utf-8")
+    (seeds / "syn-2023.txt").write_text(CROSSING_LATER_REPORT, encoding="utf-8")
+    result = load_targets_text(SUGGEST_TARGETS, seeds)
+    found = suggest_progress(result.targets, "syn-2023", result.documents["syn-2023"])
+    offered = {(s.commitment.id, s.found.figure.text) for s in found}
+    assert offered == {("gdp", "3.8%")}  # not 1.6% (CPI), not 9120人次 as places, no greenway
+
+
+ACCEPT_TARGETS = (
+    SUGGEST_TARGETS.split("commitments:")[0]
+    + """commitments:
+  # school places: a comment that must survive the edit
+  - id: places
+    report: syn-2022
+    year: 2022
+    area: all
+    title: 新增中小学学位
+    title_en: Places
+    target: {op: ">=", value: 6900, unit: 个}
+    quote: '确保新增中小学学位 6900个以上'
+"""
+)
+
+
+def test_accepting_a_suggestion_adds_only_the_progress_lines_and_checks(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "syn-2022.txt").write_text(EARLIER_REPORT, encoding="utf-8")
+    (seeds / "syn-2023.txt").write_text(LATER_REPORT, encoding="utf-8")
+    targets = tmp_path / "targets.yaml"
+    targets.write_text(ACCEPT_TARGETS, encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    args = ["--targets", str(targets), "--seeds", str(seeds), "find", "syn-2022"]
+    code = main([*args, "--suggest", "syn-2023", "--write", "--pick", "1"], out, err)
+    assert (code, err.getvalue()) == (0, "")
+    assert targets.read_text(encoding="utf-8") == ACCEPT_TARGETS + (
+        "    progress:\n"
+        "      - year: 2022\n"
+        "        value: 5200\n"
+        "        source: syn-2023\n"
+        "        quote: 新增中小学学位 5200个\n"
+    )
+    assert out.getvalue().endswith(
+        f"\nAdded 1 progress entry to {targets}; checking it:\n"
+        f"{targets}: OK — 1 commitments, 0 exclusions, 2 reports; 2 quotes verified\n"
+    )
+
+
+def test_accept_refuses_a_number_that_is_no_candidate(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "syn-2022.txt").write_text(EARLIER_REPORT, encoding="utf-8")
+    (seeds / "syn-2023.txt").write_text(LATER_REPORT, encoding="utf-8")
+    targets = tmp_path / "targets.yaml"
+    targets.write_text(ACCEPT_TARGETS, encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    args = ["--targets", str(targets), "--seeds", str(seeds), "find", "syn-2022"]
+    code = main([*args, "--suggest", "syn-2023", "--write", "--pick", "7"], out, err)
+    assert (code, err.getvalue()) == (1, "--pick: no candidate numbered 7 (1 to 1)\n")
+    assert targets.read_text(encoding="utf-8") == ACCEPT_TARGETS

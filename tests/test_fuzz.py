@@ -40,7 +40,7 @@ REAL_QUOTES = sorted({c["quote"] for c in REAL["commitments"]})
 def assert_sound(result: LoadResult, text: str) -> None:
     """Check that a result is well formed: one-line problems with real lines, consistent records."""
     assert isinstance(result, LoadResult)
-    assert result.ok == (not result.problems)
+    assert result.ok == (not result.errors)
     last_line = text.count("\n") + 1
     for problem in result.problems:
         assert isinstance(problem, Problem)

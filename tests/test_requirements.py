@@ -3,6 +3,7 @@
 Each case is tests/bad_inputs/valid.yaml with one edit; the problems are pinned exactly.
 """
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -16,12 +17,16 @@ VALID = (ROOT / "tests" / "bad_inputs" / "valid.yaml").read_text(encoding="utf-8
 HEALTH_TARGET = '    target: {op: ">=", value: 4, unit: 个}\n'
 MILESTONE = "    target: {op: done}\n    progress:\n      - {year: 2023, %s source: qc-stats-2022, note: 一、综合}\n"
 GDP = "targets.yaml:33: gdp-growth-2022"
+REPORT_2022 = "2022-03-15-qingcheng-government-work-report.txt"
 
 
-def problems_after(old: str, new: str) -> list[str]:
-    """Return the problem lines of valid.yaml with old replaced by new."""
+def problems_after(old: str, new: str, seeds: Path) -> list[str]:
+    """Return the problem lines of valid.yaml with old replaced by new, checked with seeds/
+    holding the one report text valid.yaml declares."""
     assert old in VALID, old
-    result = load_targets_text(VALID.replace(old, new, 1), ROOT / "seeds")
+    seeds.mkdir(exist_ok=True)
+    shutil.copyfile(ROOT / "seeds" / REPORT_2022, seeds / REPORT_2022)
+    result = load_targets_text(VALID.replace(old, new, 1), seeds)
     return [str(problem) for problem in result.problems]
 
 
@@ -39,7 +44,16 @@ def problems_after(old: str, new: str) -> list[str]:
             ],
             id="neither-file-nor-publisher-is-told-once",
         ),
-        pytest.param('unit: "%"}', "unit: 个百分点}", [], id="about-in-points-has-a-default"),
+        pytest.param(  # no tolerance asked for; the quote, still in %, is told apart
+            'unit: "%"}',
+            "unit: 个百分点}",
+            [
+                "targets.yaml:30: gdp-growth-2022: target.value: 6.5 is not in its quote, which "
+                "gives 6.5%, in %, not in the target's unit 个百分点: quote the clause that gives "
+                "the figure in 个百分点, or correct the target's unit"
+            ],
+            id="about-in-points-has-a-default",
+        ),
         pytest.param(
             "      - year: 2022\n        value: 1.1\n",
             "      - value: 1.1\n",
@@ -91,9 +105,9 @@ def problems_after(old: str, new: str) -> list[str]:
     ],
 )
 def test_a_conditionally_required_field_is_told_missing_when_its_condition_holds(
-    old, new, expected
+    old, new, expected, tmp_path
 ):
-    assert problems_after(old, new) == expected
+    assert problems_after(old, new, tmp_path / "seeds") == expected
 
 
 def test_the_readme_column_is_the_declared_condition():

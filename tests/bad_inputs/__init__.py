@@ -30,6 +30,14 @@ REPORT_2022 = "2022-03-15-qingcheng-government-work-report.txt"
 ALL_VALID = ("gdp-growth-2022", "school-places-2022", "health-projects-2022")
 ALL_BUT_SCHOOL = ("gdp-growth-2022", "health-projects-2022")
 SCHOOL_TARGET = '    target: {op: ">=", value: 6900, unit: 个}'
+#: the codes of warnings: their lines are printed, but not counted as problems
+WARNING_CODES = ("unit-scale-slip", "implausible-value", "undeclared-report-file")
+UNDECLARED_2022 = (
+    "{file}:2: reports: warning: seeds/2022-03-15-qingcheng-government-work-report.txt is not declared, "
+    'so no quote is checked against it: add "- id: 2022-03-15-qingcheng-government-work-report" '
+    'and "  file: 2022-03-15-qingcheng-government-work-report.txt" under reports: (with title, '
+    "title_en and date)"
+)
 
 
 @dataclass(frozen=True)
@@ -63,11 +71,11 @@ class Case:
             self.build(target)
         else:
             shutil.copyfile(source, target)
-        seeds = SEEDS
-        if self.seeds is not None:
-            seeds = directory / "seeds"
-            if not seeds.exists():
-                shutil.copytree(SEEDS, seeds)
+        seeds = directory / "seeds"  # the 2022 report alone: valid.yaml declares no other
+        if not seeds.exists():
+            seeds.mkdir()
+            shutil.copyfile(SEEDS / REPORT_2022, seeds / REPORT_2022)
+            if self.seeds is not None:
                 self.seeds(seeds)
         return target, seeds
 
@@ -78,9 +86,10 @@ class Case:
     def output(self, shown_as: str) -> str:
         """Return the exact output of `targets check` when the file is shown as shown_as."""
         lines = self.problems(shown_as)
+        errors = len(lines) - sum(code in WARNING_CODES for code in self.codes)
         if self.exit_code == 1:
             lines.append(
-                f"{len(lines)} problem(s) in {shown_as}; "
+                f"{errors} problem(s) in {shown_as}; "
                 f"{len(self.valid)} valid commitment(s) shown by the dashboard"
             )
         elif self.exit_code == 0:  # the valid file in another form: everything in it checks
@@ -129,6 +138,11 @@ def _over_size_limit(path: Path) -> None:
         file.truncate(MAX_FILE_BYTES + 1024 * 1024)
 
 
+def _add_seed(name: str) -> Callable[[Path], None]:
+    """Return a seeds changer adding a SYNTHETIC report text that no report declares."""
+    return lambda seeds: (seeds / name).write_text("SYNTHETIC 报告\n\n一、\n\n正文。\n", "utf-8")
+
+
 def _change_seed(*changes: tuple[str, str]) -> Callable[[Path], None]:
     """Return a seeds changer replacing each old text by its new one in the 2022 report."""
 
@@ -161,6 +175,143 @@ SYNTAX = "YAML syntax error at column"
 UNCLOSED = "this quoted text runs on past its line (a quote is not closed: end the text with the same quote mark it starts with)"
 COLON = "mapping values are not allowed in this context (a value contains ': ' — put the value in quotes, or check the indentation)"
 DEFAULT_NOTE = "      quote: 新增学位超 1.8万个\n"
+
+VALUE_CASES = (
+    # -- a value against its own quote (issue 12) ---------------------------------------------
+    Case(
+        "target-value-off-its-quote",
+        "value",
+        (
+            "{file}:44: school-places-2022: target.value: 6950 is not in its quote, which gives 6900个: write the figure the quote gives",
+        ),
+        ALL_BUT_SCHOOL,
+        build=_variant(
+            "target-value-off-its-quote: the target edited, its quote left alone",
+            SCHOOL_TARGET,
+            SCHOOL_TARGET.replace("6900", "6950"),
+        ),
+        codes=("value-not-in-quote",),
+    ),
+    Case(
+        "baseline-value-left-in-wan",
+        "value",
+        (
+            "{file}:48: school-places-2022: baseline.value: 1.8 is not in its quote, which gives 1.8万个: write 18000, the figure in 个",
+            "{file}:48: school-places-2022: baseline.value: warning: 1.8 is under 1% of the target 6900 个: check the figure and that it is in 个",
+        ),
+        ALL_BUT_SCHOOL,
+        build=_variant(
+            "baseline-value-left-in-wan: 1.8 for 1.8万个 under a target in 个",
+            "      value: 18000",
+            "      value: 1.8",
+        ),
+        codes=("value-not-in-quote", "implausible-value"),
+    ),
+    Case(
+        "progress-value-off-its-quote",
+        "value",
+        (
+            "{file}:52: school-places-2022: progress[0].value: 18100 is not in its quote, which gives 1.8万个: write the figure the quote gives",
+        ),
+        ALL_BUT_SCHOOL,
+        build=_variant(
+            "progress-value-off-its-quote: SYNTHETIC progress whose value is not its quote's",
+            "      quote: 新增学位超 1.8万个\n",
+            "      quote: 新增学位超 1.8万个\n    progress:\n      - year: 2022\n"
+            "        value: 18100\n        source: qc-2022\n        quote: 新增学位超 1.8万个\n",
+        ),
+        codes=("value-not-in-quote",),
+    ),
+    Case(
+        "progress-under-the-wrong-commitment",
+        "value",
+        (
+            "{file}:61: health-projects-2022: progress[0].value: 7.21 is not in its quote, which gives 7.21亿元, in 亿元, not in the target's unit 个: quote the clause that gives the figure in 个, or put the entry under the commitment it belongs to",
+        ),
+        ("gdp-growth-2022", "school-places-2022"),
+        build=_variant(
+            "progress-under-the-wrong-commitment: SYNTHETIC, a 亿元 figure under a target in 个",
+            "    quote: 加快区疾控中心等 4个新（扩）建医疗卫生项目建设\n",
+            "    quote: 加快区疾控中心等 4个新（扩）建医疗卫生项目建设\n    progress:\n"
+            "      - year: 2022\n        value: 7.21\n        source: qc-2022\n"
+            "        quote: 为企业减税降费 7.21亿元\n",
+        ),
+        codes=("unit-not-in-quote",),
+    ),
+    Case(
+        "progress-unit-scale-slip",
+        "value",
+        (
+            "{file}:52: school-places-2022: progress[0].value: warning: 0.69 is about 10⁴ times smaller than the target 6900 个: if the report writes it in 万个, write 6900 (the value in 个)",
+        ),
+        ALL_VALID,
+        exit_code=0,
+        build=_variant(
+            "progress-unit-scale-slip: SYNTHETIC progress 0.69 (万) under a target of 6900 个",
+            "      quote: 新增学位超 1.8万个\n",
+            "      quote: 新增学位超 1.8万个\n    progress:\n      - year: 2022\n"
+            "        value: 0.69\n        source: qc-stats-2022\n        note: SYNTHETIC\n",
+        ),
+        codes=("unit-scale-slip",),
+    ),
+    Case(
+        "full-width-colon",
+        "yaml",
+        (
+            "{file}:48: YAML syntax error at column 12: a full-width colon ：, write : followed by a space (value: …)",
+        ),
+        (),
+        build=_variant(
+            "full-width-colon: value：18000 typed with a Chinese input method",
+            "      value: 18000",
+            "      value：18000",
+        ),
+        codes=("yaml-syntax",),
+    ),
+    Case(
+        "value-percent-under-a-count",
+        "value",
+        (
+            '{file}:48: school-places-2022: baseline.value: expected a number, got "104%": a figure in %, but the target counts 个: write the figure in 个, or put the entry under a commitment measured in %',
+        ),
+        ALL_BUT_SCHOOL,
+        build=_variant(
+            "value-percent-under-a-count: value: 104% under a target in 个",
+            "      value: 18000",
+            "      value: 104%",
+        ),
+        codes=("bad-value",),
+    ),
+    Case(
+        "quote-from-another-text",
+        "value",
+        (
+            "{file}:49: school-places-2022: baseline.quote: not found in 2022-03-15-qingcheng-government-work-report.txt, and no passage shares half its words: check the source is the report that says it, then copy the text exactly as it is written",
+        ),
+        ALL_BUT_SCHOOL,
+        build=_variant(
+            "quote-from-another-text: SYNTHETIC words no paragraph of the report holds",
+            "      quote: 新增学位超 1.8万个",
+            "      quote: 合成示例句子甲乙丙丁戊己",
+        ),
+        codes=("quote-not-found",),
+    ),
+    Case(
+        "undeclared-report-file",
+        "reference",
+        (
+            '{file}:2: reports: warning: seeds/2023-01-10-qingcheng-government-work-report.txt is not declared, so no quote is checked against it: add "- id: 2023-01-10-qingcheng-government-work-report" and "  file: 2023-01-10-qingcheng-government-work-report.txt" under reports: (with title, title_en and date)',
+        ),
+        ALL_VALID,
+        exit_code=0,
+        build=_variant(
+            "undeclared-report-file: a report text in seeds/ no report declares", "", ""
+        ),
+        seeds=_add_seed("2023-01-10-qingcheng-government-work-report.txt"),
+        codes=("undeclared-report-file",),
+    ),
+)
+
 
 CASES = (
     # -- YAML syntax and structure ------------------------------------------------------------
@@ -718,11 +869,12 @@ CASES = (
         "report-file-missing",
         "reference",
         (
+            UNDECLARED_2022,
             '{file}:7: qc-2022: file: "2022-03-15-qingcheng-report.txt" is not in seeds/: put the '
             "report's text there, or give publisher instead of file",
         ),
         ALL_VALID,
-        codes=("report-file-missing",),
+        codes=("undeclared-report-file", "report-file-missing"),
     ),
     Case(
         "report-file-outside-seeds",
@@ -785,9 +937,9 @@ CASES = (
         "html-in-quote",
         "injection",
         (
-            f"{{file}}:45: school-places-2022: quote: not found in {REPORT_2022}; closest "
-            'passage: "业 VOCs综合整治，清理整治“散乱污”企业（场所）" — copy the text exactly as the '
-            "report writes it",
+            f"{{file}}:45: school-places-2022: quote: not found in {REPORT_2022}, and no passage "
+            "shares half its words: check the source is the report that says it, then copy the "
+            "text exactly as it is written",
         ),
         ALL_BUT_SCHOOL,
         codes=("quote-not-found",),
@@ -802,6 +954,7 @@ CASES = (
         ALL_BUT_SCHOOL,
         codes=("bad-value",),
     ),
+    *VALUE_CASES,
 )
 
 #: the committed HTML that must show as text, never run: (case name, commitment id, field, value)
