@@ -20,6 +20,7 @@ from typing import Any
 
 import pandas as pd
 
+from dashboard.sources import outcome_sources
 from dashboard.tables import display_table
 from loaders.export import commitment_rows
 from loaders.finder import ReportCoverage, coverage
@@ -39,6 +40,7 @@ EXTRA_COLUMNS = (
     "report_title_en",
     "status_label_en",
     "search_text",
+    "outcome_sources",
 )
 
 
@@ -162,6 +164,7 @@ def commitment_frame(result: LoadResult, as_of: dt.date) -> pd.DataFrame:
     frame["report_title"] = frame["report"].map({r.id: r.title for r in reports})
     frame["report_title_en"] = frame["report"].map({r.id: r.title_en for r in reports})
     frame["status_label_en"] = frame["status"].map(STATUS_LABELS["en"])
+    frame["outcome_sources"] = [outcome_sources(c) for c in targets.commitments]
     frame["search_text"] = (
         frame["id"]
         + " "

@@ -32,8 +32,8 @@ MAX_PROBLEMS_SHOWN = 200
 CLEAN_LAYOUT_CSS = """
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
-[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDownloadButton"],
-.modebar-container, .hide-when-clean { display: none !important; }
+[data-testid="stHeader"], [data-testid="stToolbar"],
+.hide-when-clean { display: none !important; }
 .block-container { padding-top: 1.5rem !important; }
 </style>
 """

@@ -6,7 +6,8 @@ import io
 
 import pandas as pd
 
-from dashboard.i18n import format_percent, format_quantity, status_label, t, target_in_words
+from dashboard.i18n import format_quantity, status_label, t, target_in_words
+from dashboard.measures import against_target
 
 DISPLAY_COLUMNS = (
     "col_title",
@@ -32,6 +33,8 @@ ROW_FIELDS = (
     "baseline_year",
     "latest_value",
     "latest_year",
+    "metric",
+    "percent_of_target",
 )
 
 
@@ -65,7 +68,7 @@ def display_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         "col_baseline": [baseline_text(r, lang) for r in rows],
         "col_latest": [latest_text(r, lang) for r in rows],
         "col_status": [status_label(s, lang) for s in frame["status"]],
-        "col_percent": [format_percent(v, lang) for v in frame["percent_of_target"]],
+        "col_percent": [against_target(r, lang) for r in rows],
         "col_quote": frame["quote"],
         "col_id": frame["id"],
     }

@@ -20,7 +20,7 @@ def test_table_in_english_has_targets_baselines_and_latest_figures_in_words():
         "Prior year",
         "Latest figure",
         "Status",
-        "% of target",
+        "Against target",
         "Quote",
         "ID",
     ]
@@ -33,12 +33,14 @@ def test_table_in_english_has_targets_baselines_and_latest_figures_in_words():
         "Prior year": "12,000 (2019)",
         "Latest figure": "5,200 (2021)",
         "Status": "met late",
-        "% of target": "104%",
+        "Against target": "104%",
         "Quote": "确保新增学位 5000个以上",
         "ID": "syn-places",
     }
     library = table[table["ID"] == "syn-library"].iloc[0]
-    assert (library["Latest figure"], library["% of target"]) == ("done (2020)", "")
+    assert (library["Latest figure"], library["Against target"]) == ("done (2020)", "")
+    gdp = table[table["ID"] == "syn-gdp"].iloc[0]
+    assert gdp["Against target"] == "0.2 pp above target"  # a rate: points, not percent
 
 
 def test_table_in_chinese():

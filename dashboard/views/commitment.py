@@ -11,7 +11,6 @@ from dashboard.detail import (
     same_metric,
 )
 from dashboard.i18n import (
-    format_percent,
     format_quantity,
     status_label,
     status_rule,
@@ -19,6 +18,7 @@ from dashboard.i18n import (
     target_in_words,
 )
 from dashboard.layout import clean_layout_exit, context
+from dashboard.measures import against_target
 from loaders.status import commitment_status
 
 MAX_CHOICES = 2000  # past this, the filters narrow the list
@@ -82,9 +82,11 @@ with middle:
     st.caption(t("status", lang))
     st.badge(status_label(result.status, lang), color=STATUS_BADGE_COLOURS[result.status])
 with right:
-    st.caption(t("percent_of_target", lang))
-    st.markdown("#### " + (format_percent(result.percent_of_target, lang) or "—"))
-st.caption(escape_markdown(status_rule(result.status, lang)))
+    st.caption(t("col_percent", lang))
+    frame = page.data.frame
+    row = next(frame[frame["id"] == chosen].itertuples())
+    st.markdown("#### " + escape_markdown(against_target(row, lang) or "—"))
+st.caption(escape_markdown(status_rule(result.status, lang, milestone=target.op == "done")))
 st.markdown("> " + escape_markdown(commitment.quote))
 if commitment.note:
     st.caption(t("note", lang) + ": " + escape_markdown(commitment.note))

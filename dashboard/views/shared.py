@@ -33,7 +33,7 @@ def commitments_table(context: PageContext, key: str, downloads: bool = True) ->
     if selected:
         commitment_id = table.iloc[selected[0]][t("col_id", lang)]
         open_commitment(context, commitment_id)
-    if downloads and not context.filters.clean:
+    if downloads:
         stem = f"work-report-commitments-{lang}-{context.as_of}"
         left, right, _ = st.columns([1, 1, 2])
         left.download_button(
