@@ -356,6 +356,31 @@ UNITS_EN = {
     "亿元": " billion yuan",
 }
 
+#: the name in English of the unit a figure is written in, for exports next to the number
+#: (亿元 figures stay in 亿元, so "100 million yuan"); classifiers (个, 项, 条) count things
+UNIT_NAMES_EN = {
+    "%": "percent",
+    "个百分点": "percentage points",
+    "公里": "km",
+    "人次": "person-times",
+    "户": "households",
+    "处": "sites",
+    "所": "schools",
+    "家": "firms",
+    "元": "yuan",
+    "万元": "10,000 yuan",
+    "亿元": "100 million yuan",
+    "个": "count",
+    "项": "count",
+    "条": "count",
+    "名": "rank",
+}
+
+
+def unit_name_en(unit: str | None) -> str:
+    """Return the English name of a unit for an export column, the unit itself when unknown."""
+    return UNIT_NAMES_EN.get(unit or "", unit or "")
+
 
 def _rate(value: float) -> str:
     """Return a rate as reports write it, with at least one decimal: 3.0, 6.5, 85.22."""

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping
 
 import pandas as pd
 
-from dashboard.i18n import format_quantity, status_label, t, target_in_words
-from dashboard.measures import against_target
+from dashboard.i18n import format_quantity, status_label, t, target_in_words, unit_name_en
+from dashboard.measures import AMOUNT, RATE, against_target, measure_kind, missing
+from loaders.model import Report
 
 DISPLAY_COLUMNS = (
     "col_title",
@@ -77,9 +79,74 @@ def display_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     )
 
 
+#: the numeric columns of the downloads, named the same in both languages
+NUMERIC_COLUMNS = (
+    "target_op",
+    "target_value",
+    "unit",
+    "unit_en",
+    "tolerance",
+    "measure",
+    "latest_value",
+    "latest_year",
+    "latest_source",
+    "latest_source_title",
+    "percent_of_target",
+    "gap_points",
+    "status_code",
+)
+
+
+def numeric_values(row, lang: str, reports: Mapping[str, Report]) -> dict:
+    """Return a row's figures as numbers (None where there is none) and codes, for a download.
+
+    Percent of target is given for amounts only, the gap in percentage points (outcome minus
+    target) for rates only: neither means anything for the other.
+    """
+    kind = measure_kind(row.op, row.unit, row.metric)
+    latest = None if missing(row.latest_value) else float(row.latest_value)
+    source = reports.get(row.latest_source) if isinstance(row.latest_source, str) else None
+    gap = None
+    if kind == RATE and latest is not None and not missing(row.target):
+        gap = round(latest - float(row.target), 6)
+    percent = (
+        row.percent_of_target if kind == AMOUNT and not missing(row.percent_of_target) else None
+    )
+    return {
+        "target_op": row.op,
+        "target_value": None if missing(row.target) else float(row.target),
+        "unit": row.unit if isinstance(row.unit, str) else None,
+        "unit_en": unit_name_en(row.unit) if isinstance(row.unit, str) else None,
+        "tolerance": None if missing(row.tolerance) else float(row.tolerance),
+        "measure": kind,
+        "latest_value": latest,
+        "latest_year": None if missing(row.latest_year) else int(row.latest_year),
+        "latest_source": source.id if source else None,
+        "latest_source_title": (source.title if lang == "zh" else source.title_en)
+        if source
+        else None,
+        "percent_of_target": None if percent is None else float(percent),
+        "gap_points": gap,
+        "status_code": row.status,
+    }
+
+
+def export_table(frame: pd.DataFrame, lang: str, reports: Mapping[str, Report]) -> pd.DataFrame:
+    """Return the download: the readable columns, then the same figures as numbers and codes."""
+    readable = display_table(frame, lang).reset_index(drop=True)
+    if frame.empty:
+        return pd.concat([readable, pd.DataFrame(columns=list(NUMERIC_COLUMNS))], axis=1)
+    numbers = pd.DataFrame(
+        [numeric_values(r, lang, reports) for r in frame.itertuples()], columns=NUMERIC_COLUMNS
+    )
+    numbers["latest_year"] = numbers["latest_year"].astype("Int64")
+    return pd.concat([readable, numbers], axis=1)
+
+
 def csv_bytes(table: pd.DataFrame) -> bytes:
     """Return a table as CSV in UTF-8 with a byte-order mark, so Excel shows Chinese."""
-    return table.to_csv(index=False).encode("utf-8-sig")
+    text = table.to_csv(index=False, float_format=lambda v: format(v, ".10g"))
+    return text.encode("utf-8-sig")
 
 
 def xlsx_bytes(table: pd.DataFrame, sheet: str = "commitments") -> bytes:

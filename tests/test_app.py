@@ -386,3 +386,16 @@ def test_coverage_page_lists_a_figure_nobody_tracks(tmp_path, monkeypatch):
     [row] = at.dataframe[0].value.to_dict("records")
     assert row["Figure"] == "3公里"
     assert row["Paragraph"] == 45
+
+
+def test_clean_layout_keeps_the_downloads_and_the_camera_button(bundled):
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.query_params["lang"] = "en"
+    at.query_params["clean"] = "1"
+    at.switch_page("views/commitments.py").run()
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["Download CSV", "Download Excel (XLSX)"]
+    assert "stDownloadButton" not in at.html[0].value and "modebar" not in at.html[0].value
+    overview = run_app(lang="en", clean="1")
+    configs = [json.loads(c.proto.config) for c in overview.get("plotly_chart")]
+    assert {c["displayModeBar"] for c in configs} == {True}
