@@ -23,3 +23,13 @@ def untracked_table(item: ReportCoverage, lang: str) -> pd.DataFrame:
         (found.figure.text, found.figure.paragraph, found.figure.clause) for found in item.untracked
     ]
     return pd.DataFrame(rows, columns=columns)
+
+
+def by_report_date(items: list[ReportCoverage], targets: TargetsFile) -> list[ReportCoverage]:
+    """Return the coverage items ordered by their report's date (unknown reports last)."""
+
+    def key(item: ReportCoverage) -> tuple:
+        report = targets.report(item.report_id)
+        return (report is None, report.date.sort_key if report else (0, 0, 0), item.report_id)
+
+    return sorted(items, key=key)

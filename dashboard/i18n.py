@@ -255,6 +255,10 @@ TEXT: dict[str, dict[str, str]] = {
     "percent_of_ceiling": {"zh": "为上限的{percent}", "en": "{percent} of the ceiling"},
     "percent_of_goal": {"zh": "达目标的{percent}", "en": "{percent} of target"},
     "missing_count": {"zh": "{marker}（{count} 项）：{names}", "en": "{marker} ({count}): {names}"},
+    "url_ignored": {
+        "zh": "网址中以下参数无法识别，已忽略：{items}",
+        "en": "Ignored in the address (unknown parameter or value): {items}",
+    },
     "scorecard_heading": {"zh": "记分卡", "en": "Scorecard"},
     "download_scorecard": {"zh": "记分卡图片（16:9）", "en": "Scorecard image (16:9)"},
     "download_briefing": {"zh": "简报图片（16:9，含统计）", "en": "Briefing image (16:9)"},

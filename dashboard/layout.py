@@ -19,6 +19,7 @@ from dashboard.filters import (
     Filters,
     apply_filters,
     filters_from_params,
+    ignored_params,
     params_from_filters,
     report_choices,
 )
@@ -125,9 +126,9 @@ def _restore_widgets(params: Filters, reports: list[str], areas: list[str]) -> N
 def sidebar_filters(data: DashboardData) -> Filters:
     """Return the filters chosen in the sidebar, first set from the URL's parameters."""
     frame = data.frame
-    reports = report_choices(frame)
+    reports = report_choices(frame, data.result.targets.reports_by_id)
     areas = [a.id for a in data.result.targets.areas]
-    from_url = filters_from_params(st.query_params.to_dict(), reports, areas)
+    from_url = filters_from_params(url_params(), reports, areas)
     _restore_widgets(from_url, reports, areas)
     area_names = {a.id: a for a in data.result.targets.areas}
     with st.sidebar:
@@ -200,6 +201,21 @@ def sidebar_filters(data: DashboardData) -> Filters:
     )
 
 
+def url_params() -> dict[str, list[str]]:
+    """Return every value of every URL parameter (a parameter may be repeated)."""
+    return {key: st.query_params.get_all(key) for key in st.query_params}
+
+
+def show_ignored_params(data: DashboardData, lang: str) -> None:
+    """Name, in a small notice, the URL parameters and values the dashboard ignored."""
+    reports = report_choices(data.frame, data.result.targets.reports_by_id)
+    areas = [a.id for a in data.result.targets.areas]
+    ignored = ignored_params(url_params(), reports, areas)
+    if ignored:
+        items = ", ".join(f"`{item.replace('`', '')}`" for item in ignored)
+        st.caption(t("url_ignored", lang, items=items))
+
+
 def _clear_filters() -> None:
     """Reset the report, area, status and search filters."""
     for key, empty in (("report", ""), ("areas", []), ("statuses", []), ("query", "")):
@@ -252,6 +268,7 @@ def prepare() -> PageContext:
     if filters.clean:
         st.html(CLEAN_LAYOUT_CSS)
     show_problems(data, filters.lang)
+    show_ignored_params(data, filters.lang)
     return context
 
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
 from dashboard.i18n import format_quantity, status_label, t, target_in_words, unit_name_en
 from dashboard.measures import AMOUNT, RATE, against_target, measure_kind, missing
-from loaders.model import Report
+from loaders.model import Report, TargetsFile
 
 DISPLAY_COLUMNS = (
     "col_title",
@@ -160,3 +160,28 @@ def xlsx_bytes(table: pd.DataFrame, sheet: str = "commitments") -> bytes:
             letter = worksheet.cell(row=1, column=index).column_letter
             worksheet.column_dimensions[letter].width = min(60, max(8, longest + 2))
     return buffer.getvalue()
+
+
+def sources_table(reports: Iterable[Report], lang: str) -> pd.DataFrame:
+    """Return every source document by date: title, date, publisher and file or address."""
+    columns = [t(k, lang) for k in ("col_report", "col_date", "col_publisher", "col_file")]
+    rows = [
+        (
+            r.title if lang == "zh" else r.title_en,
+            str(r.date),
+            r.publisher or "",
+            r.file or r.url or "",
+        )
+        for r in sorted(reports, key=lambda r: (r.date.sort_key, r.id))
+    ]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def exclusions_table(targets: TargetsFile, lang: str) -> pd.DataFrame:
+    """Return the plan figures that are not commitments: report, figure, quote and reason."""
+    columns = [t(k, lang) for k in ("col_report", "col_figure", "col_quote", "col_reason")]
+    titles = {r.id: (r.title if lang == "zh" else r.title_en) for r in targets.reports}
+    rows = [
+        (titles.get(e.report, e.report), e.figure, e.quote, e.reason) for e in targets.exclusions
+    ]
+    return pd.DataFrame(rows, columns=columns)

@@ -285,9 +285,15 @@ def test_rules_and_sources_page_lists_rules_reports_and_exclusions(bundled):
     at.switch_page("views/about.py").run()
     assert not at.exception
     assert "- **met late**:" in markdown_text(at)
-    reports = table_rows(at, 0)
-    assert [r["Date"] for r in reports] == ["2022-03-15", "2024-02-03", "2023", "2023-05-06"]
-    assert list(at.dataframe[1].value.columns) == ["Report", "Figure", "Quote", "Reason"]
+    sources, exclusions = at.table
+    assert [r["Date"] for r in sources.value.to_dict("records")] == [
+        "2022\\-03\\-15",
+        "2023",
+        "2023\\-05\\-06",
+        "2024\\-02\\-03",
+    ]  # by date, Markdown-escaped (st.table renders Markdown)
+    assert list(exclusions.value.columns) == ["Report", "Figure", "Quote", "Reason"]
+    assert len(exclusions.value) == 14
 
 
 def write_broken_copy(tmp_path: Path) -> Path:
@@ -399,3 +405,18 @@ def test_clean_layout_keeps_the_downloads_and_the_camera_button(bundled):
     overview = run_app(lang="en", clean="1")
     configs = [json.loads(c.proto.config) for c in overview.get("plotly_chart")]
     assert {c["displayModeBar"] for c in configs} == {True}
+
+
+def test_a_repeated_url_parameter_combines_and_unknown_ones_are_named(bundled):
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.query_params["lang"] = "en"
+    at.query_params["status"] = ["met", "missed"]
+    at.query_params["utm_source"] = "chat"
+    at.query_params["area"] = "nowhere"
+    at.run()
+    assert metrics(at)["Commitments"] == 2
+    notice = [c.value for c in at.caption if c.value.startswith("Ignored")]
+    assert notice == [
+        "Ignored in the address (unknown parameter or value): `utm_source=chat`, `area=nowhere`"
+    ]
+    assert at.query_params["status"] == "met,missed"

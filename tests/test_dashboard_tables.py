@@ -5,7 +5,14 @@ import io
 import openpyxl
 import pandas as pd
 
-from dashboard.tables import NUMERIC_COLUMNS, csv_bytes, display_table, export_table, xlsx_bytes
+from dashboard.tables import (
+    NUMERIC_COLUMNS,
+    csv_bytes,
+    display_table,
+    export_table,
+    sources_table,
+    xlsx_bytes,
+)
 from tests.small_fixture import small_data
 
 FRAME = small_data().frame
@@ -126,3 +133,21 @@ def test_the_xlsx_download_holds_numbers_as_numbers():
     assert places[header.index("latest_year")] == 2021
     assert places[header.index("percent_of_target")] == 104
     assert places[header.index("gap_points")] is None
+
+
+def test_the_sources_table_lists_reports_by_date():
+    table = sources_table(reversed(small_data().result.targets.reports), "en")
+    assert table.to_dict("records") == [
+        {
+            "Report": "Synthetic District Work Report 2020",
+            "Date": "2020-03-01",
+            "Publisher": "",
+            "File": "report-2020.txt",
+        },
+        {
+            "Report": "Synthetic District Statistical Bulletin 2020",
+            "Date": "2021-03",
+            "Publisher": "合成示例区统计局",
+            "File": "",
+        },
+    ]

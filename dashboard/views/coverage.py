@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard.coverage import coverage_title, untracked_table
+from dashboard.coverage import by_report_date, coverage_title, untracked_table
 from dashboard.detail import escape_markdown
 from dashboard.i18n import t
 from dashboard.layout import clean_layout_exit, context
@@ -13,7 +13,7 @@ targets = page.data.result.targets
 
 st.title(t("page_coverage", lang))
 st.write(t("coverage_intro", lang))
-items = page.data.coverage()
+items = by_report_date(page.data.coverage(), targets)
 if not items:
     st.info(t("coverage_unavailable", lang))
 for item in items:
