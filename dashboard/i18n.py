@@ -71,9 +71,12 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "What “reaches” means:",
     },
     "percent_rule": {
-        "zh": "完成率 = 决定状态的数据 ÷ 目标值 × 100%（“不超过”类目标低于100%为好；里程碑无完成率）。",
-        "en": "Percent of target = the deciding figure ÷ the target × 100 (for “at most” targets "
-        "under 100% is good; none for milestones).",
+        "zh": "完成率 = 决定状态的数据 ÷ 目标值 × 100%，仅用于数量、长度、金额类目标（“不超过”类目标低于100%为好）；"
+        "比率类目标（%、个百分点、增速）以百分点对比结果与目标；名次与里程碑两者皆无。",
+        "en": "Percent of target = the deciding figure ÷ the target × 100, for amounts only "
+        "(counts, lengths, money; for “at most” targets under 100% is good). Rates (%, "
+        "percentage points, growth) compare outcome and target in percentage points; ranks "
+        "and milestones have neither.",
     },
     "tolerance_rule": {
         "zh": "“左右”目标的容差：%与个百分点默认为0.5，其他单位须在文件中给出。",

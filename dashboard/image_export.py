@@ -9,6 +9,7 @@ and requests are made one at a time.
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import threading
@@ -52,6 +53,7 @@ def figure_png(figure: go.Figure, width: int, height: int, scale: float = 2) -> 
                 path=browser_path(), mathjax=False, timeout=TIMEOUT_S, silence_warnings=True
             )
             _started = True
+            atexit.register(kaleido.stop_sync_server, silence_warnings=True)
         return kaleido.calc_fig_sync(
             figure, opts={"format": "png", "width": width, "height": height, "scale": scale}
         )
