@@ -13,12 +13,13 @@ under an "at most" target sits inside it, as a met target should.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.i18n import format_percent, format_quantity, status_label, t, target_in_words
+from dashboard.i18n import format_quantity, status_label, t, target_in_words
 from dashboard.measures import (
     AMOUNT,
     RATE,
@@ -26,6 +27,7 @@ from dashboard.measures import (
     against_target,
     measure_kinds,
     missing,
+    percent_figure,
 )
 from dashboard.scope import ChartScope, file_stem, scoped_title
 from dashboard.sources import outcome_reports, plan_reports, source_text
@@ -158,8 +160,8 @@ def chart_source(rows: pd.DataFrame, scope: ChartScope) -> str:
 def titles(rows: pd.DataFrame, lang: str) -> list[str]:
     """Return each row's title in a language; a year is added where two titles are the same."""
     column = "title" if lang == "zh" else "title_en"
-    names = list(rows[column])
-    repeated = {name for name in names if names.count(name) > 1}
+    names = rows[column].tolist()
+    repeated = {name for name, count in Counter(names).items() if count > 1}
     years = [int(y) for y in rows["year"]]
     suffix = "（{}年）" if lang == "zh" else " ({})"
     return [
@@ -475,7 +477,7 @@ def percent_of_target_figure(frame: pd.DataFrame, scope: ChartScope) -> go.Figur
 
 def percent_text(row, lang: str) -> str:
     """Return a percent of target in words: "104%", or "53% of the ceiling" for "at most"."""
-    shown = format_percent(row.percent_of_target, lang)
+    shown = percent_figure(row.percent_of_target, lang)
     return t("percent_of_ceiling" if row.op == "<=" else "percent_of_goal", lang, percent=shown)
 
 

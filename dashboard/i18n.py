@@ -115,6 +115,10 @@ TEXT: dict[str, dict[str, str]] = {
         "met late.",
     },
     "source_no_outcomes": {"zh": "未见公布", "en": "none published"},
+    "source_more": {
+        "zh": "；另有 {count} 份（见“规则与来源”页）",
+        "en": "; and {count} more (listed under Rules and sources)",
+    },
     "band_under_50": {"zh": "低于50%", "en": "under 50%"},
     "band_50_90": {"zh": "50%–90%", "en": "50–90%"},
     "band_90_100": {"zh": "90%–100%", "en": "90–100%"},

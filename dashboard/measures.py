@@ -75,10 +75,17 @@ def against_target(row, lang: str) -> str:
     """Return a row's outcome against its target: "104%" for amounts, the gap for rates."""
     kind = measure_kind(row.op, row.unit, row.metric)
     if kind == AMOUNT:
-        return format_percent(row.percent_of_target, lang)
+        return percent_figure(row.percent_of_target, lang)
     if kind == RATE and not missing(row.latest_value) and not missing(row.target):
         return gap_words(row.op, row.target, row.tolerance, row.latest_value, row.unit, lang)
     return ""
+
+
+def percent_figure(value: float | None, lang: str) -> str:
+    """Return a percent of target, whole unless rounding would hide a miss: 104%, 99.7%."""
+    if not missing(value) and 99.5 <= value < 100.5 and value != 100:
+        return f"{value:.1f}%"
+    return format_percent(value, lang)
 
 
 def percent_shown(row) -> float | None:

@@ -9,6 +9,7 @@ named; the font shrinks before anything is dropped, and what still does not fit 
 
 from __future__ import annotations
 
+from collections import namedtuple
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -24,7 +25,7 @@ from dashboard.sources import (
     short_title,
     source_text,
 )
-from dashboard.tables import latest_text
+from dashboard.tables import ROW_FIELDS, latest_text
 from dashboard.textfit import escape, wrap_lines
 from dashboard.theme import (
     FONT,
@@ -51,6 +52,8 @@ COLUMNS = (
     ("col_source", 0.13),
 )
 FONT_SIZES = (20, 18, 16, 15, 14, 13, 12, 11)
+MAX_ROWS = 60  # more rows than a 16:9 slide holds at the smallest size
+MAX_NAMED = 40  # commitments with no figure named per area before "… and N more"
 
 
 def verdict(status: str, lang: str) -> str:
@@ -88,22 +91,31 @@ def scorecard_table(rows: pd.DataFrame, scope: ChartScope) -> pd.DataFrame:
     columns = [*(t(key, lang) for key, _ in COLUMNS), t("col_id", lang)]
     if rows.empty:
         return pd.DataFrame(columns=columns)
-    title_column = "title" if lang == "zh" else "title_en"
+    rows = ordered(rows)
+    fields = list(ROW_FIELDS) + ["status", "outcome_sources"]
+    # plain lists: pandas' arrow strings are slow to iterate row by row
+    records = list(zip(*(rows[f].tolist() for f in fields), strict=True))
+    row = namedtuple("Row", fields)
     join = "；" if lang == "zh" else "; "
-    records = []
-    for r in ordered(rows).itertuples():
-        sources = [scope.reports[s] for s in r.outcome_sources if s in scope.reports]
-        records.append(
-            [
-                getattr(r, title_column),
+    names: dict[tuple, str] = {}
+    texts = []
+    for values in records:
+        r = row(*values)
+        if r.outcome_sources not in names:
+            cited = [scope.reports[s] for s in r.outcome_sources if s in scope.reports]
+            names[r.outcome_sources] = join.join(short_title(s, lang, scope.place) for s in cited)
+        texts.append(
+            (
                 verdict(r.status, lang),
                 target_in_words(r.op, r.target, r.unit, r.tolerance, lang),
                 outcome_text(r, lang),
-                join.join(short_title(s, lang, scope.place) for s in sources),
-                r.id,
-            ]
+                names[r.outcome_sources],
+            )
         )
-    return pd.DataFrame(records, columns=columns)
+    verdicts, targets, outcomes, sources = zip(*texts, strict=True)
+    title_column = "title" if lang == "zh" else "title_en"
+    data = [rows[title_column].tolist(), verdicts, targets, outcomes, sources, rows["id"].tolist()]
+    return pd.DataFrame(dict(zip(columns, data, strict=True)))
 
 
 def status_counts(rows: pd.DataFrame) -> dict[str, int]:
@@ -261,8 +273,10 @@ def missing_paragraphs(
             f"{getattr(r, title_column)}{'（' if lang == 'zh' else ' ('}"
             f"{target_in_words(r.op, r.target, r.unit, r.tolerance, lang)}"
             f"{'）' if lang == 'zh' else ')'}"
-            for r in group.itertuples()
+            for r in group.head(MAX_NAMED).itertuples()
         )
+        if len(group) > MAX_NAMED:
+            items += t("more_count", lang, count=len(group) - MAX_NAMED)
         text = f"{area}{'：' if lang == 'zh' else ': '}{items}"
         found.append((area, wrap_lines(text, width, size)))
     return found
@@ -322,12 +336,12 @@ def table(
     lang = scope.lang
     inner = canvas.width - 2 * PAD
     widths = [share * inner for _, share in COLUMNS]
-    entries = scorecard_rows(rows, scope, numbers)
-    with_figure = [e for e in entries if e.status != NO_FIGURE]
-    missing_count = len(entries) - len(with_figure)
+    reported = rows[rows["status"] != NO_FIGURE]
+    entries = scorecard_rows(rows, scope, numbers) if len(rows) <= MAX_ROWS else []
+    with_figure = scorecard_rows(reported.head(MAX_ROWS), scope, numbers)
+    missing_count = len(rows) - len(reported)
     for size in FONT_SIZES:
-        full = table_height(entries, widths, size, lang)
-        if full <= bottom - top:
+        if entries and table_height(entries, widths, size, lang) <= bottom - top:
             return draw_table(canvas, entries, widths, size, lang, top, [])
         paragraphs = missing_paragraphs(rows, scope, inner, size)
         heading = line_height(size) + 6
@@ -338,7 +352,10 @@ def table(
             )
     size = FONT_SIZES[-1]
     paragraphs = missing_paragraphs(rows, scope, inner, size)
-    draw_table(canvas, with_figure, widths, size, lang, top, paragraphs, missing_count, bottom)
+    more = len(reported) > MAX_ROWS
+    draw_table(
+        canvas, with_figure, widths, size, lang, top, paragraphs, missing_count, bottom, more
+    )
 
 
 def table_height(entries: list[Row], widths: list[float], size: float, lang: str) -> float:
@@ -360,6 +377,7 @@ def draw_table(
     paragraphs: list[tuple[str, list[str]]],
     missing_count: int = 0,
     bottom: float | None = None,
+    more: bool = False,
 ) -> None:
     """Draw the header, one row per entry and the paragraphs of commitments with no figure.
 
@@ -406,5 +424,5 @@ def draw_table(
             if shown:
                 canvas.paragraph(PAD, y, shown, size, bold_start=area)
                 y += len(shown) * lines_px + 4
-    if left_out:
+    if left_out or more:
         canvas.text(PAD, y + 2, [t("scorecard_more", lang)], size, color=MUTED_COLOUR)

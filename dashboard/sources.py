@@ -16,6 +16,10 @@ import pandas as pd
 from dashboard.i18n import t
 from loaders.model import Commitment, Report
 
+#: past this many plans or publications, a source line counts the rest (listed on the Rules
+#: and sources page and in the downloads' latest_source column)
+MAX_CITED = 8
+
 #: how a work report's title names its place: 清远市清城区人民政府工作报告 / Qingcheng District …
 PLACE_IN_TITLE = {
     "zh": re.compile(r"^(?:\d{4}年)?(.+?[省市州县区旗])(?:人民)?政府工作报告"),
@@ -93,12 +97,16 @@ def source_text(
 ) -> str:
     """Return the source line: plans, outcome publications, the data date and the status rule."""
     join = "；" if lang == "zh" else "; "
-    targets = join.join(cite(r, lang, place) for r in plans) or "—"
+    targets = join.join(cite(r, lang, place) for r in plans[:MAX_CITED]) or "—"
+    if len(plans) > MAX_CITED:
+        targets += t("source_more", lang, count=len(plans) - MAX_CITED)
     if outcomes:
         found = join.join(
             cite(r, lang, place, index if numbered else None)
-            for index, r in enumerate(outcomes, start=1)
+            for index, r in enumerate(outcomes[:MAX_CITED], start=1)
         )
+        if len(outcomes) > MAX_CITED:
+            found += t("source_more", lang, count=len(outcomes) - MAX_CITED)
     else:
         found = t("source_no_outcomes", lang)
     return t("source_line", lang, targets=targets, outcomes=found, as_of=as_of)

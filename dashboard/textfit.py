@@ -70,21 +70,20 @@ def _split_long(token: str, width: float, size: float) -> list[str]:
 def wrap_lines(text: str, width: float, size: float) -> list[str]:
     """Return plain text broken into lines no wider than `width` pixels; nothing dropped."""
     lines: list[str] = []
-    current = ""
+    current, used = "", 0.0
     for token in _tokens(" ".join(text.split())):
-        if text_width(current + token.rstrip(), size) <= width:
+        word = token.rstrip()
+        word_px = text_width(word, size)
+        if used + word_px <= width:
             current += token
+            used += text_width(token, size)
             continue
         if current.strip():
             lines.append(current.rstrip())
-        current = ""
-        pieces = (
-            _split_long(token.rstrip(), width, size)
-            if text_width(token.rstrip(), size) > width
-            else [token]
-        )
-        lines.extend(piece for piece in pieces[:-1])
+        pieces = _split_long(word, width, size) if word_px > width else [token]
+        lines.extend(pieces[:-1])
         current = pieces[-1]
+        used = text_width(current, size)
     if current.strip() or not lines:
         lines.append(current.rstrip())
     return lines

@@ -192,6 +192,10 @@ def test_search_in_english_and_in_chinese(bundled):
     at.sidebar.text_input[0].set_value("碧道").run()
     assert [r["Commitment"] for r in table_rows(at)] == ["Greenways (riverside paths) built"]
     assert at.query_params["q"] == "碧道"
+    for figure in ("6,900", "6900", "1.8万", "18000"):  # as the English and Chinese pages print it
+        at.sidebar.text_input[0].set_value(figure).run()
+        assert [r["ID"] for r in table_rows(at)] == ["school-places-2022"], figure
+    assert at.query_params["q"] == "18000"
 
 
 def test_filters_are_read_from_the_url(bundled):
@@ -420,3 +424,11 @@ def test_a_repeated_url_parameter_combines_and_unknown_ones_are_named(bundled):
         "Ignored in the address (unknown parameter or value): `utm_source=chat`, `area=nowhere`"
     ]
     assert at.query_params["status"] == "met,missed"
+
+
+def test_a_numeric_commitment_page_shows_no_milestone_sentence(bundled):
+    at = commitment_page(lang="en", id="consumer-prices-2022")
+    captions = "\n".join(c.value for c in at.caption)
+    assert "The latest figure for the due year \\(or earlier\\) reaches the target\\." in captions
+    assert "milestone" not in captions
+    assert "#### 1\\.4 pp under the ceiling" in markdown_text(at)

@@ -2,7 +2,12 @@
 
 import pytest
 
-from dashboard.measures import against_target, gap_words, measure_kind, measure_kinds
+from dashboard.measures import (
+    against_target,
+    gap_words,
+    measure_kind,
+    measure_kinds,
+)
 from tests.small_fixture import small_data
 
 FRAME = small_data().frame

@@ -131,15 +131,23 @@ def test_when_rows_do_not_fit_the_missing_ones_are_named_per_area_in_a_paragraph
     rows = pd.concat([FRAME, synthetic_missing(60)], ignore_index=True)
     shown = texts(scorecard_figure(rows, scope(frame=rows)))
     assert "○ no published figure (61)" in shown
-    [paragraph] = [s for s in shown if s.startswith("Livelihoods: ")]
-    assert paragraph.replace("<br>", " ").count("Synthetic park") == 60
+    [paragraph] = [s.replace("<br>", " ") for s in shown if s.startswith("Livelihoods: ")]
+    assert paragraph.startswith(
+        "Livelihoods: New parks (at least 4); Synthetic park 0 (at least 4)"
+    )
+    assert paragraph.count("Synthetic park") == 39  # 40 named in all, then counted
+    assert paragraph.endswith("Synthetic park 38 (at least 4)… and 21 more")
     assert "Consumer prices" in shown  # outcomes keep a row each
 
 
 def test_past_what_a_slide_holds_the_image_says_the_rest_is_in_the_table():
-    rows = pd.concat([FRAME, synthetic_missing(2000)], ignore_index=True)
+    reported = synthetic_missing(70).assign(status="met", latest_value=5.0, latest_year=2020)
+    rows = pd.concat([FRAME, reported], ignore_index=True)
     shown = texts(scorecard_figure(rows, scope(frame=rows)))
-    assert shown[-1].startswith("… not every commitment fits here: the full list is in the table")
+    assert shown[-1] == (
+        "… not every commitment fits here: the full list is in the table and the CSV download."
+    )
+    assert "Synthetic park 0" in shown
 
 
 def test_kaleido_is_pointed_at_the_browser_named_by_browser_path(monkeypatch, tmp_path):

@@ -122,3 +122,13 @@ def test_phones_get_charts_fitted_to_their_width():
         DESKTOP_WIDTH,
         DESKTOP_WIDTH,
     ]
+
+
+def test_past_eight_publications_the_source_line_counts_the_rest():
+    many = [
+        Report(f"s{i}", f"公报{i}", f"Bulletin {i}", PartialDate(2023, 1, i + 1), publisher="局")
+        for i in range(11)
+    ]
+    text = source_text([WORK_REPORT], many, "en", "2026-01-01", "Qingcheng District")
+    assert "Bulletin 7 (局, 2023-01-08); and 3 more (listed under Rules and sources)." in text
+    assert "Bulletin 8" not in text
