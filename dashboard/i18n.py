@@ -103,10 +103,6 @@ TEXT: dict[str, dict[str, str]] = {
     "axis_commitments": {"zh": "承诺数", "en": "Commitments"},
     "axis_percent_of_target": {"zh": "占目标的百分比", "en": "Percent of target"},
     "axis_value": {"zh": "数值", "en": "Value"},
-    "series_baseline": {"zh": "上年基数", "en": "Prior year"},
-    "series_target": {"zh": "目标", "en": "Target"},
-    "series_outcome": {"zh": "结果", "en": "Outcome"},
-    "no_published_figure_marker": {"zh": "未公布数据", "en": "no published figure"},
     "source_line": {
         "zh": "目标：{targets}。结果：{outcomes}。数据截至 {as_of}。"
         "状态规则：以到期年度最新公布数据对照目标，其后达到为逾期完成。",
@@ -242,7 +238,6 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "subtitle_hidden": {"zh": "；另有 {count} 项见表格", "en": "; {count} more in the table"},
     "legend_reached_zone": {"zh": "达标区间", "en": "target reached"},
-    "series_outcome_status": {"zh": "结果：{status}", "en": "outcome: {status}"},
     "axis_gap": {
         "zh": "与目标的差距（百分点；右侧为好于目标）",
         "en": "Percentage points from the target (right: better than the target)",

@@ -57,10 +57,6 @@ BAND_COLOURS = {
 }
 #: the range where a target counts as reached, drawn behind the bars and dots
 ZONE_COLOUR = mix(STATUS_COLOURS["met"], "#ffffff", 0.82)
-SERIES_COLOURS = {
-    "baseline": mix(STATUS_COLOURS["no_figure"], "#ffffff", 0.2),
-    "target": REFERENCE_COLOUR,
-}
 
 
 def briefing_template() -> go.layout.Template:
