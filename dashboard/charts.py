@@ -1,37 +1,61 @@
-"""Chart builders: pure functions from the dashboard's frame to Plotly figures, ready for a briefing.
+"""Chart builders: pure functions from the dashboard's rows to Plotly figures a slide can use.
 
-Every figure has a title that says what it shows, a subtitle with its scope and a source line
-(report, data as of, status rule). Data is aggregated before plotting: a chart never holds
-more than a few hundred points, whatever the size of targets.yaml.
+Every figure uses the registered "briefing" template (dashboard.theme), carries its scope in
+the title (place, years, areas), a subtitle saying what it counts, and a source line naming
+the plans and every publication its outcomes come from. Text is fitted to the scope's width:
+labels and lines are wrapped, never cut, and the margins are computed from the text. Data is
+aggregated before plotting: a chart never holds more than a few hundred points.
+
+Rates are compared in percentage points (target, outcome, gap); percent of target is drawn
+for amounts only. A shaded zone marks where each target counts as reached, so an outcome
+under an "at most" target sits inside it, as a met target should.
 """
 
 from __future__ import annotations
 
-import re
+from collections import Counter
+from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.escape import plain
-from dashboard.i18n import format_percent, format_quantity, status_label, t, target_in_words
-from loaders.status import NO_FIGURE, STATUSES
-
-STATUS_COLOURS = {
-    "met": "#2e7d32",
-    "met_late": "#8bc34a",
-    "missed": "#c62828",
-    "no_figure": "#9e9e9e",
-    "not_yet_due": "#1e88e5",
-}
-SERIES_COLOURS = {"baseline": "#90a4ae", "target": "#1565c0", "outcome": "#ef6c00"}
-FONT = (
-    "Noto Sans CJK SC, Noto Sans SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, sans-serif"
+from dashboard.i18n import format_quantity, status_label, t, target_in_words
+from dashboard.measures import (
+    AMOUNT,
+    RATE,
+    RATE_UNITS,
+    against_target,
+    measure_kinds,
+    missing,
+    percent_figure,
 )
-MAX_BARS = 60
-MAX_HEADLINE = 12
-MAX_MISSING_ROWS = 12
-LABEL_CHARS = {"zh": 20, "en": 36}
+from dashboard.scope import ChartScope, file_stem, scoped_title
+from dashboard.sources import outcome_reports, plan_reports, source_text
+from dashboard.textfit import escape, text_width, wrap_html, wrap_lines
+from dashboard.theme import (
+    BAND_COLOURS,
+    FONT_SIZE,
+    MUTED_COLOUR,
+    REFERENCE_COLOUR,
+    SOURCE_SIZE,
+    STATUS_COLOURS,
+    SUBTITLE_SIZE,
+    TEMPLATE,
+    TEXT_COLOUR,
+    TITLE_SIZE,
+    ZONE_COLOUR,
+    text_colour_on,
+)
+from loaders.status import STATUSES
 
+MAX_BARS = 60
+MAX_RATES = 40
+MAX_MISSING_ROWS = 12
+LEGEND_ROW = 24
+LINE_PX = 17
+MODEBAR_PX = 36  # the camera button sits at the top right, beside the title
+BAR_PX = 14
+STATUS_NAMES = {lang: {s: status_label(s, lang) for s in STATUSES} for lang in ("zh", "en")}
 PERCENT_BANDS = (
     ("band_under_50", 0, 50),
     ("band_50_90", 50, 90),
@@ -40,9 +64,105 @@ PERCENT_BANDS = (
 )
 
 
-def short(text: str, limit: int = LABEL_CHARS["en"]) -> str:
-    """Return text cut to a chart label's length, with an ellipsis when cut."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+@dataclass(frozen=True)
+class Frame:
+    """The text around a chart's plot: title, subtitle, source, legend and axis title."""
+
+    title: str
+    subtitle: str
+    source: str
+    legend: tuple[str, ...] = ()
+    axis_title: str = ""
+
+
+def legend_rows(names: tuple[str, ...], width: float) -> int:
+    """Return how many rows a horizontal legend of these names takes at a width."""
+    rows, used = 1, 0.0
+    for name in names:
+        item = 44 + text_width(name, 12)
+        if used and used + item > width:
+            rows, used = rows + 1, 0.0
+        used += item
+    return rows if names else 0
+
+
+def finish(figure: go.Figure, scope: ChartScope, frame: Frame, plot_height: float) -> go.Figure:
+    """Return the figure laid out for its width: wrapped title, legend and source below, margins."""
+    width = scope.width
+    title = wrap_html(frame.title, width - 24 - MODEBAR_PX, TITLE_SIZE)
+    subtitle = wrap_html(frame.subtitle, width - 24, SUBTITLE_SIZE)
+    title_lines = title.count("<br>") + 1
+    title_px = title_lines * TITLE_SIZE * 1.3
+    subtitle_px = (subtitle.count("<br>") + 1) * SUBTITLE_SIZE * 1.45
+    top = 14 + title_px + 8 + subtitle_px + 18
+    source_lines = wrap_lines(frame.source, width - 28, SOURCE_SIZE)
+    source_px = len(source_lines) * SOURCE_SIZE * 1.4
+    legend_px = legend_rows(frame.legend, width - 16) * LEGEND_ROW
+    axis_title = wrap_lines(frame.axis_title, width - 40, FONT_SIZE) if frame.axis_title else []
+    if figure.layout.xaxis.visible is False:
+        axis_title, axis_px = [], 4.0
+    else:
+        axis_px = 30 + len(axis_title) * FONT_SIZE * 1.35 + (8 if axis_title else 0)
+    bottom = axis_px + legend_px + source_px + 18
+    height = round(top + plot_height + bottom)
+    figure.update_layout(
+        template=TEMPLATE,
+        height=height,
+        margin={"l": 12, "r": 16, "t": round(top), "b": round(bottom), "autoexpand": True},
+        title={
+            "text": title,
+            "subtitle": {"text": subtitle},
+            "x": 0,
+            "pad": {"l": 12},
+            # Plotly lifts a title of several lines by half a line: put it back below the edge
+            "y": 1 - (12 + (TITLE_SIZE * 0.65 if title_lines > 1 else 0)) / height,
+        },
+        legend={"y": (source_px + 12) / height, "x": 0.01},
+        showlegend=bool(frame.legend),
+    )
+    if axis_title:
+        figure.update_xaxes(
+            title={"text": "<br>".join(escape(line) for line in axis_title), "standoff": 8}
+        )
+    figure.add_annotation(
+        text="<br>".join(escape(line) for line in source_lines),
+        xref="paper",
+        yref="paper",
+        x=1,
+        y=0,
+        yshift=-(axis_px + legend_px + 4),
+        xanchor="right",
+        yanchor="top",
+        align="left",
+        showarrow=False,
+        font={"size": SOURCE_SIZE, "color": MUTED_COLOUR},
+        name="source",
+    )
+    return figure
+
+
+def chart_source(rows: pd.DataFrame, scope: ChartScope) -> str:
+    """Return the source line of a chart drawn from these rows."""
+    return source_text(
+        plan_reports(rows, scope.reports),
+        outcome_reports(rows, scope.reports),
+        scope.lang,
+        scope.as_of,
+        scope.place,
+    )
+
+
+def titles(rows: pd.DataFrame, lang: str) -> list[str]:
+    """Return each row's title in a language; a year is added where two titles are the same."""
+    column = "title" if lang == "zh" else "title_en"
+    names = rows[column].tolist()
+    repeated = {name for name, count in Counter(names).items() if count > 1}
+    years = [int(y) for y in rows["year"]]
+    suffix = "（{}年）" if lang == "zh" else " ({})"
+    return [
+        name + suffix.format(year) if name in repeated else name
+        for name, year in zip(names, years, strict=True)
+    ]
 
 
 def area_labels(frame: pd.DataFrame, lang: str) -> pd.Series:
@@ -53,7 +173,7 @@ def area_labels(frame: pd.DataFrame, lang: str) -> pd.Series:
         chapters = frame.groupby("area")["chapter"].agg(
             lambda found: found.iloc[0] if found.nunique() == 1 else ""
         )
-        return frame["area"].map(chapters) + frame["area_name"].map(lambda name: short(name, 18))
+        return frame["area"].map(chapters) + frame["area_name"]
     return frame["area_name_en"]
 
 
@@ -74,116 +194,16 @@ def status_counts(rows: pd.DataFrame) -> dict[str, int]:
 def counted(build):
     """Return a chart builder that draws only the rows that are not drafts."""
 
-    def build_counted(rows: pd.DataFrame, lang: str, as_of: str) -> go.Figure:
-        return build(without_drafts(rows), lang, as_of)
+    def build_counted(rows: pd.DataFrame, scope: ChartScope) -> go.Figure:
+        return build(without_drafts(rows), scope)
 
     return build_counted
 
 
-def source_line(frame: pd.DataFrame, lang: str, as_of: str) -> str:
-    """Return the source line of a chart: the reports its rows come from and the date."""
-    column = "report_title" if lang == "zh" else "report_title_en"
-    reports = list(dict.fromkeys(frame[column])) if not frame.empty else []
-    shown = "；".join(reports[:3]) if lang == "zh" else "; ".join(reports[:3])
-    if len(reports) > 3:
-        shown += f" (+{len(reports) - 3})"
-    return t("source_line", lang, reports=shown, as_of=as_of)
-
-
-def _layout(figure: go.Figure, title: str, subtitle: str, source: str, height: int) -> go.Figure:
-    """Return the figure with the briefing layout: title, subtitle, source line, fonts."""
-    figure.update_layout(
-        title={
-            "text": plain(title),
-            "subtitle": {"text": plain(subtitle)},
-            "x": 0,
-            "xanchor": "left",
-        },
-        font={"family": FONT, "size": 13},
-        height=height,
-        margin={"l": 10, "r": 20, "t": 90, "b": 105},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "traceorder": "normal"},
-        plot_bgcolor="white",
-        paper_bgcolor="white",
-    )
-    figure.add_annotation(
-        text=wrap(plain(source), 56 if is_chinese(source) else 120),
-        xref="paper",
-        yref="paper",
-        x=1,
-        y=0,
-        yshift=-62,
-        xanchor="right",
-        yanchor="top",
-        align="right",
-        showarrow=False,
-        font={"size": 11, "color": "#616161"},
-    )
-    return figure
-
-
-def is_chinese(text: str) -> bool:
-    """Return True when text holds CJK characters."""
-    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
-
-
-def wrap(text: str, width: int) -> str:
-    """Return text broken with <br> before `width` characters, at a separator where possible."""
-    lines, current = [], ""
-    for piece in re.split(r"(?<=[|｜；;])", text):
-        if current and len(current) + len(piece) > width:
-            lines.append(current.rstrip())
-            current = piece.lstrip()
-        else:
-            current += piece
-    lines.append(current)
-    return "<br>".join(lines)
-
-
-def scope_line(count: int, lang: str) -> str:
-    """Return a subtitle giving the number of commitments a chart covers."""
-    return f"{count} 项承诺" if lang == "zh" else f"{count} commitments"
-
-
-def status_by_area_figure(frame: pd.DataFrame, lang: str, as_of: str) -> go.Figure:
-    """Return a stacked bar chart: per area, how many commitments have each status."""
-    figure = go.Figure()
-    if frame.empty:
-        return _layout(figure, t("chart_status_by_area", lang), scope_line(0, lang), "", 300)
-    labelled = frame.assign(area_label=area_labels(frame, lang))
-    order = list(dict.fromkeys(labelled.sort_values(["area_order", "area"])["area_label"]))
-    counts = labelled.groupby(["area_label", "status"]).size().unstack(fill_value=0)
-    counts = counts.reindex(index=order, columns=list(STATUSES), fill_value=0)
-    for status in STATUSES:
-        values = counts[status]
-        if not values.any():
-            continue
-        figure.add_bar(
-            name=status_label(status, lang),
-            y=[plain(label) for label in counts.index],
-            x=values.tolist(),
-            orientation="h",
-            marker_color=STATUS_COLOURS[status],
-            text=[str(v) if v else "" for v in values],
-            textposition="inside",
-            textangle=0,
-            hovertemplate="%{y}: %{x}<extra>" + status_label(status, lang) + "</extra>",
-        )
-    figure.update_layout(barmode="stack")
-    figure.update_yaxes(autorange="reversed")
-    figure.update_xaxes(
-        title_text=t("axis_commitments", lang),
-        gridcolor="#eeeeee",
-        dtick=count_step(int(counts.sum(axis=1).max())),
-    )
-    height = 160 + 42 * len(counts.index)
-    return _layout(
-        figure,
-        t("chart_status_by_area", lang),
-        scope_line(len(frame), lang),
-        source_line(frame, lang, as_of),
-        height,
-    )
+def count_subtitle(count: int, lang: str, extra: str = "") -> str:
+    """Return a subtitle giving how many commitments a chart covers, and what else to know."""
+    text = t("scope_count", lang, count=count)
+    return f"{text}{'；' if lang == 'zh' else '; '}{extra}" if extra else text
 
 
 def count_step(largest: int) -> int | None:
@@ -194,109 +214,294 @@ def count_step(largest: int) -> int | None:
     return None
 
 
-def numeric_rows(frame: pd.DataFrame) -> pd.DataFrame:
-    """Return the commitments with a numeric target (not milestones)."""
+def status_by_area_figure(frame: pd.DataFrame, scope: ChartScope) -> go.Figure:
+    """Return per area, how many commitments have each status: a stacked bar under each name."""
+    lang = scope.lang
+    title = scoped_title(scope, t("chart_status_by_area", lang))
+    if frame.empty:
+        return finish(go.Figure(), scope, Frame(title, count_subtitle(0, lang), ""), 60)
+    labelled = frame.assign(area_label=area_labels(frame, lang))
+    order = list(dict.fromkeys(labelled.sort_values(["area_order", "area"])["area_label"]))
+    counts = labelled.groupby(["area_label", "status"]).size().unstack(fill_value=0)
+    counts = counts.reindex(index=order, columns=list(STATUSES), fill_value=0)
+    names = {status: status_label(status, lang) for status in STATUSES}
+    rows = stacked_rows(counts, names, lang)
+    figure, plot_height, legend = list_figure(rows, scope, STATUS_COLOURS, names, bar_px=22)
+    figure.update_xaxes(
+        range=[0, max(1, int(counts.sum(axis=1).max()))],
+        dtick=count_step(int(counts.sum(axis=1).max())),
+    )
+    return finish(
+        figure,
+        scope,
+        Frame(
+            title,
+            count_subtitle(len(frame), lang),
+            chart_source(frame, scope),
+            tuple(legend),
+            t("axis_commitments", lang),
+        ),
+        plot_height,
+    )
+
+
+def stacked_rows(counts: pd.DataFrame, names: dict[str, str], lang: str) -> list[ListRow]:
+    """Return one list row per index of a counts table: the counts in words and stacked."""
+    rows = []
+    join = "，" if lang == "zh" else ", "
+    for label, values in counts.iterrows():
+        segments, start = [], 0
+        for key, count in values.items():
+            if count:
+                segments.append((key, start, start + int(count), str(int(count))))
+                start += int(count)
+        detail = join.join(
+            t("count_of", lang, count=int(count), name=names[key])
+            for key, count in values.items()
+            if count
+        )
+        rows.append(ListRow(str(label), detail, tuple(segments)))
+    return rows
+
+
+def amount_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return the commitments whose target is an amount (count, length, money): percent applies."""
+    return frame if frame.empty else frame[measure_kinds(frame) == AMOUNT]
+
+
+def rate_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return the commitments whose target is a rate in % or points: compared in points."""
     if frame.empty:
         return frame
-    return frame[frame["op"] != "done"]
+    return frame[(measure_kinds(frame) == RATE) & frame["unit"].isin(RATE_UNITS)]
 
 
-def percent_of_target_figure(frame: pd.DataFrame, lang: str, as_of: str) -> go.Figure:
-    """Return percent of target per numeric commitment with a 100% line, or bands when many."""
-    rows = numeric_rows(frame)
-    if len(rows) > MAX_BARS:
-        return percent_bands_figure(rows, lang, as_of)
-    title_column = "title" if lang == "zh" else "title_en"
-    with_figure = rows[rows["percent_of_target"].notna()].sort_values("percent_of_target")
-    without = rows[rows["percent_of_target"].isna()]
-    labels = [plain(short(v, LABEL_CHARS[lang])) for v in with_figure[title_column]]
+@dataclass(frozen=True)
+class ListRow:
+    """One row of a list chart: a title and a sentence above its bar segments (none: no bar).
+
+    A segment is (key, start, end, text): the key picks its colour and legend name.
+    """
+
+    title: str
+    detail: str
+    segments: tuple[tuple[str, float, float, str], ...] = ()
+    zone: tuple[float, float] | None = None
+    hover: str = ""
+
+
+def list_figure(
+    rows: list[ListRow],
+    scope: ChartScope,
+    colours: dict[str, str],
+    names: dict[str, str],
+    reference: float | None = None,
+    reference_name: str = "",
+    bar_px: int = BAR_PX,
+) -> tuple[go.Figure, float, list[str]]:
+    """Return a figure of rows, each a wrapped title and sentence above its bar, the plot height
+    and the legend's names.
+
+    The text runs across the whole width, so nothing is cut on a phone. The y axis counts
+    pixels from the top, so each row is as tall as its text (and its bar, if it has one).
+    A reference mark (100% or the target) and a shaded zone show where the target counts as
+    reached.
+    """
+    width = scope.width - 34
+    texts, tops, centres = [], [], []
+    top = 0.0
+    for row in rows:
+        title = wrap_lines(row.title, width, FONT_SIZE)
+        detail = wrap_lines(row.detail, width, FONT_SIZE) if row.detail else []
+        texts.append("<br>".join([*(f"<b>{escape(x)}</b>" for x in title), *map(escape, detail)]))
+        text_px = (len(title) + len(detail)) * LINE_PX
+        tops.append(top)
+        centres.append(top + 6 + text_px + 8 + bar_px / 2)
+        top += 6 + text_px + (8 + bar_px + 14 if row.segments else 12)
     figure = go.Figure()
-    for status in STATUSES:
-        part = with_figure[with_figure["status"] == status]
-        if part.empty:
-            continue
+    legend: list[str] = []
+    zoned = [(centre, row.zone) for centre, row in zip(centres, rows, strict=True) if row.zone]
+    if zoned:
+        legend.append(t("legend_reached_zone", scope.lang))
         figure.add_bar(
-            name=status_label(status, lang),
-            y=[plain(short(v, LABEL_CHARS[lang])) for v in part[title_column]],
-            x=part["percent_of_target"].tolist(),
+            name=t("legend_reached_zone", scope.lang),
+            y=[centre for centre, _ in zoned],
+            x=[end - start for _, (start, end) in zoned],
+            base=[start for _, (start, _) in zoned],
             orientation="h",
-            marker_color=STATUS_COLOURS[status],
-            text=[format_percent(v, lang) for v in part["percent_of_target"]],
-            textposition="outside",
-            customdata=[
-                [
-                    target_in_words(r.op, r.target, r.unit, r.tolerance, lang),
-                    format_quantity(r.latest_value, r.unit, lang),
-                ]
-                for r in part.itertuples()
-            ],
-            hovertemplate="%{y}<br>"
-            + t("target", lang)
-            + ": %{customdata[0]}<br>"
-            + t("series_outcome", lang)
-            + ": %{customdata[1]} (%{x:.0f}%)<extra></extra>",
+            width=bar_px + 10,
+            marker={"color": ZONE_COLOUR, "line": {"width": 0}},
+            hoverinfo="skip",
         )
-    missing_labels, missing_text, missing_hover = missing_rows(without, lang)
-    if missing_labels:
+    barred = [i for i, row in enumerate(rows) if row.segments]
+    if barred and reference is not None:
+        legend.append(reference_name)
         figure.add_scatter(
-            name=status_label(NO_FIGURE, lang),
-            y=missing_labels,
-            x=[0] * len(missing_labels),
-            mode="markers+text",
-            marker={"symbol": "line-ns-open", "size": 14, "color": STATUS_COLOURS[NO_FIGURE]},
-            text=missing_text,
-            textposition="middle right",
-            textfont={"color": "#757575", "size": 11},
-            customdata=missing_hover,
+            name=reference_name,
+            y=[centres[i] for i in barred],
+            x=[reference] * len(barred),
+            mode="markers",
+            marker={
+                "symbol": "line-ns",
+                "size": bar_px + 4,
+                "line": {"width": 2, "color": REFERENCE_COLOUR},
+            },
+            hoverinfo="skip",
+        )
+    for key, colour in colours.items():
+        found = [
+            (centres[i], segment, rows[i])
+            for i in barred
+            for segment in rows[i].segments
+            if segment[0] == key
+        ]
+        if not found:
+            continue
+        legend.append(names[key])
+        figure.add_bar(
+            name=names[key],
+            y=[centre for centre, _, _ in found],
+            x=[end - start for _, (_, start, end, _), _ in found],
+            base=[start for _, (_, start, _, _), _ in found],
+            orientation="h",
+            width=bar_px,
+            marker={"color": colour, "line": {"width": 0}},
+            text=[text for _, (_, _, _, text), _ in found],
+            textposition="inside",
+            insidetextanchor="middle",
+            textangle=0,
+            textfont={"color": text_colour_on(colour), "size": 12},
+            customdata=[escape(f"{row.title}: {row.hover or row.detail}") for _, _, row in found],
             hovertemplate="%{customdata}<extra></extra>",
         )
-    figure.add_vline(x=100, line_dash="dash", line_color="#424242", line_width=1)
-    top = max([120.0, *(v * 1.15 for v in with_figure["percent_of_target"])])
+    for row, text, row_top in zip(rows, texts, tops, strict=True):
+        figure.add_annotation(
+            text=text,
+            x=0,
+            xref="paper",
+            xanchor="left",
+            y=row_top + 6,
+            yref="y",
+            yanchor="top",
+            align="left",
+            showarrow=False,
+            font={"size": FONT_SIZE, "color": TEXT_COLOUR if row.segments else MUTED_COLOUR},
+            name="row",
+        )
+    figure.update_yaxes(range=[max(top, 1.0), 0], visible=False, fixedrange=True)
     figure.update_xaxes(
-        title_text=t("axis_percent_of_target", lang),
-        range=[0, top],
-        ticksuffix="%",
-        gridcolor="#eeeeee",
+        showgrid=False,
+        ticks="outside",
+        tickcolor=MUTED_COLOUR,
+        showline=True,
+        linecolor=MUTED_COLOUR,
+        visible=bool(barred),
     )
-    figure.update_yaxes(
-        categoryorder="array", categoryarray=[*labels, *missing_labels], autorange="reversed"
-    )
-    figure.update_layout(barmode="overlay", bargap=0.35)
-    height = 180 + 24 * (len(labels) + len(missing_labels))
-    return _layout(
-        figure,
-        t("chart_percent_of_target", lang),
-        scope_line(len(rows), lang),
-        source_line(rows, lang, as_of),
-        height,
-    )
+    figure.update_layout(barmode="overlay")
+    return figure, max(top, 1.0), legend
 
 
-def missing_rows(without: pd.DataFrame, lang: str) -> tuple[list[str], list[str], list[str]]:
-    """Return labels, texts and hovers for numeric commitments with no published figure.
+def zone_percent(
+    op: str, target: float, tolerance: float | None, top: float
+) -> tuple[float, float]:
+    """Return where an amount target counts as reached, in percent of target: (from, to)."""
+    if op == "<=":
+        return 0.0, 100.0
+    if op == "~" and tolerance and target:
+        return (target - tolerance) / target * 100, top
+    return 100.0, top
 
-    Up to MAX_MISSING_ROWS they are listed one by one; past that, one row per area says how
-    many there are (the hover names them), so the chart stays readable without dropping any.
+
+def missing_list_rows(without: pd.DataFrame, lang: str) -> list[ListRow]:
+    """Return list rows for commitments without a published figure: one each, or grouped.
+
+    Up to MAX_MISSING_ROWS are listed one by one, each with its target and its status (no
+    published figure, or not yet due); past that, one row per area and status names them
+    (the first dozen, then how many more), so the chart stays short without dropping any.
     """
     if without.empty:
-        return [], [], []
-    marker = t("no_published_figure_marker", lang)
-    title_column = "title" if lang == "zh" else "title_en"
+        return []
+    names = titles(without, lang)
     if len(without) <= MAX_MISSING_ROWS:
-        labels = [plain(short(v, LABEL_CHARS[lang])) for v in without[title_column]]
-        return labels, [marker] * len(labels), [f"{label}: {marker}" for label in labels]
-    labelled = without.assign(area_label=area_labels(without, lang))
-    labels, texts, hovers = [], [], []
-    for label, group in labelled.sort_values(["area_order", "area"]).groupby(
-        "area_label", sort=False
+        return [
+            ListRow(
+                name,
+                t(
+                    "missing_detail",
+                    lang,
+                    target=target_in_words(r.op, r.target, r.unit, r.tolerance, lang),
+                    marker=status_label(r.status, lang),
+                ),
+            )
+            for name, r in zip(names, without.itertuples(), strict=True)
+        ]
+    labelled = without.assign(area_label=area_labels(without, lang), name=names)
+    found = []
+    join = "；" if lang == "zh" else "; "
+    for (label, status), group in labelled.sort_values(["area_order", "area"]).groupby(
+        ["area_label", "status"], sort=False
     ):
-        labels.append(plain(label))
         count = len(group)
-        texts.append(f"{marker}：{count} 项" if lang == "zh" else f"{marker}: {count}")
-        names = [plain(short(v, 40)) for v in group[title_column].head(12)]
-        more = [f"… +{count - 12}"] if count > 12 else []
-        hovers.append("<br>".join([plain(label), *names, *more]))
-    return labels, texts, hovers
+        listed = join.join(group["name"].head(12))
+        more = t("more_count", lang, count=count - 12) if count > 12 else ""
+        marker = status_label(status, lang)
+        found.append(
+            ListRow(
+                label, t("missing_count", lang, marker=marker, count=count, names=listed + more)
+            )
+        )
+    return found
+
+
+def percent_of_target_figure(frame: pd.DataFrame, scope: ChartScope) -> go.Figure:
+    """Return percent of target per amount commitment, its reached zone shaded; bands when many."""
+    rows = amount_rows(frame)
+    if len(rows) > MAX_BARS:
+        return percent_bands_figure(rows, scope)
+    lang = scope.lang
+    with_figure = rows[rows["percent_of_target"].notna()].sort_values("percent_of_target")
+    without = rows[rows["percent_of_target"].isna()]
+    values = [float(v) for v in with_figure["percent_of_target"]]
+    top = max([125.0, *(v * 1.08 for v in values)])
+    items = [
+        ListRow(
+            name,
+            t(
+                "amount_detail",
+                lang,
+                outcome=format_quantity(r.latest_value, r.unit, lang),
+                year=int(r.latest_year),
+                target=target_in_words(r.op, r.target, r.unit, r.tolerance, lang),
+                percent=percent_text(r, lang),
+            ),
+            ((r.status, 0.0, float(r.percent_of_target), ""),),
+            zone_percent(r.op, r.target, r.tolerance, top),
+        )
+        for name, r in zip(titles(with_figure, lang), with_figure.itertuples(), strict=True)
+    ]
+    items += missing_list_rows(without, lang)
+    figure, plot_height, legend = list_figure(
+        items, scope, STATUS_COLOURS, STATUS_NAMES[lang], 100.0, t("legend_target_line", lang)
+    )
+    figure.update_xaxes(range=[0, top], ticksuffix="%")
+    return finish(
+        figure,
+        scope,
+        Frame(
+            scoped_title(scope, t("chart_percent_of_target", lang)),
+            count_subtitle(len(rows), lang, t("subtitle_amounts_only", lang)),
+            chart_source(rows, scope),
+            tuple(legend),
+            t("axis_percent_of_target", lang),
+        ),
+        plot_height,
+    )
+
+
+def percent_text(row, lang: str) -> str:
+    """Return a percent of target in words: "104%", or "53% of the ceiling" for "at most"."""
+    shown = percent_figure(row.percent_of_target, lang)
+    return t("percent_of_ceiling" if row.op == "<=" else "percent_of_goal", lang, percent=shown)
 
 
 def percent_band(value: float | None) -> str:
@@ -306,130 +511,109 @@ def percent_band(value: float | None) -> str:
     return next(key for key, low, high in PERCENT_BANDS if low <= value < high)
 
 
-def percent_bands_figure(rows: pd.DataFrame, lang: str, as_of: str) -> go.Figure:
-    """Return, per area, how many numeric commitments fall in each band of percent of target."""
+def percent_bands_figure(rows: pd.DataFrame, scope: ChartScope) -> go.Figure:
+    """Return, per area, how many amount commitments fall in each band of percent of target."""
+    lang = scope.lang
     labelled = rows.assign(
         band=rows["percent_of_target"].map(percent_band), area_label=area_labels(rows, lang)
     )
     order = list(dict.fromkeys(labelled.sort_values(["area_order", "area"])["area_label"]))
-    bands = [key for key, _, _ in PERCENT_BANDS] + ["band_no_figure"]
-    colours = ["#c62828", "#ef6c00", "#fbc02d", "#2e7d32", "#9e9e9e"]
+    bands = list(BAND_COLOURS)
     counts = labelled.groupby(["area_label", "band"]).size().unstack(fill_value=0)
     counts = counts.reindex(index=order, columns=bands, fill_value=0)
-    figure = go.Figure()
-    for band, colour in zip(bands, colours, strict=True):
-        figure.add_bar(
-            name=t(band, lang),
-            y=[plain(label) for label in counts.index],
-            x=counts[band].tolist(),
-            orientation="h",
-            marker_color=colour,
-        )
-    figure.update_layout(barmode="stack")
-    figure.update_yaxes(autorange="reversed")
-    figure.update_xaxes(title_text=t("axis_commitments", lang), gridcolor="#eeeeee")
-    return _layout(
+    names = {band: t(band, lang) for band in bands}
+    items = stacked_rows(counts, names, lang)
+    figure, plot_height, legend = list_figure(items, scope, BAND_COLOURS, names, bar_px=22)
+    figure.update_xaxes(range=[0, max(1, int(counts.sum(axis=1).max()))])
+    return finish(
         figure,
-        t("chart_percent_bands", lang),
-        scope_line(len(rows), lang),
-        source_line(rows, lang, as_of),
-        160 + 42 * len(counts.index),
+        scope,
+        Frame(
+            scoped_title(scope, t("chart_percent_bands", lang)),
+            count_subtitle(len(rows), lang, t("subtitle_amounts_only", lang)),
+            chart_source(rows, scope),
+            tuple(legend),
+            t("axis_commitments", lang),
+        ),
+        plot_height,
     )
 
 
-def headline_rows(frame: pd.DataFrame) -> pd.DataFrame:
-    """Return the headline indicators: % targets outside the plan's chapters, latest year first."""
-    if frame.empty:
-        return frame
-    rows = frame[(frame["unit"] == "%") & (frame["chapter"] == "")]
-    if len(rows) > MAX_HEADLINE:
-        rows = rows[rows["year"] == rows["year"].max()].head(MAX_HEADLINE)
-    return rows
+def margin_points(op: str, target: float, outcome: float) -> float:
+    """Return how far an outcome is on the good side of its target (negative: the bad side)."""
+    return round(target - outcome if op == "<=" else outcome - target, 6)
 
 
-def headline_figure(frame: pd.DataFrame, lang: str, as_of: str) -> go.Figure:
-    """Return a dot plot per headline indicator: prior-year baseline, target and outcome."""
-    rows = headline_rows(frame)
-    title_column = "title" if lang == "zh" else "title_en"
-    labels = [plain(short(v, 20 if lang == "zh" else 42)) for v in rows[title_column]]
-    figure = go.Figure()
-    markers = {"baseline": "circle", "target": "diamond", "outcome": "square"}
-    series = (
-        ("baseline", "baseline_value", "baseline_year"),
-        ("target", "target", "year"),
-        ("outcome", "latest_value", "latest_year"),
-    )
-    for key, column, year_column in series:
-        values = [None if pd.isna(v) or v is True else float(v) for v in rows[column]]
-        if key == "target":
-            text = [
-                target_in_words(r.op, r.target, r.unit, r.tolerance, lang)
-                for r in rows.itertuples()
-            ]
-        else:
-            text = [format_quantity(v, "%", lang) if v is not None else "" for v in values]
-        years = ["" if pd.isna(y) else f"{int(y)}" for y in rows[year_column]]
-        figure.add_scatter(
-            name=t(f"series_{key}", lang),
-            y=labels,
-            x=values,
-            mode="markers+text",
-            marker={"symbol": markers[key], "size": 13, "color": SERIES_COLOURS[key]},
-            text=text,
-            textposition="top center" if key == "target" else "bottom center",
-            textfont={"size": 11, "color": SERIES_COLOURS[key]},
-            customdata=years,
-            hovertemplate="%{y}<br>%{customdata}: %{x}%<extra>"
-            + t(f"series_{key}", lang)
-            + "</extra>",
-        )
-    missing = [label for label, v in zip(labels, rows["latest_value"], strict=True) if pd.isna(v)]
-    values = [
-        float(v)
-        for column in ("baseline_value", "target", "latest_value")
-        for v in rows[column]
-        if not pd.isna(v) and v is not True
+def rates_figure(frame: pd.DataFrame, scope: ChartScope) -> go.Figure:
+    """Return each rate commitment's gap to its target in percentage points, good side right.
+
+    Zero is the target. A bar runs from it to the outcome: right when the outcome is on the
+    target's good side (above an "at least" target, below an "at most" one), left when not;
+    the shaded zone is where the target counts as reached (an "about" target's tolerance
+    included). Each row says the outcome, the target and the gap in words.
+    """
+    lang = scope.lang
+    rows = rate_rows(frame)
+    has_outcome = [not missing(v) for v in rows["latest_value"]]
+    with_figure = rows[has_outcome]
+    without = rows[[not h for h in has_outcome]]
+    hidden = 0
+    if len(with_figure) > MAX_RATES:
+        hidden, with_figure = len(with_figure) - MAX_RATES, with_figure.head(MAX_RATES)
+    margins = [
+        margin_points(r.op, float(r.target), float(r.latest_value))
+        for r in with_figure.itertuples()
     ]
-    right = max([10.0, *values]) * 1.15
-    for label in missing:  # in the right margin, clear of the data
-        figure.add_annotation(
-            x=1,
-            xref="paper",
-            xanchor="left",
-            xshift=8,
-            y=label,
-            yref="y",
-            text=t("no_published_figure_marker", lang),
-            showarrow=False,
-            font={"size": 11, "color": "#757575"},
+    tolerances = [
+        float(r.tolerance) if r.op == "~" and not missing(r.tolerance) else 0.0
+        for r in with_figure.itertuples()
+    ]
+    reach = max([1.0, *(abs(m) for m in margins), *tolerances]) * 1.15
+    items = [
+        ListRow(name, gap_label(r, lang), ((r.status, 0.0, margin, ""),), (-tolerance, reach))
+        for name, r, margin, tolerance in zip(
+            titles(with_figure, lang), with_figure.itertuples(), margins, tolerances, strict=True
         )
-    figure.update_yaxes(autorange="reversed", gridcolor="#f0f0f0")
-    figure.update_xaxes(
-        ticksuffix="%",
-        range=[min([0.0, *values]) - 1, right],
-        gridcolor="#eeeeee",
-        zeroline=True,
-        zerolinecolor="#9e9e9e",
+    ]
+    items += missing_list_rows(without, lang)
+    figure, plot_height, legend = list_figure(
+        items, scope, STATUS_COLOURS, STATUS_NAMES[lang], 0.0, t("legend_target_zero", lang)
     )
-    figure = _layout(
+    figure.update_xaxes(range=[-reach, reach])
+    extra = t("subtitle_rates", lang)
+    if hidden:
+        extra += t("subtitle_hidden", lang, count=hidden)
+    return finish(
         figure,
-        t("chart_headline", lang),
-        scope_line(len(rows), lang),
-        source_line(rows, lang, as_of),
-        190 + 60 * len(rows),
+        scope,
+        Frame(
+            scoped_title(scope, t("chart_rates", lang)),
+            count_subtitle(len(rows), lang, extra),
+            chart_source(rows, scope),
+            tuple(legend),
+            t("axis_gap", lang),
+        ),
+        plot_height,
     )
-    figure.update_layout(margin={"r": 140 if missing else 20})
-    return figure
 
 
-def chart_config(name: str, lang: str, as_of: str) -> dict:
-    """Return Plotly's config: a 2× PNG download named for the chart, language and date."""
+def gap_label(row, lang: str) -> str:
+    """Return a rate row's sentence: "1.1% (2022) against about 6.5%: 5.4 pp short of target"."""
+    return t(
+        "gap_label",
+        lang,
+        outcome=format_quantity(row.latest_value, row.unit, lang),
+        year=int(row.latest_year),
+        target=target_in_words(row.op, row.target, row.unit, row.tolerance, lang),
+        gap=against_target(row, lang),
+    )
+
+
+def chart_config(name: str, scope: ChartScope) -> dict:
+    """Return Plotly's config: a 2× PNG download named for place, years, chart, language, date."""
     return {
         "displaylogo": False,
-        "modeBarButtonsToRemove": ["lasso2d", "select2d"],
-        "toImageButtonOptions": {
-            "format": "png",
-            "scale": 2,
-            "filename": f"work-report-targets-{name}-{lang}-{as_of}",
-        },
+        "displayModeBar": True,  # the camera stays visible: phones have no hover
+        "modeBarButtons": [["toImage"]],
+        "toImageButtonOptions": {"format": "png", "scale": 2, "filename": file_stem(scope, name)},
     }

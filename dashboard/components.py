@@ -7,7 +7,7 @@ import streamlit as st
 from dashboard.filters import params_from_filters
 from dashboard.i18n import t
 from dashboard.layout import PageContext
-from dashboard.tables import csv_bytes, xlsx_bytes
+from dashboard.tables import csv_bytes, export_table, xlsx_bytes
 
 COMMITMENT_PAGE = "views/commitment.py"
 
@@ -34,12 +34,12 @@ def commitments_table(context: PageContext, key: str, downloads: bool = True) ->
     if selected:
         commitment_id = table.iloc[selected[0]][t("col_id", lang)]
         open_commitment(context, commitment_id)
-    if downloads and not context.filters.clean:
+    if downloads:
         stem = f"work-report-commitments-{lang}-{context.as_of}"
         left, right, _ = st.columns([1, 1, 2])
         left.download_button(
             t("download_csv", lang),
-            lambda: csv_bytes(table),
+            lambda: csv_bytes(downloads_table(context)),
             file_name=f"{stem}.csv",
             mime="text/csv",
             on_click="ignore",
@@ -47,12 +47,17 @@ def commitments_table(context: PageContext, key: str, downloads: bool = True) ->
         )
         right.download_button(
             t("download_xlsx", lang),
-            lambda: xlsx_bytes(table),
+            lambda: xlsx_bytes(downloads_table(context)),
             file_name=f"{stem}.xlsx",
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             on_click="ignore",
             key=f"{key}-xlsx",
         )
+
+
+def downloads_table(context: PageContext):
+    """Return what the downloads hold: the readable columns and the figures as numbers."""
+    return export_table(context.rows, context.lang, context.data.result.targets.reports_by_id)
 
 
 def open_commitment(context: PageContext, commitment_id: str) -> None:

@@ -33,3 +33,13 @@ def structure_warning(warnings: list[Problem], lang: str) -> str:
         return ""
     items = "\n".join(f"- {escape_markdown(str(warning))}" for warning in warnings)
     return f"{t('coverage_structure_warnings', lang)}\n\n{items}"
+
+
+def by_report_date(items: list[ReportCoverage], targets: TargetsFile) -> list[ReportCoverage]:
+    """Return the coverage items ordered by their report's date (unknown reports last)."""
+
+    def key(item: ReportCoverage) -> tuple:
+        report = targets.report(item.report_id)
+        return (report is None, report.date.sort_key if report else (0, 0, 0), item.report_id)
+
+    return sorted(items, key=key)

@@ -21,6 +21,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from dashboard.sources import outcome_sources
 from dashboard.tables import display_table
 from loaders.chapters import commitment_chapters
 from loaders.diagnostics import report_warnings
@@ -42,6 +43,7 @@ EXTRA_COLUMNS = (
     "report_title_en",
     "search_text",
     "draft",
+    "outcome_sources",
 )
 
 
@@ -174,6 +176,7 @@ def commitment_frame(result: LoadResult, as_of: dt.date) -> pd.DataFrame:
     frame["report_title"] = frame["report"].map({r.id: r.title for r in reports})
     frame["report_title_en"] = frame["report"].map({r.id: r.title_en for r in reports})
     frame["draft"] = [c.draft for c in targets.commitments]
+    frame["outcome_sources"] = [outcome_sources(c) for c in targets.commitments]
     frame["search_text"] = (
         frame["id"]
         + " "

@@ -1,17 +1,24 @@
 """The filters every view respects, and their place in the URL so a view can be sent as a link.
 
 URL parameters: `lang` (zh|en), `report` (a report id or a year such as 2022), `area`
-(area ids, comma-separated), `status` (statuses, comma-separated), `q` (free text), `id` (the
-commitment shown on its page) and `clean=1` (the layout for screenshots).
+(area ids, comma-separated or repeated: `status=met&status=missed`), `status` (likewise), `q`
+(free text), `id` (the commitment shown on its page) and `clean=1` (the layout for
+screenshots). A parameter or value the dashboard does not know is ignored and named in a
+notice (`ignored_params`).
+
+The search matches words in titles, quotes and ids, and figures as either language writes
+them: 6,900 and 6900, 1.8万 and 18000, 52.26亿 and 5.226 (billion) find the same commitment.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 
+from loaders.model import Report
 from loaders.status import STATUSES
 
 DEFAULT_LANG = "zh"
@@ -30,28 +37,72 @@ class Filters:
     commitment: str = ""
 
 
-def _split(value: str | None) -> list[str]:
-    """Return the non-empty comma-separated parts of a URL value."""
-    return [part.strip() for part in (value or "").split(",") if part.strip()]
+KNOWN_PARAMS = ("lang", "report", "area", "status", "q", "clean", "id")
+STREAMLIT_PARAMS = ("embed", "embed_options")  # Streamlit's own
+
+Params = Mapping[str, str | Sequence[str]]
+
+
+def _values(params: Params, key: str) -> list[str]:
+    """Return every value a URL gives a parameter (it may be repeated), in order."""
+    value = params.get(key)
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else list(value)
+
+
+def _last(params: Params, key: str) -> str:
+    """Return the last value of a URL parameter, or an empty string."""
+    values = _values(params, key)
+    return values[-1] if values else ""
+
+
+def _split(params: Params, key: str) -> list[str]:
+    """Return the non-empty comma-separated parts of every value of a parameter, once each."""
+    parts = [part.strip() for value in _values(params, key) for part in value.split(",")]
+    return list(dict.fromkeys(part for part in parts if part))
 
 
 def filters_from_params(
-    params: Mapping[str, str],
+    params: Params,
     report_choices: list[str],
     area_choices: list[str],
 ) -> Filters:
     """Return the filters a URL's parameters ask for, ignoring values that do not exist."""
-    lang = params.get("lang", DEFAULT_LANG)
-    report = params.get("report", "")
+    lang = _last(params, "lang") or DEFAULT_LANG
+    report = _last(params, "report")
     return Filters(
         lang=lang if lang in ("zh", "en") else DEFAULT_LANG,
         report=report if report in report_choices else "",
-        areas=tuple(a for a in _split(params.get("area")) if a in area_choices),
-        statuses=tuple(s for s in _split(params.get("status")) if s in STATUSES),
-        query=(params.get("q") or "").strip()[:200],
-        clean=params.get("clean") == "1",
-        commitment=(params.get("id") or "").strip(),
+        areas=tuple(a for a in _split(params, "area") if a in area_choices),
+        statuses=tuple(s for s in _split(params, "status") if s in STATUSES),
+        query=_last(params, "q").strip()[:200],
+        clean=_last(params, "clean") == "1",
+        commitment=_last(params, "id").strip(),
     )
+
+
+def ignored_params(params: Params, report_choices: list[str], area_choices: list[str]) -> list[str]:
+    """Return what a URL asks for that the dashboard ignores, as `name=value`, in URL order."""
+    ignored = []
+    for key in params:
+        if key in STREAMLIT_PARAMS:
+            continue
+        if key not in KNOWN_PARAMS:
+            ignored += [f"{key}={value}" for value in _values(params, key)] or [key]
+            continue
+        if key == "lang":
+            ignored += [f"lang={v}" for v in _values(params, key) if v not in ("zh", "en", "")]
+        elif key == "report":
+            ignored += [
+                f"report={v}" for v in _values(params, key) if v not in ("", *report_choices)
+            ]
+        elif key == "clean":
+            ignored += [f"clean={v}" for v in _values(params, key) if v not in ("", "0", "1")]
+        elif key in ("area", "status"):
+            known = area_choices if key == "area" else STATUSES
+            ignored += [f"{key}={v}" for v in _split(params, key) if v not in known]
+    return ignored
 
 
 def params_from_filters(filters: Filters) -> dict[str, str]:
@@ -68,11 +119,15 @@ def params_from_filters(filters: Filters) -> dict[str, str]:
     return {key: value for key, value in params.items() if value}
 
 
-def report_choices(frame: pd.DataFrame) -> list[str]:
-    """Return what the report filter offers: each report id, then each year with commitments."""
+def report_choices(frame: pd.DataFrame, reports: Mapping[str, Report] | None = None) -> list[str]:
+    """Return what the report filter offers: each report id by date, then each year."""
     if frame.empty:
         return []
-    reports = list(dict.fromkeys(frame["report"]))
+    found = list(dict.fromkeys(frame["report"]))
+    if reports:
+        dated = {r: reports[r].date.sort_key for r in found if r in reports}
+        found.sort(key=lambda r: (r not in dated, dated.get(r, (0, 0, 0)), r))
+    reports = found
     years = [str(year) for year in sorted(frame["year"].unique())]
     return [*reports, *(y for y in years if y not in reports)]
 
@@ -92,5 +147,47 @@ def apply_filters(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     if filters.statuses:
         mask &= frame["status"].isin(filters.statuses)
     for word in filters.query.lower().split():
-        mask &= frame["search_text"].str.contains(word, regex=False)
+        found = frame["search_text"].str.contains(word, regex=False)
+        number = query_number(word)
+        if number is not None:
+            found |= figure_matches(frame, *number)
+        mask &= found
     return frame[mask]
+
+
+#: a figure as someone may type it: 6,900 / 6900 / 1.8万 / 52.26亿 / 6.5% / 3公里
+QUERY_NUMBER = re.compile(r"^[-+]?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(万|亿)?[^\d]*$")
+MULTIPLIERS = {"万": 1e4, "亿": 1e8}
+
+
+def query_number(word: str) -> tuple[float, float] | None:
+    """Return a search word's figure as written and in base units (1.8万 → 1.8, 18000), or None."""
+    found = QUERY_NUMBER.match(word.strip())
+    if not found:
+        return None
+    value = float(found.group(1).replace(",", ""))
+    return value, value * MULTIPLIERS.get(found.group(2) or "", 1)
+
+
+def unit_multiplier(unit: object) -> float:
+    """Return what one of a unit is in base units: 1e4 for 万…, 1e8 for 亿…, else 1."""
+    if isinstance(unit, str) and unit[:1] in MULTIPLIERS:
+        return MULTIPLIERS[unit[:1]]
+    return 1.0
+
+
+def figure_matches(frame: pd.DataFrame, written: float, base: float) -> pd.Series:
+    """Return which rows show this figure as target, baseline or latest value, in any language.
+
+    A row's figure matches as written (6900 个, 52.26 亿元), in base units (18000 = 1.8万) and
+    as English writes money (52.26亿元 = 5.226 billion yuan).
+    """
+    multiplier = frame["unit"].map(unit_multiplier)
+    numeric = frame["op"] != "done"
+    found = pd.Series(False, index=frame.index)
+    for column in ("target", "baseline_value", "latest_value"):
+        values = pd.to_numeric(frame[column].where(numeric), errors="coerce")
+        in_base = values * multiplier
+        for shown, wanted in ((values, written), (in_base, base), (in_base / 1e9, written)):
+            found |= (shown - wanted).abs() <= 1e-9 * shown.abs().clip(lower=1)
+    return found.fillna(False)

@@ -93,9 +93,12 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "What “reaches” means:",
     },
     "percent_rule": {
-        "zh": "完成率 = 决定状态的数据 ÷ 目标值 × 100%（“不超过”类目标低于100%为好；里程碑无完成率）。",
-        "en": "Percent of target = the deciding figure ÷ the target × 100 (for “at most” targets "
-        "under 100% is good; none for milestones).",
+        "zh": "完成率 = 决定状态的数据 ÷ 目标值 × 100%，仅用于数量、长度、金额类目标（“不超过”类目标低于100%为好）；"
+        "比率类目标（%、个百分点、增速）以百分点对比结果与目标；名次与里程碑两者皆无。",
+        "en": "Percent of target = the deciding figure ÷ the target × 100, for amounts only "
+        "(counts, lengths, money; for “at most” targets under 100% is good). Rates (%, "
+        "percentage points, growth) compare outcome and target in percentage points; ranks "
+        "and milestones have neither.",
     },
     "tolerance_rule": {
         "zh": "“左右”目标的容差：{defaults}，其他单位须在文件中给出。",
@@ -107,26 +110,30 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "chart_status_by_area": {"zh": "各领域承诺完成状态", "en": "Status of commitments by area"},
     "chart_percent_of_target": {
-        "zh": "数值目标完成率（100% = 达到目标）",
-        "en": "Numeric targets: outcome as percent of target (100% = target reached)",
+        "zh": "数量目标：结果占目标的百分比",
+        "en": "Amounts: outcome as percent of target",
     },
     "chart_percent_bands": {
-        "zh": "数值目标完成率分布（按领域）",
-        "en": "Numeric targets by percent of target reached, per area",
+        "zh": "数量目标完成率分布（按领域）",
+        "en": "Amounts by percent of target reached, per area",
     },
-    "chart_headline": {
-        "zh": "主要经济指标：上年基数、目标与结果",
-        "en": "Headline indicators: prior year, target and outcome",
+    "chart_rates": {
+        "zh": "比率目标：目标与结果，差距以百分点计",
+        "en": "Rates: target and outcome, the gap in percentage points",
     },
     "axis_commitments": {"zh": "承诺数", "en": "Commitments"},
     "axis_percent_of_target": {"zh": "占目标的百分比", "en": "Percent of target"},
-    "series_baseline": {"zh": "上年基数", "en": "Prior year"},
-    "series_target": {"zh": "目标", "en": "Target"},
-    "series_outcome": {"zh": "结果", "en": "Outcome"},
-    "no_published_figure_marker": {"zh": "未公布数据", "en": "no published figure"},
     "source_line": {
-        "zh": "来源：{reports}｜数据截至 {as_of}｜状态按“规则与来源”页所列规则计算",
-        "en": "Source: {reports} | data as of {as_of} | status by the rules on the Rules page",
+        "zh": "目标：{targets}。结果：{outcomes}。数据截至 {as_of}。"
+        "状态规则：以到期年度最新公布数据对照目标，其后达到为逾期完成。",
+        "en": "Targets: {targets}. Outcomes: {outcomes}. Data as of {as_of}. "
+        "Status rule: the latest figure for the due year against the target; reached later = "
+        "met late.",
+    },
+    "source_no_outcomes": {"zh": "未见公布", "en": "none published"},
+    "source_more": {
+        "zh": "；另有 {count} 份（见“规则与来源”页）",
+        "en": "; and {count} more (listed under Rules and sources)",
     },
     "band_under_50": {"zh": "低于50%", "en": "under 50%"},
     "band_50_90": {"zh": "50%–90%", "en": "50–90%"},
@@ -149,7 +156,7 @@ TEXT: dict[str, dict[str, str]] = {
     "col_baseline": {"zh": "上年基数", "en": "Prior year"},
     "col_latest": {"zh": "最新数据", "en": "Latest figure"},
     "col_status": {"zh": "状态", "en": "Status"},
-    "col_percent": {"zh": "完成率", "en": "% of target"},
+    "col_percent": {"zh": "对照目标", "en": "Against target"},
     "col_quote": {"zh": "原文", "en": "Quote"},
     "choose_commitment": {"zh": "选择承诺", "en": "Choose a commitment"},
     "target": {"zh": "目标", "en": "Target"},
@@ -241,6 +248,70 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "覆盖情况暂不可用。",
         "en": "Coverage is not available.",
     },
+    "scope_years": {"zh": "{years}年目标", "en": "{years} targets"},
+    "scope_areas": {"zh": "（{areas}）", "en": " ({areas})"},
+    "scope_count": {"zh": "{count} 项承诺", "en": "{count} commitments"},
+    "subtitle_amounts_only": {
+        "zh": "仅数量、长度与金额类目标（比率类以百分点对比）；阴影为达标区间",
+        "en": "counts, lengths and money only (rates are compared in percentage points); "
+        "shaded: where the target counts as reached",
+    },
+    "subtitle_rates": {
+        "zh": "0 为目标；向右为好于目标（“不超过”类目标低于上限即向右）；阴影为达标区间",
+        "en": '0 is the target; right is better (for an "at most" target, lower is right); '
+        "shaded: where the target counts as reached",
+    },
+    "subtitle_hidden": {"zh": "；另有 {count} 项见表格", "en": "; {count} more in the table"},
+    "legend_reached_zone": {"zh": "达标区间", "en": "target reached"},
+    "axis_gap": {
+        "zh": "与目标的差距（百分点；右侧为好于目标）",
+        "en": "Percentage points from the target (right: better than the target)",
+    },
+    "gap_label": {
+        "zh": "{outcome}（{year}年），目标{target}：{gap}",
+        "en": "{outcome} ({year}) against {target}: {gap}",
+    },
+    "amount_detail": {
+        "zh": "{outcome}（{year}年），目标{target}：{percent}",
+        "en": "{outcome} ({year}) against {target}: {percent}",
+    },
+    "missing_detail": {"zh": "目标{target}：{marker}", "en": "{target}: {marker}"},
+    "more_count": {"zh": "……另有 {count} 项", "en": "… and {count} more"},
+    "legend_target_line": {"zh": "目标（100%）", "en": "target (100%)"},
+    "legend_target_zero": {"zh": "目标", "en": "target"},
+    "percent_of_ceiling": {"zh": "为上限的{percent}", "en": "{percent} of the ceiling"},
+    "percent_of_goal": {"zh": "达目标的{percent}", "en": "{percent} of target"},
+    "missing_count": {"zh": "{marker}（{count} 项）：{names}", "en": "{marker} ({count}): {names}"},
+    "url_ignored": {
+        "zh": "网址中以下参数无法识别，已忽略：{items}",
+        "en": "Ignored in the address (unknown parameter or value): {items}",
+    },
+    "scorecard_heading": {"zh": "记分卡", "en": "Scorecard"},
+    "download_scorecard": {"zh": "记分卡图片（16:9）", "en": "Scorecard image (16:9)"},
+    "download_briefing": {"zh": "简报图片（16:9，含统计）", "en": "Briefing image (16:9)"},
+    "images_unavailable": {
+        "zh": "本服务器无法生成图片：{reason}。",
+        "en": "Images cannot be made on this server: {reason}.",
+    },
+    "col_outcome": {"zh": "结果", "en": "Outcome"},
+    "col_verdict": {"zh": "结论", "en": "Verdict"},
+    "chart_scorecard": {"zh": "承诺与公布结果", "en": "What was promised and what was reported"},
+    "scorecard_more": {
+        "zh": "……篇幅所限未能全部列出，完整清单见表格与 CSV 下载。",
+        "en": "… not every commitment fits here: the full list is in the table and the CSV download.",
+    },
+    "count_of": {"zh": "{name} {count} 项", "en": "{count} {name}"},
+    "gap_points": {"zh": "{value}个百分点", "en": "{value} pp"},
+    "gap_under_ceiling": {"zh": "低于上限{gap}", "en": "{gap} under the ceiling"},
+    "gap_at_ceiling": {"zh": "等于上限", "en": "at the ceiling"},
+    "gap_over_ceiling": {"zh": "超出上限{gap}", "en": "{gap} over the ceiling"},
+    "gap_above": {"zh": "高于目标{gap}", "en": "{gap} above target"},
+    "gap_on_target": {"zh": "与目标持平", "en": "on target"},
+    "gap_within": {
+        "zh": "低于目标{gap}（在±{tolerance}以内）",
+        "en": "{gap} below, within ±{tolerance}",
+    },
+    "gap_short": {"zh": "低于目标{gap}", "en": "{gap} short of target"},
 }
 
 
@@ -316,9 +387,16 @@ def status_label(status: str, lang: str) -> str:
     return STATUS_LABELS[lang][status]
 
 
-def status_rule(status: str, lang: str) -> str:
-    """Return the rule that gives a status."""
-    return STATUS_RULES[lang][status]
+def status_rule(status: str, lang: str, milestone: bool | None = None) -> str:
+    """Return the rule that gives a status; only its numeric or its milestone half when asked."""
+    rule = STATUS_RULES[lang][status]
+    separator = "；" if lang == "zh" else "; "
+    if milestone is None or separator not in rule:
+        return rule
+    numeric, for_milestones = rule.split(separator, 1)
+    if milestone:
+        return for_milestones[:1].upper() + for_milestones[1:]
+    return numeric + ("。" if lang == "zh" else ".")
 
 
 def status_rules_markdown(lang: str) -> str:
@@ -385,6 +463,31 @@ UNITS_EN = {
     "亿元": " billion yuan",
 }
 
+#: the name in English of the unit a figure is written in, for exports next to the number
+#: (亿元 figures stay in 亿元, so "100 million yuan"); classifiers (个, 项, 条) count things
+UNIT_NAMES_EN = {
+    "%": "percent",
+    "个百分点": "percentage points",
+    "公里": "km",
+    "人次": "person-times",
+    "户": "households",
+    "处": "sites",
+    "所": "schools",
+    "家": "firms",
+    "元": "yuan",
+    "万元": "10,000 yuan",
+    "亿元": "100 million yuan",
+    "个": "count",
+    "项": "count",
+    "条": "count",
+    "名": "rank",
+}
+
+
+def unit_name_en(unit: str | None) -> str:
+    """Return the English name of a unit for an export column, the unit itself when unknown."""
+    return UNIT_NAMES_EN.get(unit or "", unit or "")
+
 
 def _rate(value: float) -> str:
     """Return a rate as reports write it, with at least one decimal: 3.0, 6.5, 85.22."""
@@ -409,7 +512,10 @@ def format_quantity(value: float | None, unit: str | None, lang: str) -> str:
         return format_number(value / 10, "en", 4) + UNITS_EN[unit]
     if unit == "万元":
         return format_number(value * 10_000, "en") + " yuan"
-    return format_number(value, "en") + UNITS_EN.get(unit, "")
+    english = UNITS_EN.get(unit, "")
+    if value == 1 and english.endswith("s") and unit not in ("%", "个百分点"):
+        english = english[:-1]  # 1 firm, 1 household
+    return format_number(value, "en") + english
 
 
 @lru_cache(maxsize=65536)

@@ -22,6 +22,7 @@ from dashboard.filters import (
     Filters,
     apply_filters,
     filters_from_params,
+    ignored_params,
     params_from_filters,
     report_choices,
 )
@@ -38,8 +39,8 @@ MAX_PROBLEMS_SHOWN = 200
 CLEAN_LAYOUT_CSS = """
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
-[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDownloadButton"],
-.modebar-container, .hide-when-clean { display: none !important; }
+[data-testid="stHeader"], [data-testid="stToolbar"],
+.hide-when-clean { display: none !important; }
 .block-container { padding-top: 1.5rem !important; }
 </style>
 """
@@ -126,9 +127,9 @@ def keep_filter_widgets(from_url: Filters, reports: list[str], areas: list[str])
 def sidebar_filters(data: DashboardData) -> Filters:
     """Return the filters chosen in the sidebar, first set from the URL's parameters."""
     frame = data.frame
-    reports = report_choices(frame)
+    reports = report_choices(frame, data.result.targets.reports_by_id)
     areas = [a.id for a in data.result.targets.areas]
-    from_url = filters_from_params(st.query_params.to_dict(), reports, areas)
+    from_url = filters_from_params(url_params(), reports, areas)
     keep_filter_widgets(from_url, reports, areas)
     area_names = {a.id: a for a in data.result.targets.areas}
     with st.sidebar:
@@ -186,6 +187,21 @@ def sidebar_filters(data: DashboardData) -> Filters:
         clean=bool(st.session_state["clean"]),
         commitment=from_url.commitment,
     )
+
+
+def url_params() -> dict[str, list[str]]:
+    """Return every value of every URL parameter (a parameter may be repeated)."""
+    return {key: st.query_params.get_all(key) for key in st.query_params}
+
+
+def show_ignored_params(data: DashboardData, lang: str) -> None:
+    """Name, in a small notice, the URL parameters and values the dashboard ignored."""
+    reports = report_choices(data.frame, data.result.targets.reports_by_id)
+    areas = [a.id for a in data.result.targets.areas]
+    ignored = ignored_params(url_params(), reports, areas)
+    if ignored:
+        items = ", ".join(f"`{item.replace('`', '')}`" for item in ignored)
+        st.caption(t("url_ignored", lang, items=items))
 
 
 def _clear_filters() -> None:
@@ -286,6 +302,7 @@ def prepare() -> PageContext:
     if filters.clean:
         st.html(CLEAN_LAYOUT_CSS)
     show_problems(data, filters.lang)
+    show_ignored_params(data, filters.lang)
     return context
 
 

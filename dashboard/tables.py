@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-from dashboard.i18n import format_percent, format_quantity, status_label, t, target_in_words
+from dashboard.i18n import format_quantity, status_label, t, target_in_words, unit_name_en
+from dashboard.measures import AMOUNT, RATE, against_target, measure_kind, missing
+from loaders.model import Report, TargetsFile
 
 DISPLAY_COLUMNS = (
     "col_title",
@@ -32,6 +35,8 @@ ROW_FIELDS = (
     "baseline_year",
     "latest_value",
     "latest_year",
+    "metric",
+    "percent_of_target",
 )
 
 
@@ -68,7 +73,7 @@ def display_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
             f"{t('draft_badge', lang)} · {status_label(s, lang)}" if d else status_label(s, lang)
             for s, d in zip(frame["status"], _drafts(frame), strict=True)
         ],
-        "col_percent": [format_percent(v, lang) for v in frame["percent_of_target"]],
+        "col_percent": [against_target(r, lang) for r in rows],
         "col_quote": frame["quote"],
         "col_id": frame["id"],
     }
@@ -84,9 +89,74 @@ def _drafts(frame: pd.DataFrame) -> list[bool]:
     return [bool(d) for d in frame["draft"]]
 
 
+#: the numeric columns of the downloads, named the same in both languages
+NUMERIC_COLUMNS = (
+    "target_op",
+    "target_value",
+    "unit",
+    "unit_en",
+    "tolerance",
+    "measure",
+    "latest_value",
+    "latest_year",
+    "latest_source",
+    "latest_source_title",
+    "percent_of_target",
+    "gap_points",
+    "status_code",
+)
+
+
+def numeric_values(row, lang: str, reports: Mapping[str, Report]) -> dict:
+    """Return a row's figures as numbers (None where there is none) and codes, for a download.
+
+    Percent of target is given for amounts only, the gap in percentage points (outcome minus
+    target) for rates only: neither means anything for the other.
+    """
+    kind = measure_kind(row.op, row.unit, row.metric)
+    latest = None if missing(row.latest_value) else float(row.latest_value)
+    source = reports.get(row.latest_source) if isinstance(row.latest_source, str) else None
+    gap = None
+    if kind == RATE and latest is not None and not missing(row.target):
+        gap = round(latest - float(row.target), 6)
+    percent = (
+        row.percent_of_target if kind == AMOUNT and not missing(row.percent_of_target) else None
+    )
+    return {
+        "target_op": row.op,
+        "target_value": None if missing(row.target) else float(row.target),
+        "unit": row.unit if isinstance(row.unit, str) else None,
+        "unit_en": unit_name_en(row.unit) if isinstance(row.unit, str) else None,
+        "tolerance": None if missing(row.tolerance) else float(row.tolerance),
+        "measure": kind,
+        "latest_value": latest,
+        "latest_year": None if missing(row.latest_year) else int(row.latest_year),
+        "latest_source": source.id if source else None,
+        "latest_source_title": (source.title if lang == "zh" else source.title_en)
+        if source
+        else None,
+        "percent_of_target": None if percent is None else float(percent),
+        "gap_points": gap,
+        "status_code": row.status,
+    }
+
+
+def export_table(frame: pd.DataFrame, lang: str, reports: Mapping[str, Report]) -> pd.DataFrame:
+    """Return the download: the readable columns, then the same figures as numbers and codes."""
+    readable = display_table(frame, lang).reset_index(drop=True)
+    if frame.empty:
+        return pd.concat([readable, pd.DataFrame(columns=list(NUMERIC_COLUMNS))], axis=1)
+    numbers = pd.DataFrame(
+        [numeric_values(r, lang, reports) for r in frame.itertuples()], columns=NUMERIC_COLUMNS
+    )
+    numbers["latest_year"] = numbers["latest_year"].astype("Int64")
+    return pd.concat([readable, numbers], axis=1)
+
+
 def csv_bytes(table: pd.DataFrame) -> bytes:
     """Return a table as CSV in UTF-8 with a byte-order mark, so Excel shows Chinese."""
-    return table.to_csv(index=False).encode("utf-8-sig")
+    text = table.to_csv(index=False, float_format=lambda v: format(v, ".10g"))
+    return text.encode("utf-8-sig")
 
 
 def xlsx_bytes(table: pd.DataFrame, sheet: str = "commitments") -> bytes:
@@ -100,3 +170,28 @@ def xlsx_bytes(table: pd.DataFrame, sheet: str = "commitments") -> bytes:
             letter = worksheet.cell(row=1, column=index).column_letter
             worksheet.column_dimensions[letter].width = min(60, max(8, longest + 2))
     return buffer.getvalue()
+
+
+def sources_table(reports: Iterable[Report], lang: str) -> pd.DataFrame:
+    """Return every source document by date: title, date, publisher and file or address."""
+    columns = [t(k, lang) for k in ("col_report", "col_date", "col_publisher", "col_file")]
+    rows = [
+        (
+            r.title if lang == "zh" else r.title_en,
+            str(r.date),
+            r.publisher or "",
+            r.file or r.url or "",
+        )
+        for r in sorted(reports, key=lambda r: (r.date.sort_key, r.id))
+    ]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def exclusions_table(targets: TargetsFile, lang: str) -> pd.DataFrame:
+    """Return the plan figures that are not commitments: report, figure, quote and reason."""
+    columns = [t(k, lang) for k in ("col_report", "col_figure", "col_quote", "col_reason")]
+    titles = {r.id: (r.title if lang == "zh" else r.title_en) for r in targets.reports}
+    rows = [
+        (titles.get(e.report, e.report), e.figure, e.quote, e.reason) for e in targets.exclusions
+    ]
+    return pd.DataFrame(rows, columns=columns)

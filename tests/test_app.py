@@ -2,6 +2,7 @@
 
 import json
 import logging
+import re
 
 import dashboard.coverage
 
@@ -12,7 +13,7 @@ def metrics(at) -> dict[str, int]:
 
 def charts(at) -> dict[str, dict]:
     specs = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
-    return {spec["layout"]["title"]["text"]: spec for spec in specs}
+    return {spec["layout"]["title"]["text"].replace("<br>", " "): spec for spec in specs}
 
 
 def trace(spec: dict, name: str) -> dict:
@@ -36,43 +37,77 @@ def test_overview_counts_commitments_by_status(bundled, open_page):
     assert not at.error
 
 
-def test_overview_charts_hold_status_by_area_percent_and_headline_indicators(bundled, open_page):
+def test_overview_charts_hold_status_by_area_amounts_and_rates(bundled, open_page):
     at = open_page(lang="en")
     found = charts(at)
+    scope = "Qingcheng District, 2022 and 2024 targets: "
     assert list(found) == [
-        "Status of commitments by area",
-        "Numeric targets: outcome as percent of target (100% = target reached)",
-        "Headline indicators: prior year, target and outcome",
+        scope + "Status of commitments by area",
+        scope + "Amounts: outcome as percent of target",
+        scope + "Rates: target and outcome, the gap in percentage points",
     ]
-    by_area = found["Status of commitments by area"]
-    assert trace(by_area, "missed")["y"][0] == "Headline targets"
-    assert trace(by_area, "missed")["x"][0] == 1
-    assert trace(by_area, "met late")["y"][4] == "Towns, villages and urban–rural integration"
-    assert trace(by_area, "met late")["x"][4] == 1
-    percent = found["Numeric targets: outcome as percent of target (100% = target reached)"]
-    assert trace(percent, "missed")["y"] == ["GDP growth"]
-    assert trace(percent, "met")["y"] == ["Rise in consumer prices (CPI)"]
-    assert "no published figure: 7" in trace(percent, "no published figure")["text"]
-    headline = found["Headline indicators: prior year, target and outcome"]
-    missing = [
-        a["y"] for a in headline["layout"]["annotations"] if a["text"] == "no published figure"
+    by_area = found[scope + "Status of commitments by area"]
+    assert trace(by_area, "missed")["x"] == [1]
+    assert rows_of(by_area)[0] == "Headline targets 1 met, 1 missed, 6 no published figure"
+    assert rows_of(by_area)[4] == (
+        "Towns, villages and urban–rural integration 1 met late, 12 no published figure"
+    )
+    amounts = found[scope + "Amounts: outcome as percent of target"]
+    assert "GDP growth" not in json.dumps(amounts)  # a rate is not a percent of its target
+    assert rows_of(amounts)[0].startswith("Steady economic growth no published figure (5): ")
+    rates = found[scope + "Rates: target and outcome, the gap in percentage points"]
+    assert rows_of(rates)[:2] == [
+        "GDP growth 1.1% (2022) against about 6.5% (±0.5): 5.4 pp short of target",
+        "Rise in consumer prices (CPI) 1.6% (2022) against at most 3.0%: 1.4 pp under the ceiling",
     ]
-    assert len(missing) == 6 and "Registered urban unemployment rate" in missing
-    assert trace(headline, "Outcome")["x"][0] == 1.1
-    assert trace(headline, "Prior year")["x"][0] == 5.4
-    assert trace(headline, "Target")["text"][0] == "about 6.5% (±0.5)"
+    assert trace(rates, "missed")["x"] == [-5.4]
+    assert trace(rates, "met")["x"] == [1.4]  # under an "at most" target: the good side
     for spec in found.values():
-        notes = [a["text"] for a in spec["layout"]["annotations"]]
-        assert [n for n in notes if n.startswith("Source: Qingcheng District")], notes
+        [note] = [a["text"] for a in spec["layout"]["annotations"] if a.get("name") == "source"]
+        note = note.replace("<br>", " ")
+        assert note.startswith("Targets: Government Work Report 2022 (2022-03-15)"), note
+        assert "Status rule: the latest figure for the due year against the target" in note
+    assert (
+        "Statistical Bulletin on the 2022 National Economy and Social Development (清远市清城区统计局, 2023)"
+        in rows_note(rates)
+    )
+    assert (
+        "District Party Standing Committee hears the report on the economy in Q1 2023 (清远市清城区人民政府, 2023-05-06)"
+        in rows_note(rates)
+    )
 
 
-def test_overview_table_lists_every_commitment(bundled, open_page):
+def rows_of(spec: dict) -> list[str]:
+    """Return the text of each row of a list chart, tags and line breaks taken out."""
+    return [
+        re.sub(r"<br>", " ", re.sub(r"</?b>", "", a["text"]))
+        for a in spec["layout"]["annotations"]
+        if a.get("name") == "row"
+    ]
+
+
+def rows_note(spec: dict) -> str:
+    """Return a chart's source line on one line."""
+    [note] = [a["text"] for a in spec["layout"]["annotations"] if a.get("name") == "source"]
+    return note.replace("<br>", " ")
+
+
+def test_overview_scorecard_lists_every_commitment_with_its_verdict(bundled, open_page):
     at = open_page(lang="en")
     rows = table_rows(at)
     assert len(rows) == 51
-    assert rows[0]["Commitment"] == "GDP growth"
-    assert rows[0]["Target"] == "about 6.5% (±0.5)"
-    assert rows[0]["Latest figure"] == "1.1% (2022)"
+    assert rows[0] == {
+        "Commitment": "GDP growth",
+        "Verdict": "× missed",
+        "Target": "about 6.5% (±0.5)",
+        "Outcome": "1.1% (2022); 5.4 pp short of target",
+        "Source": "Statistical Bulletin on the 2022 National Economy and Social Development; "
+        "District Party Standing Committee hears the report on the economy in Q1 2023",
+        "ID": "gdp-growth-2022",
+    }
+    assert [r["Verdict"] for r in rows[1:4]] == ["◑ met late", "✓ met", "○ no published figure"]
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["Scorecard image (16:9)", "Briefing image (16:9)"]
 
 
 def test_the_language_switch_turns_every_label_chinese(bundled, open_page):
@@ -80,8 +115,9 @@ def test_the_language_switch_turns_every_label_chinese(bundled, open_page):
     at.sidebar.button_group[0].set_value("zh").run()
     assert at.title[0].value == "政府工作报告目标追踪"
     assert metrics(at)["未公布数据"] == 48
-    assert "各领域承诺完成状态" in charts(at)
+    assert "清远市清城区2022、2024年目标：各领域承诺完成状态" in charts(at)
     assert table_rows(at)[0]["承诺"] == "地区生产总值增长"
+    assert table_rows(at)[0]["结论"] == "× 未完成"
     assert at.sidebar.selectbox[0].label == "报告"
     assert dict(at.query_params) == {}  # Chinese is the default, left out of the URL
 
@@ -104,11 +140,11 @@ def test_report_filter_narrows_every_view_and_goes_into_the_url(bundled, open_pa
     at = open_page(lang="en")
     at.sidebar.selectbox[0].set_value("qc-2024").run()
     assert metrics(at)["Commitments"] == 2
-    assert {r["ID"] for r in table_rows(at)} == {
-        "technical-upgrade-projects-2024",
-        "urban-rural-reform-tasks-2024",
+    assert {r["Commitment"] for r in table_rows(at)} == {
+        "Projects completing technical-upgrade investment",
+        "Reform pilot tasks of the Guangzhou–Qingyuan junction area",
     }
-    assert "Headline indicators: prior year, target and outcome" not in charts(at)
+    assert [title.split(":")[0] for title in charts(at)] == ["Qingcheng District, 2024 targets"] * 2
     assert at.query_params["report"] == "qc-2024"
 
 
@@ -122,7 +158,12 @@ def test_area_and_status_filters_combine(bundled, open_page):
     at.sidebar.multiselect[0].set_value(["urban-rural"]).run()
     assert metrics(at)["Commitments"] == 13
     at.sidebar.multiselect[1].set_value(["met_late"]).run()
-    assert [r["ID"] for r in table_rows(at)] == ["four-venues-one-centre-2022"]
+    assert [r["Commitment"] for r in table_rows(at)] == [
+        'Complete the "four venues and one centre" cultural complex'
+    ]
+    assert list(charts(at))[0].startswith(
+        "Qingcheng District, 2022 targets (Towns, villages and urban–rural integration): "
+    )
     assert at.query_params["area"] == "urban-rural"
     assert at.query_params["status"] == "met_late"
 
@@ -130,14 +171,18 @@ def test_area_and_status_filters_combine(bundled, open_page):
 def test_search_in_english_and_in_chinese(bundled, open_page):
     at = open_page(lang="en")
     at.sidebar.text_input[0].set_value("school").run()
-    assert {r["ID"] for r in table_rows(at)} == {
-        "school-places-2022",
-        "school-projects-2022",
-        "schools-taken-over-2022",
+    assert {r["Commitment"] for r in table_rows(at)} == {
+        "New primary, secondary and kindergarten places",
+        "New or expanded primary and secondary school projects",
+        "Schools built by developers taken over by the district",
     }
     at.sidebar.text_input[0].set_value("碧道").run()
-    assert [r["ID"] for r in table_rows(at)] == ["greenways-2022"]
+    assert [r["Commitment"] for r in table_rows(at)] == ["Greenways (riverside paths) built"]
     assert at.query_params["q"] == "碧道"
+    for figure in ("6,900", "6900", "1.8万", "18000"):  # as the English and Chinese pages print it
+        at.sidebar.text_input[0].set_value(figure).run()
+        assert [r["ID"] for r in table_rows(at)] == ["school-places-2022"], figure
+    assert at.query_params["q"] == "18000"
 
 
 def test_filters_are_read_from_the_url(bundled, open_page):
@@ -192,7 +237,7 @@ def test_commitment_page_progress_timeline_and_status(bundled, open_page):
     assert rows[0]["Source"].startswith("Qingcheng District Statistical Bulletin")
     text = markdown_text(at)
     assert ":red-badge[missed]" in text
-    assert "#### 17%" in text
+    assert "#### 5\\.4 pp short of target" in text  # a rate: the gap in points, not 17%
     assert "The due year is over and the figures published" in "\n".join(
         c.value for c in at.caption
     )
@@ -242,9 +287,15 @@ def test_commitment_page_says_when_an_id_is_unknown(bundled, open_page):
 def test_rules_and_sources_page_lists_rules_reports_and_exclusions(bundled, open_page):
     at = open_page("about", lang="en")
     assert "- **met late**:" in markdown_text(at)
-    reports = table_rows(at, 0)
-    assert [r["Date"] for r in reports] == ["2022-03-15", "2024-02-03", "2023", "2023-05-06"]
-    assert list(at.dataframe[1].value.columns) == ["Report", "Figure", "Quote", "Reason"]
+    sources, exclusions = at.table
+    assert [r["Date"] for r in sources.value.to_dict("records")] == [
+        "2022\\-03\\-15",
+        "2023",
+        "2023\\-05\\-06",
+        "2024\\-02\\-03",
+    ]  # by date, Markdown-escaped (st.table renders Markdown)
+    assert list(exclusions.value.columns) == ["Report", "Figure", "Quote", "Reason"]
+    assert len(exclusions.value) == 14
 
 
 def test_an_invalid_file_shows_its_problems_and_every_valid_commitment(bundled_copy, open_page):
@@ -344,3 +395,31 @@ def test_a_failing_page_is_logged_with_its_traceback_and_shown_as_a_message(
     assert record.getMessage() == "page 'coverage' failed"
     assert record.exc_info[0] is RuntimeError
     assert "SYNTHETIC failure in a page" in caplog.text
+
+
+def test_clean_layout_keeps_the_downloads_and_the_camera_button(bundled, open_page):
+    at = open_page("commitments", lang="en", clean="1")
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["Download CSV", "Download Excel (XLSX)"]
+    assert "stDownloadButton" not in at.html[0].value and "modebar" not in at.html[0].value
+    overview = open_page(lang="en", clean="1")
+    configs = [json.loads(c.proto.config) for c in overview.get("plotly_chart")]
+    assert {c["displayModeBar"] for c in configs} == {True}
+
+
+def test_a_repeated_url_parameter_combines_and_unknown_ones_are_named(bundled, open_page):
+    at = open_page(lang="en", status=["met", "missed"], utm_source="chat", area="nowhere")
+    assert metrics(at)["Commitments"] == 2
+    notice = [c.value for c in at.caption if c.value.startswith("Ignored")]
+    assert notice == [
+        "Ignored in the address (unknown parameter or value): `utm_source=chat`, `area=nowhere`"
+    ]
+    assert at.query_params["status"] == "met,missed"
+
+
+def test_a_numeric_commitment_page_shows_no_milestone_sentence(bundled, open_page):
+    at = open_page("commitment", lang="en", id="consumer-prices-2022")
+    captions = "\n".join(c.value for c in at.caption)
+    assert "The latest figure for the due year \\(or earlier\\) reaches the target\\." in captions
+    assert "milestone" not in captions
+    assert "#### 1\\.4 pp under the ceiling" in markdown_text(at)

@@ -7,7 +7,9 @@ REQUIRE_BROWSER=1 (as in CI), where they fail.
 """
 
 import os
+import re
 import shutil
+import struct
 import subprocess
 from contextlib import contextmanager
 from pathlib import Path
@@ -26,6 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SHOTS = ROOT / "artifacts" / "screenshots"
 
 pytestmark = pytest.mark.browser
+WAIT_MS = 120_000  # a first page loads Plotly's bundle: slow on a busy 2-core machine
 
 
 @pytest.fixture(scope="module")
@@ -76,9 +79,9 @@ def screenshot(page, name: str) -> None:
 
 
 def wait_for_charts(page, count: int = 3) -> None:
-    page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
+    page.wait_for_selector(".js-plotly-plot .main-svg", timeout=WAIT_MS)
     page.wait_for_function(
-        f"document.querySelectorAll('.js-plotly-plot').length >= {count}", timeout=30_000
+        f"document.querySelectorAll('.js-plotly-plot').length >= {count}", timeout=WAIT_MS
     )
 
 
@@ -87,7 +90,7 @@ def test_overview_renders_chinese_text_and_charts(page, app_url):
     wait_for_charts(page)
     assert page.get_by_role("heading", name="政府工作报告目标追踪").is_visible()
     chart_titles = [e.text_content() for e in page.locator(".js-plotly-plot .gtitle").all()]
-    assert "各领域承诺完成状态" in chart_titles
+    assert "清远市清城区2022、2024年目标：各领域承诺完成状态" in chart_titles
     assert page.evaluate("document.fonts.check('16px \"Noto Sans CJK SC\"', '政府')")
     assert page.get_by_text("未公布数据").first.is_visible()
     screenshot(page, "overview-zh")
@@ -97,12 +100,12 @@ def test_language_switch_turns_the_page_english(page, app_url):
     page.goto(app_url)
     wait_for_charts(page)
     page.get_by_role("radio", name="English").click()
-    page.get_by_role("heading", name="Work-report target tracker").wait_for(timeout=30_000)
+    page.get_by_role("heading", name="Work-report target tracker").wait_for(timeout=WAIT_MS)
     wait_for_charts(page)
     page.wait_for_function(
         "[...document.querySelectorAll('.js-plotly-plot .gtitle')]"
-        ".some(e => e.textContent === 'Status of commitments by area')",
-        timeout=30_000,
+        ".some(e => e.textContent.endsWith('Status of commitments by area'))",
+        timeout=WAIT_MS,
     )
     assert "lang=en" in page.url
     screenshot(page, "overview-en")
@@ -111,7 +114,7 @@ def test_language_switch_turns_the_page_english(page, app_url):
 def test_a_commitment_shows_its_source_sentence_marked(page, app_url):
     page.goto(f"{app_url}/commitment?id=school-places-2022&lang=en")
     mark = page.locator(".source-paragraph mark")
-    mark.wait_for(timeout=30_000)
+    mark.wait_for(timeout=WAIT_MS)
     assert mark.inner_text() == "确保新增中小学（幼儿园）学位 6900个以上"
     assert page.get_by_text("at least 6,900").is_visible()
     screenshot(page, "commitment-school-places-en")
@@ -120,12 +123,12 @@ def test_a_commitment_shows_its_source_sentence_marked(page, app_url):
 def test_selecting_a_table_row_opens_the_commitment_and_keeps_the_filters(page, app_url):
     page.goto(f"{app_url}/commitments?lang=en&status=missed")
     grid = page.locator("[data-testid='stDataFrame']")
-    grid.wait_for(timeout=30_000)
+    grid.wait_for(timeout=WAIT_MS)
     page.wait_for_timeout(1000)
     box = grid.bounding_box()
     page.mouse.click(box["x"] + 16, box["y"] + 35 + 17)  # the first row's selection box
-    page.wait_for_url("**/commitment?**", timeout=30_000)
-    page.get_by_role("heading", name="GDP growth").wait_for(timeout=30_000)
+    page.wait_for_url("**/commitment?**", timeout=WAIT_MS)
+    page.get_by_role("heading", name="GDP growth").wait_for(timeout=WAIT_MS)
     assert page.locator(".source-paragraph mark").inner_text() == "地区生产总值增长6.5%左右"
     assert "id=gdp-growth-2022" in page.url and "status=missed" in page.url
     screenshot(page, "commitment-gdp-en")
@@ -144,11 +147,14 @@ def test_a_shared_link_opens_the_same_filtered_view(page, app_url):
     screenshot(page, "overview-filtered-en")
 
 
-def test_clean_layout_hides_sidebar_and_buttons(page, app_url):
+def test_clean_layout_hides_the_sidebar_but_keeps_camera_and_downloads(page, app_url):
     page.goto(f"{app_url}/?lang=en&clean=1")
     wait_for_charts(page)
     assert not page.locator("[data-testid='stSidebar']").is_visible()
     assert not page.get_by_role("button", name="Status rules").count()
+    cameras = page.locator(".modebar-btn[data-title='Download plot as a PNG']")
+    assert cameras.count() == 3 and cameras.first.is_visible()
+    assert page.get_by_text("Briefing image (16:9)").is_visible()
     screenshot(page, "overview-clean-en")
 
 
@@ -168,7 +174,7 @@ def hostile_url(tmp_path_factory):
 
 def test_html_in_targets_yaml_shows_as_text_and_never_runs(page, hostile_url):
     page.goto(f"{hostile_url}/commitment?id=school-places-2022&lang=en")
-    page.locator(".source-paragraph mark").wait_for(timeout=30_000)
+    page.locator(".source-paragraph mark").wait_for(timeout=WAIT_MS)
     heading = page.get_by_role("heading", name="<img src=x onerror=alert(1)> places")
     assert heading.is_visible()
     page.goto(f"{hostile_url}/?lang=zh")
@@ -202,3 +208,131 @@ def test_html_in_a_problem_message_shows_as_text_above_the_valid_commitments(pag
     assert page.dialogs == []
     assert page.locator("img[src='x']").count() == 0
     screenshot(page, "problems-listed-en")
+
+
+PHONE_AGENT = (
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 "
+    "(KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1"
+)
+
+
+@pytest.fixture
+def phone(browser):
+    """A page as a phone opens a link from a messaging app: 390 px wide, mobile browser."""
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844},
+        device_scale_factor=2,
+        is_mobile=True,
+        has_touch=True,
+        user_agent=PHONE_AGENT,
+        accept_downloads=True,
+    )
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def phone_screenshot(page, name: str) -> None:
+    """Save the whole page at phone width: the viewport grown to the content's height."""
+    height = page.evaluate(
+        "Math.max(...[...document.querySelectorAll('[data-testid=stMain], section.main')]"
+        ".map(e => e.scrollHeight), 844)"
+    )
+    page.set_viewport_size({"width": 390, "height": min(height + 40, 12_000)})
+    page.wait_for_timeout(1500)
+    screenshot(page, name)
+    page.set_viewport_size({"width": 390, "height": 844})
+
+
+#: texts of the charts that stick out of their chart's box (cut at the edge), as "text: side"
+CUT_TEXT = """
+() => {
+  const cut = [];
+  for (const plot of document.querySelectorAll('.js-plotly-plot')) {
+    const box = plot.getBoundingClientRect();
+    for (const text of plot.querySelectorAll('text')) {
+      const r = text.getBoundingClientRect();
+      if (!text.textContent.trim() || r.width === 0) continue;
+      if (r.left < box.left - 1) cut.push(text.textContent + ': left');
+      if (r.right > box.right + 1) cut.push(text.textContent + ': right');
+    }
+  }
+  return cut;
+}
+"""
+
+#: legends that sit above the bottom of their chart's x axis (they belong below the plot)
+LEGEND_NOT_BELOW = """
+() => [...document.querySelectorAll('.js-plotly-plot')].filter(plot => {
+  const legend = plot.querySelector('.legend');
+  const axis = plot.querySelector('.xaxislayer-above');
+  if (!legend || !axis) return false;
+  return legend.getBoundingClientRect().top < axis.getBoundingClientRect().bottom - 1;
+}).length
+"""
+
+
+def test_a_shared_link_on_a_phone_fits_the_screen_in_both_languages(phone, app_url):
+    for lang in ("zh", "en"):
+        phone.goto(f"{app_url}/?lang={lang}")
+        wait_for_charts(phone)
+        phone.wait_for_timeout(1500)
+        assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+        widths = phone.evaluate(
+            "[...document.querySelectorAll('.js-plotly-plot')].map(e => e.getBoundingClientRect().right)"
+        )
+        assert max(widths) <= 390, widths
+        assert phone.evaluate(CUT_TEXT) == []
+        assert phone.evaluate(LEGEND_NOT_BELOW) == 0
+        tiles = phone.locator("[data-testid='stMetric']")
+        tops = {round(tile.bounding_box()["y"]) for tile in tiles.all()}
+        assert len(tops) <= 3  # the seven counts take at most three rows, not seven
+        phone_screenshot(phone, f"phone-overview-{lang}")
+
+
+def test_every_page_at_phone_width(phone, app_url):
+    pages = {
+        "commitments": "commitments?lang=en",
+        "commitment": "commitment?lang=en&id=gdp-growth-2022",
+        "coverage": "coverage?lang=zh",
+        "rules": "about?lang=en",
+    }
+    for name, path in pages.items():
+        phone.goto(f"{app_url}/{path}")
+        phone.locator(
+            "[data-testid='stMainBlockContainer'] h1, [data-testid='stHeading']"
+        ).first.wait_for(timeout=WAIT_MS)
+        phone.wait_for_timeout(2000)
+        assert phone.evaluate("document.documentElement.scrollWidth") <= 390, name
+        phone_screenshot(phone, f"phone-{name}")
+    phone.goto(f"{app_url}/about?lang=en")
+    phone.locator("[data-testid='stTable']").first.wait_for(timeout=WAIT_MS)
+    for table in phone.locator("[data-testid='stTable']").all():
+        box = table.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390 + 1
+
+
+def test_the_briefing_image_downloads_in_one_click_as_a_16_9_png(page, app_url):
+    page.goto(f"{app_url}/?lang=en&status=met,missed,met_late")
+    wait_for_charts(page, 2)
+    with page.expect_download(timeout=180_000) as download:
+        page.get_by_text("Briefing image (16:9)").click()
+    name = download.value.suggested_filename
+    assert re.fullmatch(r"qingcheng-district-2022-briefing-en-\d{4}-\d{2}-\d{2}\.png", name)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    path = SHOTS / "briefing-en.png"
+    download.value.save_as(path)
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert struct.unpack(">II", data[16:24]) == (3200, 1800)
+
+
+def test_the_scorecard_image_in_chinese_names_every_commitment(page, app_url):
+    page.goto(f"{app_url}/?lang=zh")
+    wait_for_charts(page)
+    with page.expect_download(timeout=180_000) as download:
+        page.get_by_text("记分卡图片（16:9）").click()
+    assert download.value.suggested_filename.startswith(
+        "qingcheng-district-2022-2024-scorecard-zh-"
+    )
+    download.value.save_as(SHOTS / "scorecard-zh.png")

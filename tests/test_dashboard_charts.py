@@ -1,91 +1,187 @@
-"""Chart builders: the data inside each figure, its title, source line and download settings."""
+"""Chart builders: the data inside each figure, its scoped title, source line, fit and download."""
+
+import re
 
 import pandas as pd
+import plotly.io as pio
 
 from dashboard.charts import (
     MAX_BARS,
+    amount_rows,
     chart_config,
-    headline_figure,
+    chart_source,
+    margin_points,
     percent_band,
     percent_of_target_figure,
-    source_line,
+    rate_rows,
+    rates_figure,
     status_by_area_figure,
 )
+from dashboard.scope import PHONE_WIDTH, chart_scope
+from dashboard.textfit import text_width
+from dashboard.theme import (
+    BAND_COLOURS,
+    FONT,
+    STATUS_COLOURS,
+    STATUS_ICONS,
+    SUBTITLE_SIZE,
+    TEMPLATE,
+    TITLE_SIZE,
+    mix,
+    text_colour_on,
+)
+from tests.small_fixture import small_data
+
+DATA = small_data()
+FRAME = DATA.frame
+TARGETS = DATA.result.targets
+AS_OF = "2026-01-01"
+
+
+def scope(lang="en", frame=FRAME, areas=(), width=780):
+    return chart_scope(TARGETS, frame, lang, AS_OF, areas, width)
 
 
 def traces(figure):
-    return {trace.name: trace for trace in figure.data}
+    return {trace.name: trace for trace in figure.data if trace.name}
 
 
-def test_status_by_area_counts_each_status_per_area_in_declared_order(small_frame):
-    figure = status_by_area_figure(small_frame, "en", "2026-01-01")
+def row_texts(figure):
+    return [a.text for a in figure.layout.annotations if a.name == "row"]
+
+
+def source_note(figure):
+    [note] = [a for a in figure.layout.annotations if a.name == "source"]
+    return note.text.replace("<br>", " ")
+
+
+def test_status_by_area_counts_each_status_per_area_in_declared_order():
+    figure = status_by_area_figure(FRAME, scope())
     bars = traces(figure)
     assert list(bars) == ["met", "met late", "missed", "no published figure", "not yet due"]
-    assert list(bars["met"].y) == ["Headline targets", "Livelihoods"]
-    assert list(bars["met"].x) == [1, 1]
-    assert list(bars["missed"].x) == [1, 0]
-    assert list(bars["met late"].x) == [0, 1]
-    assert list(bars["not yet due"].x) == [0, 1]
-    assert figure.layout.title.text == "Status of commitments by area"
+    assert [list(bars["met"].x), list(bars["met"].base)] == [[1, 1], [0, 0]]
+    assert [list(bars["missed"].x), list(bars["missed"].base)] == [[1], [1]]
+    assert list(bars["not yet due"].base) == [3]
+    assert row_texts(figure) == [
+        "<b>Headline targets</b><br>1 met, 1 missed",
+        "<b>Livelihoods</b><br>1 met, 1 met late, 1 no published figure, 1 not yet due",
+    ]
+    assert figure.layout.title.text == (
+        "Synthetic District, 2020 and 2099 targets: Status of commitments by area"
+    )
     assert figure.layout.title.subtitle.text == "6 commitments"
 
 
-def test_status_by_area_in_chinese_prefixes_chapters(small_frame):
-    figure = status_by_area_figure(small_frame, "zh", "2026-01-01")
-    assert list(figure.data[0].y) == ["主要预期目标", "（一）做好民生工作"]
+def test_status_by_area_in_chinese_prefixes_chapters():
+    figure = status_by_area_figure(FRAME, scope("zh"))
+    assert row_texts(figure)[1].startswith("<b>（一）做好民生工作</b><br>已完成 1 项")
     assert figure.data[0].name == "已完成"
+    assert figure.layout.title.text == "合成示例区2020、2099年目标：各领域承诺完成状态"
 
 
-def test_every_chart_has_a_source_line_with_report_and_date(small_frame):
-    figure = status_by_area_figure(small_frame, "en", "2026-01-01")
-    [note] = figure.layout.annotations
-    assert note.text == (
-        "Source: Synthetic District Work Report 2020 | data as of 2026-01-01 | "
-        "status by the rules on the Rules page"
+def test_the_title_carries_the_areas_filtered_on():
+    rows = FRAME[FRAME["area"] == "livelihood"]
+    figure = status_by_area_figure(rows, scope(frame=rows, areas=("livelihood",)))
+    assert figure.layout.title.text.startswith("Synthetic District, 2020 and 2099 targets (Livel")
+
+
+def test_every_chart_cites_the_plan_and_the_publications_of_its_outcomes():
+    expected = (
+        "Targets: Work Report 2020 (2020-03-01). Outcomes: Statistical Bulletin 2020 "
+        "(合成示例区统计局, 2021-03). Data as of 2026-01-01. Status rule: the latest figure for "
+        "the due year against the target; reached later = met late."
     )
-    assert source_line(small_frame, "zh", "2026-01-01").startswith(
-        "来源：合成示例区政府工作报告（2020年）"
+    for build in (status_by_area_figure, percent_of_target_figure, rates_figure):
+        assert source_note(build(FRAME, scope())) == expected
+    assert chart_source(FRAME, scope("zh")) == (
+        "目标：政府工作报告（2020年）（2020-03-01）。结果：统计公报（2020年）（合成示例区统计局，"
+        "2021-03）。数据截至 2026-01-01。状态规则：以到期年度最新公布数据对照目标，其后达到为逾期完成。"
     )
 
 
-def test_percent_of_target_has_bars_for_figures_a_100_line_and_keeps_missing_ones(small_frame):
-    figure = percent_of_target_figure(small_frame, "en", "2026-01-01")
+def test_a_chart_with_no_published_outcome_says_so_in_its_source():
+    rows = FRAME[FRAME["id"].isin(["syn-parks", "syn-roads"])]
+    assert "Outcomes: none published." in chart_source(rows, scope())
+
+
+def test_rates_and_amounts_are_told_apart():
+    assert list(rate_rows(FRAME)["id"]) == ["syn-gdp", "syn-cpi"]
+    assert list(amount_rows(FRAME)["id"]) == ["syn-places", "syn-parks", "syn-roads"]
+
+
+def test_amounts_chart_bars_percent_of_target_with_the_reached_zone_and_no_rates():
+    figure = percent_of_target_figure(FRAME, scope())
     bars = traces(figure)
-    assert list(bars["met"].y) == ["GDP growth"]
-    assert [round(v, 1) for v in bars["met"].x] == [103.3]
-    assert list(bars["met late"].y) == ["New school places"]
-    assert list(bars["missed"].y) == ["Consumer prices"]
-    missing = bars["no published figure"]
-    assert list(missing.y) == ["New parks", "Roads built"]
-    assert list(missing.text) == ["no published figure", "no published figure"]
-    [line] = figure.layout.shapes
-    assert (line.x0, line.x1) == (100, 100)
-    assert "syn-library" not in str(figure.to_dict())  # milestones have no percent
+    assert list(bars) == ["target reached", "target (100%)", "met late"]
+    assert (list(bars["met late"].x), list(bars["met late"].base)) == ([104.0], [0.0])
+    assert (list(bars["target reached"].base), list(bars["target reached"].x)) == ([100.0], [25.0])
+    assert list(bars["target (100%)"].x) == [100.0]
+    assert row_texts(figure) == [
+        "<b>New school places</b><br>5,200 (2021) against at least 5,000: 104% of target",
+        "<b>New parks</b><br>at least 4: no published figure",
+        "<b>Roads built</b><br>at least 20 km: not yet due",
+    ]
+    assert "GDP growth" not in str(figure.to_dict())  # a rate is never a percent of target
+    assert "District library" not in str(figure.to_dict())  # nor is a milestone
 
 
-def synthetic_rows(frame: pd.DataFrame, count: int) -> pd.DataFrame:
-    """Return `count` SYNTHETIC numeric rows built from the fixture's first numeric row."""
-    row = frame[frame["id"] == "syn-places"].iloc[0]
+def test_an_at_most_amount_is_drawn_with_its_zone_below_the_ceiling():
+    rows = FRAME[FRAME["id"] == "syn-places"].assign(op="<=", percent_of_target=80.0)
+    figure = percent_of_target_figure(rows, scope())
+    zone = traces(figure)["target reached"]
+    assert (list(zone.base), list(zone.x)) == ([0.0], [100.0])
+    assert row_texts(figure)[0].endswith("against at most 5,000: 80% of the ceiling")
+
+
+def test_rates_are_drawn_as_the_gap_in_points_with_the_good_side_right():
+    figure = rates_figure(FRAME, scope())
+    bars = traces(figure)
+    assert list(bars["met"].x) == [0.2]  # 6.2% against about 6.0%
+    assert list(bars["missed"].x) == [-0.5]  # 3.5% against at most 3.0%: on the bad side
+    zone = bars["target reached"]
+    assert list(zone.base) == [-0.5, 0.0]  # "about" counts from target minus tolerance
+    assert row_texts(figure) == [
+        "<b>GDP growth</b><br>6.2% (2020) against about 6.0% (±0.5): 0.2 pp above target",
+        "<b>Consumer prices</b><br>3.5% (2020) against at most 3.0%: 0.5 pp over the ceiling",
+    ]
+    assert figure.layout.xaxis.range == (-1.15, 1.15)  # points, not percent of target
+
+
+def test_a_rate_under_its_ceiling_points_right_like_a_met_target():
+    assert margin_points("<=", 3.0, 1.6) == 1.4
+    assert margin_points(">=", 10.0, 12.5) == 2.5
+    assert margin_points("~", 6.5, 1.1) == -5.4
+    rows = FRAME[FRAME["id"] == "syn-cpi"].assign(latest_value=1.6, status="met")
+    figure = rates_figure(rows, scope("zh"))
+    assert list(traces(figure)["已完成"].x) == [1.4]
+    assert row_texts(figure)[0] == (
+        "<b>居民消费价格涨幅</b><br>1.6%（2020年），目标不超过3.0%：低于上限1.4个百分点"
+    )
+
+
+def synthetic_rows(count: int) -> pd.DataFrame:
+    """Return `count` SYNTHETIC amount rows built from the fixture's school-places row."""
+    row = FRAME[FRAME["id"] == "syn-places"].iloc[0]
     rows = pd.DataFrame([row] * count).reset_index(drop=True)
     rows["id"] = [f"syn-{i}" for i in range(count)]
     rows["percent_of_target"] = [None if i % 4 == 0 else float(i % 150) for i in range(count)]
     return rows
 
 
-def test_many_numeric_targets_are_aggregated_into_bands_not_bars(small_frame):
-    rows = synthetic_rows(small_frame, MAX_BARS * 50)
-    figure = percent_of_target_figure(rows, "en", "2026-01-01")
-    assert figure.layout.title.text == "Numeric targets by percent of target reached, per area"
+def test_many_amounts_are_aggregated_into_bands_not_bars():
+    rows = synthetic_rows(MAX_BARS * 50)
+    figure = percent_of_target_figure(rows, scope(frame=rows))
+    assert figure.layout.title.text.endswith("Amounts by percent of target reached, per area")
     assert sum(len(trace.x) for trace in figure.data) == 5  # one area, five bands
     assert sum(sum(trace.x) for trace in figure.data) == MAX_BARS * 50
 
 
-def test_many_missing_figures_collapse_into_one_row_per_area(small_frame):
-    rows = synthetic_rows(small_frame, 20).assign(percent_of_target=None)
-    figure = percent_of_target_figure(rows, "zh", "2026-01-01")
-    [missing] = figure.data
-    assert list(missing.y) == ["（一）做好民生工作"]
-    assert list(missing.text) == ["未公布数据：20 项"]
+def test_many_missing_figures_are_named_in_one_row_per_area():
+    rows = synthetic_rows(20).assign(percent_of_target=None, status="no_figure")
+    figure = percent_of_target_figure(rows, scope("zh", frame=rows))
+    [row] = row_texts(figure)
+    assert row.startswith("<b>（一）做好民生工作</b><br>未公布数据（20 项）：新增学位（2020年）；")
+    assert row.endswith("……另有 8 项")
 
 
 def test_percent_bands():
@@ -99,41 +195,71 @@ def test_percent_bands():
     ]
 
 
-def test_headline_chart_shows_baseline_target_and_outcome_per_indicator(small_frame):
-    figure = headline_figure(small_frame, "en", "2026-01-01")
-    series = traces(figure)
-    assert list(series["Prior year"].y) == ["GDP growth", "Consumer prices"]
-    assert list(series["Prior year"].x) == [5.0, None]
-    assert list(series["Target"].x) == [6.0, 3.0]
-    assert list(series["Target"].text) == ["about 6.0% (±0.5)", "at most 3.0%"]
-    assert list(series["Outcome"].x) == [6.2, 3.5]
-
-
-def test_headline_chart_marks_indicators_with_no_published_figure(small_frame):
-    frame = small_frame.copy()
-    frame.loc[frame["id"] == "syn-cpi", ["latest_value", "latest_year"]] = None
-    figure = headline_figure(frame, "zh", "2026-01-01")
-    markers = [a for a in figure.layout.annotations if a.text == "未公布数据"]
-    assert [(a.y, a.xref, a.x) for a in markers] == [("居民消费价格涨幅", "paper", 1)]
-
-
-def test_html_in_a_title_is_shown_as_text_in_charts(small_frame):
-    frame = small_frame.copy()
-    frame.loc[frame["id"] == "syn-gdp", "title_en"] = "<img src=x onerror=f()>"
-    figure = percent_of_target_figure(frame, "en", "2026-01-01")
-    labels = [label for trace in figure.data for label in trace.y]
-    assert "&lt;img src=x onerror=f()&gt;" in labels
+def test_html_in_a_title_is_shown_as_text_in_charts():
+    frame = FRAME.copy()
+    frame.loc[frame["id"] == "syn-places", "title_en"] = "<img src=x onerror=f()>"
+    figure = percent_of_target_figure(frame, scope(frame=frame))
+    assert "<b>&lt;img src=x onerror=f()&gt;</b>" in row_texts(figure)[0]
     assert "<img" not in str(figure.to_dict())
 
 
-def test_download_is_a_2x_png_named_for_chart_language_and_date():
-    assert chart_config("status-by-area", "en", "2026-01-01")["toImageButtonOptions"] == {
+def test_every_chart_uses_the_briefing_template_with_one_cjk_font():
+    assert pio.templates[TEMPLATE].layout.font.family == FONT
+    assert FONT.startswith("Noto Sans CJK SC") and FONT.endswith("sans-serif")
+    for build in (status_by_area_figure, percent_of_target_figure, rates_figure):
+        figure = build(FRAME, scope())
+        assert figure.layout.template.layout.font.family == FONT
+        assert figure.layout.template.layout.legend.yref == "container"  # below the plot
+
+
+def drawn_lines(figure):
+    """Return every line of text a chart draws with its font size: title, rows, source."""
+    texts = [
+        (figure.layout.title.text, TITLE_SIZE),
+        (figure.layout.title.subtitle.text, SUBTITLE_SIZE),
+    ]
+    texts += [(a.text, a.font.size) for a in figure.layout.annotations]
+    return [
+        (re.sub(r"<[^>]+>", "", line), size) for text, size in texts for line in text.split("<br>")
+    ]
+
+
+def test_at_phone_width_every_line_fits_the_chart():
+    for lang in ("en", "zh"):
+        for build in (status_by_area_figure, percent_of_target_figure, rates_figure):
+            figure = build(FRAME, scope(lang, width=PHONE_WIDTH))
+            widest = max(text_width(line, size) for line, size in drawn_lines(figure))
+            assert widest <= PHONE_WIDTH - 24, (lang, build.__name__, widest)
+
+
+def test_the_bottom_margin_holds_the_axis_legend_and_source():
+    figure = rates_figure(FRAME, scope(width=PHONE_WIDTH))
+    [note] = [a for a in figure.layout.annotations if a.name == "source"]
+    lines = note.text.count("<br>") + 1
+    assert figure.layout.margin.b >= -note.yshift + lines * 11 * 1.4
+    assert figure.layout.legend.y * figure.layout.height >= lines * 11 * 1.4
+
+
+def test_download_is_a_2x_png_named_for_place_years_chart_language_and_date():
+    config = chart_config("status-by-area", scope())
+    assert config["toImageButtonOptions"] == {
         "format": "png",
         "scale": 2,
-        "filename": "work-report-targets-status-by-area-en-2026-01-01",
+        "filename": "synthetic-district-2020-2099-status-by-area-en-2026-01-01",
     }
+    assert config["modeBarButtons"] == [["toImage"]] and config["displayModeBar"] is True
 
 
-def test_empty_rows_give_an_empty_chart_not_an_error(small_frame):
-    figure = status_by_area_figure(small_frame.iloc[0:0], "en", "2026-01-01")
-    assert figure.data == ()
+def test_empty_rows_give_an_empty_chart_not_an_error():
+    empty = FRAME.iloc[0:0]
+    assert status_by_area_figure(empty, scope(frame=empty)).data == ()
+
+
+def test_colours_are_derived_from_the_status_palette():
+    assert mix("#000000", "#ffffff", 0.5) == "#808080"
+    assert BAND_COLOURS["band_under_50"] == STATUS_COLOURS["missed"]
+    assert BAND_COLOURS["band_100_up"] == STATUS_COLOURS["met"]
+    assert BAND_COLOURS["band_50_90"] == mix(STATUS_COLOURS["missed"], "#ffffff", 0.45)
+    assert text_colour_on(STATUS_COLOURS["missed"]) == "#ffffff"
+    assert text_colour_on(STATUS_COLOURS["no_figure"]) == "#212121"
+    assert set(STATUS_ICONS) == set(STATUS_COLOURS)  # never colour alone

@@ -1,6 +1,8 @@
 """The coverage panel: N of M quantitative commitments tracked, and the untracked figures."""
 
-from dashboard.coverage import coverage_title, untracked_table
+from dataclasses import replace
+
+from dashboard.coverage import by_report_date, coverage_title, untracked_table
 from loaders.finder import coverage
 from loaders.validate import load_targets_text
 
@@ -31,3 +33,11 @@ def test_a_dropped_commitment_shows_as_an_untracked_figure_with_its_clause(small
     [row] = untracked_table(item, "en").to_dict("records")
     assert row["Figure"] == "4个"
     assert "新建公园 4个" in row["Clause"]
+
+
+def test_coverage_is_listed_by_report_date_unknown_reports_last(small_targets, small_dir):
+    targets, [item] = small_coverage(small_targets.read_text(encoding="utf-8"), small_dir)
+    bulletin = replace(item, report_id="syn-bulletin-2020")  # dated 2021-03
+    unknown = replace(item, report_id="nowhere")
+    ordered = by_report_date([unknown, bulletin, item], targets)
+    assert [i.report_id for i in ordered] == ["syn-2020", "syn-bulletin-2020", "nowhere"]

@@ -9,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.charts import area_labels, status_by_area_figure, status_counts, without_drafts
 from dashboard.data import build_data
+from dashboard.scope import chart_scope
 from dashboard.tables import display_table
 from loaders.draft import draft_report
 from loaders.draft_command import write_drafts
@@ -77,8 +78,10 @@ def test_an_area_numbered_differently_by_two_reports_is_labelled_without_a_numbe
     only_2022 = frame[frame["report"] == "qc-2022"]
     labels = dict(zip(only_2022["id"], area_labels(only_2022, "zh"), strict=True))
     assert labels["technical-upgrade-projects-2022"] == "（三）推动产业强区，加快构建现代化产业体系"
-    figure = status_by_area_figure(frame, "zh", "2026-01-01")
-    assert "推动产业强区，加快构建现代化产业体系" in list(figure.data[-1].y)
+    result = load_targets(ROOT / "targets.yaml")
+    scope = chart_scope(result.targets, frame, "zh", "2026-01-01", (), 780)
+    rows = [a.text for a in status_by_area_figure(frame, scope).layout.annotations]
+    assert any(row.startswith("<b>推动产业强区，加快构建现代化产业体系</b>") for row in rows)
 
 
 def run_page(page: str | None, targets_file: Path, monkeypatch, **params) -> AppTest:

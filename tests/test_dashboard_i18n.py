@@ -15,6 +15,7 @@ from dashboard.i18n import (
     format_percent,
     format_quantity,
     localized,
+    status_rule,
     status_rules_markdown,
     t,
     target_in_words,
@@ -144,3 +145,22 @@ def test_status_rules_list_every_status_and_the_percent_rule():
         assert f"- **{label}**:" in rules
     assert "Percent of target = the deciding figure" in rules
     assert "- **逾期完成**:" in status_rules_markdown("zh")
+
+
+def test_one_of_a_unit_is_singular_in_english():
+    assert format_quantity(1, "家", "en") == "1 firm"
+    assert format_quantity(2, "家", "en") == "2 firms"
+    assert target_in_words(">=", 1, "户", None, "en") == "at least 1 household"
+    assert format_quantity(1.0, "个百分点", "en") == "1.0 percentage points"
+
+
+def test_a_numeric_commitment_gets_the_numeric_half_of_a_rule_and_a_milestone_the_other():
+    assert status_rule("met", "en", milestone=False) == (
+        "The latest figure for the due year (or earlier) reaches the target."
+    )
+    assert status_rule("met", "en", milestone=True) == (
+        "A milestone was reported done by the end of the due year."
+    )
+    assert status_rule("met", "zh", milestone=False) == "截至到期年度（含）最新公布的数据达到目标。"
+    assert status_rule("met", "zh", milestone=True) == "里程碑类目标在到期年度内报告完成。"
+    assert status_rule("missed", "en", milestone=False) == status_rule("missed", "en")

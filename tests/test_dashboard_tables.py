@@ -3,8 +3,19 @@
 import io
 
 import openpyxl
+import pandas as pd
 
-from dashboard.tables import csv_bytes, display_table, xlsx_bytes
+from dashboard.tables import (
+    NUMERIC_COLUMNS,
+    csv_bytes,
+    display_table,
+    export_table,
+    sources_table,
+    xlsx_bytes,
+)
+from tests.small_fixture import small_data
+
+FRAME = small_data().frame
 
 
 def test_table_in_english_has_targets_baselines_and_latest_figures_in_words(small_frame):
@@ -17,7 +28,7 @@ def test_table_in_english_has_targets_baselines_and_latest_figures_in_words(smal
         "Prior year",
         "Latest figure",
         "Status",
-        "% of target",
+        "Against target",
         "Quote",
         "ID",
     ]
@@ -30,12 +41,14 @@ def test_table_in_english_has_targets_baselines_and_latest_figures_in_words(smal
         "Prior year": "12,000 (2019)",
         "Latest figure": "5,200 (2021)",
         "Status": "met late",
-        "% of target": "104%",
+        "Against target": "104%",
         "Quote": "确保新增学位 5000个以上",
         "ID": "syn-places",
     }
     library = table[table["ID"] == "syn-library"].iloc[0]
-    assert (library["Latest figure"], library["% of target"]) == ("done (2020)", "")
+    assert (library["Latest figure"], library["Against target"]) == ("done (2020)", "")
+    gdp = table[table["ID"] == "syn-gdp"].iloc[0]
+    assert gdp["Against target"] == "0.2 pp above target"  # a rate: points, not percent
 
 
 def test_table_in_chinese(small_frame):
@@ -63,5 +76,78 @@ def test_xlsx_download_holds_every_row(small_frame):
     assert rows[1][0] == "GDP growth"
 
 
-def test_an_empty_selection_gives_an_empty_table_with_headers(small_frame):
-    assert list(display_table(small_frame.iloc[0:0], "en").columns)[0] == "Commitment"
+def test_an_empty_selection_gives_an_empty_table_with_headers():
+    assert list(display_table(FRAME.iloc[0:0], "en").columns)[0] == "Commitment"
+
+
+REPORTS = small_data().result.targets.reports_by_id
+
+
+def test_downloads_hold_the_figures_as_numbers_next_to_the_readable_columns():
+    table = export_table(FRAME, "en", REPORTS)
+    assert list(table.columns)[:10] == list(display_table(FRAME, "en").columns)
+    assert list(table.columns)[10:] == list(NUMERIC_COLUMNS)
+    numbers = table.set_index("ID")[list(NUMERIC_COLUMNS)]
+    places = numbers.loc["syn-places"].to_dict()
+    assert places == {
+        "target_op": ">=",
+        "target_value": 5000.0,
+        "unit": "个",
+        "unit_en": "count",
+        "tolerance": places["tolerance"],  # none: NaN
+        "measure": "amount",
+        "latest_value": 5200.0,
+        "latest_year": 2021,
+        "latest_source": "syn-bulletin-2020",
+        "latest_source_title": "Synthetic District Statistical Bulletin 2020",
+        "percent_of_target": 104.0,
+        "gap_points": places["gap_points"],  # an amount has no gap in points: NaN
+        "status_code": "met_late",
+    }
+    assert pd.isna(places["tolerance"]) and pd.isna(places["gap_points"])
+    gdp = numbers.loc["syn-gdp"]
+    assert (gdp["measure"], gdp["gap_points"], gdp["unit_en"]) == ("rate", 0.2, "percent")
+    assert pd.isna(gdp["percent_of_target"])  # a rate has no percent of target
+    assert pd.isna(numbers.loc["syn-parks", "latest_year"])
+
+
+def test_the_csv_download_writes_numbers_plainly_and_blanks_for_none():
+    text = csv_bytes(export_table(FRAME, "zh", REPORTS)).decode("utf-8-sig")
+    header, first = text.splitlines()[:2]
+    assert header.endswith(
+        "target_op,target_value,unit,unit_en,tolerance,measure,latest_value,latest_year,"
+        "latest_source,latest_source_title,percent_of_target,gap_points,status_code"
+    )
+    assert first.endswith(
+        "~,6,%,percent,0.5,rate,6.2,2020,syn-bulletin-2020,合成示例区统计公报（2020年）,,0.2,met"
+    )
+
+
+def test_the_xlsx_download_holds_numbers_as_numbers():
+    table = export_table(FRAME, "en", REPORTS)
+    workbook = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(table)))
+    rows = list(workbook.active.iter_rows(values_only=True))
+    header = rows[0]
+    places = rows[1 + list(FRAME["id"]).index("syn-places")]
+    assert places[header.index("target_value")] == 5000
+    assert places[header.index("latest_year")] == 2021
+    assert places[header.index("percent_of_target")] == 104
+    assert places[header.index("gap_points")] is None
+
+
+def test_the_sources_table_lists_reports_by_date():
+    table = sources_table(reversed(small_data().result.targets.reports), "en")
+    assert table.to_dict("records") == [
+        {
+            "Report": "Synthetic District Work Report 2020",
+            "Date": "2020-03-01",
+            "Publisher": "",
+            "File": "report-2020.txt",
+        },
+        {
+            "Report": "Synthetic District Statistical Bulletin 2020",
+            "Date": "2021-03",
+            "Publisher": "合成示例区统计局",
+            "File": "",
+        },
+    ]

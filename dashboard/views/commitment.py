@@ -11,7 +11,6 @@ from dashboard.detail import (
 )
 from dashboard.escape import escape_markdown
 from dashboard.i18n import (
-    format_percent,
     format_quantity,
     localized,
     status_label,
@@ -27,6 +26,7 @@ from dashboard.layout import (
     context,
     show_commitment,
 )
+from dashboard.measures import against_target
 from loaders.status import commitment_status
 
 STATUS_BADGE_COLOURS = {
@@ -84,9 +84,11 @@ with middle:
     if commitment.draft:
         st.badge(t("draft_badge", lang), color="orange", help=t("draft_help", lang))
 with right:
-    st.caption(t("percent_of_target", lang))
-    st.markdown("#### " + (format_percent(result.percent_of_target, lang) or "—"))
-st.caption(escape_markdown(status_rule(result.status, lang)))
+    st.caption(t("col_percent", lang))
+    frame = page.data.frame
+    row = next(frame[frame["id"] == chosen].itertuples())
+    st.markdown("#### " + escape_markdown(against_target(row, lang) or "—"))
+st.caption(escape_markdown(status_rule(result.status, lang, milestone=target.op == "done")))
 st.markdown("> " + escape_markdown(commitment.quote))
 if commitment.note:
     st.caption(t("note", lang) + ": " + escape_markdown(commitment.note))

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard.coverage import coverage_title, structure_warning, untracked_table
+from dashboard.coverage import by_report_date, coverage_title, structure_warning, untracked_table
 from dashboard.escape import escape_markdown
 from dashboard.i18n import t
 from dashboard.layout import clean_layout_exit, context
@@ -16,7 +16,7 @@ st.write(t("coverage_intro", lang))
 warning = structure_warning(page.data.report_warnings(), lang)
 if warning:
     st.warning(warning)
-items = page.data.coverage()
+items = by_report_date(page.data.coverage(), targets)
 if not items:
     st.info(t("coverage_unavailable", lang))
 for item in items:

@@ -1,0 +1,116 @@
+"""What a chart covers and how wide it is drawn: the place, the years, the areas filtered on,
+the reports to cite, and the width its text is fitted to.
+
+Every chart title starts with the scope ("Qingcheng District, 2022 targets (Livelihoods): …"),
+so an image taken out of the dashboard still says what it is about; download names carry the
+same scope.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from dashboard.i18n import t
+from dashboard.sources import place_name
+from loaders.model import Report, TargetsFile
+
+#: the width charts are fitted to: a phone's screen (390 px less the page's padding) and the
+#: narrowest main column of the dashboard on a laptop (sidebar open)
+PHONE_WIDTH = 360
+DESKTOP_WIDTH = 780
+MOBILE_AGENT = re.compile(r"Mobi|Android|iPhone|iPod", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ChartScope:
+    """What a chart covers (place, years, areas), its language, data date and width in pixels."""
+
+    lang: str
+    as_of: str
+    place: str = ""
+    years: tuple[int, ...] = ()
+    areas: tuple[str, ...] = ()
+    width: int = DESKTOP_WIDTH
+    reports: Mapping[str, Report] = field(default_factory=dict, compare=False, hash=False)
+    place_slug: str = ""
+
+    @property
+    def phone(self) -> bool:
+        """Return True when the chart is fitted to a phone's width."""
+        return self.width <= PHONE_WIDTH
+
+
+def width_for(user_agent: str | None) -> int:
+    """Return the width to fit charts to: a phone's for a mobile browser, else a laptop's."""
+    return PHONE_WIDTH if user_agent and MOBILE_AGENT.search(user_agent) else DESKTOP_WIDTH
+
+
+def slug(text: str) -> str:
+    """Return text as a file-name part: lower case ASCII words joined by hyphens."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def chart_scope(
+    targets: TargetsFile,
+    rows: pd.DataFrame,
+    lang: str,
+    as_of: str,
+    area_ids: tuple[str, ...] = (),
+    width: int = DESKTOP_WIDTH,
+) -> ChartScope:
+    """Return the scope of charts drawn from these rows: place, years, filtered areas, width."""
+    plan_ids = set(rows["report"]) if not rows.empty else {c.report for c in targets.commitments}
+    plans = [r for r in targets.reports if r.id in plan_ids]
+    years = tuple(sorted({int(y) for y in rows["year"]})) if not rows.empty else ()
+    names = []
+    for area_id in area_ids:
+        area = targets.area(area_id)
+        if area is not None:
+            names.append(f"{area.chapter or ''}{area.name}" if lang == "zh" else area.name_en)
+    return ChartScope(
+        lang=lang,
+        as_of=as_of,
+        place=place_name(plans, lang),
+        years=years,
+        areas=tuple(names),
+        width=width,
+        reports=targets.reports_by_id,
+        place_slug=slug(place_name(plans, "en")),
+    )
+
+
+def years_text(years: tuple[int, ...], lang: str) -> str:
+    """Return years as a title says them: 2022 / 2022 and 2024 / 2022、2024."""
+    if lang == "zh":
+        return "、".join(str(y) for y in years)
+    shown = [str(y) for y in years]
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+
+
+def scope_label(scope: ChartScope) -> str:
+    """Return the scope as a title's first part: "Qingcheng District, 2022 targets (Livelihoods)"."""
+    lang = scope.lang
+    parts = t("scope_years", lang, years=years_text(scope.years, lang)) if scope.years else ""
+    areas = ("、" if lang == "zh" else ", ").join(scope.areas)
+    if areas:
+        parts += t("scope_areas", lang, areas=areas)
+    if scope.place and parts:
+        return scope.place + ("" if lang == "zh" else ", ") + parts
+    return scope.place or parts
+
+
+def scoped_title(scope: ChartScope, chart: str) -> str:
+    """Return a chart's title led by its scope: "Qingcheng District, 2022 targets: Rates …"."""
+    label = scope_label(scope)
+    return f"{label}{'：' if scope.lang == 'zh' else ': '}{chart}" if label else chart
+
+
+def file_stem(scope: ChartScope, name: str) -> str:
+    """Return a download's name: place, years, what it is, language and date."""
+    years = "-".join(str(y) for y in scope.years) or "all-years"
+    parts = [scope.place_slug or "work-report", years, name, scope.lang, scope.as_of]
+    return "-".join(p for p in parts if p)

@@ -1,0 +1,428 @@
+"""The scorecard: every commitment in view with its target in words, outcome, verdict and source,
+as a table and as a 16:9 image a slide can take as it is; the briefing image adds the counts.
+
+The image is laid out in pixels on a fixed 1600 × 900 canvas (exported at 2×). Commitments
+with a published figure get a row each. When every row does not fit, the commitments with no
+published figure are listed per area in a paragraph (title and target), so each one is still
+named; the font shrinks before anything is dropped, and what still does not fit is counted.
+"""
+
+from __future__ import annotations
+
+from collections import namedtuple
+from dataclasses import dataclass, field
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.i18n import status_label, t, target_in_words
+from dashboard.measures import against_target
+from dashboard.scope import ChartScope, scope_label
+from dashboard.sources import (
+    outcome_numbers,
+    outcome_reports,
+    plan_reports,
+    short_title,
+    source_text,
+)
+from dashboard.tables import ROW_FIELDS, latest_text
+from dashboard.textfit import escape, wrap_lines
+from dashboard.theme import (
+    FONT,
+    GRID_COLOUR,
+    MUTED_COLOUR,
+    STATUS_COLOURS,
+    STATUS_ICONS,
+    TEMPLATE,
+    TEXT_COLOUR,
+    mix,
+)
+from loaders.status import MET, MET_LATE, MISSED, NO_FIGURE, NOT_YET_DUE, STATUSES
+
+SLIDE_WIDTH, SLIDE_HEIGHT, SLIDE_SCALE = 1600, 900, 2
+PAD = 40
+#: the order commitments are listed in: outcomes first, then what has not been reported
+VERDICT_ORDER = (MISSED, MET_LATE, MET, NOT_YET_DUE, NO_FIGURE)
+#: the table's columns and their share of the width
+COLUMNS = (
+    ("col_title", 0.31),
+    ("col_verdict", 0.15),
+    ("col_target", 0.16),
+    ("col_outcome", 0.25),
+    ("col_source", 0.13),
+)
+FONT_SIZES = (20, 18, 16, 15, 14, 13, 12, 11)
+MAX_ROWS = 60  # more rows than a 16:9 slide holds at the smallest size
+MAX_NAMED = 40  # commitments with no figure named per area before "… and N more"
+
+
+def verdict(status: str, lang: str) -> str:
+    """Return a status as the scorecard shows it: an icon and a word, "✓ met"."""
+    return f"{STATUS_ICONS[status]} {status_label(status, lang)}"
+
+
+def ordered(rows: pd.DataFrame) -> pd.DataFrame:
+    """Return the rows in scorecard order: by verdict (missed first), then as in the file."""
+    if rows.empty:
+        return rows
+    rank = {status: index for index, status in enumerate(VERDICT_ORDER)}
+    keys = rows["status"].map(rank)
+    return rows.assign(_rank=keys).sort_values("_rank", kind="stable").drop(columns="_rank")
+
+
+def outcome_text(row, lang: str) -> str:
+    """Return a row's outcome: the latest figure and its year, and how it compares."""
+    latest = latest_text(row, lang)
+    if not latest:
+        return "—"
+    against = against_target(row, lang)
+    if against and not against.endswith("%"):
+        return f"{latest}{'，' if lang == 'zh' else '; '}{against}"
+    if against:
+        return (
+            f"{latest}{'，' if lang == 'zh' else '; '}{t('percent_of_goal', lang, percent=against)}"
+        )
+    return latest
+
+
+def scorecard_table(rows: pd.DataFrame, scope: ChartScope) -> pd.DataFrame:
+    """Return the scorecard as a table: commitment, verdict, target, outcome, source and id."""
+    lang = scope.lang
+    columns = [*(t(key, lang) for key, _ in COLUMNS), t("col_id", lang)]
+    if rows.empty:
+        return pd.DataFrame(columns=columns)
+    rows = ordered(rows)
+    fields = list(ROW_FIELDS) + ["status", "outcome_sources"]
+    # plain lists: pandas' arrow strings are slow to iterate row by row
+    records = list(zip(*(rows[f].tolist() for f in fields), strict=True))
+    row = namedtuple("Row", fields)
+    join = "；" if lang == "zh" else "; "
+    names: dict[tuple, str] = {}
+    texts = []
+    for values in records:
+        r = row(*values)
+        if r.outcome_sources not in names:
+            cited = [scope.reports[s] for s in r.outcome_sources if s in scope.reports]
+            names[r.outcome_sources] = join.join(short_title(s, lang, scope.place) for s in cited)
+        texts.append(
+            (
+                verdict(r.status, lang),
+                target_in_words(r.op, r.target, r.unit, r.tolerance, lang),
+                outcome_text(r, lang),
+                names[r.outcome_sources],
+            )
+        )
+    verdicts, targets, outcomes, sources = zip(*texts, strict=True)
+    title_column = "title" if lang == "zh" else "title_en"
+    data = [rows[title_column].tolist(), verdicts, targets, outcomes, sources, rows["id"].tolist()]
+    return pd.DataFrame(dict(zip(columns, data, strict=True)))
+
+
+def status_counts(rows: pd.DataFrame) -> dict[str, int]:
+    """Return how many rows have each status, every status present (zero when none)."""
+    found = rows["status"].value_counts() if not rows.empty else {}
+    return {status: int(found.get(status, 0)) for status in STATUSES}
+
+
+@dataclass
+class Canvas:
+    """Text and boxes placed in pixels from the top left of a fixed-size image."""
+
+    width: int = SLIDE_WIDTH
+    height: int = SLIDE_HEIGHT
+    annotations: list[dict] = field(default_factory=list)
+    shapes: list[dict] = field(default_factory=list)
+
+    def text(self, x: float, y: float, lines: list[str], size: float, **style) -> None:
+        """Place lines of plain text with their top left corner at (x, y)."""
+        bold = style.pop("bold", False)
+        shown = [f"<b>{escape(line)}</b>" if bold else escape(line) for line in lines]
+        self.annotations.append(
+            {
+                "text": "<br>".join(shown),
+                "x": x / self.width,
+                "y": 1 - y / self.height,
+                "xref": "paper",
+                "yref": "paper",
+                "xanchor": style.pop("xanchor", "left"),
+                "yanchor": "top",
+                "align": style.pop("align", "left"),
+                "showarrow": False,
+                "font": {"size": size, "color": style.pop("color", TEXT_COLOUR), "family": FONT},
+            }
+        )
+
+    def paragraph(self, x: float, y: float, lines: list[str], size: float, bold_start: str) -> None:
+        """Place lines of plain text whose first line starts with a bold lead (an area's name)."""
+        first = lines[0]
+        if bold_start and first.startswith(bold_start):
+            head = f"<b>{escape(bold_start)}</b>{escape(first[len(bold_start) :])}"
+        else:
+            head = escape(first)
+        self.text(x, y, [], size)
+        self.annotations[-1]["text"] = "<br>".join([head, *map(escape, lines[1:])])
+
+    def box(self, x0: float, y0: float, x1: float, y1: float, fill: str, line: str = "") -> None:
+        """Draw a rectangle between two corners given in pixels from the top left."""
+        self.shapes.append(
+            {
+                "type": "rect",
+                "xref": "paper",
+                "yref": "paper",
+                "x0": x0 / self.width,
+                "x1": x1 / self.width,
+                "y0": 1 - y0 / self.height,
+                "y1": 1 - y1 / self.height,
+                "fillcolor": fill,
+                "line": {"width": 1 if line else 0, "color": line or fill},
+                "layer": "below",
+            }
+        )
+
+    def figure(self) -> go.Figure:
+        """Return the canvas as a Plotly figure of its exact size, without axes."""
+        figure = go.Figure()
+        figure.update_layout(
+            template=TEMPLATE,
+            width=self.width,
+            height=self.height,
+            margin={"l": 0, "r": 0, "t": 0, "b": 0},
+            xaxis={"visible": False},
+            yaxis={"visible": False},
+            annotations=self.annotations,
+            shapes=self.shapes,
+            showlegend=False,
+        )
+        return figure
+
+
+def line_height(size: float) -> float:
+    """Return the height of one line of text at a font size."""
+    return size * 1.32
+
+
+def scorecard_title(scope: ChartScope) -> str:
+    """Return the scorecard's title, led by its scope."""
+    chart = t("chart_scorecard", scope.lang)
+    label = scope_label(scope)
+    return f"{label}{'：' if scope.lang == 'zh' else ': '}{chart}" if label else chart
+
+
+def counts_summary(counts: dict[str, int], lang: str) -> str:
+    """Return the counts in words: "51 commitments: 1 met, 1 missed, …"."""
+    join = "，" if lang == "zh" else ", "
+    parts = join.join(
+        t("count_of", lang, count=n, name=status_label(s, lang)) for s, n in counts.items() if n
+    )
+    total = t("scope_count", lang, count=sum(counts.values()))
+    return f"{total}{'：' if lang == 'zh' else ': '}{parts}" if parts else total
+
+
+@dataclass(frozen=True)
+class Row:
+    """One commitment on the scorecard, as text."""
+
+    title: str
+    target: str
+    outcome: str
+    status: str
+    source: str
+
+
+def scorecard_rows(rows: pd.DataFrame, scope: ChartScope, numbers: dict[str, int]) -> list[Row]:
+    """Return the scorecard's rows in order; sources as reference numbers into the source line."""
+    lang = scope.lang
+    title_column = "title" if lang == "zh" else "title_en"
+    found = []
+    for r in ordered(rows).itertuples():
+        refs = [f"[{numbers[s]}]" for s in r.outcome_sources if s in numbers]
+        found.append(
+            Row(
+                getattr(r, title_column),
+                target_in_words(r.op, r.target, r.unit, r.tolerance, lang),
+                outcome_text(r, lang),
+                r.status,
+                " ".join(refs) or "—",
+            )
+        )
+    return found
+
+
+def row_lines(row: Row, widths: list[float], size: float, lang: str) -> list[list[str]]:
+    """Return each cell of a row wrapped to its column."""
+    cells = (row.title, verdict(row.status, lang), row.target, row.outcome, row.source)
+    return [wrap_lines(cell, width - 16, size) for cell, width in zip(cells, widths, strict=True)]
+
+
+def missing_paragraphs(
+    rows: pd.DataFrame, scope: ChartScope, width: float, size: float
+) -> list[tuple[str, list[str]]]:
+    """Return, per area, the commitments with no published figure as (area, wrapped lines)."""
+    lang = scope.lang
+    without = rows[rows["status"] == NO_FIGURE]
+    if without.empty:
+        return []
+    title_column = "title" if lang == "zh" else "title_en"
+    area_column = "area_name_en" if lang == "en" else "area_name"
+    join = "；" if lang == "zh" else "; "
+    found = []
+    for _, group in without.sort_values(["area_order", "area"]).groupby("area", sort=False):
+        first = group.iloc[0]
+        area = first[area_column] if lang == "en" else first["chapter"] + first[area_column]
+        items = join.join(
+            f"{getattr(r, title_column)}{'（' if lang == 'zh' else ' ('}"
+            f"{target_in_words(r.op, r.target, r.unit, r.tolerance, lang)}"
+            f"{'）' if lang == 'zh' else ')'}"
+            for r in group.head(MAX_NAMED).itertuples()
+        )
+        if len(group) > MAX_NAMED:
+            items += t("more_count", lang, count=len(group) - MAX_NAMED)
+        text = f"{area}{'：' if lang == 'zh' else ': '}{items}"
+        found.append((area, wrap_lines(text, width, size)))
+    return found
+
+
+def scorecard_figure(rows: pd.DataFrame, scope: ChartScope, briefing: bool = False) -> go.Figure:
+    """Return the scorecard (with the counts when `briefing`) as a 16:9 figure for a slide."""
+    lang = scope.lang
+    canvas = Canvas()
+    inner = canvas.width - 2 * PAD
+    y = PAD - 8.0
+    title = wrap_lines(scorecard_title(scope), inner, 26)
+    canvas.text(PAD, y, title, 26)
+    y += len(title) * line_height(26) + 4
+    counts = status_counts(rows)
+    summary = wrap_lines(counts_summary(counts, lang), inner, 16)
+    canvas.text(PAD, y, summary, 16, color=MUTED_COLOUR)
+    y += len(summary) * line_height(16) + 14
+    if briefing:
+        y = count_tiles(canvas, counts, y, lang) + 16
+    plans = plan_reports(rows, scope.reports)
+    outcomes = outcome_reports(rows, scope.reports)
+    footer = source_text(plans, outcomes, lang, scope.as_of, scope.place, numbered=True)
+    footer_lines = wrap_lines(footer, inner, 12)
+    footer_top = canvas.height - PAD + 12 - len(footer_lines) * line_height(12)
+    canvas.text(PAD, footer_top, footer_lines, 12, color=MUTED_COLOUR)
+    table(canvas, rows, scope, y, footer_top - 12, outcome_numbers(outcomes))
+    return canvas.figure()
+
+
+def count_tiles(canvas: Canvas, counts: dict[str, int], y: float, lang: str) -> float:
+    """Draw the total and each status's count as a row of tiles; return the y below them."""
+    tiles = [(t("count_total", lang), sum(counts.values()), "#f5f5f5", TEXT_COLOUR)]
+    tiles += [
+        (verdict(s, lang), n, mix(STATUS_COLOURS[s], "#ffffff", 0.85), TEXT_COLOUR)
+        for s, n in counts.items()
+    ]
+    gap = 12
+    width = (canvas.width - 2 * PAD - gap * (len(tiles) - 1)) / len(tiles)
+    for index, (label, count, fill, colour) in enumerate(tiles):
+        x = PAD + index * (width + gap)
+        canvas.box(x, y, x + width, y + 78, fill)
+        canvas.text(x + 12, y + 6, [str(count)], 34, bold=True, color=colour)
+        canvas.text(x + 12, y + 52, wrap_lines(label, width - 20, 14)[:1], 14, color=colour)
+    return y + 78
+
+
+def table(
+    canvas: Canvas,
+    rows: pd.DataFrame,
+    scope: ChartScope,
+    top: float,
+    bottom: float,
+    numbers: dict[str, int],
+) -> None:
+    """Draw the scorecard's table between two heights, shrinking or condensing it to fit."""
+    lang = scope.lang
+    inner = canvas.width - 2 * PAD
+    widths = [share * inner for _, share in COLUMNS]
+    reported = rows[rows["status"] != NO_FIGURE]
+    entries = scorecard_rows(rows, scope, numbers) if len(rows) <= MAX_ROWS else []
+    with_figure = scorecard_rows(reported.head(MAX_ROWS), scope, numbers)
+    missing_count = len(rows) - len(reported)
+    for size in FONT_SIZES:
+        if entries and table_height(entries, widths, size, lang) <= bottom - top:
+            return draw_table(canvas, entries, widths, size, lang, top, [])
+        paragraphs = missing_paragraphs(rows, scope, inner, size)
+        heading = line_height(size) + 6
+        listed = sum(len(lines) * line_height(size) + 4 for _, lines in paragraphs)
+        if table_height(with_figure, widths, size, lang) + heading + listed <= bottom - top:
+            return draw_table(
+                canvas, with_figure, widths, size, lang, top, paragraphs, missing_count
+            )
+    size = FONT_SIZES[-1]
+    paragraphs = missing_paragraphs(rows, scope, inner, size)
+    more = len(reported) > MAX_ROWS
+    draw_table(
+        canvas, with_figure, widths, size, lang, top, paragraphs, missing_count, bottom, more
+    )
+
+
+def table_height(entries: list[Row], widths: list[float], size: float, lang: str) -> float:
+    """Return the height of the table's header and rows at a font size."""
+    header = line_height(size) + 12
+    return header + sum(
+        max(len(cell) for cell in row_lines(e, widths, size, lang)) * line_height(size) + 14
+        for e in entries
+    )
+
+
+def draw_table(
+    canvas: Canvas,
+    entries: list[Row],
+    widths: list[float],
+    size: float,
+    lang: str,
+    top: float,
+    paragraphs: list[tuple[str, list[str]]],
+    missing_count: int = 0,
+    bottom: float | None = None,
+    more: bool = False,
+) -> None:
+    """Draw the header, one row per entry and the paragraphs of commitments with no figure.
+
+    With a `bottom`, rows and paragraph lines past it are left out and counted in a last line.
+    """
+    limit = bottom if bottom is not None else canvas.height
+    lines_px = line_height(size)
+    y = top
+    x_starts = [PAD + sum(widths[:i]) for i in range(len(widths))]
+    canvas.box(PAD, y, canvas.width - PAD, y + lines_px + 12, GRID_COLOUR)
+    for (key, _), x in zip(COLUMNS, x_starts, strict=True):
+        canvas.text(x + 8, y + 6, [t(key, lang)], size, bold=True)
+    y += lines_px + 12
+    left_out = 0
+    for entry in entries:
+        cells = row_lines(entry, widths, size, lang)
+        height = max(len(cell) for cell in cells) * lines_px + 14
+        if y + height > limit - lines_px:
+            left_out += 1
+            continue
+        verdict_x = x_starts[1]
+        canvas.box(
+            verdict_x + 2,
+            y + 3,
+            verdict_x + widths[1] - 2,
+            y + height - 3,
+            mix(STATUS_COLOURS[entry.status], "#ffffff", 0.8),
+        )
+        for cell, x in zip(cells, x_starts, strict=True):
+            canvas.text(x + 8, y + 7, cell, size)
+        y += height
+        canvas.box(PAD, y, canvas.width - PAD, y + 1, GRID_COLOUR)
+    if paragraphs:
+        heading = f"{verdict(NO_FIGURE, lang)} ({missing_count})"
+        if y + lines_px * 2 < limit:
+            y += 6
+            canvas.text(PAD, y, [heading], size, bold=True, color=MUTED_COLOUR)
+            y += lines_px + 2
+        for area, lines in paragraphs:
+            room = int((limit - y - lines_px) // lines_px)
+            shown = lines[: max(room, 0)]
+            if len(shown) < len(lines):
+                left_out += 1
+            if shown:
+                canvas.paragraph(PAD, y, shown, size, bold_start=area)
+                y += len(shown) * lines_px + 4
+    if left_out or more:
+        canvas.text(PAD, y + 2, [t("scorecard_more", lang)], size, color=MUTED_COLOUR)

@@ -1,0 +1,126 @@
+"""Pieces of the overview a briefing uses: the counts as a compact grid, charts fitted to the
+reader's screen, and the scorecard with its one-click 16:9 images (made on the server)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard.charts import chart_config, status_counts, without_drafts
+from dashboard.components import open_commitment
+from dashboard.i18n import status_label, t
+from dashboard.image_export import figure_png, unavailable_reason
+from dashboard.layout import PageContext
+from dashboard.scope import ChartScope, chart_scope, file_stem, width_for
+from dashboard.scorecard import (
+    SLIDE_HEIGHT,
+    SLIDE_SCALE,
+    SLIDE_WIDTH,
+    scorecard_figure,
+    scorecard_table,
+)
+from loaders.status import STATUSES
+
+#: the counts stay a grid of small tiles on a phone instead of one full-width tile each
+COUNTS_CSS = """
+<style>
+.st-key-status-counts [data-testid="stHorizontalBlock"] { flex-wrap: wrap; gap: 0.5rem 1rem; }
+.st-key-status-counts [data-testid="stColumn"] {
+  min-width: 6.5rem !important; flex: 1 1 6.5rem !important; width: auto !important;
+}
+@media (max-width: 640px) {
+  .st-key-status-counts [data-testid="stMetricValue"] { font-size: 1.5rem; }
+  .st-key-status-counts [data-testid="stMetricLabel"] p { font-size: 0.8rem; }
+}
+</style>
+"""
+PNG = "image/png"
+
+
+def page_scope(page: PageContext) -> ChartScope:
+    """Return the scope of this page's charts: filters, language, and the reader's screen width."""
+    try:
+        agent = st.context.headers.get("User-Agent")
+    except Exception:  # no request headers (e.g. under AppTest)
+        agent = None
+    return chart_scope(
+        page.data.result.targets,
+        page.rows,
+        page.lang,
+        page.as_of,
+        page.filters.areas,
+        width_for(agent),
+    )
+
+
+def counts_grid(page: PageContext) -> None:
+    """Show how many reviewed commitments are in view and how many have each status, as a grid;
+    drafts to review are left out until reviewed, and a caption says how many."""
+    rows = page.rows
+    counts = status_counts(rows)
+    reviewed = without_drafts(rows)
+    st.html(COUNTS_CSS)
+    with st.container(key="status-counts"):
+        cells = st.columns(len(STATUSES) + 1)
+        cells[0].metric(t("count_total", page.lang), len(reviewed))
+        for cell, status in zip(cells[1:], STATUSES, strict=True):
+            cell.metric(status_label(status, page.lang), counts[status])
+    if len(reviewed) < len(rows):
+        st.caption(t("drafts_not_counted", page.lang, count=len(rows) - len(reviewed)))
+
+
+def chart(page: PageContext, scope: ChartScope, name: str, build) -> None:
+    """Show a chart built for this scope (once per filters, language and width)."""
+    figure = page.chart(
+        f"{name}-{scope.width}", lambda rows, lang, as_of: build(without_drafts(rows), scope)
+    )
+    st.plotly_chart(figure, config=chart_config(name, scope), theme=None, key=f"chart-{name}")
+
+
+def scorecard(page: PageContext, scope: ChartScope) -> None:
+    """Show the scorecard table (a row opens its commitment) and its one-click PNG downloads."""
+    lang = page.lang
+    st.subheader(t("scorecard_heading", lang), anchor=False)
+    table = page.chart(
+        "scorecard-table", lambda rows, lang, as_of: scorecard_table(without_drafts(rows), scope)
+    )
+    ids = list(table[t("col_id", lang)])
+    event = st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        on_select="rerun",
+        selection_mode="single-row",
+        key="scorecard-table",
+    )
+    selected = event.selection.rows if event is not None else []
+    if selected:
+        open_commitment(page, ids[selected[0]])
+    reason = unavailable_reason()
+    if reason:
+        st.caption(t("images_unavailable", lang, reason=reason))
+        return
+    left, right = st.columns(2)
+    for column, name, briefing in ((left, "scorecard", False), (right, "briefing", True)):
+        column.download_button(
+            t(f"download_{name}", lang),
+            lambda briefing=briefing: slide_png(page, scope, briefing),
+            file_name=file_stem(scope, name) + ".png",
+            mime=PNG,
+            on_click="ignore",
+            key=f"download-{name}",
+            icon=":material/image:",
+        )
+
+
+def slide_png(page: PageContext, scope: ChartScope, briefing: bool) -> bytes:
+    """Return the scorecard or briefing image as a 16:9 PNG, made once per filters and language."""
+    name = "briefing-png" if briefing else "scorecard-png"
+    return page.chart(
+        name,
+        lambda rows, lang, as_of: figure_png(
+            scorecard_figure(without_drafts(rows), scope, briefing),
+            SLIDE_WIDTH,
+            SLIDE_HEIGHT,
+            SLIDE_SCALE,
+        ),
+    )
