@@ -15,18 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from loaders.figures import Figure, figures_in_text
-from loaders.wording import PRE_COMPARATORS, words
+from loaders.wording import MEASURE_STOP_WORDS as STOP_WORDS
 
-# Words that say how or when, not what: verbs of effort, time words, comparators.
-STOP_WORDS = frozenset(
-    words(
-        "新增 完成 推进 推动 加快 建设 力争 确保 实现 开展 全面 持续 以上 以内 以下 左右 控制 同比"
-        " 工作 全区 全县 全市 全镇 全年 今年 当年 达到 提高 提升 积极 扎实 稳步 加强 大力 深入 进一步"
-        " 有序 成功 力促 打造 高标 标准 实施 聚焦 分别 其中 争取 努力 务必 保证 不少 不低 超过 突破"
-        " 计划 安排 保持 稳定 有效 加大 着力 全力 支持 鼓励 引导 做好 抓好 不断 切实 进行"
-    )
-    + tuple(word for group in PRE_COMPARATORS.values() for word in group)
-)
 _STOP_PATTERN = re.compile("|".join(sorted(STOP_WORDS, key=len, reverse=True)))
 _CJK_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
 CLAUSE_BOUNDARY = re.compile(r"[。；！？，：;!?]|,(?!\d)|:(?!\d)")

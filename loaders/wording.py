@@ -135,3 +135,17 @@ BUILDING_VERBS = words(
 PERIOD_WORDS = words("今后 未来 过去 近 连续 这 前")
 # Units after a Chinese numeral that name (三个方面, 第五次, 十九届), even after a building verb.
 NAMING_UNITS = ("方面", "次", "届", "大", "年", "周年", "岁", "周岁", "轮")
+
+
+# What a figure measures, for `targets draft` (measure_words): the words that say how or when,
+# not what — verbs of effort, time words, comparators. Unlike STOP_WORDS (suggestions), it keeps
+# 项目 and 增长 as words of the measure, and drops more verbs of effort.
+MEASURE_STOP_WORDS = frozenset(
+    words(
+        "新增 完成 推进 推动 加快 建设 力争 确保 实现 开展 全面 持续 以上 以内 以下 左右 控制 同比"
+        " 工作 全区 全县 全市 全镇 全年 今年 当年 达到 提高 提升 积极 扎实 稳步 加强 大力 深入 进一步"
+        " 有序 成功 力促 打造 高标 标准 实施 聚焦 分别 其中 争取 努力 务必 保证 不少 不低 超过 突破"
+        " 计划 安排 保持 稳定 有效 加大 着力 全力 支持 鼓励 引导 做好 抓好 不断 切实 进行"
+    )
+    + tuple(word for group in PRE_COMPARATORS.values() for word in group)
+)
