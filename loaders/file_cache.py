@@ -80,33 +80,102 @@ _MEMORY: dict[str, tuple[str, ParsedFile]] = {}
 _LAST_GOOD: dict[str, ParsedFile] = {}
 
 
-def parse_file(path: Path, name: str, cache_dir: Path | None = None) -> ParsedFile:
-    """Return the file's YAML with its lines, parsed only when its content is new to the cache."""
+@dataclass
+class FileText:
+    """A targets file's text as read, with its digest (None when unreadable), the reading
+    problems, its resolved path and when it was saved."""
+
+    name: str
+    key: str
+    text: str | None
+    digest: str | None
+    problems: list[Problem]
+    saved_at: float | None
+
+
+def read_file(path: Path, name: str) -> FileText:
+    """Return a targets file's text and digest: what every cache of it is keyed by."""
     key = str(path.resolve())
     try:
         saved_at = path.stat().st_mtime
     except OSError:
         saved_at = None
     text, problems = read_text_file(path, name)
-    if text is None:
-        return ParsedFile(name, None, None, problems, saved_at, unreadable=True, key=key)
-    digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    digest = None
+    if text is not None:
+        digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    return FileText(name, key, text, digest, problems, saved_at)
+
+
+def parse_file(path: Path, name: str, cache_dir: Path | None = None) -> ParsedFile:
+    """Return the file's YAML with its lines, parsed only when its content is new to the cache."""
+    return parse_text(read_file(path, name), cache_dir)
+
+
+def parse_text(read: FileText, cache_dir: Path | None = None) -> ParsedFile:
+    """Return a file's YAML with its lines from its text, parsed only when new to the cache."""
+    key, name, digest = read.key, read.name, read.digest
+    if read.text is None or digest is None:
+        return ParsedFile(name, None, None, read.problems, read.saved_at, unreadable=True, key=key)
     remembered = _MEMORY.get(key)
     if remembered is not None and remembered[0] == digest and remembered[1].name == name:
         parsed = remembered[1]
     else:
         parsed = _read_entry(cache_dir, digest, name)
         if parsed is None:
-            source, problems = read_yaml_text(text, name)
+            source, problems = read_yaml_text(read.text, name)
             parsed = ParsedFile(name, digest, source, problems)
             _write_entry(cache_dir, parsed)
         parsed.key = key
         _MEMORY[key] = (digest, parsed)
-    parsed.saved_at = saved_at
-    if parsed.source is not None and _LAST_GOOD.get(key) is not parsed:
-        _LAST_GOOD[key] = parsed
-        _write_last_good(cache_dir, parsed)
+    parsed.saved_at = read.saved_at
+    if parsed.source is not None:
+        remember_good(cache_dir, parsed)
     return parsed
+
+
+def remember_good(cache_dir: Path | None, parsed: ParsedFile) -> None:
+    """Remember a version of a file that parsed as its last good one (on disk only when the
+    disk does not say so already)."""
+    key = parsed.key
+    if key is None or _LAST_GOOD.get(key) is parsed:
+        return
+    known = _LAST_GOOD.get(key)
+    _LAST_GOOD[key] = parsed
+    if known is not None and known.digest == parsed.digest:
+        return
+    if cache_dir is not None and _pointer_digest(cache_dir, key) != parsed.digest:
+        _write_last_good(cache_dir, parsed)
+
+
+def remember_good_digest(cache_dir: Path | None, read: FileText) -> None:
+    """Name a version known to parse (its outcome was cached) as the file's last good one,
+    without parsing it: the pointer on disk is written only when it names another version."""
+    if cache_dir is None or read.digest is None:
+        return
+    known = _LAST_GOOD.get(read.key)
+    if known is not None and known.digest == read.digest:
+        return
+    _LAST_GOOD.pop(read.key, None)  # another version: read from the disk when needed
+    if _pointer_digest(cache_dir, read.key) != read.digest:
+        pointer = {
+            "version": code_version(),
+            "path": read.key,
+            "digest": read.digest,
+            "saved_at": read.saved_at,
+        }
+        write_atomically(_last_good_path(cache_dir, read.key), pointer)
+
+
+def _pointer_digest(cache_dir: Path, key: str) -> str | None:
+    """Return the digest the disk's last-good pointer of a file names, or None."""
+    try:
+        pointer = json.loads(_last_good_path(cache_dir, key).read_text(encoding="utf-8"))
+        if pointer.get("version") != code_version() or pointer.get("path") != key:
+            return None
+        return str(pointer["digest"])
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
 
 
 def last_good(path: Path, name: str, cache_dir: Path | None = None) -> ParsedFile | None:
@@ -151,7 +220,7 @@ def _last_good_path(cache_dir: Path, key: str) -> Path:
     return cache_dir / f"last-good-{hashed}.json"
 
 
-def _write_atomically(path: Path, payload: dict) -> None:
+def write_atomically(path: Path, payload: dict) -> None:
     """Write JSON to a temporary file in the same folder, then move it into place; a cache that
     cannot be written is skipped."""
     try:
@@ -186,7 +255,7 @@ def _write_entry(cache_dir: Path | None, parsed: ParsedFile) -> None:
             "value_problems": [[list(path), _problem_json(p)] for path, p in source.value_problems],
             "dropped": [list(path) for path in source.dropped],
         }
-    _write_atomically(_entry_path(cache_dir, parsed.digest), payload)
+    write_atomically(_entry_path(cache_dir, parsed.digest), payload)
 
 
 def _write_last_good(cache_dir: Path | None, parsed: ParsedFile) -> None:
@@ -199,7 +268,7 @@ def _write_last_good(cache_dir: Path | None, parsed: ParsedFile) -> None:
         "digest": parsed.digest,
         "saved_at": parsed.saved_at,
     }
-    _write_atomically(_last_good_path(cache_dir, parsed.key), pointer)
+    write_atomically(_last_good_path(cache_dir, parsed.key), pointer)
 
 
 def _read_entry(cache_dir: Path | None, digest: str, name: str) -> ParsedFile | None:

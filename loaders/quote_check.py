@@ -8,7 +8,7 @@ targets.yaml after each save does not re-parse unchanged reports.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,7 +23,7 @@ from loaders.quotes import (
 from loaders.report import Document, ReportResult, read_report
 
 if TYPE_CHECKING:
-    from loaders.validate import Validator
+    from loaders.validator import Validator
 
 #: report files kept parsed; a load reads every report in turn, so a bound below the number of
 #: reports evicts each one just before it is read again (the 1000x bench has 981 reports)
@@ -56,9 +56,13 @@ def _read_report(
     return read_report(path, plan_year=plan_year, plan_starts=plan_starts)
 
 
-def load_documents(validator: Validator, reports: Iterable[tuple[int, Report]]) -> None:
-    """A report's file is a readable text in seeds/; one that is missing or unreadable leaves
-    its report valid and its quotes unchecked, and the problem with the file is listed once."""
+def load_documents(
+    validator: Validator, reports: Iterable[tuple[int, Report]]
+) -> dict[str, Document]:
+    """Return the texts of the reports that can be read, by id. A report's file is a readable
+    text in seeds/; one that is missing or unreadable leaves its report valid and its quotes
+    unchecked, and the problem with the file is listed once."""
+    read: dict[str, Document] = {}
     for index, report in reports:
         if report.file is None:
             if report.plan_starts is not None:
@@ -80,9 +84,10 @@ def load_documents(validator: Validator, reports: Iterable[tuple[int, Report]]) 
         if result.document is None:
             validator.problems.extend(result.problems)
         else:
-            validator.documents[report.id] = result.document
+            read[report.id] = result.document
             if report.plan_starts is not None:
                 check_plan_starts(validator, index, report, result.document)
+    return read
 
 
 def check_plan_starts(validator: Validator, index: int, report: Report, document: Document) -> None:
@@ -100,23 +105,64 @@ def check_plan_starts(validator: Validator, index: int, report: Report, document
     )
 
 
-def undeclared_files(validator: Validator, declared: set[str | None]) -> None:
-    """Warn about each report text in seeds/ that no report declares: its quotes go unchecked."""
-    if not validator.seeds.is_dir():
-        return
-    for path in sorted(validator.seeds.iterdir()):
-        name = path.name
-        if name in declared or name.startswith(".") or name.upper().startswith("README"):
-            continue
-        if path.suffix != ".txt" or not path.is_file():
-            continue
-        validator.warn(
-            Where(("reports",), None, "reports"),
-            "undeclared-report-file",
-            f"{validator.seeds.name}/{name} is not declared, so no quote is checked against it: "
-            f'add "- id: {path.stem}" and "  file: {name}" under reports: (with title, '
-            "title_en and date)",
-        )
+def undeclared_files(seeds: Path, declared: set[str]) -> list[str]:
+    """Return the name of each report text in seeds/ that no report declares (its quotes go
+    unchecked)."""
+    if not seeds.is_dir():
+        return []
+    return [
+        path.name
+        for path in sorted(seeds.iterdir())
+        if path.name not in declared
+        and not path.name.startswith(".")
+        and not path.name.upper().startswith("README")
+        and path.suffix == ".txt"
+        and path.is_file()
+    ]
+
+
+def undeclared_message(seeds: Path, name: str) -> str:
+    """Return the warning for a report text in seeds/ that no report declares."""
+    return (
+        f"{seeds.name}/{name} is not declared, so no quote is checked against it: "
+        f'add "- id: {Path(name).stem}" and "  file: {name}" under reports: (with title, '
+        "title_en and date)"
+    )
+
+
+class ReportTexts(Mapping[str, Document]):
+    """The texts of the valid reports by id, each read when first asked for (and kept parsed
+    by `read_report_cached` while its file is unchanged)."""
+
+    def __init__(
+        self, seeds: Path, reports: Iterable[Report], read: Mapping[str, Document] | None = None
+    ) -> None:
+        self._reports = {r.id: r for r in reports if r.file is not None}
+        self._seeds = seeds
+        #: the texts read so far (`read`: those read while validating, kept as they were)
+        self._read: dict[str, Document | None] = {
+            i: d for i, d in (read or {}).items() if i in self._reports
+        }
+
+    def __getitem__(self, report_id: str) -> Document:
+        """Return a report's text, read now if not yet; KeyError when it cannot be read."""
+        if report_id not in self._read:
+            report = self._reports[report_id]
+            path = self._seeds / str(report.file)
+            result = read_report_cached(path, report.plan_year, report.plan_starts)
+            self._read[report_id] = result.document
+        document = self._read[report_id]
+        if document is None:
+            raise KeyError(report_id)
+        return document
+
+    def __iter__(self) -> Iterator[str]:
+        """Return the ids of the reports whose text can be read."""
+        return iter(self._reports)
+
+    def __len__(self) -> int:
+        """Return the number of reports with a readable text."""
+        return len(self._reports)
 
 
 def check_quote(validator: Validator, report: Report, quote: str, at: Where) -> bool:

@@ -34,7 +34,7 @@ from loaders.value_check import number, plausibility, value_in_quote
 from loaders.values import describe
 
 if TYPE_CHECKING:
-    from loaders.validate import Validator
+    from loaders.validator import Validator
 
 
 def _by_name(fields: tuple[Field, ...]) -> dict[str, Field]:

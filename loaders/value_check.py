@@ -19,7 +19,7 @@ from loaders.problems import Where
 from loaders.schema import SIGNED_UNITS
 
 if TYPE_CHECKING:
-    from loaders.validate import Validator
+    from loaders.validator import Validator
 
 #: a value this share of its target or less, or this many times it or more, is worth a look
 TOO_SMALL = 0.01

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from loaders import file_cache
+from loaders import file_cache, record_rules
 from loaders.validate import forget_loads, load_targets
 
 SMALL_SEEDS = Path(__file__).resolve().parent / "fixtures" / "small" / "seeds"
@@ -181,63 +181,120 @@ def parses(monkeypatch) -> list[str]:
     return parsed
 
 
-def test_a_save_of_one_file_parses_only_that_file(split, parses):
+@pytest.fixture
+def checks(monkeypatch) -> list[str]:
+    """Return the names of the files whose commitments are validated from now on, once per
+    commitment validated."""
+    checked: list[str] = []
+    real = record_rules.commitment
+
+    def counting(validator, item, at):
+        checked.append(validator.name)
+        return real(validator, item, at)
+
+    monkeypatch.setattr(record_rules, "commitment", counting)
+    return checked
+
+
+def test_a_save_of_one_file_parses_and_checks_only_that_file(split, parses, checks):
     load_targets(split / "targets.yaml")
     assert parses == ["targets.yaml", "parts/a.yaml", "parts/b.yaml"]
+    assert checks == ["parts/a.yaml", "parts/b.yaml"]
     parses.clear()
+    checks.clear()
     (split / "parts" / "b.yaml").write_text(CPI.replace("Consumer prices", "Consumer price rise"))
     result = load_targets(split / "targets.yaml")
     assert parses == ["parts/b.yaml"]
+    assert checks == ["parts/b.yaml"]
     assert [c.title_en for c in result.targets.commitments][1] == "Consumer price rise"
 
 
-def test_a_restart_reads_unchanged_files_from_the_disk_cache(split, parses):
+def test_a_restart_reads_unchanged_files_from_the_disk_cache(split, parses, checks):
     first = load_targets(split / "targets.yaml")
     forget_loads()
     parses.clear()
+    checks.clear()
     again = load_targets(split / "targets.yaml")
-    assert parses == []
+    assert (parses, checks) == ([], [])
     assert again.targets == first.targets
-    assert sorted(p.name for p in (split / ".targets-cache").glob("parsed-*.json")) != []
+    assert again.problems == first.problems
+    assert sorted(p.name for p in (split / ".targets-cache").glob("checked-*.json")) != []
 
 
-def test_a_corrupt_cache_file_is_ignored_and_rewritten(split, parses):
+def test_a_change_to_a_report_re_checks_the_records_that_name_it(split, checks):
     load_targets(split / "targets.yaml")
-    for entry in (split / ".targets-cache").glob("parsed-*.json"):
+    checks.clear()
+    text = TOP.replace("Synthetic District Work Report 2020", "Synthetic District Report 2020")
+    (split / "targets.yaml").write_text(text, encoding="utf-8")
+    load_targets(split / "targets.yaml")
+    assert checks == ["parts/a.yaml", "parts/b.yaml"]
+
+
+def test_a_new_area_named_by_no_record_re_checks_nothing(split, checks):
+    load_targets(split / "targets.yaml")
+    checks.clear()
+    text = TOP + "  - id: other\n    name: 其他\n    name_en: Other\n"
+    (split / "targets.yaml").write_text(text, encoding="utf-8")
+    assert load_targets(split / "targets.yaml").problems == []
+    assert checks == []
+
+
+def test_a_record_naming_an_unknown_area_is_right_once_the_area_is_added(split, checks):
+    (split / "parts" / "b.yaml").write_text(CPI.replace("area: headline", "area: other"))
+    assert [p.code for p in load_targets(split / "targets.yaml").problems] == ["unknown-reference"]
+    checks.clear()
+    text = TOP + "  - id: other\n    name: 其他\n    name_en: Other\n"
+    (split / "targets.yaml").write_text(text, encoding="utf-8")
+    assert load_targets(split / "targets.yaml").problems == []
+    assert checks == ["parts/b.yaml"]
+
+
+def test_a_changed_report_text_re_checks_the_quotes_in_it(split, checks):
+    load_targets(split / "targets.yaml")
+    checks.clear()
+    report = split / "seeds" / "report-2020.txt"
+    report.write_text(report.read_text(encoding="utf-8").replace("6.0%左右", "6.5%左右"))
+    result = load_targets(split / "targets.yaml")
+    assert checks == ["parts/a.yaml", "parts/b.yaml"]
+    assert [(p.record, p.code) for p in result.problems] == [("syn-gdp", "quote-not-found")]
+
+
+def test_a_corrupt_cache_file_is_ignored_and_rewritten(split, parses, checks):
+    first = load_targets(split / "targets.yaml")
+    for entry in (split / ".targets-cache").glob("*.json"):
         entry.write_text('{"version": ', encoding="utf-8")
     forget_loads()
     parses.clear()
+    checks.clear()
     result = load_targets(split / "targets.yaml")
     assert parses == ["targets.yaml", "parts/a.yaml", "parts/b.yaml"]
-    assert [c.id for c in result.targets.commitments] == ["syn-gdp", "syn-cpi"]
-    entry = next((split / ".targets-cache").glob("parsed-*.json"))
-    assert json.loads(entry.read_text(encoding="utf-8"))["version"] == file_cache.code_version()
+    assert checks == ["parts/a.yaml", "parts/b.yaml"]
+    assert result.targets == first.targets
+    for entry in (split / ".targets-cache").glob("*.json"):
+        assert json.loads(entry.read_text(encoding="utf-8"))["version"] == file_cache.code_version()
 
 
-def test_a_cache_of_another_code_version_is_ignored(split, parses, monkeypatch):
+def test_a_cache_of_another_code_version_is_ignored(split, parses, checks, monkeypatch):
     load_targets(split / "targets.yaml")
     forget_loads()
     parses.clear()
+    checks.clear()
     monkeypatch.setattr(file_cache, "code_version", lambda: "another-version")
     load_targets(split / "targets.yaml")
     assert parses == ["targets.yaml", "parts/a.yaml", "parts/b.yaml"]
+    assert checks == ["parts/a.yaml", "parts/b.yaml"]
 
 
-def test_a_cache_entry_holding_another_files_data_is_ignored(split, parses):
-    load_targets(split / "targets.yaml")
-    entries = {
-        json.loads(p.read_text(encoding="utf-8"))["digest"]: p
-        for p in (split / ".targets-cache").glob("parsed-*.json")
-    }
-    forged = next(iter(entries.values()))
-    for entry in entries.values():
-        if entry != forged:
-            entry.write_bytes(forged.read_bytes())  # says another digest: never trusted
+def test_a_cache_entry_holding_another_files_data_is_never_trusted(split):
+    first = load_targets(split / "targets.yaml")
+    for kind in ("parsed", "declarations", "checked"):
+        entries = sorted((split / ".targets-cache").glob(f"{kind}-*.json"))
+        for entry in entries[1:]:
+            entry.write_bytes(entries[0].read_bytes())  # says another key: never trusted
     forget_loads()
-    parses.clear()
     result = load_targets(split / "targets.yaml")
-    assert len(parses) == 2
-    assert [c.id for c in result.targets.commitments] == ["syn-gdp", "syn-cpi"]
+    assert result.targets == first.targets
+    assert result.problems == []
 
 
 # -- a file that no longer parses ------------------------------------------------------------

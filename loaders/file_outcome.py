@@ -1,0 +1,284 @@
+"""What validating one targets file gave, kept per content so a load re-checks only what changed.
+
+A file's outcome has two halves, cached apart because they depend on different things:
+
+- its **declarations** (`Declarations`): the sections it has, its valid reports and areas, the
+  problems of those, and which report texts could be read. They depend on the file's text, on
+  whether it is the top file, and on the report texts' files (`texts`: size and modification
+  time, checked again on every load).
+- its **records** (`Checked`): its commitments and exclusions as validated, their problems and
+  warnings. They also depend on the records of other files they refer to and the texts their
+  quotes were checked in: the validator notes each (`deps`), and the outcome is reused while
+  `dependency_key` of those is unchanged.
+
+Both are kept in memory by resolved path (one entry per file) and on disk in the folder of
+`file_cache` (one JSON file per content digest, written atomically, versioned by the loaders'
+source), so a restarted dashboard or a second `targets check` validates nothing that did not
+change. Checks across files (unique ids, references) are made again on every load from the
+outcomes: they are cheap.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from loaders import file_cache
+from loaders.model import Report
+from loaders.model_json import CODECS, problem_from, problem_json
+
+#: a record of a section as (its index in the section, the record)
+Records = list[tuple[int, Any]]
+#: (section, index) → (line of the record, line of its id)
+Lines = dict[tuple[str, int], tuple[int | None, int | None]]
+
+
+@dataclass
+class Declarations:
+    """A file's sections, valid reports and areas (with their lines), the problems of
+    everything but its commitments and exclusions, and the report texts that were read."""
+
+    sections: list[str]
+    reports: Records
+    areas: Records
+    lines: Lines
+    problems: list
+    left_out: dict[str, dict[str, int | None]]
+    #: report id → whether its text was read (only reports with a file)
+    readable: dict[str, bool]
+    #: report text file → [size, mtime_ns] when read (None when missing)
+    texts: dict[str, list[int] | None]
+    #: the line of each section, or of the nearest value where it is missing
+    section_lines: dict[str, int | None] = field(default_factory=dict)
+    #: the report text files its reports name, valid or not (None: no list of reports)
+    declared_files: list[str] | None = None
+    #: the top file's include list as written, with its lines ([path, line] pairs)
+    include: Any = None
+    include_lines: list = field(default_factory=list)
+
+
+@dataclass
+class Checked:
+    """A file's valid commitments and exclusions (with their lines), their problems and
+    warnings, and what they depend on outside the file (`deps`, keyed by `dependency_key`)."""
+
+    commitments: Records
+    exclusions: Records
+    lines: Lines
+    problems: list
+    left_out: dict[str, int | None]
+    deps: list[tuple[str, str]]
+    key: str
+
+
+def text_state(path: Path) -> list[int] | None:
+    """Return a report text's [size, mtime_ns], or None when it is not a file."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return [info.st_size, info.st_mtime_ns] if path.is_file() else None
+
+
+def dependency_key(
+    deps: list[tuple[str, str]],
+    known: dict[str, dict[str, Any]],
+    left_out: dict[str, dict[str, int | None]],
+    seeds: Path,
+    readable: dict[str, bool],
+) -> str:
+    """Return a key of the state of what a file's records referred to: each record named (as
+    valid, left out or unknown), every id of a section where one was unknown (the problem
+    suggests the closest), and the texts of the reports named."""
+    state: list[Any] = [str(seeds)]
+    for section, ident in deps:
+        if section == "all":
+            state.append(("all", ident, sorted(known.get(ident, {}))))
+            continue
+        record = known.get(section, {}).get(ident)
+        if record is not None:
+            entry: Any = repr(replace(record, line=None))
+            if isinstance(record, Report) and record.file is not None:
+                entry = (entry, text_state(seeds / record.file), readable.get(ident, False))
+            state.append((section, ident, entry))
+        elif ident in left_out.get(section, {}):
+            state.append((section, ident, "left out", left_out[section][ident]))
+        else:
+            state.append((section, ident, "unknown"))
+    named = repr(state).encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(named, digest_size=16).hexdigest()
+
+
+# -- memory and disk --------------------------------------------------------------------------
+
+#: per resolved path: (digest, name, is top) and the outcome halves last computed for it
+_DECLARATIONS: dict[str, tuple[tuple, Declarations]] = {}
+_CHECKED: dict[str, tuple[tuple, Checked]] = {}
+
+
+def forget() -> None:
+    """Drop the outcomes this process remembers (as a restart would); the disk keeps its own."""
+    _DECLARATIONS.clear()
+    _CHECKED.clear()
+
+
+def cached_declarations(
+    cache_dir: Path | None, path_key: str, key: tuple, seeds: Path
+) -> Declarations | None:
+    """Return a file's declarations for its content key, when their report texts are unchanged."""
+    remembered = _DECLARATIONS.get(path_key)
+    found = remembered[1] if remembered is not None and remembered[0] == key else None
+    if found is None:
+        found = _read(cache_dir, "declarations", key, _declarations_from)
+        if found is None:
+            return None
+        _DECLARATIONS[path_key] = (key, found)
+    for name, state in found.texts.items():
+        if text_state(seeds / name) != state:
+            return None
+    return found
+
+
+def store_declarations(
+    cache_dir: Path | None, path_key: str | None, key: tuple, declarations: Declarations
+) -> None:
+    """Remember a file's declarations in memory and on disk."""
+    if path_key is None:
+        return
+    _DECLARATIONS[path_key] = (key, declarations)
+    _write(cache_dir, "declarations", key, _declarations_json(declarations))
+
+
+def cached_checked(cache_dir: Path | None, path_key: str, key: tuple) -> Checked | None:
+    """Return a file's last checked records for its content key (their deps not yet compared)."""
+    remembered = _CHECKED.get(path_key)
+    if remembered is not None and remembered[0] == key:
+        return remembered[1]
+    found = _read(cache_dir, "checked", key, _checked_from)
+    if found is not None:
+        _CHECKED[path_key] = (key, found)
+    return found
+
+
+def store_checked(
+    cache_dir: Path | None, path_key: str | None, key: tuple, checked: Checked
+) -> None:
+    """Remember a file's checked records in memory and on disk."""
+    if path_key is None:
+        return
+    _CHECKED[path_key] = (key, checked)
+    _write(cache_dir, "checked", key, _checked_json(checked))
+
+
+def _entry_path(cache_dir: Path, kind: str, key: tuple) -> Path:
+    """Return the disk file of an outcome half."""
+    named = repr(key).encode("utf-8", "surrogatepass")
+    return cache_dir / f"{kind}-{hashlib.blake2b(named, digest_size=16).hexdigest()}.json"
+
+
+def _write(cache_dir: Path | None, kind: str, key: tuple, data: dict) -> None:
+    """Write an outcome half to the disk cache."""
+    if cache_dir is None:
+        return
+    payload = {"version": file_cache.code_version(), "key": list(key), "data": data}
+    file_cache.write_atomically(_entry_path(cache_dir, kind, key), payload)
+
+
+def _read(cache_dir: Path | None, kind: str, key: tuple, decode: Any) -> Any:
+    """Return an outcome half from the disk, or None when absent, corrupt, foreign or outdated."""
+    if cache_dir is None:
+        return None
+    try:
+        payload = json.loads(_entry_path(cache_dir, kind, key).read_bytes())
+        if payload["version"] != file_cache.code_version() or payload["key"] != list(key):
+            return None
+        return decode(payload["data"])
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
+        return None
+
+
+def _records_json(section: str, records: Records) -> list:
+    """Return (index, record) pairs as JSON data."""
+    encode = CODECS[section][0]
+    return [[index, encode(record)] for index, record in records]
+
+
+def _records_from(section: str, data: list) -> Records:
+    """Return the (index, record) pairs of _records_json's data."""
+    decode = CODECS[section][1]
+    return [(index, decode(record)) for index, record in data]
+
+
+def _lines_json(lines: Lines) -> list:
+    """Return record lines as JSON data."""
+    return [[section, index, line, id_line] for (section, index), (line, id_line) in lines.items()]
+
+
+def _lines_from(data: list) -> Lines:
+    """Return the record lines of _lines_json's data."""
+    return {(section, index): (line, id_line) for section, index, line, id_line in data}
+
+
+def _declarations_json(d: Declarations) -> dict:
+    """Return declarations as JSON data."""
+    return {
+        "sections": d.sections,
+        "reports": _records_json("reports", d.reports),
+        "areas": _records_json("areas", d.areas),
+        "lines": _lines_json(d.lines),
+        "problems": [problem_json(p) for p in d.problems],
+        "left_out": d.left_out,
+        "readable": d.readable,
+        "texts": d.texts,
+        "section_lines": d.section_lines,
+        "declared_files": d.declared_files,
+        "include": d.include,
+        "include_lines": d.include_lines,
+    }
+
+
+def _declarations_from(data: dict) -> Declarations:
+    """Return the declarations of _declarations_json's data."""
+    return Declarations(
+        sections=list(data["sections"]),
+        reports=_records_from("reports", data["reports"]),
+        areas=_records_from("areas", data["areas"]),
+        lines=_lines_from(data["lines"]),
+        problems=[problem_from(p) for p in data["problems"]],
+        left_out=data["left_out"],
+        readable=data["readable"],
+        texts=data["texts"],
+        section_lines=data["section_lines"],
+        declared_files=data["declared_files"],
+        include=data["include"],
+        include_lines=data["include_lines"],
+    )
+
+
+def _checked_json(c: Checked) -> dict:
+    """Return checked records as JSON data."""
+    return {
+        "commitments": _records_json("commitments", c.commitments),
+        "exclusions": _records_json("exclusions", c.exclusions),
+        "lines": _lines_json(c.lines),
+        "problems": [problem_json(p) for p in c.problems],
+        "left_out": c.left_out,
+        "deps": [list(d) for d in c.deps],
+        "key": c.key,
+    }
+
+
+def _checked_from(data: dict) -> Checked:
+    """Return the checked records of _checked_json's data."""
+    return Checked(
+        commitments=_records_from("commitments", data["commitments"]),
+        exclusions=_records_from("exclusions", data["exclusions"]),
+        lines=_lines_from(data["lines"]),
+        problems=[problem_from(p) for p in data["problems"]],
+        left_out=data["left_out"],
+        deps=[(section, ident) for section, ident in data["deps"]],
+        key=data["key"],
+    )
