@@ -92,7 +92,7 @@ def _coverage(data_key: str, _result: LoadResult) -> list[ReportCoverage]:
 @st.cache_resource(max_entries=MAX_DERIVED, show_spinner=False)
 def _report_warnings(data_key: str, _result: LoadResult, targets_file: str) -> list[Problem]:
     """Return the warnings about a data's reports' parts (cached by the data's key)."""
-    return report_warnings(_result.targets, _result.documents, targets_file)
+    return report_warnings(_result.targets, _result.documents, targets_file, _result.declared_in)
 
 
 def seeds_signature(seeds_dir: Path) -> tuple:

@@ -9,25 +9,52 @@ cannot be located (its report is not in seeds/).
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Mapping
+
 from loaders.model import Commitment, TargetsFile
+from loaders.quote_check import derived
 from loaders.quotes import quote_paragraphs
 from loaders.report import Document
 
 
-def commitment_chapter(
-    commitment: Commitment, documents: dict[str, Document], targets: TargetsFile
-) -> str:
-    """Return a commitment's chapter number (（三）), or '' for none (the headline paragraph)."""
-    document = documents.get(commitment.report)
-    if document is not None:
-        matches = quote_paragraphs(document, commitment.quote)
-        if matches:
-            in_plan = [m for m in matches if document.paragraph(m).part == "plan"]
-            return document.paragraph((in_plan or matches)[0]).chapter or ""
-    area = targets.area(commitment.area)
-    return (area.chapter or "") if area else ""
+def quote_chapters(document: Document, quotes: list[str]) -> dict[str, str | None]:
+    """Return the chapter of each quote's paragraph in a report ('' for none), or None for a
+    quote not found: in the plan part when the quote is found in several parts."""
+    chapters: dict[str, str | None] = {}
+    for quote in quotes:
+        matches = quote_paragraphs(document, quote)
+        if not matches:
+            chapters[quote] = None
+            continue
+        in_plan = [m for m in matches if document.paragraph(m).part == "plan"]
+        chapters[quote] = document.paragraph((in_plan or matches)[0]).chapter or ""
+    return chapters
 
 
-def commitment_chapters(targets: TargetsFile, documents: dict[str, Document]) -> dict[str, str]:
-    """Return the chapter of every commitment, by id."""
-    return {c.id: commitment_chapter(c, documents, targets) for c in targets.commitments}
+def commitment_chapters(targets: TargetsFile, documents: Mapping[str, Document]) -> dict[str, str]:
+    """Return the chapter of every commitment, by id: each report's quotes are located once
+    per text and set of quotes (remembered while both are unchanged, `quote_check.derived`)."""
+    by_report: dict[str, list[Commitment]] = {}
+    for commitment in targets.commitments:
+        by_report.setdefault(commitment.report, []).append(commitment)
+    chapters: dict[str, str] = {}
+    for report_id, commitments in by_report.items():
+        found: dict[str, str | None] = {}
+        if report_id in documents:
+            quotes = sorted({c.quote for c in commitments})
+            digest = hashlib.blake2b("\n".join(quotes).encode(), digest_size=16).hexdigest()
+            found = derived(
+                documents,
+                report_id,
+                "quote-chapters",
+                (digest,),
+                lambda document, quotes=quotes: quote_chapters(document, quotes),
+            )
+        for commitment in commitments:
+            chapter = found.get(commitment.quote)
+            if chapter is None:
+                area = targets.area(commitment.area)
+                chapter = (area.chapter or "") if area else ""
+            chapters[commitment.id] = chapter
+    return chapters

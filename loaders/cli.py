@@ -259,7 +259,7 @@ def report_check(result: LoadResult, path: Path, out: TextIO) -> int:
     print_problems(result, out)
     if result.unreadable:
         return EXIT_UNREADABLE
-    warnings = report_warnings(result.targets, result.documents, str(path))
+    warnings = report_warnings(result.targets, result.documents, str(path), result.declared_in)
     for warning in warnings:
         out.write(f"{warning}\n")
     targets = result.targets

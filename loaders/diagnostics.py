@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable, Mapping
 
 from loaders.figures import Figure, find_figures
 from loaders.finder import figure_kind
 from loaders.model import TargetsFile
 from loaders.problems import Problem
+from loaders.quote_check import derived
 from loaders.report import Document
 from loaders.script import to_simplified
 
@@ -98,21 +100,29 @@ def structure_warnings(report_id: str, document: Document) -> list[str]:
 
 
 def report_warnings(
-    targets: TargetsFile, documents: dict[str, Document], file: str
+    targets: TargetsFile,
+    documents: Mapping[str, Document],
+    file: str,
+    declared_in: Mapping[str, str] | None = None,
 ) -> list[Problem]:
     """Return a warning per structure problem of each work report in `documents`.
 
-    `file` is the targets file's name; a warning points at the report's line in it. A
+    `file` is the targets file's name, `declared_in` the file declaring each report when the
+    record is split (LoadResult.declared_in); a warning points at the report's line there. A
     document that is not a report of targets.yaml (a text file given to `targets find`) is
     checked when it reads as a work report.
     """
     problems = []
-    for report_id, document in documents.items():
+    for report_id in documents:
         report = targets.report(report_id)
-        if not is_work_report(document, report.title if report else ""):
-            continue
-        for message in structure_warnings(report_id, document):
-            where = file if report else document.source
+        title = report.title if report else ""
+        messages = derived(
+            documents, report_id, "structure-warnings", (title,), _messages_of(report_id, title)
+        )
+        for message in messages:
+            where = (
+                (declared_in or {}).get(report_id, file) if report else documents[report_id].source
+            )
             line = report.line if report else None
             problems.append(
                 Problem(
@@ -126,6 +136,19 @@ def report_warnings(
                 )
             )
     return problems
+
+
+def _messages_of(report_id: str, title: str) -> Callable[[Document], list[str]]:
+    """Return a function giving the structure warnings of a report's text (none when it does
+    not read as a work report)."""
+
+    def messages(document: Document) -> list[str]:
+        """Return the structure warnings of the report's text."""
+        if not is_work_report(document, title):
+            return []
+        return structure_warnings(report_id, document)
+
+    return messages
 
 
 def structure_lines(report_id: str, document: Document) -> list[str]:

@@ -56,6 +56,22 @@ class ParsedFile:
     replaces: list[Problem] = field(default_factory=list)
 
 
+@functools.lru_cache(maxsize=4096)
+def _real_folder(folder: str) -> str:
+    """Return a folder's path with every symbolic link followed (remembered per folder)."""
+    return os.path.realpath(folder)
+
+
+def resolved(path: Path) -> Path:
+    """Return a file's absolute path with symbolic links followed, as Path.resolve() does, but
+    resolving each folder once per process: a load of 1,000 files names few folders."""
+    absolute = os.path.abspath(path)
+    if os.path.islink(absolute):
+        return Path(os.path.realpath(absolute))
+    folder, name = os.path.split(absolute)
+    return Path(_real_folder(folder)) / name
+
+
 @functools.cache
 def code_version() -> str:
     """Return a hash of the loaders' source files: a cache entry of another version is ignored."""
@@ -95,7 +111,7 @@ class FileText:
 
 def read_file(path: Path, name: str) -> FileText:
     """Return a targets file's text and digest: what every cache of it is keyed by."""
-    key = str(path.resolve())
+    key = str(resolved(path))
     try:
         saved_at = path.stat().st_mtime
     except OSError:
@@ -180,7 +196,7 @@ def _pointer_digest(cache_dir: Path, key: str) -> str | None:
 
 def last_good(path: Path, name: str, cache_dir: Path | None = None) -> ParsedFile | None:
     """Return the last version of a file that parsed: this process's, else the disk cache's."""
-    key = str(path.resolve())
+    key = str(resolved(path))
     if key in _LAST_GOOD:
         return _LAST_GOOD[key]
     if cache_dir is None:

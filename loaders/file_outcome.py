@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -33,7 +34,34 @@ from loaders.model_json import CODECS, problem_from, problem_json
 #: a record of a section as (its index in the section, the record)
 Records = list[tuple[int, Any]]
 #: (section, index) → (line of the record, line of its id)
-Lines = dict[tuple[str, int], tuple[int | None, int | None]]
+Lines = Mapping[tuple[str, int], tuple[int | None, int | None]]
+
+
+class StoredLines(Mapping[tuple[str, int], tuple[int | None, int | None]]):
+    """Record lines as read from the disk, made a dict only when first looked up: a load
+    needs them only for the rare duplicate id."""
+
+    def __init__(self, data: list) -> None:
+        self.data = data
+        self._lines: dict[tuple[str, int], tuple[int | None, int | None]] | None = None
+
+    def _built(self) -> dict[tuple[str, int], tuple[int | None, int | None]]:
+        """Return the lines as a dict, built on first use."""
+        if self._lines is None:
+            self._lines = {(s, i): (line, id_line) for s, i, line, id_line in self.data}
+        return self._lines
+
+    def __getitem__(self, key: tuple[str, int]) -> tuple[int | None, int | None]:
+        """Return the line of a record and of its id."""
+        return self._built()[key]
+
+    def __iter__(self) -> Iterator[tuple[str, int]]:
+        """Return the (section, index) of each record."""
+        return iter(self._built())
+
+    def __len__(self) -> int:
+        """Return the number of records."""
+        return len(self.data)
 
 
 @dataclass
@@ -173,17 +201,32 @@ def store_checked(
     _write(cache_dir, "checked", key, _checked_json(checked))
 
 
+def read_entry(cache_dir: Path | None, kind: str, key: tuple) -> Any:
+    """Return the JSON data stored under a kind and key, or None (absent, corrupt, outdated)."""
+    return _read(cache_dir, kind, key, lambda data: data)
+
+
+def write_entry(cache_dir: Path | None, kind: str, key: tuple, data: Any) -> None:
+    """Store JSON data under a kind and key in the disk cache."""
+    _write(cache_dir, kind, key, data)
+
+
+def _as_json(key: tuple) -> Any:
+    """Return a key as it reads back from JSON (tuples become lists)."""
+    return json.loads(json.dumps(key, ensure_ascii=False))
+
+
 def _entry_path(cache_dir: Path, kind: str, key: tuple) -> Path:
     """Return the disk file of an outcome half."""
     named = repr(key).encode("utf-8", "surrogatepass")
     return cache_dir / f"{kind}-{hashlib.blake2b(named, digest_size=16).hexdigest()}.json"
 
 
-def _write(cache_dir: Path | None, kind: str, key: tuple, data: dict) -> None:
+def _write(cache_dir: Path | None, kind: str, key: tuple, data: Any) -> None:
     """Write an outcome half to the disk cache."""
     if cache_dir is None:
         return
-    payload = {"version": file_cache.code_version(), "key": list(key), "data": data}
+    payload = {"version": file_cache.code_version(), "key": _as_json(key), "data": data}
     file_cache.write_atomically(_entry_path(cache_dir, kind, key), payload)
 
 
@@ -193,7 +236,7 @@ def _read(cache_dir: Path | None, kind: str, key: tuple, decode: Any) -> Any:
         return None
     try:
         payload = json.loads(_entry_path(cache_dir, kind, key).read_bytes())
-        if payload["version"] != file_cache.code_version() or payload["key"] != list(key):
+        if payload["version"] != file_cache.code_version() or payload["key"] != _as_json(key):
             return None
         return decode(payload["data"])
     except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
@@ -214,12 +257,14 @@ def _records_from(section: str, data: list) -> Records:
 
 def _lines_json(lines: Lines) -> list:
     """Return record lines as JSON data."""
+    if isinstance(lines, StoredLines):
+        return lines.data
     return [[section, index, line, id_line] for (section, index), (line, id_line) in lines.items()]
 
 
 def _lines_from(data: list) -> Lines:
     """Return the record lines of _lines_json's data."""
-    return {(section, index): (line, id_line) for section, index, line, id_line in data}
+    return StoredLines(data)
 
 
 def _declarations_json(d: Declarations) -> dict:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import glob
 from pathlib import Path
 
+from loaders.file_cache import resolved
 from loaders.problems import Problem
 from loaders.values import describe
 from loaders.yaml_source import YamlSource
@@ -45,7 +46,7 @@ def included_files(source: YamlSource, top: Path, name: str) -> tuple[list[Path]
         )
         return [], []
     base = top.parent
-    top_resolved = top.resolve()
+    top_resolved = resolved(top)
     seen: dict[Path, str] = {}
     files: list[Path] = []
     for index, entry in enumerate(entries):
@@ -81,24 +82,24 @@ def included_files(source: YamlSource, top: Path, name: str) -> tuple[list[Path]
                 )
                 continue
         for match in matches:
-            resolved = match.resolve()
-            if resolved == top_resolved:
+            real = resolved(match)
+            if real == top_resolved:
                 problem(
                     where,
                     field,
                     "include-loop",
                     f'"{entry}" includes {top.name} itself: name only the other files',
                 )
-            elif resolved in seen:
+            elif real in seen:
                 problem(
                     where,
                     field,
                     "included-twice",
-                    f'"{_relative(match, base)}" is already included by {seen[resolved]}: '
+                    f'"{_relative(match, base)}" is already included by {seen[real]}: '
                     "include each file once",
                 )
             else:
-                seen[resolved] = field
+                seen[real] = field
                 files.append(match)
     return files, problems
 

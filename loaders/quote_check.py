@@ -8,10 +8,12 @@ targets.yaml after each save does not re-parse unchanged reports.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from loaders.file_cache import resolved
+from loaders.file_outcome import read_entry, text_state, write_entry
 from loaders.model import Report
 from loaders.problems import Where
 from loaders.quotes import (
@@ -130,15 +132,44 @@ def undeclared_message(seeds: Path, name: str) -> str:
     )
 
 
+#: what ReportTexts.derived computed in this process, by its key
+_DERIVED: dict[tuple, Any] = {}
+
+
+def forget_texts() -> None:
+    """Drop the report texts read and what was derived from them (as a restart would)."""
+    _read_report.cache_clear()
+    _DERIVED.clear()
+
+
+def derived(
+    documents: Mapping[str, Document],
+    report_id: str,
+    kind: str,
+    args: tuple,
+    compute: Callable[[Document], Any],
+) -> Any:
+    """Return compute(a report's text): remembered while the text is unchanged when the texts
+    are a load's (ReportTexts), computed now for texts given otherwise."""
+    if isinstance(documents, ReportTexts):
+        return documents.derived(report_id, kind, args, compute)
+    return compute(documents[report_id])
+
+
 class ReportTexts(Mapping[str, Document]):
     """The texts of the valid reports by id, each read when first asked for (and kept parsed
     by `read_report_cached` while its file is unchanged)."""
 
     def __init__(
-        self, seeds: Path, reports: Iterable[Report], read: Mapping[str, Document] | None = None
+        self,
+        seeds: Path,
+        reports: Iterable[Report],
+        read: Mapping[str, Document] | None = None,
+        cache_dir: Path | None = None,
     ) -> None:
         self._reports = {r.id: r for r in reports if r.file is not None}
         self._seeds = seeds
+        self._cache_dir = cache_dir
         #: the texts read so far (`read`: those read while validating, kept as they were)
         self._read: dict[str, Document | None] = {
             i: d for i, d in (read or {}).items() if i in self._reports
@@ -155,6 +186,30 @@ class ReportTexts(Mapping[str, Document]):
         if document is None:
             raise KeyError(report_id)
         return document
+
+    def text_key(self, report_id: str) -> tuple:
+        """Return what a report's reading depends on: its file (size and modification time
+        included), plan year and plan_starts."""
+        report = self._reports[report_id]
+        path = self._seeds / str(report.file)
+        state = text_state(path)
+        size_and_time = None if state is None else tuple(state)
+        return (str(resolved(path)), size_and_time, report.plan_year, report.plan_starts)
+
+    def derived(
+        self, report_id: str, kind: str, args: tuple, compute: Callable[[Document], Any]
+    ) -> Any:
+        """Return compute(the report's text), remembered (in memory and in the disk cache) while
+        the text, `kind` and `args` are unchanged; compute must return JSON data."""
+        key = (kind, report_id, self.text_key(report_id), args)
+        if key in _DERIVED:
+            return _DERIVED[key]
+        value = read_entry(self._cache_dir, "derived", key)
+        if value is None:
+            value = compute(self[report_id])
+            write_entry(self._cache_dir, "derived", key, value)
+        _DERIVED[key] = value
+        return value
 
     def __iter__(self) -> Iterator[str]:
         """Return the ids of the reports whose text can be read."""

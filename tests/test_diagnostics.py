@@ -198,3 +198,15 @@ def test_a_quote_in_traditional_characters_verifies_and_tracks_its_figure(tmp_pa
         ("1.3萬人", "commitment", ("jobs-2024",)),
         ("2處", "commitment", ()),
     ]
+
+
+def test_a_warning_names_the_included_file_that_declares_the_report(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    path = write(tmp_path, PLAN_WITHOUT_FIGURES)
+    reports, rest = TARGETS.format(extra="").split("areas:")
+    path.write_text("include: [parts/*.yaml]\nareas:" + rest, encoding="utf-8")
+    (tmp_path / "parts").mkdir()
+    (tmp_path / "parts" / "r.yaml").write_text(reports, encoding="utf-8")
+    result = load_targets(path)
+    warnings = report_warnings(result.targets, result.documents, "targets.yaml", result.declared_in)
+    assert [(w.file, w.line, w.record) for w in warnings] == [("parts/r.yaml", 2, "syn-2024")]

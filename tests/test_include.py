@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 from pathlib import Path
@@ -324,3 +325,27 @@ def test_the_last_good_version_is_kept_when_asked_even_after_a_restart(split):
         assert [(k.file, k.saved_at) for k in result.kept] == [("parts/b.yaml", saved)]
         assert [p.code for p in result.kept[0].problems] == ["yaml-syntax"]
         assert not result.ok
+
+
+def test_a_second_check_after_a_restart_reads_no_report_text(split, monkeypatch):
+    from loaders import quote_check
+    from loaders.cli import main
+
+    def check() -> int:
+        return main(["--targets", "targets.yaml", "check"], io.StringIO(), io.StringIO())
+
+    assert check() == 0
+    forget_loads()
+    read: list[str] = []
+    real = quote_check.read_report
+
+    def counting(path, **options):
+        read.append(path.name)
+        return real(path, **options)
+
+    monkeypatch.setattr(quote_check, "read_report", counting)
+    assert check() == 0
+    assert read == []
+    (split / "parts" / "b.yaml").write_text(CPI.replace("Consumer prices", "Consumer price rise"))
+    assert check() == 0
+    assert read == ["report-2020.txt"]  # b's quotes are checked again, in the report's text
