@@ -259,25 +259,20 @@ def report_check(result: LoadResult, path: Path, out: TextIO) -> int:
     print_problems(result, out)
     if result.unreadable:
         return EXIT_UNREADABLE
-    warnings = report_warnings(result.targets, result.documents, str(path), result.declared_in)
+    warnings = report_warnings(result.declared, result.documents, str(path), result.declared_in)
     for warning in warnings:
         out.write(f"{warning}\n")
-    targets = result.targets
-    drafts = sum(c.draft for c in targets.commitments)
-    to_review = f"; {drafts} draft(s) to review" if drafts else ""
+    counts = result.counts
+    to_review = f"; {counts.drafts} draft(s) to review" if counts.drafts else ""
     if result.errors:
         out.write(
             f"{len(result.errors)} problem(s) in {path}; "
-            f"{len(targets.commitments)} valid commitment(s) shown by the dashboard{to_review}\n"
+            f"{counts.commitments} valid commitment(s) shown by the dashboard{to_review}\n"
         )
         return EXIT_PROBLEMS
-    quotes = sum(
-        1 + (c.baseline is not None) + sum(p.quote is not None for p in c.progress)
-        for c in targets.commitments
-    ) + len(targets.exclusions)
     out.write(
-        f"{path}: OK — {len(targets.commitments)} commitments, {len(targets.exclusions)} exclusions, "
-        f"{len(targets.reports)} reports; {quotes} quotes verified{to_review}"
+        f"{path}: OK — {counts.commitments} commitments, {counts.exclusions} exclusions, "
+        f"{counts.reports} reports; {counts.quotes} quotes verified{to_review}"
         f"{f'; {len(warnings)} warning(s)' if warnings else ''}\n"
     )
     return EXIT_OK

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import stat
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -88,27 +90,66 @@ class Declarations:
     include_lines: list = field(default_factory=list)
 
 
-@dataclass
 class Checked:
     """A file's valid commitments and exclusions (with their lines), their problems and
-    warnings, and what they depend on outside the file (`deps`, keyed by `dependency_key`)."""
+    warnings, and what they depend on outside the file (`deps`, keyed by `dependency_key`).
 
-    commitments: Records
-    exclusions: Records
-    lines: Lines
-    problems: list
-    left_out: dict[str, int | None]
-    deps: list[tuple[str, str]]
-    key: str
+    Read from the disk, the commitments stay JSON until first used: `targets check` needs only
+    their ids, drafts and number of quotes (`ids`, `drafts`, `quotes`), which are kept apart.
+    """
+
+    def __init__(
+        self,
+        commitments: Records | None,
+        exclusions: Records,
+        lines: Lines,
+        problems: list,
+        left_out: dict[str, int | None],
+        deps: list[tuple[str, str]],
+        key: str,
+        stored: dict | None = None,
+    ) -> None:
+        self._commitments = commitments
+        self._stored = stored
+        self.exclusions = exclusions
+        self.lines = lines
+        self.problems = problems
+        self.left_out = left_out
+        self.deps = deps
+        self.key = key
+        if commitments is not None:
+            self.ids: list[tuple[int, str]] = [(i, c.id) for i, c in commitments]
+            self.drafts: list[str] = [c.id for _, c in commitments if c.draft]
+            self.quotes: dict[str, int] = {c.id: _quotes_of(c) for _, c in commitments}
+        else:
+            assert stored is not None
+            self.ids = [(i, ident) for i, ident in stored["ids"]]
+            self.drafts = stored["drafts"]
+            self.quotes = stored["quotes"]
+
+    @property
+    def commitments(self) -> Records:
+        """Return the valid commitments as (index, record), read from their JSON on first use."""
+        if self._commitments is None:
+            assert self._stored is not None
+            stored = json.loads(self._stored["commitments"])
+            self._commitments = _records_from("commitments", stored)
+        return self._commitments
 
 
-def text_state(path: Path) -> list[int] | None:
+def _quotes_of(commitment: Any) -> int:
+    """Return the number of quotes a commitment holds (its own, its baseline's, its progress')."""
+    baseline = commitment.baseline is not None
+    return 1 + baseline + sum(p.quote is not None for p in commitment.progress)
+
+
+def text_state(path: Path | str) -> list[int] | None:
     """Return a report text's [size, mtime_ns], or None when it is not a file."""
     try:
-        info = path.stat()
+        info = os.stat(path)
     except OSError:
         return None
-    return [info.st_size, info.st_mtime_ns] if path.is_file() else None
+    return [info.st_size, info.st_mtime_ns] if stat.S_ISREG(info.st_mode) else None
 
 
 def dependency_key(
@@ -121,7 +162,8 @@ def dependency_key(
     """Return a key of the state of what a file's records referred to: each record named (as
     valid, left out or unknown), every id of a section where one was unknown (the problem
     suggests the closest), and the texts of the reports named."""
-    state: list[Any] = [str(seeds)]
+    folder = str(seeds)
+    state: list[Any] = [folder]
     for section, ident in deps:
         if section == "all":
             state.append(("all", ident, sorted(known.get(ident, {}))))
@@ -130,7 +172,8 @@ def dependency_key(
         if record is not None:
             entry: Any = repr(replace(record, line=None))
             if isinstance(record, Report) and record.file is not None:
-                entry = (entry, text_state(seeds / record.file), readable.get(ident, False))
+                path = os.path.join(folder, record.file)
+                entry = (entry, text_state(path), readable.get(ident, False))
             state.append((section, ident, entry))
         elif ident in left_out.get(section, {}):
             state.append((section, ident, "left out", left_out[section][ident]))
@@ -211,9 +254,11 @@ def write_entry(cache_dir: Path | None, kind: str, key: tuple, data: Any) -> Non
     _write(cache_dir, kind, key, data)
 
 
-def _as_json(key: tuple) -> Any:
+def _as_json(key: Any) -> Any:
     """Return a key as it reads back from JSON (tuples become lists)."""
-    return json.loads(json.dumps(key, ensure_ascii=False))
+    if isinstance(key, tuple | list):
+        return [_as_json(part) for part in key]
+    return key
 
 
 def _entry_path(cache_dir: Path, kind: str, key: tuple) -> Path:
@@ -306,7 +351,13 @@ def _declarations_from(data: dict) -> Declarations:
 def _checked_json(c: Checked) -> dict:
     """Return checked records as JSON data."""
     return {
-        "commitments": _records_json("commitments", c.commitments),
+        # a string of JSON: reading the entry does not build the commitments' lists
+        "commitments": json.dumps(
+            _records_json("commitments", c.commitments), ensure_ascii=False, separators=(",", ":")
+        ),
+        "ids": c.ids,
+        "drafts": c.drafts,
+        "quotes": c.quotes,
         "exclusions": _records_json("exclusions", c.exclusions),
         "lines": _lines_json(c.lines),
         "problems": [problem_json(p) for p in c.problems],
@@ -317,13 +368,14 @@ def _checked_json(c: Checked) -> dict:
 
 
 def _checked_from(data: dict) -> Checked:
-    """Return the checked records of _checked_json's data."""
+    """Return the checked records of _checked_json's data (commitments read when first used)."""
     return Checked(
-        commitments=_records_from("commitments", data["commitments"]),
+        None,
         exclusions=_records_from("exclusions", data["exclusions"]),
         lines=_lines_from(data["lines"]),
         problems=[problem_from(p) for p in data["problems"]],
         left_out=data["left_out"],
         deps=[(section, ident) for section, ident in data["deps"]],
         key=data["key"],
+        stored={k: data[k] for k in ("commitments", "ids", "drafts", "quotes")},
     )

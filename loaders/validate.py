@@ -16,7 +16,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -40,6 +40,7 @@ from loaders.file_outcome import (
     Declarations,
     Lines,
     Records,
+    _quotes_of,
     cached_checked,
     cached_declarations,
     dependency_key,
@@ -79,12 +80,27 @@ class KeptVersion:
     saved_at: float | None
 
 
+@dataclass(frozen=True)
+class RecordCounts:
+    """How many valid records a load holds, and their quotes and drafts."""
+
+    commitments: int
+    exclusions: int
+    reports: int
+    drafts: int
+    quotes: int
+
+
 @dataclass
 class LoadResult:
     """The valid records of a targets file (and the files it includes), the problems found, the
-    report texts (read when first used), and the files shown as their last good version."""
+    report texts (read when first used), and the files shown as their last good version.
 
-    targets: TargetsFile
+    `records` is the valid records, or a function returning them: commitments read from the
+    cache are made records only when `targets` is first used (`targets check` needs `counts`).
+    """
+
+    records: TargetsFile | Callable[[], TargetsFile]
     problems: list[Problem]
     documents: Mapping[str, Document] = field(default_factory=dict)
     unreadable: bool = False
@@ -93,6 +109,36 @@ class LoadResult:
     files: list[str] = field(default_factory=list)
     #: the file each valid report is declared in
     declared_in: dict[str, str] = field(default_factory=dict)
+    #: the counts of the valid records (None: counted from `targets` when asked)
+    known_counts: RecordCounts | None = None
+    #: the valid reports and areas (None: those of `targets`)
+    known_declared: TargetsFile | None = None
+
+    @property
+    def targets(self) -> TargetsFile:
+        """Return the valid records (made now if not yet)."""
+        if not isinstance(self.records, TargetsFile):
+            self.records = self.records()
+        return self.records
+
+    @property
+    def declared(self) -> TargetsFile:
+        """Return the valid reports and areas (without reading the commitments)."""
+        return self.known_declared if self.known_declared is not None else self.targets
+
+    @property
+    def counts(self) -> RecordCounts:
+        """Return how many valid records there are, with their quotes and drafts."""
+        if self.known_counts is not None:
+            return self.known_counts
+        commitments = self.targets.commitments
+        return RecordCounts(
+            commitments=len(commitments),
+            exclusions=len(self.targets.exclusions),
+            reports=len(self.targets.reports),
+            drafts=sum(c.draft for c in commitments),
+            quotes=sum(_quotes_of(c) for c in commitments) + len(self.targets.exclusions),
+        )
 
     @property
     def ok(self) -> bool:
@@ -188,7 +234,8 @@ class _SetLoader:
             )
             if found is not None:
                 file.declarations = found
-                remember_good_digest(self.cache_dir, file.text)
+                if self.keep_last_good:
+                    remember_good_digest(self.cache_dir, file.text)
                 return
         source = self.source(file)
         if source is None:
@@ -464,26 +511,46 @@ def _combine(loader: _SetLoader, files: list[_File], problems: list[Problem]) ->
             continue
         checked.append((file, outcome))
         problems += outcome.problems
-    commitments, left_commitments = _unique(
-        "commitments", [(f.name, c.commitments, c.lines) for f, c in checked], problems
+    left_commitments = _duplicates(
+        "commitments", [(f.name, c.ids, c.lines) for f, c in checked], problems
     )
     problems[:] = _without_warnings_of(problems, set(left_commitments))
-    valid = TargetsFile(
-        reports=tuple(r for found in reports for _, r in found),
-        areas=tuple(a for found in areas for _, a in found),
-        commitments=tuple(c for found in commitments for _, c in found),
-        exclusions=tuple(e for _, c in checked for _, e in c.exclusions),
+    valid_reports = tuple(r for found in reports for _, r in found)
+    valid_areas = tuple(a for found in areas for _, a in found)
+
+    def records() -> TargetsFile:
+        """Return the valid records, the commitments read now."""
+        return TargetsFile(
+            reports=valid_reports,
+            areas=valid_areas,
+            commitments=tuple(
+                c for _, o in checked for _, c in o.commitments if c.id not in left_commitments
+            ),
+            exclusions=tuple(e for _, o in checked for _, e in o.exclusions),
+        )
+
+    exclusions = sum(len(o.exclusions) for _, o in checked)
+    counts = RecordCounts(
+        commitments=sum(len(o.ids) for _, o in checked)
+        - sum(1 for _, o in checked for _, i in o.ids if i in left_commitments),
+        exclusions=exclusions,
+        reports=len(valid_reports),
+        drafts=sum(1 for _, o in checked for i in o.drafts if i not in left_commitments),
+        quotes=sum(q for _, o in checked for i, q in o.quotes.items() if i not in left_commitments)
+        + exclusions,
     )
     declared_in = {
         r.id: f.name for f, found in zip(declared, reports, strict=True) for _, r in found
     }
     return LoadResult(
-        valid,
+        records,
         _ordered(problems, names),
         documents,
         files=names,
         kept=kept,
         declared_in=declared_in,
+        known_counts=counts,
+        known_declared=TargetsFile(reports=valid_reports, areas=valid_areas),
     )
 
 
@@ -522,32 +589,41 @@ def _unique(
     section: str, found: list[tuple[str, Records, Lines]], problems: list[Problem]
 ) -> tuple[list[Records], dict[str, int | None]]:
     """Return each file's records whose id occurs once in the set, and the duplicated ids with
-    the line of their first record; each later duplicate is a problem (in its own file, naming
-    where the first is), and every record with that id is left out."""
+    the line of their first record (see _duplicates)."""
+    ids = [(name, [(i, r.id) for i, r in records], lines) for name, records, lines in found]
+    left = _duplicates(section, ids, problems)
+    unique = [[(i, r) for i, r in records if r.id not in left] for _, records, _ in found]
+    return unique, left
+
+
+def _duplicates(
+    section: str, found: list[tuple[str, list[tuple[int, str]], Lines]], problems: list[Problem]
+) -> dict[str, int | None]:
+    """Return the ids used more than once in the set, with the line of their first record;
+    each later duplicate is a problem (in its own file, naming where the first is), and every
+    record with that id is left out."""
     first: dict[str, tuple[str, int, Lines]] = {}
     duplicates: set[str] = set()
-    for name, records, lines in found:
-        for index, record in records:
-            if record.id not in first:
-                first[record.id] = (name, index, lines)
+    for name, ids, lines in found:
+        for index, ident in ids:
+            if ident not in first:
+                first[ident] = (name, index, lines)
                 continue
-            other, other_index, other_lines = first[record.id]
+            other, other_index, other_lines = first[ident]
             line = other_lines[(section, other_index)][0]
             also = f"line {line}" if other == name else f"{other}:{line}"
             problems.append(
                 Problem(
                     name,
                     lines[(section, index)][1],
-                    record.id,
+                    ident,
                     "id",
                     f"duplicate id (also at {also}): give each record its own id",
                     code="duplicate-id",
                 )
             )
-            duplicates.add(record.id)
-    left = {i: first[i][2][(section, first[i][1])][0] for i in duplicates}
-    unique = [[(i, r) for i, r in records if r.id not in duplicates] for _, records, _ in found]
-    return unique, left
+            duplicates.add(ident)
+    return {i: first[i][2][(section, first[i][1])][0] for i in duplicates}
 
 
 def _without_warnings_of(problems: list[Problem], ids: set[str]) -> list[Problem]:

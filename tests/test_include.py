@@ -349,3 +349,20 @@ def test_a_second_check_after_a_restart_reads_no_report_text(split, monkeypatch)
     (split / "parts" / "b.yaml").write_text(CPI.replace("Consumer prices", "Consumer price rise"))
     assert check() == 0
     assert read == ["report-2020.txt"]  # b's quotes are checked again, in the report's text
+
+
+@pytest.mark.parametrize("restarted", [False, True])
+def test_the_counts_of_a_load_are_those_of_its_records(split, restarted):
+    (split / "parts" / "c.yaml").write_text(
+        CPI.replace("居民消费价格涨幅控制在", "居民消费价格涨幅控制在")
+    )
+    load_targets(split / "targets.yaml")
+    if restarted:
+        forget_loads()  # the commitments then come from the disk, read only when used
+    result = load_targets(split / "targets.yaml")
+    counted = result.counts
+    assert [p.code for p in result.problems] == ["duplicate-id"]
+    assert result.known_counts is not None
+    result.known_counts = None
+    assert counted == result.counts
+    assert (counted.commitments, counted.quotes) == (1, 1)
