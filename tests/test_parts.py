@@ -416,7 +416,7 @@ def test_the_finder_scores_at_least_095_on_the_texts_it_was_tuned_on(tmp_path):
             shutil.copy(labels, tmp_path)
             shutil.copy(labels.with_suffix(".txt"), tmp_path)
     tuned = measure(tmp_path)["tuned"]
-    assert tuned["texts"] == 11
+    assert tuned["texts"] == 16  # the first holdout set (5 texts) counts as tuned since
     assert tuned["recall"] >= MIN_SCORE, tuned
     assert tuned["precision"] >= MIN_SCORE, tuned
     assert tuned["op_accuracy"] >= MIN_SCORE, tuned

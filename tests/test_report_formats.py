@@ -103,6 +103,21 @@ def test_measure_reports_holdout_texts_apart(tmp_path):
     assert "report_formats_tuned_precision: 0.333" in printed
 
 
+def test_measure_totals_former_holdouts_apart_and_can_leave_the_holdout_unread(tmp_path):
+    text = "SYNTHETIC\n2024年工作安排\n新增学位 4500个以上。\n"
+    write(tmp_path, "held", text, LABELS)
+    write(tmp_path, "once", text, "# was-holdout: first set\n4500个\t新增学位 4500个以上\t>=\n")
+    write(tmp_path, "held_unreadable", "", "# holdout: never read here\n")
+    (tmp_path / "held_unreadable.txt").write_bytes(b"\xff\xfe\x00 not a text")
+    result = measure(tmp_path, without_holdout=True)
+    assert [(t["name"], t["holdout"], t["was_holdout"]) for t in result["texts"]] == [
+        ("once.txt", False, True)
+    ]
+    assert (result["tuned"]["texts"], result["was_holdout"]["texts"]) == (1, 1)
+    assert result["was_holdout"]["recall"] == 1.0
+    assert "report_formats_was_holdout_recall: 1.000" in report(result).splitlines()
+
+
 def test_measure_needs_labelled_texts(tmp_path):
     with pytest.raises(ValueError, match="no .txt file with a .labels file beside it"):
         measure(tmp_path)
@@ -119,7 +134,9 @@ def test_corpus_has_fifteen_texts_and_five_holdouts():
     texts = corpus_texts()
     assert len(texts) >= 15
     holdouts = [path.name for path in texts if read_labels(path.with_suffix(".labels")).holdout]
-    assert len(holdouts) == 12, holdouts
+    assert len(holdouts) == 7, holdouts
+    former = [path.name for path in texts if read_labels(path.with_suffix(".labels")).was_holdout]
+    assert len(former) == 5, former
 
 
 @pytest.mark.parametrize("path", corpus_texts(), ids=lambda path: path.stem)
