@@ -23,13 +23,17 @@ was done last year or last term), ``plan`` (what will be done: the commitments) 
    （（二） after （七）), or a title-only chapter after chapters with inline headings,
    starts the plan, together with the heading paragraphs right before it.
 4. **Wording cues** (no part heading, no restart): each paragraph counts plan cues (力争, 确保,
-   争取, 今年, 新的一年, 预期目标, 我们将, a figure followed by 以上/左右/以内, the plan year)
-   and review cues (一年来, 过去一年, 去年, 同比, 比上年, 全部完成, 获评, 累计, the year before);
+   争取, 今年, 新的一年, 预期目标, 我们将, a figure followed by 以上/左右/以内 at a clause's
+   end, the plan year) and review cues (一年来, 过去一年, 这一年, 去年, 同比, 比上年, 回顾,
+   全部完成, 获评, 累计, the year before);
    the plan starts where the review cues before and the plan cues after are the most.
-   Confidence: the share of cues that agree with the split.
+   Confidence: the share of cues that agree with the split. In such a text, a paragraph after
+   the plan's start that goes back to the meeting (会议还…, 大会会期…) or is a byline (责任编辑,
+   【相关阅读】) starts the closing of a news article: it and what follows are annex.
 
 The report's plan year comes from targets.yaml's date when known, else from the text (the
-meeting date ——2024年1月18日在…, a 发布日期, a title 2025年…政府工作报告, the plan heading).
+meeting date ——2024年1月18日在…, a 发布日期 or news date line, a title 2025年…政府工作报告, the
+plan heading).
 
 Inside the plan, a sentence that opens with last year (去年, 上年, 过去一年, the year before)
 or a clause about last year (在去年改造412个小区的基础上) reports an outcome, not a commitment:
@@ -92,14 +96,24 @@ _MEETING_DATE = re.compile(
     r"(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
 )
 _PUBLISHED = re.compile(r"(?:发布|发表|更新)(?:日期|时间)\s*[:：]?\s*(\d{4})\s*[-年/.]\s*(\d{1,2})")
+_DATELINE = re.compile(  # a news page's date line, with its time: 2024-01-09 08:15 来源…
+    r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*\d{1,2}\s*日?\s*\d{1,2}\s*[:：]\s*\d{2}"
+)
 _TITLE_YEAR = re.compile(r"(\d{4})\s*年.{0,16}政府工作报告")
 _YEAR_IN_HEADING = re.compile(r"(\d{4}|[〇零一二三四五六七八九]{4})\s*年?")
 
-_POST_COMPARATOR = re.compile(r"(?<=[\d%万亿个家人所条项元亩米吨户])\s*(?:以上|左右|以内)")
+_POST_COMPARATOR = re.compile(  # 80亿元以上， not 亿元以上项目 (a threshold naming projects)
+    r"(?<=[\d%万亿个家人所条项元亩米吨户])\s*(?:以上|左右|以内)(?=\s*(?:[，。；、,;）)]|$))",
+    re.MULTILINE,
+)
 _PLAN_WORDS = "力争|确保|争取|今年|明年|新的一年|预期目标|我们将|将继续|将着力|目标是"
 _REVIEW_WORDS = (
-    "一年来|过去一年|过去五年|五年来|比上年|较上年|同比|去年|上年|全部完成|圆满完成|超额完成"
+    "一年来|过去一年|过去五年|五年来|这一年|比上年|较上年|同比|去年|上年|回顾"
+    "|全部完成|圆满完成|超额完成"
     "|获评|荣获|创历史新高|累计|实现了|取得了|已经"
+)
+_NEWS_CLOSING = re.compile(  # a news article back at the meeting after the plan, or its byline
+    r"^\s*(?:会议|大会|本次大会|本次会议|此次会议|会期|责任编辑|编辑|【相关|相关阅读|[（(]\s*记者)"
 )
 _SENTENCE_END = "。！？!?"
 _CLAUSE_END = "。！？!?；;，,"
@@ -204,9 +218,9 @@ def plan_year_from_text(
 ) -> tuple[int | None, str]:
     """Return the year a report plans for, read from its text, and where it was read.
 
-    The meeting date (——2024年1月18日在…会议上) or publication date near the top gives the
-    year (a December date plans the next year); else a title 2025年…政府工作报告; else the
-    latest year of a plan heading.
+    The meeting date (——2024年1月18日在…会议上) or publication date near the top (发布日期:…, or
+    a news page's date line 2024-01-09 08:15 来源…) gives the year (a December date plans the
+    next year); else a title 2025年…政府工作报告; else the latest year of a plan heading.
     """
     head = [to_simplified(text) for text in texts[:12]]
     for text in head:
@@ -216,7 +230,7 @@ def plan_year_from_text(
                 year = _year(match.group(1))
                 return year + (_chinese_month(match.group(2)) == 12), "meeting date"
     for text in head:
-        match = _PUBLISHED.search(text)
+        match = _PUBLISHED.search(text) or _DATELINE.search(text)
         if match:
             return int(match.group(1)) + (int(match.group(2)) == 12), "publication date"
     for text in head[:6]:
@@ -339,6 +353,17 @@ def _chinese_numeral(text: str) -> int:
     return _CN_NUMBER.get(tens, 1) * 10 + _CN_NUMBER.get(units, 0)
 
 
+def _news_closing(texts: list[str], low: int, high: int) -> int:
+    """Return where a news article's closing starts in texts[low:high] (high when none).
+
+    A news summary of a report goes back to the meeting after the plan (会议还听取了…, 大会会期…)
+    and ends with its byline (责任编辑, 【相关阅读】): that is not the report's plan.
+    """
+    return next(
+        (i for i in range(low, high) if _NEWS_CLOSING.match(to_simplified(texts[i]))), high
+    )
+
+
 def is_part_title(text: str) -> bool:
     """Return True for a numbered part title line (二、…) with no sentence punctuation."""
     return (
@@ -451,9 +476,14 @@ def assign_parts(
         else:
             how = "wording cues"
         if found < annex:
-            for index in range(found, annex):
+            closing = _news_closing(texts, found + 1, annex)
+            for index in range(found, closing):
                 parts[index] = "plan"
             start(found, "plan", how, evidence, confidence)
+            if closing < annex:
+                for index in range(closing, annex):
+                    parts[index] = "annex"
+                start(closing, "annex", "news closing", texts[closing].strip()[:30], 0.9)
         has_review = any(s.part == "review" for s in starts)
         if (low > front_end or found > front_end) and not has_review:
             no_plan = found >= annex

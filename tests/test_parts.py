@@ -11,7 +11,7 @@ import pytest
 from bench.labelled_texts import read_labels
 from bench.report_formats import measure
 from loaders.figures import figures_in_text
-from loaders.parts import heading_kind, plan_year_from_text, reads_as_review
+from loaders.parts import heading_kind, paragraph_cues, plan_year_from_text, reads_as_review
 from loaders.report import parse_report
 from loaders.script import TRADITIONAL, simplified_table, to_simplified
 
@@ -109,6 +109,9 @@ def test_a_heading_for_a_year_before_the_plan_year_is_a_review_heading():
         (["标题", "——2024年1月18日在某区第七届人民代表大会第三次会议上"], (2024, "meeting date")),
         (["——二〇二三年十二月二十八日在某县人大会议上"], (2024, "meeting date")),
         (["发布时间:2025-01-21 10:02"], (2025, "publication date")),
+        (["某县人代会开幕", "2024-01-09 08:15　来源：某县融媒体中心"], (2024, "publication date")),
+        (["某县人代会开幕", "2024年01月16日15:32 | 来源:某网"], (2024, "publication date")),
+        (["全年新增学位2024-2025个。"], (None, "")),
         (["2025年某区政府工作报告(第2/3页)"], (2025, "title")),
         (["一、2023年工作回顾", "二、2024年工作安排"], (2024, "plan heading")),
         (["没有年份的一段话。"], (None, "")),
@@ -248,6 +251,55 @@ def test_without_headings_the_plan_starts_where_the_wording_turns_to_the_plan_ye
         "今年、力争、左右、以上、确保、2024年、争取",
     )
     assert plan.confidence == 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "plan_cues"),
+    [
+        ("完成投资80亿元以上，新增学位1000个左右。", ["以上", "左右"]),
+        ("新签约项目43个，其中亿元以上项目19个。", []),
+        ("城镇登记失业率控制在4%以内", ["以内"]),
+    ],
+)
+def test_a_comparator_after_a_figure_is_a_plan_cue_only_at_a_clause_end(text, plan_cues):
+    assert paragraph_cues(text, None) == (plan_cues, [])
+
+
+def test_zhe_yi_nian_and_hui_gu_are_review_cues():
+    assert paragraph_cues("这一年，新增学位960个。报告回顾了过去的工作。", None) == (
+        [],
+        ["这一年", "回顾"],
+    )
+
+
+NEWS_SUMMARY = (
+    "SYNTHETIC 某县人代会开幕 县长作政府工作报告\n"
+    "2024-01-09 08:15　来源：某县融媒体中心\n"
+    "本报讯 1月8日上午，某县人民代表大会第四次会议开幕。大会应到代表231名，实到218名。\n"
+    "报告回顾了2023年的工作。2023年，全县地区生产总值增长5.9%。\n"
+    "这一年，全县实施重点项目88个，其中亿元以上项目19个。\n"
+    "这一年，城镇新增就业4120人，新增学位960个。\n"
+    "报告提出，今年地区生产总值增长6.5%左右，固定资产投资增长8%以上。\n"
+    "一是全年实施重点项目95个，力争新签约项目20个。\n"
+    "二是新增学位1000个，城镇新增就业4000人以上。\n"
+    "会议将持续3天，1月10日闭幕。\n"
+    "责任编辑：宋某\n"
+)
+
+
+def test_a_news_summary_has_its_review_plan_and_closing_apart():
+    document = parse_report(NEWS_SUMMARY)
+    assert document.structure.plan_year == 2024
+    assert [p.part for p in document.paragraphs] == [
+        "front", "front", "review", "review", "review", "review", "plan", "plan", "plan",
+        "annex", "annex",
+    ]  # fmt: skip
+    closing = document.structure.start_of("annex")
+    assert (closing.paragraph, closing.how, closing.evidence) == (
+        10,
+        "news closing",
+        "会议将持续3天，1月10日闭幕。",
+    )
 
 
 def test_a_page_that_starts_inside_the_plan_is_all_plan():
