@@ -359,9 +359,7 @@ def _news_closing(texts: list[str], low: int, high: int) -> int:
     A news summary of a report goes back to the meeting after the plan (会议还听取了…, 大会会期…)
     and ends with its byline (责任编辑, 【相关阅读】): that is not the report's plan.
     """
-    return next(
-        (i for i in range(low, high) if _NEWS_CLOSING.match(to_simplified(texts[i]))), high
-    )
+    return next((i for i in range(low, high) if _NEWS_CLOSING.match(to_simplified(texts[i]))), high)
 
 
 def is_part_title(text: str) -> bool:
