@@ -20,8 +20,8 @@ Numbers that are no figure are dropped:
 Some figures are kept but read as names or labels rather than amounts (``label`` says why):
 counts in Chinese numerals followed by a noun (十件民生实事, 三项工程, 两个合作区 — the national
 rule for numbers in print, GB/T 15835, keeps Chinese numerals for fixed expressions), voltages
-(500千伏 names a line), ages (80岁以上老人) and money thresholds that qualify a noun
-(超10亿元项目).
+(500千伏 names a line), ages (80岁以上老人), money thresholds that qualify a noun
+(超10亿元项目) and a grade whose clause counts the graded things (4A级旅游景区2家).
 
 The words this reads (units, multipliers, comparators, commitment cues) are in loaders.wording.
 The module is longer than most (about 600 lines) because _Scanner is one pass over a paragraph
@@ -144,6 +144,7 @@ LABEL_CHINESE_NUMERAL = "Chinese numerals before a noun: a name, not an amount"
 LABEL_VOLTAGE = "a voltage: names a power line or substation"
 LABEL_AGE = "an age: says who is meant, not how many"
 LABEL_THRESHOLD = "a threshold: qualifies what is counted"
+LABEL_GRADE_CLASS = "a grade of what its clause counts: names the kind, the count is the amount"
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,6 +281,25 @@ class _Scanner:
             if figure is not None:
                 consumed = figure.end
                 found.append(figure)
+        return self._grades_of_counts(found)
+
+    def _grades_of_counts(self, found: list[Figure]) -> list[Figure]:
+        """Return the figures with a grade labelled when its clause counts what it grades.
+
+        In 新创建国家4A级旅游景区2家 the commitment is 2家; 4A级 says which kind is counted.
+        """
+        for index, figure in enumerate(found):
+            if figure.measure != "grade" or figure.label is not None:
+                continue
+            clause_end = self.clause_span(figure.start, figure.end)[1]
+            if any(
+                other.start < clause_end
+                and other.measure == "amount"
+                and other.label is None
+                and other.base_unit in COUNT_UNITS
+                for other in found[index + 1 :]
+            ):
+                found[index] = replace(figure, label=LABEL_GRADE_CLASS)
         return found
 
     # -- reading one token -------------------------------------------------------------------

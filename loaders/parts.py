@@ -9,14 +9,17 @@ was done last year or last term), ``plan`` (what will be done: the commitments) 
 2. **Part headings** — a short line, optionally numbered (二、, 第二部分), made of a time word and
    words of a small vocabulary, in any order and combination:
 
-   - plan: a year (2024年, 二〇二四年), 今年, 明年, 新的一年, 今后五年 … followed by words
-     such as 工作, 政府工作, 经济社会发展, 总体, 主要, 预期, 重点, 目标, 任务, 安排, 要求, 部署,
-     打算, 展望, 计划, 建议 with at least one of 目标 任务 安排 要求 部署 打算 展望 计划 建议
-     重点 主要: 2023年工作总体要求和主要任务, 今年重点工作, 今后五年的主要目标任务;
+   - plan: a year (2024年, 二〇二四年), 今年, 明年, 新的一年, 今后五年, 新一届政府, the
+     five-year plan period holding the plan year (“十五五”时期 in 2026) … followed by words
+     such as 工作, 政府工作, 经济社会发展, 总体, 主要, 预期, 重点, 奋斗, 目标, 任务, 安排, 要求,
+     部署, 打算, 展望, 计划, 建议 with at least one of 目标 任务 安排 要求 部署 打算 展望 计划
+     建议 重点 主要: 2023年工作总体要求和主要任务, 今年重点工作, 今后五年奋斗目标和主要任务;
    - review: the same vocabulary ending in 回顾 or 总结 (政府工作回顾, 2024年工作总结,
      “十四五”时期和2025年工作回顾), or a past time word (过去一年, 本届政府, 五年来) with
-     工作: 过去一年的主要工作; a year before the report's year reads as review too;
-   - annex: 附件, 附录, 名词解释, 注释 (a colon allowed).
+     工作: 过去一年的主要工作; a year (or five-year period) before the report's reads as
+     review too;
+   - annex: 附件, 附录, 名词解释, 注释 (a colon allowed); without such a heading, the notes
+     ① … ⑳ that end a text (a PDF's page-bottom notes are moved there by loaders.report).
 
    Confidence 0.95.
 3. **Chapter numbering** (no part heading): the first chapter whose number restarts
@@ -26,7 +29,8 @@ was done last year or last term), ``plan`` (what will be done: the commitments) 
    争取, 今年, 新的一年, 预期目标, 我们将, a figure followed by 以上/左右/以内 at a clause's
    end, the plan year) and review cues (一年来, 过去一年, 这一年, 去年, 同比, 比上年, 回顾,
    全部完成, 获评, 累计, the year before);
-   the plan starts where the review cues before and the plan cues after are the most.
+   the plan starts where the review cues before and the plan cues after are the most (where
+   paragraphs without cues leave that open, they go on with the review before them, if any).
    Confidence: the share of cues that agree with the split. In such a text, a paragraph after
    the plan's start that goes back to the meeting (会议还…, 大会会期…) or is a byline (责任编辑,
    【相关阅读】) starts the closing of a news article: it and what follows are annex.
@@ -64,7 +68,9 @@ _CN_NUMBER = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七":
 
 _ENUMERATOR = r"(?:[一二三四五六七八九十]{1,2}\s*[、.．]\s*|第[一二三四五六七八九十]{1,2}部分\s*)?"
 _YEAR = r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年?度?"
-_PLAN_TIME = r"今年|明年|新的一年|新一年|今后五年|未来五年|今后一个时期|今后一段时期"
+_PLAN_TIME = (
+    r"今年|明年|新的一年|新一年|今后五年|未来五年|今后一个时期|今后一段时期|新一届政府|下一届政府"
+)
 _REVIEW_TIME = (
     r"过去的?一年|过去的?五年|去年|上一年|本届政府|上届政府|五年来|一年来|近五年"
     r"|[“\"]?十[一二三四五六七八九]五[”\"]?时期"
@@ -73,7 +79,7 @@ _TIME = rf"(?:{_YEAR}|{_PLAN_TIME}|{_REVIEW_TIME})"
 _TIMES = rf"(?:{_TIME}(?:\s*(?:和|及|与|、|暨)\s*{_TIME})*)"
 _VOCABULARY_TEXT = (
     "国民经济和社会发展 经济社会发展 政府工作 经济 社会 发展 政府 工作 的 和 及 与 、 暨"
-    " 主要 总体 预期 重点 目标 任务 安排 要求 部署 打算 展望 计划 建议 思路 举措 措施 回顾 总结"
+    " 主要 总体 预期 重点 奋斗 目标 任务 安排 要求 部署 打算 展望 计划 建议 思路 举措 措施 回顾 总结"
     " 全县 全区 全市 全镇 全州 全旗 全省 我县 我区 我市 成绩 五年 一年"
 )
 _VOCABULARY = _VOCABULARY_TEXT.split()
@@ -90,7 +96,10 @@ _ANNEX_HEADING = re.compile(
 )
 _PUNCTUATION = re.compile(r"[。，；,;！？!?]")
 _SPACES = re.compile(r"\s+")
-_PART_NUMBER = re.compile(r"^[一二三四五六七八九十]{1,2}\s*[、.．]")
+_PART_NUMBER = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,2}\s*[、.．]|第[一二三四五六七八九十]{1,2}部分)"
+)
+_PERIOD = re.compile(r"十([一二三四五六七八九])五")  # a five-year plan: 十四五 is 2021–2025
 
 _MEETING_DATE = re.compile(
     r"(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
@@ -112,6 +121,7 @@ _REVIEW_WORDS = (
     "|全部完成|圆满完成|超额完成"
     "|获评|荣获|创历史新高|累计|实现了|取得了|已经"
 )
+_NOTE_PARAGRAPH = re.compile(r"^\s*[\u2460-\u2473]")  # ① … ⑳: a note (a page's bottom, the end)
 _NEWS_CLOSING = re.compile(  # a news article back at the meeting after the plan, or its byline
     r"^\s*(?:会议|大会|本次大会|本次会议|此次会议|会期|责任编辑|编辑|【相关|相关阅读|[（(]\s*记者)"
 )
@@ -182,7 +192,11 @@ def heading_kind(line: str, plan_year: int | None = None) -> str | None:
     if not time:
         enumerated = line != line.lstrip("一二三四五六七八九十第")
         return "plan" if enumerated and _PLAN_KEYS_TIMELESS.search(rest) else None
-    if re.search(_REVIEW_TIME, time) and not re.search(_PLAN_TIME, time):
+    if (
+        re.search(_REVIEW_TIME, time)
+        and not re.search(_PLAN_TIME, time)
+        and not _plans_period(time, plan_year)
+    ):
         return "review" if "工作" in rest or "成绩" in rest else None
     if not _PLAN_KEYS.search(rest):
         return None
@@ -191,6 +205,16 @@ def heading_kind(line: str, plan_year: int | None = None) -> str | None:
     if plan_year and years and max(years) < plan_year and not re.search(_PLAN_TIME, time):
         return "review"
     return "plan"
+
+
+def _plans_period(time: str, plan_year: int | None) -> bool:
+    """Return True when a heading's time is the five-year plan period holding the plan year
+    (“十五五”时期 in a 2026 report plans; “十四五”时期 in it looks back)."""
+    period = _PERIOD.search(time)
+    if period is None or plan_year is None:
+        return False
+    first = 1981 + 5 * (_CN_NUMBER[period.group(1)] + 10 - 6)  # 六五 was 1981–1985
+    return first <= plan_year <= first + 4
 
 
 def is_annex_heading(line: str) -> bool:
@@ -353,6 +377,14 @@ def _chinese_numeral(text: str) -> int:
     return _CN_NUMBER.get(tens, 1) * 10 + _CN_NUMBER.get(units, 0)
 
 
+def _trailing_notes(texts: list[str], low: int) -> int:
+    """Return where a run of notes opening with ① … ⑳ ends the text (len(texts) when none)."""
+    start = len(texts)
+    while start > low and _NOTE_PARAGRAPH.match(texts[start - 1]):
+        start -= 1
+    return start
+
+
 def _news_closing(texts: list[str], low: int, high: int) -> int:
     """Return where a news article's closing starts in texts[low:high] (high when none).
 
@@ -388,6 +420,10 @@ def _cue_split(
         before = prefix[candidate - low]
         if best_sum is None or before < best_sum:
             best, best_sum = candidate, before
+    if any(review for _, review in cues[: best - low]):
+        # paragraphs without a cue between equally good starts go on with the review before them
+        tied = [c for c in candidates if prefix[c - low] == best_sum]
+        best = max(c for c in tied if c == best or any(plan for plan, _ in cues[c - low :]))
     if sum(len(plan) for plan, _ in cues[best - low :]) == 0:
         best = high
     agree = sum(len(review) for _, review in cues[: best - low])
@@ -416,10 +452,8 @@ def assign_parts(
     kinds = [heading_kind(text) for text in texts]
     if plan_year is None:
         plan_year, year_from = plan_year_from_text(texts, kinds)
-    kinds = [
-        heading_kind(text, plan_year) if kind == "plan" else kind
-        for text, kind in zip(texts, kinds, strict=True)
-    ]
+    if plan_year is not None:  # a year before it, or a five-year period, reads with the year
+        kinds = [heading_kind(text, plan_year) for text in texts]
     starts: list[PartStart] = []
 
     def start(index: int, part: str, how: str, evidence: str, confidence: float) -> None:
@@ -434,7 +468,7 @@ def assign_parts(
         front_end = min(front_end, plan_start)
     annex = next(
         (i for i in range(front_end, len(texts)) if kinds[i] == "annex"),
-        len(texts),
+        _trailing_notes(texts, front_end),
     )
     parts = (
         ["front"] * front_end + ["review"] * (annex - front_end) + ["annex"] * (len(texts) - annex)
@@ -488,6 +522,7 @@ def assign_parts(
             how = "no plan found" if no_plan else "before the plan"
             start(front_end, "review", how, "", 0.0 if no_plan else confidence)
     if annex < len(texts):
-        start(annex, "annex", "heading", texts[annex].strip(), 0.95)
+        how = "heading" if kinds[annex] == "annex" else "notes at the end"
+        start(annex, "annex", how, texts[annex].strip()[:30], 0.95)
     starts.sort(key=lambda s: s.paragraph)
     return parts, Structure(layout, plan_year, year_from, tuple(starts))

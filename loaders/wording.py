@@ -132,7 +132,7 @@ BUILDING_VERBS = words(
     " 设立 引进 改造 建立 再建"
 )
 # Words before N年 that make it a period (今后五年, 连续三年), not an amount of years.
-PERIOD_WORDS = words("今后 未来 过去 近 连续 这 前")
+PERIOD_WORDS = words("今后 未来 过去 近 连续 这 前 个")  # 个: 第一个五年, 下一个五年
 # Units after a Chinese numeral that name (三个方面, 第五次, 十九届), even after a building verb.
 NAMING_UNITS = ("方面", "次", "届", "大", "年", "周年", "岁", "周岁", "轮")
 
