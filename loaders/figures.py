@@ -7,8 +7,8 @@ number, 万/亿 multipliers, Chinese numerals (三个, 十件, 两所).
 
 Numbers that are no figure are dropped:
 
-- years and dates (2022年, 2022 年度, 〔2021〕, 3月15日, 2021—2025年), document and line
-  numbers (1号, 3号线), versions (3.0版本; a bare 5.0), anniversaries (100周年);
+- years, dates and times (2022年, 2022 年度, 〔2021〕, 3月15日, 2021—2025年, 2025-01-10 20:16),
+  document and line numbers (1号, 3号线), versions (3.0版本; a bare 5.0), anniversaries (100周年);
 - ordinals: 第八次, 十九届, 八届三次, 党的十九大, 五大产业 (but 第28名 and 全省第1 are ranks);
 - list, chapter and footnote numbers: （一）, (1), 1., 一是, 〔3〕, ①;
 - numbers inside quotation marks or book-title marks: “十四五”, “六稳”, “美丽乡村 2025”,
@@ -114,6 +114,7 @@ _POST_COMPARATOR = re.compile(r"\s*(" + "|".join(POST_COMPARATORS) + ")")
 _RANGE = re.compile(r"\s*([—–~至到-])\s*(?=[\d" + _CN_CHARS + "])")
 _SHARED_UNIT = re.compile(r"\s*[、和与及]\s*(?=\d)")
 _RATIO = re.compile(r"(?:\s*:\s*\d+(?:\.\d+)?)+")
+_TIME_AFTER_DATE = re.compile(r"(?:\d-\d{1,2}|\d日|[午晚])\s*(?:[01]?\d|2[0-3]):[0-5]\d$")
 
 # A number in digits: line breaks (PDF wrapping) may fall between its characters.
 _TOKEN = re.compile(r"\d(?:(?:[ \t]*\n[ \t]*)?[\d.,])*|[" + _CN_CHARS + r"]+")
@@ -351,6 +352,8 @@ class _Scanner:
             return self.rank(reading, start - 1, unit_end, "<=")
         if not unit and not mult:
             ratio = _RATIO.match(folded, end)
+            if ratio and _TIME_AFTER_DATE.search(folded, 0, ratio.end()):
+                return None  # 2025-01-10 20:16, 1月10日 9:30: a time
             if ratio:
                 text = number + _SPACE.sub("", ratio.group())
                 return self.make(

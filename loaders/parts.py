@@ -31,7 +31,9 @@ was done last year or last term), ``plan`` (what will be done: the commitments) 
    全部完成, 获评, 累计, the year before);
    the plan starts where the review cues before and the plan cues after are the most (where
    paragraphs without cues leave that open, they go on with the review before them, if any).
-   Confidence: the share of cues that agree with the split. In such a text, a paragraph after
+   Confidence: the share of cues that agree with the split. After the plan's start, a
+   paragraph with review cues and no plan cue is review (a news item may give this year's
+   targets first and last year's results after them). A paragraph after
    the plan's start that goes back to the meeting (会议还…, 大会会期…) or is a byline (责任编辑,
    【相关阅读】) starts the closing of a news article: it and what follows are annex.
 
@@ -512,6 +514,12 @@ def assign_parts(
             for index in range(found, closing):
                 parts[index] = "plan"
             start(found, "plan", how, evidence, confidence)
+            for index in range(found + 1, closing):  # a news item back at last year's results
+                plan_cues, review_cues = cues[index - low]
+                if review_cues and not plan_cues:
+                    parts[index] = "review"
+                    if parts[index - 1] != "review":
+                        start(index, "review", "wording cues", "、".join(review_cues), 1.0)
             if closing < annex:
                 for index in range(closing, annex):
                     parts[index] = "annex"

@@ -10,7 +10,8 @@ Three layouts are recognised:
   ends at a line ending in 。！？： that is clearly shorter than a full line, or that is followed
   by a line opening a new paragraph (a chapter marker （一）, a heading sentence such as
   持续激发消费活力。, 各位代表, a part heading or an annex note ``1.``). Title lines (part
-  headings, chapter titles without 。, the title block) stand alone. A footnote marker right
+  headings, chapter titles without 。, the title block) stand alone; a part heading too long
+  for one line is joined with its second line. A footnote marker right
   after a sentence's end (``。〔9〕``) does not glue the next line on.
 - **tab** (the 2024 excerpt): most lines start with a tab; one paragraph a line.
 - **lines** (web pages, word-processor exports): one paragraph a line with no tab; told from
@@ -36,6 +37,7 @@ from loaders.parts import (
     ADDRESS,
     CHAPTER_MARKER,
     HEADING_SENTENCE,
+    MAX_HEADING,
     Structure,
     assign_parts,
     heading_kind,
@@ -303,6 +305,17 @@ def is_title_line(line: str) -> bool:
     return bool(CHAPTER_MARKER.match(line)) and not any(p in line for p in "。；;")
 
 
+def is_wrapped_heading(line: str, following: str) -> bool:
+    """Return True when a line and the next are one part heading too long for a line
+    (二、2024年…主要预期目标和重点工作任 / 务)."""
+    return (
+        len(line) + len(following) <= MAX_HEADING
+        and not any(mark in following for mark in "。，；,;：:")
+        and not is_title_line(line)
+        and heading_kind(line + following) in ("review", "plan")
+    )
+
+
 def opens_paragraph(line: str) -> bool:
     """Return True when a line can only be the start of a paragraph."""
     return bool(
@@ -326,16 +339,21 @@ def join_wrapped(lines: list[str], notes: frozenset[int] = frozenset()) -> list[
     first_address = next((i for i, line in enumerate(lines) if ADDRESS.match(line)), None)
     paragraphs: list[str] = []
     current = ""
+    heading_end = -1  # the second line of a part heading wrapped onto two lines
     for index, line in enumerate(lines):
+        if index == heading_end:
+            continue
         front_title = first_address is not None and index < first_address
-        if front_title or is_title_line(line):
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if not front_title and following is not None and is_wrapped_heading(line, following):
+            line, heading_end = line + following, index + 1
+        if front_title or index + 1 == heading_end or is_title_line(line):
             if current:
                 paragraphs.append(current)
                 current = ""
             paragraphs.append(line)
             continue
         current += line
-        following = lines[index + 1] if index + 1 < len(lines) else None
         ends = line.endswith(tuple(END_PUNCTUATION))
         if following is None or (
             ends

@@ -378,3 +378,16 @@ def test_every_figure_of_the_2022_plan():
         (49, "三级"),
         (53, "八项"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("玉岭融媒　2025年01月10日 20:16", []),
+        ("发布 2023-01-13 19:30", []),
+        ("上午9:30开幕", []),
+        ("比例调整为3:2", ["3:2"]),
+    ],
+)
+def test_a_time_after_a_date_is_no_figure_and_a_ratio_still_is(text, figures):
+    assert written(text) == figures

@@ -383,6 +383,52 @@ def test_a_news_summary_has_its_review_plan_and_closing_apart():
     )
 
 
+TARGETS_FIRST_NEWS = (
+    "某县政府工作报告出炉！今年这样干\n某县融媒　2025年01月10日 20:16\n"
+    "今年，某县地区生产总值预期增长6.5%左右。\n"
+    "1月10日上午，某县人民代表大会开幕，县长作政府工作报告。\n"
+    "项目建设方面，全年实施重点项目110个，力争签约项目28个。\n"
+    "民生事业方面，城镇新增就业4500人，新增学位1800个。\n"
+    "报告显示，过去一年，某县地区生产总值增长5.9%。全年实施重点项目104个。\n"
+    "县长在报告中表示，2025年要确保完成全年各项目标任务。\n"
+    "编辑：陈某\n"
+)
+
+
+def test_a_news_item_with_last_years_results_after_the_plan_reads_them_as_review():
+    document = parse_report(TARGETS_FIRST_NEWS)
+    assert [p.part for p in document.paragraphs] == [
+        "front", "front", "plan", "plan", "plan", "plan", "review", "plan", "annex",
+    ]  # fmt: skip
+    assert [s.describe() for s in document.structure.starts][2:] == [
+        "¶7 review — wording cues: 过去一年 (1.00)",
+        "¶9 annex — news closing: 编辑：陈某 (0.90)",
+    ]
+
+
+def test_a_part_heading_wrapped_onto_a_second_line_is_one_heading():
+    text = (
+        "某区人民政府工作报告\n各位代表：\n一、2023年工作回顾\n"
+        "全区新增学位5400个，新建社区养老服务中心11个，区妇幼保健院创成三级甲等妇\n幼保健院。\n"
+        "二、2024年全区经济社会发展的总体要求、主要预期目标和重点工作任\n务\n"
+        "全区经济社会发展的主要预期目标是：地区生产总值增长6%左右，规上工业增加值增\n"
+        "长7.5%。\n（一）坚持创新驱动。新认定高新技术企业90家以上。\n"
+    )
+    assert parts_of(parse_report(text))[2:] == [
+        ("review", "一、2023年工作回顾"),
+        (
+            "review",
+            "全区新增学位5400个，新建社区养老服务中心11个，区妇幼保健院创成三级甲等妇幼保健院。",
+        ),
+        ("plan", "二、2024年全区经济社会发展的总体要求、主要预期目标和重点工作任务"),
+        (
+            "plan",
+            "全区经济社会发展的主要预期目标是：地区生产总值增长6%左右，规上工业增加值增长7.5%。",
+        ),
+        ("plan", "（一）坚持创新驱动。新认定高新技术企业90家以上。"),
+    ]
+
+
 def test_a_page_that_starts_inside_the_plan_is_all_plan():
     text = (
         "发布时间:2025-01-21\n"
