@@ -134,7 +134,7 @@ def test_corpus_has_fifteen_texts_and_five_holdouts():
     texts = corpus_texts()
     assert len(texts) >= 15
     holdouts = [path.name for path in texts if read_labels(path.with_suffix(".labels")).holdout]
-    assert len(holdouts) == 0, holdouts
+    assert len(holdouts) == 3, holdouts  # the fourth set, not yet run
     former = [path.name for path in texts if read_labels(path.with_suffix(".labels")).was_holdout]
     assert len(former) == 15, former  # the first (5), second (7) and third (3) sets, run once
 
