@@ -18,7 +18,7 @@ was done last year or last term), ``plan`` (what will be done: the commitments) 
      “十四五”时期和2025年工作回顾), or a past time word (过去一年, 本届政府, 五年来) with
      工作: 过去一年的主要工作; a year (or five-year period) before the report's reads as
      review too;
-   - annex: 附件, 附录, 名词解释, 注释 (a colon allowed); without such a heading, the notes
+   - annex: 附件, 附录, 名词解释, 注释 (a colon allowed, 附件:名词解释); without such a heading, the notes
      ① … ⑳ that end a text (a PDF's page-bottom notes are moved there by loaders.report).
 
    Confidence 0.95.
@@ -33,9 +33,9 @@ was done last year or last term), ``plan`` (what will be done: the commitments) 
    paragraphs without cues leave that open, they go on with the review before them, if any).
    Confidence: the share of cues that agree with the split. After the plan's start, a
    paragraph with review cues and no plan cue is review (a news item may give this year's
-   targets first and last year's results after them). A paragraph after
-   the plan's start that goes back to the meeting (会议还…, 大会会期…) or is a byline (责任编辑,
-   【相关阅读】) starts the closing of a news article: it and what follows are annex.
+   targets first and last year's results after them). A paragraph after the last plan cue
+   that goes back to the meeting (会议还…, 大会会期…) or is a byline (责任编辑, 【相关阅读】)
+   starts the closing of a news article: it and what follows are annex.
 
 The report's plan year comes from targets.yaml's date when known, else from the text (the
 meeting date ——2024年1月18日在…, a 发布日期 or news date line, a title 2025年…政府工作报告, the
@@ -93,8 +93,8 @@ _PLAN_KEYS = re.compile(r"目标|任务|安排|要求|部署|打算|展望|计�
 _PLAN_KEYS_TIMELESS = re.compile(r"目标|任务|安排|部署|打算|展望")
 _REVIEW_KEYS = re.compile(r"(?:回顾|总结)$")
 _ANNEX_HEADING = re.compile(
-    rf"^{_ENUMERATOR}(?:附\s*件|附\s*录|附\s*表|名\s*词\s*解\s*释|名词注释|注\s*释|注\s*解)"
-    r"\s*\d{0,2}\s*[:：]?$"
+    rf"^{_ENUMERATOR}(?:(?:附\s*件|附\s*录|附\s*表)\s*\d{{0,2}}\s*(?:[:：]\s*[^。，；,;]{{0,20}})?"
+    r"|(?:名\s*词\s*解\s*释|名词注释|注\s*释|注\s*解)\s*\d{0,2}\s*[:：]?)$"
 )
 _PUNCTUATION = re.compile(r"[。，；,;！？!?]")
 _SPACES = re.compile(r"\s+")
@@ -119,7 +119,7 @@ _POST_COMPARATOR = re.compile(  # 80亿元以上， not 亿元以上项目 (a th
 )
 _PLAN_WORDS = "力争|确保|争取|今年|明年|新的一年|预期目标|我们将|将继续|将着力|目标是"
 _REVIEW_WORDS = (
-    "一年来|过去一年|过去五年|五年来|这一年|比上年|较上年|同比|去年|上年|回顾"
+    "一年来|过去的?一年|过去五年|五年来|这一年|比上年|较上年|同比|去年|上年|回顾"
     "|全部完成|圆满完成|超额完成"
     "|获评|荣获|创历史新高|累计|实现了|取得了|已经"
 )
@@ -387,13 +387,20 @@ def _trailing_notes(texts: list[str], low: int) -> int:
     return start
 
 
-def _news_closing(texts: list[str], low: int, high: int) -> int:
+def _news_closing(
+    texts: list[str], cues: list[tuple[list[str], list[str]]], low: int, high: int
+) -> int:
     """Return where a news article's closing starts in texts[low:high] (high when none).
 
     A news summary of a report goes back to the meeting after the plan (会议还听取了…, 大会会期…)
-    and ends with its byline (责任编辑, 【相关阅读】): that is not the report's plan.
+    and ends with its byline (责任编辑, 【相关阅读】): that is not the report's plan. The closing
+    starts at the first such paragraph after the last one with a plan cue (other than a
+    meeting paragraph's: 审查了…2024年计划草案); `cues` are those of texts[low:high].
     """
-    return next((i for i in range(low, high) if _NEWS_CLOSING.match(to_simplified(texts[i]))), high)
+    meeting = [bool(_NEWS_CLOSING.match(to_simplified(texts[i]))) for i in range(low, high)]
+    planned = [i for i in range(high - low) if cues[i][0] and not meeting[i]]
+    after = planned[-1] + 1 if planned else 0
+    return next((low + i for i in range(after, high - low) if meeting[i]), high)
 
 
 def is_part_title(text: str) -> bool:
@@ -510,7 +517,7 @@ def assign_parts(
         else:
             how = "wording cues"
         if found < annex:
-            closing = _news_closing(texts, found + 1, annex)
+            closing = _news_closing(texts, cues[found + 1 - low :], found + 1, annex)
             for index in range(found, closing):
                 parts[index] = "plan"
             start(found, "plan", how, evidence, confidence)

@@ -84,6 +84,8 @@ def test_review_headings_in_many_wordings(line):
         ("名词解释", "annex"),
         ("名词解释：", "annex"),
         ("注释:", "annex"),
+        ("附件:名词解释", "annex"),
+        ("附件1：主要指标解释", "annex"),
         ("名詞解釋", "annex"),
         ("三、全力抓好七个方面重点工作", None),  # a numbered title, not a part heading
         ("（一）做好民生工作", None),
@@ -393,6 +395,22 @@ TARGETS_FIRST_NEWS = (
     "县长在报告中表示，2025年要确保完成全年各项目标任务。\n"
     "编辑：陈某\n"
 )
+
+
+def test_the_meeting_before_a_news_items_plan_is_no_closing():
+    text = (
+        "某区人大会议隆重开幕\n来源：某区发布　时间：2024-02-26 17:40:12\n"
+        "2月26日上午，某区人民代表大会第四次会议隆重开幕。\n"
+        "大会主席团常务主席在主席台前排就座。本次大会应出席代表296人，出席271人。\n"
+        "区长在报告中说，刚刚过去的一年，全区新增规上工业企业37家，建成学校5所。\n"
+        "报告提出，2024年地区生产总值增长6.5%，固定资产投资增长8%以上。\n"
+        "报告明确，今年将新建学校4所，新增学位3000个。\n"
+        "会议还审查了2023年计划执行情况与2024年计划草案的报告。\n"
+        "本次大会会期2天。\n"
+    )
+    assert [p.part for p in parse_report(text).paragraphs] == [
+        "front", "front", "review", "review", "review", "plan", "plan", "annex", "annex",
+    ]  # fmt: skip
 
 
 def test_a_news_item_with_last_years_results_after_the_plan_reads_them_as_review():
