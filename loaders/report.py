@@ -288,14 +288,18 @@ def is_line_layout(lines: list[str]) -> bool:
     prose = [index for index, line in enumerate(lines) if any(mark in line for mark in "。，；,;")]
     if len(prose) < MIN_LINES_FOR_LAYOUT // 2:
         return False
-    open_lines = sum(
-        1
-        for index in prose
-        if index + 1 < len(lines)  # the last line breaks off nothing
-        and not NOTE_AFTER_SENTENCE.sub("", lines[index]).endswith(tuple(LINE_ENDS))
-        and not LIST_ITEM.match(lines[index + 1])
-    )
-    return open_lines <= OPEN_LINES_RATIO * len(prose)
+    most_open = OPEN_LINES_RATIO * len(prose)
+    open_lines = 0
+    for index in prose:
+        if (
+            index + 1 < len(lines)  # the last line breaks off nothing
+            and not NOTE_AFTER_SENTENCE.sub("", lines[index]).endswith(tuple(LINE_ENDS))
+            and not LIST_ITEM.match(lines[index + 1])
+        ):
+            open_lines += 1
+            if open_lines > most_open:
+                return False  # wrapped: no need to read on
+    return True
 
 
 def is_title_line(line: str) -> bool:
