@@ -135,7 +135,7 @@ def text_row(text: dict[str, Any]) -> str:
     paragraphs = text["paragraphs"]
     parts = "/".join(str(paragraphs[part]) for part in PARTS)
     return (
-        f"{text['name']:<36} {text['format']:<13} {holdout_mark(text)} "
+        f"{text['name']:<40} {text['format']:<13} {holdout_mark(text)} "
         f"{text['matched']:>3}/{text['labels']:<3} {text['found']:>5} "
         f"{shown(text['recall']):>7} {shown(text['precision']):>9} {shown(text['op_accuracy']):>6}"
         f"   {parts}"
@@ -159,7 +159,7 @@ def report(result: dict[str, Any], details: bool = False) -> str:
     lines = [
         f"SYNTHETIC labelled report texts in {result['folder']} "
         "(H = holdout, never tuned on; W = was a holdout, measured once, tuned on since)",
-        f"{'text':<36} {'format':<13} H matched found  recall precision  op_acc"
+        f"{'text':<40} {'format':<13} H matched found  recall precision  op_acc"
         "   paragraphs front/review/plan/annex",
     ]
     lines += [text_row(text) for text in result["texts"]]
