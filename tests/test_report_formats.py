@@ -130,7 +130,7 @@ def corpus_texts():
     return sorted(CORPUS.glob("*.txt"))
 
 
-def test_corpus_has_fifteen_texts_and_five_holdouts():
+def test_corpus_has_its_texts_and_every_holdout_set_was_run_once():
     texts = corpus_texts()
     assert len(texts) >= 15
     holdouts = [path.name for path in texts if read_labels(path.with_suffix(".labels")).holdout]
