@@ -215,7 +215,7 @@ def bench_report_formats(results: Results) -> None:
     from bench.report_formats import measure
 
     measured = measure()
-    for total in ("overall", "tuned", "holdout"):
+    for total in ("overall", "tuned", "holdout", "was_holdout"):
         prefix = "report_formats" if total == "overall" else f"report_formats_{total}"
         scores = measured[total]
         results.add(f"{prefix}_labels", scores["labels"])

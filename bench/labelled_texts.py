@@ -4,7 +4,8 @@ A text `name.txt` has its labels beside it in `name.labels`: one plan commitment
 figure as written (no spaces), a tab, words of its clause copied from the text, and optionally
 a tab and the comparator a person expects (`>=`, `<=`, `~`, `=`). Lines starting with `#` are
 comments; `# key: value` comments describe the text (`plan-year`, `part-structure`, `format`,
-`holdout`). tests/finder_texts and tests/report_formats hold such texts.
+`holdout` for a text never tuned on, `was-holdout` for one measured once unseen and tuned on
+since). tests/finder_texts and tests/report_formats hold such texts.
 
 The finder found a label when one of the figures it classifies as a plan commitment (kind
 "commitment", not read as a name) has the same text and its clause holds the label's words
@@ -51,6 +52,11 @@ class LabelFile:
     def holdout(self) -> bool:
         """Return whether the text must never be used to tune the finder."""
         return "holdout" in self.about
+
+    @property
+    def was_holdout(self) -> bool:
+        """Return whether the text was a holdout once, measured unseen, and tuned on since."""
+        return "was-holdout" in self.about
 
 
 @dataclass

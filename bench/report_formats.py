@@ -5,15 +5,17 @@ reports come in (web one-paragraph-a-line, PDF hard wraps, traditional character
 headings, a term report), each labelled by hand before the finder ran on it (bench/labelled_texts
 describes the labels and how a found figure matches one). Texts whose labels say
 `# holdout: never tune the finder on this text` are reported apart: figures on them are the
-honest measure of texts never seen.
+honest measure of texts never seen. Texts marked `# was-holdout:` were such a set once, were
+measured unseen, and have been tuned on since: they count as tuned, and are also totalled apart.
 
 - recall: labelled commitments the finder found / labelled commitments
 - precision: found figures that match a label / figures the finder classifies as plan commitments
 - comparator accuracy: matched figures with the comparator the label expects / matched figures
 
-`python -m bench.report_formats [FOLDER] [--details]` prints one line per text, the totals
-(all, tuned-on, holdout) as `name: value` lines, and with --details every miss, extra figure
-and wrong comparator.
+`python -m bench.report_formats [FOLDER] [--details] [--without-holdout]` prints one line per
+text, the totals (all, tuned-on, holdout, former holdout) as `name: value` lines, with --details
+every miss, extra figure and wrong comparator; --without-holdout never reads the holdout texts
+(for tuning: the holdout is run once, when tuning is over).
 """
 
 from __future__ import annotations
@@ -83,6 +85,7 @@ def measure_text(path: Path) -> dict[str, Any]:
         "name": path.name,
         "format": format_kind(label_file.about),
         "holdout": label_file.holdout,
+        "was_holdout": label_file.was_holdout,
         "plan_year": label_file.about.get("plan-year"),
         "part_structure": label_file.about.get("part-structure"),
         "paragraphs": {part: parts.get(part, 0) for part in PARTS},
@@ -97,9 +100,11 @@ def shown_path(folder: Path) -> str:
     return str(resolved.relative_to(ROOT)) if resolved.is_relative_to(ROOT) else str(folder)
 
 
-def measure(folder: Path = FOLDER) -> dict[str, Any]:
+def measure(folder: Path = FOLDER, without_holdout: bool = False) -> dict[str, Any]:
     """Return per-text and total recall, precision and comparator accuracy over a folder."""
     paths = sorted(path for path in Path(folder).glob("*.txt") if labels_path(path).is_file())
+    if without_holdout:
+        paths = [path for path in paths if not read_labels(labels_path(path)).holdout]
     if not paths:
         raise ValueError(f"{folder}: no .txt file with a .labels file beside it")
     texts = [measure_text(path) for path in paths]
@@ -110,6 +115,7 @@ def measure(folder: Path = FOLDER) -> dict[str, Any]:
         "overall": total(texts),
         "tuned": total([text for text in texts if not text["holdout"]]),
         "holdout": total([text for text in texts if text["holdout"]]),
+        "was_holdout": total([text for text in texts if text["was_holdout"]]),
         "by_format": {kind: total([t for t in texts if t["format"] == kind]) for kind in formats},
     }
 
@@ -119,12 +125,17 @@ def shown(value: float | None) -> str:
     return "—" if value is None else f"{value:.3f}"
 
 
+def holdout_mark(text: dict[str, Any]) -> str:
+    """Return H for a holdout text, W for a former holdout, a space for the others."""
+    return "H" if text["holdout"] else "W" if text["was_holdout"] else " "
+
+
 def text_row(text: dict[str, Any]) -> str:
     """Return one text's line of the per-text table."""
     paragraphs = text["paragraphs"]
     parts = "/".join(str(paragraphs[part]) for part in PARTS)
     return (
-        f"{text['name']:<36} {text['format']:<13} {'H' if text['holdout'] else ' '} "
+        f"{text['name']:<40} {text['format']:<13} {holdout_mark(text)} "
         f"{text['matched']:>3}/{text['labels']:<3} {text['found']:>5} "
         f"{shown(text['recall']):>7} {shown(text['precision']):>9} {shown(text['op_accuracy']):>6}"
         f"   {parts}"
@@ -146,8 +157,9 @@ def summary_lines(name: str, scores_of: dict[str, Any]) -> list[str]:
 def report(result: dict[str, Any], details: bool = False) -> str:
     """Return the printed report of a measure() result."""
     lines = [
-        f"SYNTHETIC labelled report texts in {result['folder']} (H = holdout, never tuned on)",
-        f"{'text':<36} {'format':<13} H matched found  recall precision  op_acc"
+        f"SYNTHETIC labelled report texts in {result['folder']} "
+        "(H = holdout, never tuned on; W = was a holdout, measured once, tuned on since)",
+        f"{'text':<40} {'format':<13} H matched found  recall precision  op_acc"
         "   paragraphs front/review/plan/annex",
     ]
     lines += [text_row(text) for text in result["texts"]]
@@ -161,6 +173,7 @@ def report(result: dict[str, Any], details: bool = False) -> str:
     lines += summary_lines("report_formats", result["overall"])
     lines += summary_lines("report_formats_tuned", result["tuned"])
     lines += summary_lines("report_formats_holdout", result["holdout"])
+    lines += summary_lines("report_formats_was_holdout", result["was_holdout"])
     if details:
         lines.append("")
         lines += [note for text in result["texts"] for note in text["notes"]]
@@ -172,8 +185,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.report_formats", description=__doc__)
     parser.add_argument("folder", nargs="?", type=Path, default=FOLDER)
     parser.add_argument("--details", action="store_true", help="list every miss and extra")
+    parser.add_argument(
+        "--without-holdout", action="store_true", help="never read the holdout texts (tuning)"
+    )
     args = parser.parse_args(argv)
-    print(report(measure(args.folder), details=args.details))
+    result = measure(args.folder, without_holdout=args.without_holdout)
+    print(report(result, details=args.details))
     return 0
 
 

@@ -21,6 +21,7 @@ from collections.abc import Callable, Mapping
 from loaders.figures import Figure, find_figures
 from loaders.finder import figure_kind
 from loaders.model import TargetsFile
+from loaders.parts import PartStart
 from loaders.problems import Problem
 from loaders.quote_check import derived
 from loaders.report import Document
@@ -170,13 +171,15 @@ def structure_lines(report_id: str, document: Document) -> list[str]:
     numbers: dict[str, list[int]] = {}
     for paragraph in document.paragraphs:
         numbers.setdefault(paragraph.part, []).append(paragraph.number)
-    starts = {start.part: start for start in (structure.starts if structure else ())}
+    starts: dict[str, PartStart] = {}
+    for start in structure.starts if structure else ():
+        starts.setdefault(start.part, start)  # how the part first starts
     for part in ("front", "review", "plan", "annex"):
         found = numbers.get(part)
         if not found:
             lines.append(f"  {part:<7} none")
             continue
-        span = f"¶{found[0]}–¶{found[-1]}" if len(found) > 1 else f"¶{found[0]}"
+        span = _spans(found)
         counted = _figure_counts(part, kinds)
         start = starts.get(part)
         how = f"{start.how}{': ' + start.evidence if start.evidence else ''}" if start else ""
@@ -190,6 +193,18 @@ def structure_lines(report_id: str, document: Document) -> list[str]:
         if label:
             lines.append(f"  ¶{paragraph.number:<4} {paragraph.part:<6} {label}")
     return lines
+
+
+def _spans(numbers: list[int]) -> str:
+    """Return paragraph numbers as runs: ¶3–¶6, ¶9 (a part may come back, as a news item's
+    review after its plan)."""
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    return ", ".join(f"¶{r[0]}–¶{r[-1]}" if len(r) > 1 else f"¶{r[0]}" for r in runs)
 
 
 def _figure_counts(part: str, kinds: Counter) -> str:

@@ -7,8 +7,8 @@ number, 万/亿 multipliers, Chinese numerals (三个, 十件, 两所).
 
 Numbers that are no figure are dropped:
 
-- years and dates (2022年, 2022 年度, 〔2021〕, 3月15日, 2021—2025年), document and line
-  numbers (1号, 3号线), versions (3.0版本; a bare 5.0), anniversaries (100周年);
+- years, dates and times (2022年, 2022 年度, 〔2021〕, 3月15日, 2021—2025年, 2025-01-10 20:16),
+  document and line numbers (1号, 3号线), versions (3.0版本; a bare 5.0), anniversaries (100周年);
 - ordinals: 第八次, 十九届, 八届三次, 党的十九大, 五大产业 (but 第28名 and 全省第1 are ranks);
 - list, chapter and footnote numbers: （一）, (1), 1., 一是, 〔3〕, ①;
 - numbers inside quotation marks or book-title marks: “十四五”, “六稳”, “美丽乡村 2025”,
@@ -20,8 +20,8 @@ Numbers that are no figure are dropped:
 Some figures are kept but read as names or labels rather than amounts (``label`` says why):
 counts in Chinese numerals followed by a noun (十件民生实事, 三项工程, 两个合作区 — the national
 rule for numbers in print, GB/T 15835, keeps Chinese numerals for fixed expressions), voltages
-(500千伏 names a line), ages (80岁以上老人) and money thresholds that qualify a noun
-(超10亿元项目).
+(500千伏 names a line), ages (80岁以上老人), money thresholds that qualify a noun
+(超10亿元项目) and a grade whose clause counts the graded things (4A级旅游景区2家).
 
 The words this reads (units, multipliers, comparators, commitment cues) are in loaders.wording.
 The module is longer than most (about 600 lines) because _Scanner is one pass over a paragraph
@@ -114,6 +114,7 @@ _POST_COMPARATOR = re.compile(r"\s*(" + "|".join(POST_COMPARATORS) + ")")
 _RANGE = re.compile(r"\s*([—–~至到-])\s*(?=[\d" + _CN_CHARS + "])")
 _SHARED_UNIT = re.compile(r"\s*[、和与及]\s*(?=\d)")
 _RATIO = re.compile(r"(?:\s*:\s*\d+(?:\.\d+)?)+")
+_TIME_AFTER_DATE = re.compile(r"(?:\d-\d{1,2}|\d日|[午晚])\s*(?:[01]?\d|2[0-3]):[0-5]\d$")
 
 # A number in digits: line breaks (PDF wrapping) may fall between its characters.
 _TOKEN = re.compile(r"\d(?:(?:[ \t]*\n[ \t]*)?[\d.,])*|[" + _CN_CHARS + r"]+")
@@ -144,6 +145,7 @@ LABEL_CHINESE_NUMERAL = "Chinese numerals before a noun: a name, not an amount"
 LABEL_VOLTAGE = "a voltage: names a power line or substation"
 LABEL_AGE = "an age: says who is meant, not how many"
 LABEL_THRESHOLD = "a threshold: qualifies what is counted"
+LABEL_GRADE_CLASS = "a grade of what its clause counts: names the kind, the count is the amount"
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,6 +282,25 @@ class _Scanner:
             if figure is not None:
                 consumed = figure.end
                 found.append(figure)
+        return self._grades_of_counts(found)
+
+    def _grades_of_counts(self, found: list[Figure]) -> list[Figure]:
+        """Return the figures with a grade labelled when its clause counts what it grades.
+
+        In 新创建国家4A级旅游景区2家 the commitment is 2家; 4A级 says which kind is counted.
+        """
+        for index, figure in enumerate(found):
+            if figure.measure != "grade" or figure.label is not None:
+                continue
+            clause_end = self.clause_span(figure.start, figure.end)[1]
+            if any(
+                other.start < clause_end
+                and other.measure == "amount"
+                and other.label is None
+                and other.base_unit in COUNT_UNITS
+                for other in found[index + 1 :]
+            ):
+                found[index] = replace(figure, label=LABEL_GRADE_CLASS)
         return found
 
     # -- reading one token -------------------------------------------------------------------
@@ -331,6 +352,8 @@ class _Scanner:
             return self.rank(reading, start - 1, unit_end, "<=")
         if not unit and not mult:
             ratio = _RATIO.match(folded, end)
+            if ratio and _TIME_AFTER_DATE.search(folded, 0, ratio.end()):
+                return None  # 2025-01-10 20:16, 1月10日 9:30: a time
             if ratio:
                 text = number + _SPACE.sub("", ratio.group())
                 return self.make(

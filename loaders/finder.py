@@ -25,7 +25,7 @@ from loaders.parts import reads_as_review
 from loaders.quotes import QuoteMatch, find_quotes, normalise
 from loaders.report import Document
 from loaders.script import to_simplified
-from loaders.wording import COUNT_UNITS
+from loaders.wording import COUNT_UNITS, OCCURRENCE_UNITS
 
 __all__ = [
     "FoundFigure",
@@ -204,11 +204,14 @@ def _covers(match: QuoteMatch, figure: Figure) -> bool:
 
 
 def same_dimension(unit: str, other: str) -> bool:
-    """Return True when two base units measure the same thing (个 and 项 both count)."""
+    """Return True when two base units measure the same thing (个 and 项 both count things;
+    人次 and 次 count occurrences and visits, which 个 does not)."""
     if unit == other:
         return True
     counts = unit in COUNT_UNITS and other in COUNT_UNITS
-    return counts and (unit in GENERIC_COUNT_UNITS or other in GENERIC_COUNT_UNITS)
+    occurrences = unit in OCCURRENCE_UNITS or other in OCCURRENCE_UNITS
+    generic = unit in GENERIC_COUNT_UNITS or other in GENERIC_COUNT_UNITS
+    return counts and generic and not occurrences
 
 
 def value_in_unit(figure: Figure, unit: str | None) -> float | None:

@@ -9,27 +9,37 @@ was done last year or last term), ``plan`` (what will be done: the commitments) 
 2. **Part headings** — a short line, optionally numbered (二、, 第二部分), made of a time word and
    words of a small vocabulary, in any order and combination:
 
-   - plan: a year (2024年, 二〇二四年), 今年, 明年, 新的一年, 今后五年 … followed by words
-     such as 工作, 政府工作, 经济社会发展, 总体, 主要, 预期, 重点, 目标, 任务, 安排, 要求, 部署,
-     打算, 展望, 计划, 建议 with at least one of 目标 任务 安排 要求 部署 打算 展望 计划 建议
-     重点 主要: 2023年工作总体要求和主要任务, 今年重点工作, 今后五年的主要目标任务;
+   - plan: a year (2024年, 二〇二四年), 今年, 明年, 新的一年, 今后五年, 新一届政府, the
+     five-year plan period holding the plan year (“十五五”时期 in 2026) … followed by words
+     such as 工作, 政府工作, 经济社会发展, 总体, 主要, 预期, 重点, 奋斗, 目标, 任务, 安排, 要求,
+     部署, 打算, 展望, 计划, 建议 with at least one of 目标 任务 安排 要求 部署 打算 展望 计划
+     建议 重点 主要: 2023年工作总体要求和主要任务, 今年重点工作, 今后五年奋斗目标和主要任务;
    - review: the same vocabulary ending in 回顾 or 总结 (政府工作回顾, 2024年工作总结,
      “十四五”时期和2025年工作回顾), or a past time word (过去一年, 本届政府, 五年来) with
-     工作: 过去一年的主要工作; a year before the report's year reads as review too;
-   - annex: 附件, 附录, 名词解释, 注释 (a colon allowed).
+     工作: 过去一年的主要工作; a year (or five-year period) before the report's reads as
+     review too;
+   - annex: 附件, 附录, 名词解释, 注释 (a colon allowed, 附件:名词解释); without such a heading, the notes
+     ① … ⑳ that end a text (a PDF's page-bottom notes are moved there by loaders.report).
 
    Confidence 0.95.
 3. **Chapter numbering** (no part heading): the first chapter whose number restarts
    （（二） after （七）), or a title-only chapter after chapters with inline headings,
    starts the plan, together with the heading paragraphs right before it.
 4. **Wording cues** (no part heading, no restart): each paragraph counts plan cues (力争, 确保,
-   争取, 今年, 新的一年, 预期目标, 我们将, a figure followed by 以上/左右/以内, the plan year)
-   and review cues (一年来, 过去一年, 去年, 同比, 比上年, 全部完成, 获评, 累计, the year before);
-   the plan starts where the review cues before and the plan cues after are the most.
-   Confidence: the share of cues that agree with the split.
+   争取, 今年, 新的一年, 预期目标, 我们将, a figure followed by 以上/左右/以内 at a clause's
+   end, the plan year) and review cues (一年来, 过去一年, 这一年, 去年, 同比, 比上年, 回顾,
+   全部完成, 获评, 累计, the year before);
+   the plan starts where the review cues before and the plan cues after are the most (where
+   paragraphs without cues leave that open, they go on with the review before them, if any).
+   Confidence: the share of cues that agree with the split. After the plan's start, a
+   paragraph with review cues and no plan cue is review (a news item may give this year's
+   targets first and last year's results after them). A paragraph after the last plan cue
+   that goes back to the meeting (会议还…, 大会会期…) or is a byline (责任编辑, 【相关阅读】)
+   starts the closing of a news article: it and what follows are annex.
 
 The report's plan year comes from targets.yaml's date when known, else from the text (the
-meeting date ——2024年1月18日在…, a 发布日期, a title 2025年…政府工作报告, the plan heading).
+meeting date ——2024年1月18日在…, a 发布日期 or news date line, a title 2025年…政府工作报告, the
+plan heading).
 
 Inside the plan, a sentence that opens with last year (去年, 上年, 过去一年, the year before)
 or a clause about last year (在去年改造412个小区的基础上) reports an outcome, not a commitment:
@@ -60,7 +70,9 @@ _CN_NUMBER = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七":
 
 _ENUMERATOR = r"(?:[一二三四五六七八九十]{1,2}\s*[、.．]\s*|第[一二三四五六七八九十]{1,2}部分\s*)?"
 _YEAR = r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年?度?"
-_PLAN_TIME = r"今年|明年|新的一年|新一年|今后五年|未来五年|今后一个时期|今后一段时期"
+_PLAN_TIME = (
+    r"今年|明年|新的一年|新一年|今后五年|未来五年|今后一个时期|今后一段时期|新一届政府|下一届政府"
+)
 _REVIEW_TIME = (
     r"过去的?一年|过去的?五年|去年|上一年|本届政府|上届政府|五年来|一年来|近五年"
     r"|[“\"]?十[一二三四五六七八九]五[”\"]?时期"
@@ -69,7 +81,7 @@ _TIME = rf"(?:{_YEAR}|{_PLAN_TIME}|{_REVIEW_TIME})"
 _TIMES = rf"(?:{_TIME}(?:\s*(?:和|及|与|、|暨)\s*{_TIME})*)"
 _VOCABULARY_TEXT = (
     "国民经济和社会发展 经济社会发展 政府工作 经济 社会 发展 政府 工作 的 和 及 与 、 暨"
-    " 主要 总体 预期 重点 目标 任务 安排 要求 部署 打算 展望 计划 建议 思路 举措 措施 回顾 总结"
+    " 主要 总体 预期 重点 奋斗 目标 任务 安排 要求 部署 打算 展望 计划 建议 思路 举措 措施 回顾 总结"
     " 全县 全区 全市 全镇 全州 全旗 全省 我县 我区 我市 成绩 五年 一年"
 )
 _VOCABULARY = _VOCABULARY_TEXT.split()
@@ -81,25 +93,39 @@ _PLAN_KEYS = re.compile(r"目标|任务|安排|要求|部署|打算|展望|计�
 _PLAN_KEYS_TIMELESS = re.compile(r"目标|任务|安排|部署|打算|展望")
 _REVIEW_KEYS = re.compile(r"(?:回顾|总结)$")
 _ANNEX_HEADING = re.compile(
-    rf"^{_ENUMERATOR}(?:附\s*件|附\s*录|附\s*表|名\s*词\s*解\s*释|名词注释|注\s*释|注\s*解)"
-    r"\s*\d{0,2}\s*[:：]?$"
+    rf"^{_ENUMERATOR}(?:(?:附\s*件|附\s*录|附\s*表)\s*\d{{0,2}}\s*(?:[:：]\s*[^。，；,;]{{0,20}})?"
+    r"|(?:名\s*词\s*解\s*释|名词注释|注\s*释|注\s*解)\s*\d{0,2}\s*[:：]?)$"
 )
 _PUNCTUATION = re.compile(r"[。，；,;！？!?]")
 _SPACES = re.compile(r"\s+")
-_PART_NUMBER = re.compile(r"^[一二三四五六七八九十]{1,2}\s*[、.．]")
+_PART_NUMBER = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,2}\s*[、.．]|第[一二三四五六七八九十]{1,2}部分)"
+)
+_PERIOD = re.compile(r"十([一二三四五六七八九])五")  # a five-year plan: 十四五 is 2021–2025
 
 _MEETING_DATE = re.compile(
     r"(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
 )
 _PUBLISHED = re.compile(r"(?:发布|发表|更新)(?:日期|时间)\s*[:：]?\s*(\d{4})\s*[-年/.]\s*(\d{1,2})")
+_DATELINE = re.compile(  # a news page's date line, with its time: 2024-01-09 08:15 来源…
+    r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*\d{1,2}\s*日?\s*\d{1,2}\s*[:：]\s*\d{2}"
+)
 _TITLE_YEAR = re.compile(r"(\d{4})\s*年.{0,16}政府工作报告")
 _YEAR_IN_HEADING = re.compile(r"(\d{4}|[〇零一二三四五六七八九]{4})\s*年?")
 
-_POST_COMPARATOR = re.compile(r"(?<=[\d%万亿个家人所条项元亩米吨户])\s*(?:以上|左右|以内)")
+_POST_COMPARATOR = re.compile(  # 80亿元以上， not 亿元以上项目 (a threshold naming projects)
+    r"(?<=[\d%万亿个家人所条项元亩米吨户])\s*(?:以上|左右|以内)(?=\s*(?:[，。；、,;）)]|$))",
+    re.MULTILINE,
+)
 _PLAN_WORDS = "力争|确保|争取|今年|明年|新的一年|预期目标|我们将|将继续|将着力|目标是"
 _REVIEW_WORDS = (
-    "一年来|过去一年|过去五年|五年来|比上年|较上年|同比|去年|上年|全部完成|圆满完成|超额完成"
+    "一年来|过去的?一年|过去五年|五年来|这一年|比上年|较上年|同比|去年|上年|回顾"
+    "|全部完成|圆满完成|超额完成"
     "|获评|荣获|创历史新高|累计|实现了|取得了|已经"
+)
+_NOTE_PARAGRAPH = re.compile(r"^\s*[\u2460-\u2473]")  # ① … ⑳: a note (a page's bottom, the end)
+_NEWS_CLOSING = re.compile(  # a news article back at the meeting after the plan, or its byline
+    r"^\s*(?:会议|大会|本次大会|本次会议|此次会议|会期|责任编辑|编辑|【相关|相关阅读|[（(]\s*记者)"
 )
 _SENTENCE_END = "。！？!?"
 _CLAUSE_END = "。！？!?；;，,"
@@ -168,7 +194,11 @@ def heading_kind(line: str, plan_year: int | None = None) -> str | None:
     if not time:
         enumerated = line != line.lstrip("一二三四五六七八九十第")
         return "plan" if enumerated and _PLAN_KEYS_TIMELESS.search(rest) else None
-    if re.search(_REVIEW_TIME, time) and not re.search(_PLAN_TIME, time):
+    if (
+        re.search(_REVIEW_TIME, time)
+        and not re.search(_PLAN_TIME, time)
+        and not _plans_period(time, plan_year)
+    ):
         return "review" if "工作" in rest or "成绩" in rest else None
     if not _PLAN_KEYS.search(rest):
         return None
@@ -177,6 +207,16 @@ def heading_kind(line: str, plan_year: int | None = None) -> str | None:
     if plan_year and years and max(years) < plan_year and not re.search(_PLAN_TIME, time):
         return "review"
     return "plan"
+
+
+def _plans_period(time: str, plan_year: int | None) -> bool:
+    """Return True when a heading's time is the five-year plan period holding the plan year
+    (“十五五”时期 in a 2026 report plans; “十四五”时期 in it looks back)."""
+    period = _PERIOD.search(time)
+    if period is None or plan_year is None:
+        return False
+    first = 1981 + 5 * (_CN_NUMBER[period.group(1)] + 10 - 6)  # 六五 was 1981–1985
+    return first <= plan_year <= first + 4
 
 
 def is_annex_heading(line: str) -> bool:
@@ -204,9 +244,9 @@ def plan_year_from_text(
 ) -> tuple[int | None, str]:
     """Return the year a report plans for, read from its text, and where it was read.
 
-    The meeting date (——2024年1月18日在…会议上) or publication date near the top gives the
-    year (a December date plans the next year); else a title 2025年…政府工作报告; else the
-    latest year of a plan heading.
+    The meeting date (——2024年1月18日在…会议上) or publication date near the top (发布日期:…, or
+    a news page's date line 2024-01-09 08:15 来源…) gives the year (a December date plans the
+    next year); else a title 2025年…政府工作报告; else the latest year of a plan heading.
     """
     head = [to_simplified(text) for text in texts[:12]]
     for text in head:
@@ -216,7 +256,7 @@ def plan_year_from_text(
                 year = _year(match.group(1))
                 return year + (_chinese_month(match.group(2)) == 12), "meeting date"
     for text in head:
-        match = _PUBLISHED.search(text)
+        match = _PUBLISHED.search(text) or _DATELINE.search(text)
         if match:
             return int(match.group(1)) + (int(match.group(2)) == 12), "publication date"
     for text in head[:6]:
@@ -339,6 +379,30 @@ def _chinese_numeral(text: str) -> int:
     return _CN_NUMBER.get(tens, 1) * 10 + _CN_NUMBER.get(units, 0)
 
 
+def _trailing_notes(texts: list[str], low: int) -> int:
+    """Return where a run of notes opening with ① … ⑳ ends the text (len(texts) when none)."""
+    start = len(texts)
+    while start > low and _NOTE_PARAGRAPH.match(texts[start - 1]):
+        start -= 1
+    return start
+
+
+def _news_closing(
+    texts: list[str], cues: list[tuple[list[str], list[str]]], low: int, high: int
+) -> int:
+    """Return where a news article's closing starts in texts[low:high] (high when none).
+
+    A news summary of a report goes back to the meeting after the plan (会议还听取了…, 大会会期…)
+    and ends with its byline (责任编辑, 【相关阅读】): that is not the report's plan. The closing
+    starts at the first such paragraph after the last one with a plan cue (other than a
+    meeting paragraph's: 审查了…2024年计划草案); `cues` are those of texts[low:high].
+    """
+    meeting = [bool(_NEWS_CLOSING.match(to_simplified(texts[i]))) for i in range(low, high)]
+    planned = [i for i in range(high - low) if cues[i][0] and not meeting[i]]
+    after = planned[-1] + 1 if planned else 0
+    return next((low + i for i in range(after, high - low) if meeting[i]), high)
+
+
 def is_part_title(text: str) -> bool:
     """Return True for a numbered part title line (二、…) with no sentence punctuation."""
     return (
@@ -365,6 +429,10 @@ def _cue_split(
         before = prefix[candidate - low]
         if best_sum is None or before < best_sum:
             best, best_sum = candidate, before
+    if any(review for _, review in cues[: best - low]):
+        # paragraphs without a cue between equally good starts go on with the review before them
+        tied = [c for c in candidates if prefix[c - low] == best_sum]
+        best = max(c for c in tied if c == best or any(plan for plan, _ in cues[c - low :]))
     if sum(len(plan) for plan, _ in cues[best - low :]) == 0:
         best = high
     agree = sum(len(review) for _, review in cues[: best - low])
@@ -393,10 +461,8 @@ def assign_parts(
     kinds = [heading_kind(text) for text in texts]
     if plan_year is None:
         plan_year, year_from = plan_year_from_text(texts, kinds)
-    kinds = [
-        heading_kind(text, plan_year) if kind == "plan" else kind
-        for text, kind in zip(texts, kinds, strict=True)
-    ]
+    if plan_year is not None:  # a year before it, or a five-year period, reads with the year
+        kinds = [heading_kind(text, plan_year) for text in texts]
     starts: list[PartStart] = []
 
     def start(index: int, part: str, how: str, evidence: str, confidence: float) -> None:
@@ -411,7 +477,7 @@ def assign_parts(
         front_end = min(front_end, plan_start)
     annex = next(
         (i for i in range(front_end, len(texts)) if kinds[i] == "annex"),
-        len(texts),
+        _trailing_notes(texts, front_end),
     )
     parts = (
         ["front"] * front_end + ["review"] * (annex - front_end) + ["annex"] * (len(texts) - annex)
@@ -451,15 +517,27 @@ def assign_parts(
         else:
             how = "wording cues"
         if found < annex:
-            for index in range(found, annex):
+            closing = _news_closing(texts, cues[found + 1 - low :], found + 1, annex)
+            for index in range(found, closing):
                 parts[index] = "plan"
             start(found, "plan", how, evidence, confidence)
+            for index in range(found + 1, closing):  # a news item back at last year's results
+                plan_cues, review_cues = cues[index - low]
+                if review_cues and not plan_cues:
+                    parts[index] = "review"
+                    if parts[index - 1] != "review":
+                        start(index, "review", "wording cues", "、".join(review_cues), 1.0)
+            if closing < annex:
+                for index in range(closing, annex):
+                    parts[index] = "annex"
+                start(closing, "annex", "news closing", texts[closing].strip()[:30], 0.9)
         has_review = any(s.part == "review" for s in starts)
         if (low > front_end or found > front_end) and not has_review:
             no_plan = found >= annex
             how = "no plan found" if no_plan else "before the plan"
             start(front_end, "review", how, "", 0.0 if no_plan else confidence)
     if annex < len(texts):
-        start(annex, "annex", "heading", texts[annex].strip(), 0.95)
+        how = "heading" if kinds[annex] == "annex" else "notes at the end"
+        start(annex, "annex", how, texts[annex].strip()[:30], 0.95)
     starts.sort(key=lambda s: s.paragraph)
     return parts, Structure(layout, plan_year, year_from, tuple(starts))

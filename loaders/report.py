@@ -10,12 +10,14 @@ Three layouts are recognised:
   ends at a line ending in 。！？： that is clearly shorter than a full line, or that is followed
   by a line opening a new paragraph (a chapter marker （一）, a heading sentence such as
   持续激发消费活力。, 各位代表, a part heading or an annex note ``1.``). Title lines (part
-  headings, chapter titles without 。, the title block) stand alone. A footnote marker right
+  headings, chapter titles without 。, the title block) stand alone; a part heading too long
+  for one line is joined with its second line. A footnote marker right
   after a sentence's end (``。〔9〕``) does not glue the next line on.
 - **tab** (the 2024 excerpt): most lines start with a tab; one paragraph a line.
 - **lines** (web pages, word-processor exports): one paragraph a line with no tab; told from
   a wrapped text by its prose lines, which end a sentence (。！？；：) instead of breaking off
-  mid-sentence. HTML debris at a line's end (``&nbsp;``, ``&&``) is dropped.
+  mid-sentence. HTML debris at a line's end (``&nbsp;``, ``&&``) is dropped, and HTML
+  character references left in the text (``&ldquo;十五五&rdquo;``, ``&mdash;``) are read.
 
 Parts (front, review, plan, annex) are found by loaders.parts: part headings in many wordings,
 else chapter numbering, else the wording of each paragraph; `plan_starts` (targets.yaml) names
@@ -25,6 +27,7 @@ through loaders.script (the text is kept as written).
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -34,6 +37,7 @@ from loaders.parts import (
     ADDRESS,
     CHAPTER_MARKER,
     HEADING_SENTENCE,
+    MAX_HEADING,
     Structure,
     assign_parts,
     heading_kind,
@@ -52,6 +56,11 @@ PAGE_NUMBER_LINE = re.compile(
     r"[\s—–\-－·•]*$"
 )
 HTML_DEBRIS = re.compile(r"(?:&nbsp;|&#160;|&amp;|&&|\s)+$")
+PAGE_NOTE = re.compile(r"^[\u2460-\u2473]")  # ① … ⑳ opening a note at a page's bottom
+PAGE_NOTE_LINES = 6  # the most lines the notes at one page's bottom take
+PAGE_LINES = 60  # the most lines of a page: where a note's reference is looked for
+HTML_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{2,6}|#x[0-9A-Fa-f]{2,5});")
+LIST_ITEM = re.compile(r"^[■□●○◆◇▲△▶►•★☆【]")  # a bullet or a 【section】 opening a line
 INLINE_CHAPTER_HEADING = re.compile(r"^([^。！？]{2,40})。")
 ANNEX_NOTE = re.compile(r"^\d{1,2}\s*[.．](?!\d)")
 END_PUNCTUATION = "。！？：!?:"
@@ -155,7 +164,7 @@ def _clean_lines(text: str) -> tuple[list[str], frozenset[int]]:
     the line-width test of join_wrapped honest — unless the marker follows a sentence's end
     (``。〔9〕``), where the next line may be a heading. A running page header (one of the
     first lines of the text repeated right after a page-number line) is dropped, and so is HTML
-    debris at a line's end (``&nbsp;``, ``&&``). A line that opens with a marker after a
+    debris at a line's end (``&nbsp;``, ``&&``); character references (``&ldquo;``) are read. A line that opens with a marker after a
     complete line (``〔2〕省级…`` under 名词解释) opens a note: a paragraph of its own.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
@@ -164,11 +173,14 @@ def _clean_lines(text: str) -> tuple[list[str], frozenset[int]]:
     ending = ""  # the last non-empty piece of the line being built
     notes: set[int] = set()
     first_lines: list[str] = []
+    page_notes: list[str] = []  # notes printed at a page's bottom, moved to the text's end
     for raw in text.split("\n"):
-        line = (HTML_DEBRIS.sub("", raw) if "&" in raw else raw).strip()
+        line = (_unescape(HTML_DEBRIS.sub("", raw)) if "&" in raw else raw).strip()
         if not line:
             continue
         if PAGE_NUMBER_LINE.match(line):
+            page_notes += _pop_page_notes(lines)
+            ending = lines[-1][-1] if lines else ""
             after_page_number = True
             continue
         if after_page_number and line in first_lines and len(line) >= 4:
@@ -202,10 +214,59 @@ def _clean_lines(text: str) -> tuple[list[str], frozenset[int]]:
             lines.append([cleaned])
             ending = cleaned
         glue_next = ends_with_marker and bool(lines) and not ending.endswith(SENTENCE_ENDINGS)
+    for note in page_notes:
+        notes.add(len(lines))
+        lines.append([note])
     joined = list(map("".join, lines))
     kept = [index for index, line in enumerate(joined) if line]
     renumber = {old: new for new, old in enumerate(kept)}
     return [joined[i] for i in kept], frozenset(renumber[i] for i in notes if i in renumber)
+
+
+def _pop_page_notes(lines: list[list[str]]) -> list[str]:
+    """Return the notes printed at the bottom of the page that just ended, taken off `lines`.
+
+    A page note opens with a circled number (①) that the text before it holds as a reference,
+    right after a word (路”①全覆盖, not an enumeration after ：；or a line's start); it may be
+    wrapped onto more lines. The page's body goes on after the page break, so the notes come out
+    of its way (to the end of the text: the reader puts them in the annex).
+    """
+    window = lines[-PAGE_NOTE_LINES:]
+    first = next(
+        (
+            index
+            for index, pieces in enumerate(window)
+            if len(pieces) == 1
+            and PAGE_NOTE.match(pieces[0])
+            and _referenced(pieces[0][0], lines[: len(lines) - len(window) + index])
+        ),
+        None,
+    )
+    if first is None:
+        return []
+    taken = ["".join(pieces) for pieces in window[first:]]
+    del lines[len(lines) - len(window) + first :]
+    notes: list[str] = []
+    for line in taken:
+        if PAGE_NOTE.match(line) or not notes:
+            notes.append(line)
+        else:
+            notes[-1] += line
+    return notes
+
+
+def _referenced(marker: str, lines: list[list[str]]) -> bool:
+    """Return True when a note marker (①) stands right after a word in the last page of lines."""
+    text = "\n".join("".join(pieces) for pieces in lines[-PAGE_LINES:])
+    return re.search(rf"[^\s，。；：、,.;:（(]{re.escape(marker)}", text) is not None
+
+
+def _unescape(line: str) -> str:
+    """Return a line with HTML character references a web page left in it read (&ldquo; → “).
+
+    An entity's ; is no semicolon of the text, and &nbsp; is a space.
+    """
+    return html.unescape(line) if HTML_ENTITY.search(line) else line
 
 
 def is_tab_layout(text: str) -> bool:
@@ -219,17 +280,26 @@ def is_line_layout(lines: list[str]) -> bool:
     """Return True when a text without tabs has one paragraph a line (web, word processor).
 
     Its prose lines (lines holding 。，；) end a sentence; a PDF's wrapped lines mostly break
-    off mid-sentence. A note number glued after the last 。 (``解决。5``) still ends one.
+    off mid-sentence. A note number glued after the last 。 (``解决。5``) still ends one, and
+    so does a line followed by a list item (■ …, 【…】): a bulleted page's items end unpunctuated.
     """
     if len(lines) < MIN_LINES_FOR_LAYOUT:
         return False
-    prose = [line for line in lines if any(mark in line for mark in "。，；,;")]
+    prose = [index for index, line in enumerate(lines) if any(mark in line for mark in "。，；,;")]
     if len(prose) < MIN_LINES_FOR_LAYOUT // 2:
         return False
-    open_lines = sum(
-        1 for line in prose if not NOTE_AFTER_SENTENCE.sub("", line).endswith(tuple(LINE_ENDS))
-    )
-    return open_lines <= OPEN_LINES_RATIO * len(prose)
+    most_open = OPEN_LINES_RATIO * len(prose)
+    open_lines = 0
+    for index in prose:
+        if (
+            index + 1 < len(lines)  # the last line breaks off nothing
+            and not NOTE_AFTER_SENTENCE.sub("", lines[index]).endswith(tuple(LINE_ENDS))
+            and not LIST_ITEM.match(lines[index + 1])
+        ):
+            open_lines += 1
+            if open_lines > most_open:
+                return False  # wrapped: no need to read on
+    return True
 
 
 def is_title_line(line: str) -> bool:
@@ -237,6 +307,17 @@ def is_title_line(line: str) -> bool:
     if heading_kind(line) is not None or is_annex_heading(line) or is_part_title(line):
         return True
     return bool(CHAPTER_MARKER.match(line)) and not any(p in line for p in "。；;")
+
+
+def is_wrapped_heading(line: str, following: str) -> bool:
+    """Return True when a line and the next are one part heading too long for a line
+    (二、2024年…主要预期目标和重点工作任 / 务)."""
+    return (
+        len(line) + len(following) <= MAX_HEADING
+        and not any(mark in following for mark in "。，；,;：:")
+        and not is_title_line(line)
+        and heading_kind(line + following) in ("review", "plan")
+    )
 
 
 def opens_paragraph(line: str) -> bool:
@@ -262,16 +343,21 @@ def join_wrapped(lines: list[str], notes: frozenset[int] = frozenset()) -> list[
     first_address = next((i for i, line in enumerate(lines) if ADDRESS.match(line)), None)
     paragraphs: list[str] = []
     current = ""
+    heading_end = -1  # the second line of a part heading wrapped onto two lines
     for index, line in enumerate(lines):
+        if index == heading_end:
+            continue
         front_title = first_address is not None and index < first_address
-        if front_title or is_title_line(line):
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if not front_title and following is not None and is_wrapped_heading(line, following):
+            line, heading_end = line + following, index + 1
+        if front_title or index + 1 == heading_end or is_title_line(line):
             if current:
                 paragraphs.append(current)
                 current = ""
             paragraphs.append(line)
             continue
         current += line
-        following = lines[index + 1] if index + 1 < len(lines) else None
         ends = line.endswith(tuple(END_PUNCTUATION))
         if following is None or (
             ends

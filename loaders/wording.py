@@ -86,6 +86,8 @@ COUNT_UNITS = words(
     " 款 只 头 羽 株 棵 艘 架 部 本 篇 份 起 例 单 笔 块 口 眼 盏 根 道 段 级 轮 车次 班次 架次"
     " 标箱 方面 孔 对"
 )
+# Counts of occurrences and visits (9120人次, 120场次): never the things a generic 个 or 项 counts.
+OCCURRENCE_UNITS = words("人次 次 场次 车次 班次 架次")
 MEASURE_UNITS = words(
     "元 美元 港元 欧元 公里 千米 米 平方公里 平方米 平米 ㎡ 亩 公顷 立方米 方 吨 千克 公斤 克"
     " 微克 毫克 斤 升 毫升 千瓦时 千瓦 兆瓦 瓦 度 吨标准煤 倍 分 MW GW kW kWh km TEU"
@@ -132,7 +134,7 @@ BUILDING_VERBS = words(
     " 设立 引进 改造 建立 再建"
 )
 # Words before N年 that make it a period (今后五年, 连续三年), not an amount of years.
-PERIOD_WORDS = words("今后 未来 过去 近 连续 这 前")
+PERIOD_WORDS = words("今后 未来 过去 近 连续 这 前 个")  # 个: 第一个五年, 下一个五年
 # Units after a Chinese numeral that name (三个方面, 第五次, 十九届), even after a building verb.
 NAMING_UNITS = ("方面", "次", "届", "大", "年", "周年", "岁", "周岁", "轮")
 

@@ -10,8 +10,9 @@ import pytest
 
 from dashboard.coverage import structure_warning
 from loaders.cli import main
-from loaders.diagnostics import report_warnings
+from loaders.diagnostics import report_warnings, structure_lines
 from loaders.finder import classify_figures
+from loaders.report import parse_report
 from loaders.validate import load_targets
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -210,3 +211,23 @@ def test_a_warning_names_the_included_file_that_declares_the_report(tmp_path, mo
     result = load_targets(path)
     warnings = report_warnings(result.targets, result.documents, "targets.yaml", result.declared_in)
     assert [(w.file, w.line, w.record) for w in warnings] == [("parts/r.yaml", 2, "syn-2024")]
+
+
+def test_a_part_that_comes_back_is_printed_as_runs_of_paragraphs():
+    text = (
+        "某县政府工作报告出炉\n某县融媒　2025年01月10日 20:16\n"
+        "今年，某县地区生产总值预期增长6.5%左右。\n"
+        "1月10日上午，某县人民代表大会开幕，县长作政府工作报告。\n"
+        "全年实施重点项目110个，力争签约项目28个。\n"
+        "城镇新增就业4500人，新增学位1800个。\n"
+        "报告显示，过去一年，某县地区生产总值增长5.9%。\n"
+        "县长表示，2025年要确保完成全年各项目标任务，新建学校3所。\n"
+    )
+    lines = structure_lines("syn-2025", parse_report(text, "syn.txt"))
+    assert lines[3:7] == [
+        "  front   ¶1–¶2        no figure                    start of text (confidence 1.00)",
+        "  review  ¶7           1 outcome                    wording cues: 过去一年 (confidence 1.00)",
+        "  plan    ¶3–¶6, ¶8    6 commitments                wording cues: 今年、左右、力争、2025年、确保 "
+        "(confidence 0.83)",
+        "  annex   none",
+    ]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from loaders.figures import chinese_number, figures_in_text, find_figures
+from loaders.figures import LABEL_GRADE_CLASS, chinese_number, figures_in_text, find_figures
 from loaders.report import read_report
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -191,6 +191,19 @@ def test_grades(text, figure, unit):
     assert (found.text, found.unit, found.measure, found.label) == (figure, unit, "grade", None)
 
 
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("新创建国家4A级旅游景区2家", [("4A级", LABEL_GRADE_CLASS), ("2家", None)]),
+        ("創建國家4A級旅遊景區1個", [("4A級", LABEL_GRADE_CLASS), ("1個", None)]),
+        ("创建国家4A级旅游景区，新增游客5%", [("4A级", None), ("5%", None)]),  # another clause
+        ("新增学位200个，推进区人民医院创建三级甲等医院", [("200个", None), ("三级甲等", None)]),
+    ],
+)
+def test_a_grade_whose_clause_counts_the_graded_things_names_them(text, figures):
+    assert [(f.text, f.label) for f in figures_in_text(text)] == figures
+
+
 # ---- comparators ---------------------------------------------------------------------------
 
 
@@ -365,3 +378,16 @@ def test_every_figure_of_the_2022_plan():
         (49, "三级"),
         (53, "八项"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("玉岭融媒　2025年01月10日 20:16", []),
+        ("发布 2023-01-13 19:30", []),
+        ("上午9:30开幕", []),
+        ("比例调整为3:2", ["3:2"]),
+    ],
+)
+def test_a_time_after_a_date_is_no_figure_and_a_ratio_still_is(text, figures):
+    assert written(text) == figures

@@ -11,7 +11,7 @@ import pytest
 from bench.labelled_texts import read_labels
 from bench.report_formats import measure
 from loaders.figures import figures_in_text
-from loaders.parts import heading_kind, plan_year_from_text, reads_as_review
+from loaders.parts import heading_kind, paragraph_cues, plan_year_from_text, reads_as_review
 from loaders.report import parse_report
 from loaders.script import TRADITIONAL, simplified_table, to_simplified
 
@@ -47,6 +47,8 @@ def parts_of(document):
         "二、2024年工作安排：",
         "二、关于2024年政府工作的建议",
         "2 0 2 2 年 工 作 安 排",
+        "第二部分　今后五年奋斗目标和主要任务",
+        "二、新一届政府的奋斗目标和重点任务",
     ],
 )
 def test_plan_headings_in_many_wordings(line):
@@ -82,6 +84,8 @@ def test_review_headings_in_many_wordings(line):
         ("名词解释", "annex"),
         ("名词解释：", "annex"),
         ("注释:", "annex"),
+        ("附件:名词解释", "annex"),
+        ("附件1：主要指标解释", "annex"),
         ("名詞解釋", "annex"),
         ("三、全力抓好七个方面重点工作", None),  # a numbered title, not a part heading
         ("（一）做好民生工作", None),
@@ -93,6 +97,21 @@ def test_review_headings_in_many_wordings(line):
 )
 def test_what_is_not_a_part_heading(line, kind):
     assert heading_kind(line) == kind
+
+
+@pytest.mark.parametrize(
+    ("line", "plan_year", "kind"),
+    [
+        ("二、“十五五”时期的主要目标", 2026, "plan"),
+        ("二、“十五五”时期的主要目标", 2030, "plan"),
+        ("二、“十五五”时期的主要目标", 2031, None),  # a period before the report's: no plan
+        ("二、“十五五”时期的主要目标", None, None),  # without the report's year: unknown
+        ("一、“十四五”时期工作回顾", 2026, "review"),
+        ("“十四五”时期主要工作", 2026, "review"),
+    ],
+)
+def test_a_five_year_period_plans_when_it_holds_the_plan_year(line, plan_year, kind):
+    assert heading_kind(line, plan_year=plan_year) == kind
 
 
 def test_a_heading_for_a_year_before_the_plan_year_is_a_review_heading():
@@ -109,6 +128,9 @@ def test_a_heading_for_a_year_before_the_plan_year_is_a_review_heading():
         (["标题", "——2024年1月18日在某区第七届人民代表大会第三次会议上"], (2024, "meeting date")),
         (["——二〇二三年十二月二十八日在某县人大会议上"], (2024, "meeting date")),
         (["发布时间:2025-01-21 10:02"], (2025, "publication date")),
+        (["某县人代会开幕", "2024-01-09 08:15　来源：某县融媒体中心"], (2024, "publication date")),
+        (["某县人代会开幕", "2024年01月16日15:32 | 来源:某网"], (2024, "publication date")),
+        (["全年新增学位2024-2025个。"], (None, "")),
         (["2025年某区政府工作报告(第2/3页)"], (2025, "title")),
         (["一、2023年工作回顾", "二、2024年工作安排"], (2024, "plan heading")),
         (["没有年份的一段话。"], (None, "")),
@@ -196,6 +218,70 @@ def test_page_lines_and_a_running_page_header_are_dropped():
     ]
 
 
+def test_html_character_references_of_a_web_page_are_read():
+    text = (
+        "首页 &gt; 政府工作报告\n发布时间:2026-01-20&nbsp;10:05\n各位代表:\n"
+        "&nbsp;&nbsp;现在,我代表区人民政府向大会报告工作,请予审议。\n"
+        "一、2025年和&ldquo;十四五&rdquo;时期工作回顾\n&nbsp;&nbsp;新增学位3600个,新建学校5所。\n"
+        "二、&ldquo;十五五&rdquo;时期的主要目标\n&nbsp;&nbsp;到2030年,城镇化率达到72%。\n"
+        "三、2026年重点工作\n&nbsp;&nbsp;新建&ldquo;口袋公园&rdquo;10个,新增学位4000个。\n"
+    )
+    document = parse_report(text)
+    assert document.structure.layout == "lines"
+    assert parts_of(document)[4:] == [
+        ("review", "一、2025年和“十四五”时期工作回顾"),
+        ("review", "新增学位3600个,新建学校5所。"),
+        ("plan", "二、“十五五”时期的主要目标"),
+        ("plan", "到2030年,城镇化率达到72%。"),
+        ("plan", "三、2026年重点工作"),
+        ("plan", "新建“口袋公园”10个,新增学位4000个。"),
+    ]
+
+
+def test_notes_at_a_page_bottom_go_to_the_annex_and_the_page_joins_up():
+    text = (
+        "某县人民政府工作报告\n各位代表：\n第二部分　2021年工作安排\n"
+        "实现“四好农村路”①全覆盖，建成省级现\n①“四好农村路”：指建好、管好、护好、运营好。\n"
+        "— 1 —\n代农业产业园2个，新建学校3所。\n第三部分　建设人民满意的政府\n"
+        "县级一般性支出压减10%。\n"
+    )
+    assert parts_of(parse_report(text))[2:] == [
+        ("plan", "第二部分　2021年工作安排"),
+        ("plan", "实现“四好农村路”①全覆盖，建成省级现代农业产业园2个，新建学校3所。"),
+        ("plan", "第三部分　建设人民满意的政府"),
+        ("plan", "县级一般性支出压减10%。"),
+        ("annex", "①“四好农村路”：指建好、管好、护好、运营好。"),
+    ]
+
+
+def test_an_enumeration_at_a_page_bottom_stays_in_the_text():
+    text = "各位代表：\n2021年工作安排\n重点抓好三件事：\n①新建学校3所，\n— 1 —\n②新增学位900个。\n"
+    assert [p.text for p in parse_report(text).paragraphs][2:] == [
+        "重点抓好三件事：①新建学校3所，②新增学位900个。"
+    ]
+
+
+BULLETED_PAGE = (
+    "一图读懂｜某区政府工作报告\n某区发布　2023-01-13 19:30\n"
+    "1月12日，某区人民代表大会开幕，区长作政府工作报告。小编带你一图读懂↓↓↓\n"
+    "【2022年成绩单】\n■新增市场主体1.2万户，新增规上工业企业38家\n"
+    "■新建改建城市道路22公里，新增公共停车泊位4600个\n"
+    "【2023年主要预期目标】\n地区生产总值\n增长6%左右\n"
+    "■实施区级重点项目130个，完成年度投资200亿元以上\n"
+    "■新增规上工业企业40家，新认定高新技术企业60家\n"
+    "■城镇新增就业1.5万人，新增学位4000个\n"
+)
+
+
+def test_a_bulleted_page_is_one_item_a_line():
+    document = parse_report(BULLETED_PAGE)
+    assert document.structure.layout == "lines"
+    assert [p.part for p in document.paragraphs] == [
+        "front", "front", "review", "review", "review", "review", "plan", "plan", "plan", "plan",
+        "plan", "plan",
+    ]  # fmt: skip
+
+
 def test_notes_after_a_glossary_heading_with_a_colon_are_annex():
     text = (
         "各位代表：\n二、2023年工作安排\n新增学位2000个。\n名词解释：\n"
@@ -248,6 +334,117 @@ def test_without_headings_the_plan_starts_where_the_wording_turns_to_the_plan_ye
         "今年、力争、左右、以上、确保、2024年、争取",
     )
     assert plan.confidence == 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "plan_cues"),
+    [
+        ("完成投资80亿元以上，新增学位1000个左右。", ["以上", "左右"]),
+        ("新签约项目43个，其中亿元以上项目19个。", []),
+        ("城镇登记失业率控制在4%以内", ["以内"]),
+    ],
+)
+def test_a_comparator_after_a_figure_is_a_plan_cue_only_at_a_clause_end(text, plan_cues):
+    assert paragraph_cues(text, None) == (plan_cues, [])
+
+
+def test_zhe_yi_nian_and_hui_gu_are_review_cues():
+    assert paragraph_cues("这一年，新增学位960个。报告回顾了过去的工作。", None) == (
+        [],
+        ["这一年", "回顾"],
+    )
+
+
+NEWS_SUMMARY = (
+    "SYNTHETIC 某县人代会开幕 县长作政府工作报告\n"
+    "2024-01-09 08:15　来源：某县融媒体中心\n"
+    "本报讯 1月8日上午，某县人民代表大会第四次会议开幕。大会应到代表231名，实到218名。\n"
+    "报告回顾了2023年的工作。2023年，全县地区生产总值增长5.9%。\n"
+    "这一年，全县实施重点项目88个，其中亿元以上项目19个。\n"
+    "这一年，城镇新增就业4120人，新增学位960个。\n"
+    "报告提出，今年地区生产总值增长6.5%左右，固定资产投资增长8%以上。\n"
+    "一是全年实施重点项目95个，力争新签约项目20个。\n"
+    "二是新增学位1000个，城镇新增就业4000人以上。\n"
+    "会议将持续3天，1月10日闭幕。\n"
+    "责任编辑：宋某\n"
+)
+
+
+def test_a_news_summary_has_its_review_plan_and_closing_apart():
+    document = parse_report(NEWS_SUMMARY)
+    assert document.structure.plan_year == 2024
+    assert [p.part for p in document.paragraphs] == [
+        "front", "front", "review", "review", "review", "review", "plan", "plan", "plan",
+        "annex", "annex",
+    ]  # fmt: skip
+    closing = document.structure.start_of("annex")
+    assert (closing.paragraph, closing.how, closing.evidence) == (
+        10,
+        "news closing",
+        "会议将持续3天，1月10日闭幕。",
+    )
+
+
+TARGETS_FIRST_NEWS = (
+    "某县政府工作报告出炉！今年这样干\n某县融媒　2025年01月10日 20:16\n"
+    "今年，某县地区生产总值预期增长6.5%左右。\n"
+    "1月10日上午，某县人民代表大会开幕，县长作政府工作报告。\n"
+    "项目建设方面，全年实施重点项目110个，力争签约项目28个。\n"
+    "民生事业方面，城镇新增就业4500人，新增学位1800个。\n"
+    "报告显示，过去一年，某县地区生产总值增长5.9%。全年实施重点项目104个。\n"
+    "县长在报告中表示，2025年要确保完成全年各项目标任务。\n"
+    "编辑：陈某\n"
+)
+
+
+def test_the_meeting_before_a_news_items_plan_is_no_closing():
+    text = (
+        "某区人大会议隆重开幕\n来源：某区发布　时间：2024-02-26 17:40:12\n"
+        "2月26日上午，某区人民代表大会第四次会议隆重开幕。\n"
+        "大会主席团常务主席在主席台前排就座。本次大会应出席代表296人，出席271人。\n"
+        "区长在报告中说，刚刚过去的一年，全区新增规上工业企业37家，建成学校5所。\n"
+        "报告提出，2024年地区生产总值增长6.5%，固定资产投资增长8%以上。\n"
+        "报告明确，今年将新建学校4所，新增学位3000个。\n"
+        "会议还审查了2023年计划执行情况与2024年计划草案的报告。\n"
+        "本次大会会期2天。\n"
+    )
+    assert [p.part for p in parse_report(text).paragraphs] == [
+        "front", "front", "review", "review", "review", "plan", "plan", "annex", "annex",
+    ]  # fmt: skip
+
+
+def test_a_news_item_with_last_years_results_after_the_plan_reads_them_as_review():
+    document = parse_report(TARGETS_FIRST_NEWS)
+    assert [p.part for p in document.paragraphs] == [
+        "front", "front", "plan", "plan", "plan", "plan", "review", "plan", "annex",
+    ]  # fmt: skip
+    assert [s.describe() for s in document.structure.starts][2:] == [
+        "¶7 review — wording cues: 过去一年 (1.00)",
+        "¶9 annex — news closing: 编辑：陈某 (0.90)",
+    ]
+
+
+def test_a_part_heading_wrapped_onto_a_second_line_is_one_heading():
+    text = (
+        "某区人民政府工作报告\n各位代表：\n一、2023年工作回顾\n"
+        "全区新增学位5400个，新建社区养老服务中心11个，区妇幼保健院创成三级甲等妇\n幼保健院。\n"
+        "二、2024年全区经济社会发展的总体要求、主要预期目标和重点工作任\n务\n"
+        "全区经济社会发展的主要预期目标是：地区生产总值增长6%左右，规上工业增加值增\n"
+        "长7.5%。\n（一）坚持创新驱动。新认定高新技术企业90家以上。\n"
+    )
+    assert parts_of(parse_report(text))[2:] == [
+        ("review", "一、2023年工作回顾"),
+        (
+            "review",
+            "全区新增学位5400个，新建社区养老服务中心11个，区妇幼保健院创成三级甲等妇幼保健院。",
+        ),
+        ("plan", "二、2024年全区经济社会发展的总体要求、主要预期目标和重点工作任务"),
+        (
+            "plan",
+            "全区经济社会发展的主要预期目标是：地区生产总值增长6%左右，规上工业增加值增长7.5%。",
+        ),
+        ("plan", "（一）坚持创新驱动。新认定高新技术企业90家以上。"),
+    ]
 
 
 def test_a_page_that_starts_inside_the_plan_is_all_plan():
@@ -416,7 +613,7 @@ def test_the_finder_scores_at_least_095_on_the_texts_it_was_tuned_on(tmp_path):
             shutil.copy(labels, tmp_path)
             shutil.copy(labels.with_suffix(".txt"), tmp_path)
     tuned = measure(tmp_path)["tuned"]
-    assert tuned["texts"] == 11
+    assert tuned["texts"] == 29  # the four holdout sets (5, 7, 3, 3 texts) count as tuned since
     assert tuned["recall"] >= MIN_SCORE, tuned
     assert tuned["precision"] >= MIN_SCORE, tuned
     assert tuned["op_accuracy"] >= MIN_SCORE, tuned

@@ -103,6 +103,21 @@ def test_measure_reports_holdout_texts_apart(tmp_path):
     assert "report_formats_tuned_precision: 0.333" in printed
 
 
+def test_measure_totals_former_holdouts_apart_and_can_leave_the_holdout_unread(tmp_path):
+    text = "SYNTHETIC\n2024年工作安排\n新增学位 4500个以上。\n"
+    write(tmp_path, "held", text, LABELS)
+    write(tmp_path, "once", text, "# was-holdout: first set\n4500个\t新增学位 4500个以上\t>=\n")
+    write(tmp_path, "held_unreadable", "", "# holdout: never read here\n")
+    (tmp_path / "held_unreadable.txt").write_bytes(b"\xff\xfe\x00 not a text")
+    result = measure(tmp_path, without_holdout=True)
+    assert [(t["name"], t["holdout"], t["was_holdout"]) for t in result["texts"]] == [
+        ("once.txt", False, True)
+    ]
+    assert (result["tuned"]["texts"], result["was_holdout"]["texts"]) == (1, 1)
+    assert result["was_holdout"]["recall"] == 1.0
+    assert "report_formats_was_holdout_recall: 1.000" in report(result).splitlines()
+
+
 def test_measure_needs_labelled_texts(tmp_path):
     with pytest.raises(ValueError, match="no .txt file with a .labels file beside it"):
         measure(tmp_path)
@@ -115,22 +130,24 @@ def corpus_texts():
     return sorted(CORPUS.glob("*.txt"))
 
 
-def test_corpus_has_fifteen_texts_and_five_holdouts():
+def test_corpus_has_its_texts_and_every_holdout_set_was_run_once():
     texts = corpus_texts()
     assert len(texts) >= 15
     holdouts = [path.name for path in texts if read_labels(path.with_suffix(".labels")).holdout]
-    assert len(holdouts) == 5, holdouts
+    assert len(holdouts) == 0, holdouts
+    former = [path.name for path in texts if read_labels(path.with_suffix(".labels")).was_holdout]
+    assert len(former) == 18, former  # the four sets (5, 7, 3, 3 texts), each run once
 
 
 @pytest.mark.parametrize("path", corpus_texts(), ids=lambda path: path.stem)
 def test_corpus_text_is_synthetic_and_fully_labelled(path):
     lines = path.read_text(encoding="utf-8").splitlines()
     assert "SYNTHETIC" in lines[0]
-    assert 40 <= len(lines) <= 150, len(lines)
+    assert 15 <= len(lines) <= 150, len(lines)  # a news article can be short
     label_file = read_labels(path.with_suffix(".labels"))
     assert {"plan-year", "part-structure", "format"} <= set(label_file.about)
     assert label_file.about["part-structure"] in ("headings", "no-headings")
-    assert 8 <= len(label_file.labels) <= 25, len(label_file.labels)
+    assert 8 <= len(label_file.labels) <= 40, len(label_file.labels)
     for label in label_file.labels:
         assert label.op is not None, label
         assert label.figure in label.context.replace(" ", ""), label

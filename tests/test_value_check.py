@@ -27,10 +27,10 @@ commitments:
 """
 
 
-def problems(value, unit, quote, tmp_path):
+def problems(value, unit, quote, tmp_path, report=REPORT):
     seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / "syn-2022.txt").write_text(REPORT, encoding="utf-8")
+    seeds.mkdir(parents=True)
+    (seeds / "syn-2022.txt").write_text(report, encoding="utf-8")
     result = load_targets_text(TARGETS % (value, unit, quote), seeds)
     return [(p.code, p.message) for p in result.problems]
 
@@ -64,3 +64,20 @@ def test_a_quote_without_a_figure_is_told(tmp_path):
             "20 is not in its quote, which gives no figure: quote the clause that gives 20 个",
         )
     ]
+
+
+def test_visits_in_ren_ci_are_not_a_count_in_ge(tmp_path):
+    report = REPORT + "全年接待游客 9120人次，新建驿站 12个。\n"
+    assert problems(9120, "个", "全年接待游客 9120人次", tmp_path, report) == [
+        (
+            "unit-not-in-quote",
+            "9120 is not in its quote, which gives 9120人次, in 人次, not in the target's unit 个: "
+            "quote the clause that gives the figure in 个, or correct the target's unit",
+        )
+    ]
+
+
+def test_visits_in_ren_ci_pass_under_ren_ci_and_wan_ren_ci(tmp_path):
+    report = REPORT + "全年接待游客 9120人次。\n"
+    assert problems(9120, "人次", "全年接待游客 9120人次", tmp_path, report) == []
+    assert problems(0.912, "万人次", "全年接待游客 9120人次", tmp_path / "x", report) == []
