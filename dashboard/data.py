@@ -15,6 +15,7 @@ import datetime as dt
 import hashlib
 import os
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,15 +24,19 @@ import streamlit as st
 
 from dashboard.sources import outcome_sources
 from dashboard.tables import display_table
-from loaders.chapters import commitment_chapters
+from loaders.chapters import found_chapters
 from loaders.diagnostics import report_warnings
-from loaders.export import commitment_rows
+from loaders.export import EXPORT_COLUMNS, commitment_rows
+from loaders.file_cache import read_file
 from loaders.finder import ReportCoverage, coverage
+from loaders.model import Commitment, TargetsFile
 from loaders.problems import Problem
+from loaders.report import Document
 from loaders.validate import LoadResult, included_paths, load_targets
 
 MAX_ENTRIES = 4  # loaded files kept: a few recent versions, each day's statuses
 MAX_DERIVED = 64  # tables, charts and coverage kept, over all loaded files
+MAX_GROUPS = 50_000  # the rows of each file of a split record (10,000x: 9,800 files), a few days
 
 #: columns of the dashboard's frame beyond loaders.export.EXPORT_COLUMNS
 EXTRA_COLUMNS = (
@@ -44,6 +49,21 @@ EXTRA_COLUMNS = (
     "search_text",
     "draft",
     "outcome_sources",
+)
+
+
+#: the frame's columns, in order
+FRAME_COLUMNS = (
+    *EXPORT_COLUMNS,
+    "area_name",
+    "area_name_en",
+    "chapter",
+    "area_order",
+    "report_title",
+    "report_title_en",
+    "draft",
+    "outcome_sources",
+    "search_text",
 )
 
 
@@ -110,11 +130,12 @@ def seeds_signature(seeds_dir: Path) -> tuple:
 
 
 def file_digest(path: Path) -> str:
-    """Return a hash of the file's bytes, or a marker naming why it cannot be read."""
-    try:
-        return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
-    except OSError as error:
-        return f"unreadable:{error.errno}"
+    """Return a hash of the file's text (read again only when its stat changed), or a marker
+    naming why it cannot be read."""
+    read = read_file(path, str(path))
+    if read.digest is not None:
+        return read.digest
+    return "unreadable:" + "; ".join(p.message for p in read.problems)
 
 
 def content_key(targets_file: Path, seeds_dir: Path) -> str:
@@ -125,11 +146,36 @@ def content_key(targets_file: Path, seeds_dir: Path) -> str:
             str(targets_file.resolve()),
             str(seeds_dir.resolve()),
             file_digest(targets_file),
-            [(str(path), file_digest(path)) for path in included_paths(targets_file)],
+            [(str(path), file_digest(path)) for path in included_paths(targets_file, seeds_dir)],
             seeds_signature(seeds_dir),
         )
     )
     return hashlib.blake2b(named.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def group_columns(
+    commitments: tuple[Commitment, ...], as_of: dt.date, documents: Mapping[str, Document]
+) -> dict[str, list]:
+    """Return the columns of some commitments' rows that depend on them alone: the export
+    columns, the chapter their quote stands in (None when not located), draft and sources."""
+    rows = commitment_rows(TargetsFile(commitments=commitments), as_of)
+    columns: dict[str, list] = {name: [row[name] for row in rows] for name in EXPORT_COLUMNS}
+    found = found_chapters(commitments, documents)
+    columns["found_chapter"] = [found.get(c.id) for c in commitments]
+    columns["draft"] = [c.draft for c in commitments]
+    columns["outcome_sources"] = [outcome_sources(c) for c in commitments]
+    return columns
+
+
+@st.cache_resource(max_entries=MAX_GROUPS, show_spinner=False)
+def _group_columns(
+    key: str,
+    as_of: dt.date,
+    _commitments: tuple[Commitment, ...],
+    _documents: Mapping[str, Document],
+) -> dict[str, list]:
+    """Return group_columns of the commitments of one file whose content `key` names."""
+    return group_columns(_commitments, as_of, _documents)
 
 
 @st.cache_resource(max_entries=MAX_ENTRIES, show_spinner=False)
@@ -161,22 +207,32 @@ def build_data(
 
 
 def commitment_frame(result: LoadResult, as_of: dt.date) -> pd.DataFrame:
-    """Return one row per valid commitment: the export columns plus area and report names."""
-    targets = result.targets
-    frame = pd.DataFrame(commitment_rows(targets, as_of))
-    if frame.empty:
-        from loaders.export import EXPORT_COLUMNS
+    """Return one row per valid commitment: the export columns plus area and report names.
 
+    The columns of each file's commitments are made once per content of the file (and of what
+    it refers to) and day (`_group_columns`), so after a save only the saved file's rows are
+    made again; names of areas and reports are mapped over the whole frame.
+    """
+    targets = result.declared
+    columns: dict[str, list] = {}
+    for group in result.groups:
+        if group.key is None:
+            made = group_columns(group.commitments, as_of, result.documents)
+        else:
+            made = _group_columns(group.key, as_of, group.commitments, result.documents)
+        for name, values in made.items():
+            columns.setdefault(name, []).extend(values)
+    frame = pd.DataFrame(columns)
+    if frame.empty:
         return pd.DataFrame(columns=[*EXPORT_COLUMNS, *EXTRA_COLUMNS])
     areas, reports = targets.areas, targets.reports
     frame["area_name"] = frame["area"].map({a.id: a.name for a in areas})
     frame["area_name_en"] = frame["area"].map({a.id: a.name_en for a in areas})
-    frame["chapter"] = frame["id"].map(commitment_chapters(targets, result.documents))
+    area_chapters = frame["area"].map({a.id: a.chapter or "" for a in areas}).fillna("")
+    frame["chapter"] = frame.pop("found_chapter").fillna(area_chapters)
     frame["area_order"] = frame["area"].map({a.id: index for index, a in enumerate(areas)})
     frame["report_title"] = frame["report"].map({r.id: r.title for r in reports})
     frame["report_title_en"] = frame["report"].map({r.id: r.title_en for r in reports})
-    frame["draft"] = [c.draft for c in targets.commitments]
-    frame["outcome_sources"] = [outcome_sources(c) for c in targets.commitments]
     frame["search_text"] = (
         frame["id"]
         + " "
@@ -188,4 +244,4 @@ def commitment_frame(result: LoadResult, as_of: dt.date) -> pd.DataFrame:
         + " "
         + frame["metric"].fillna("")
     )
-    return frame
+    return frame[list(FRAME_COLUMNS)]

@@ -10,7 +10,7 @@ cannot be located (its report is not in seeds/).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from loaders.model import Commitment, TargetsFile
 from loaders.quote_check import derived
@@ -32,17 +32,20 @@ def quote_chapters(document: Document, quotes: list[str]) -> dict[str, str | Non
     return chapters
 
 
-def commitment_chapters(targets: TargetsFile, documents: Mapping[str, Document]) -> dict[str, str]:
-    """Return the chapter of every commitment, by id: each report's quotes are located once
-    per text and set of quotes (remembered while both are unchanged, `quote_check.derived`)."""
+def found_chapters(
+    commitments: Iterable[Commitment], documents: Mapping[str, Document]
+) -> dict[str, str | None]:
+    """Return the chapter of each commitment's quote in its report, by id ('' for none, None
+    when its quote is not located): each report's quotes are located once per text and set of
+    quotes (remembered while both are unchanged, `quote_check.derived`)."""
     by_report: dict[str, list[Commitment]] = {}
-    for commitment in targets.commitments:
+    for commitment in commitments:
         by_report.setdefault(commitment.report, []).append(commitment)
-    chapters: dict[str, str] = {}
-    for report_id, commitments in by_report.items():
+    chapters: dict[str, str | None] = {}
+    for report_id, of_report in by_report.items():
         found: dict[str, str | None] = {}
         if report_id in documents:
-            quotes = sorted({c.quote for c in commitments})
+            quotes = sorted({c.quote for c in of_report})
             digest = hashlib.blake2b("\n".join(quotes).encode(), digest_size=16).hexdigest()
             found = derived(
                 documents,
@@ -51,10 +54,18 @@ def commitment_chapters(targets: TargetsFile, documents: Mapping[str, Document])
                 (digest,),
                 lambda document, quotes=quotes: quote_chapters(document, quotes),
             )
-        for commitment in commitments:
-            chapter = found.get(commitment.quote)
-            if chapter is None:
-                area = targets.area(commitment.area)
-                chapter = (area.chapter or "") if area else ""
-            chapters[commitment.id] = chapter
+        for commitment in of_report:
+            chapters[commitment.id] = found.get(commitment.quote)
+    return chapters
+
+
+def commitment_chapters(targets: TargetsFile, documents: Mapping[str, Document]) -> dict[str, str]:
+    """Return the chapter of every commitment, by id: where its quote stands, else its area's."""
+    by_id = {c.id: c for c in targets.commitments}
+    chapters = {}
+    for commitment_id, chapter in found_chapters(targets.commitments, documents).items():
+        if chapter is None:
+            area = targets.area(by_id[commitment_id].area)
+            chapter = (area.chapter or "") if area else ""
+        chapters[commitment_id] = chapter
     return chapters

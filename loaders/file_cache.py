@@ -24,7 +24,8 @@ import hashlib
 import json
 import os
 import tempfile
-from dataclasses import dataclass, field
+import time
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -109,18 +110,42 @@ class FileText:
     saved_at: float | None
 
 
+#: a file's text as last read, by resolved path, with the stat it had: (stat key, FileText)
+_READ: dict[str, tuple[tuple, FileText]] = {}
+#: a file modified this recently (ns) before it was read may change again within the same
+#: clock tick without its stat changing, so its stat is not trusted (git's "racy" rule)
+RACY_NS = 2_000_000_000
+
+
 def read_file(path: Path, name: str) -> FileText:
-    """Return a targets file's text and digest: what every cache of it is keyed by."""
+    """Return a targets file's text and digest: what every cache of it is keyed by.
+
+    A file whose size, modification time, inode and change time are those it had when this
+    process last read it is not read again (as git's index does), unless it was modified
+    just before that read.
+    """
     key = str(resolved(path))
     try:
-        saved_at = path.stat().st_mtime
+        info = os.stat(path)
     except OSError:
-        saved_at = None
+        info = None
+    if info is not None:
+        stat_key = (info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns)
+        known = _READ.get(key)
+        if known is not None and known[0] == stat_key:
+            return known[1] if known[1].name == name else replace(known[1], name=name)
+    read_at = time.time_ns()
     text, problems = read_text_file(path, name)
     digest = None
     if text is not None:
         digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
-    return FileText(name, key, text, digest, problems, saved_at)
+    saved_at = info.st_mtime if info is not None else None
+    read = FileText(name, key, text, digest, problems, saved_at)
+    if info is not None and digest is not None and read_at - info.st_mtime_ns > RACY_NS:
+        _READ[key] = (stat_key, read)
+    else:
+        _READ.pop(key, None)
+    return read
 
 
 def parse_file(path: Path, name: str, cache_dir: Path | None = None) -> ParsedFile:
@@ -220,6 +245,7 @@ def forget_memory() -> None:
     """Drop what this process remembers (as a restart would); the disk cache stays."""
     _MEMORY.clear()
     _LAST_GOOD.clear()
+    _READ.clear()
 
 
 # -- the disk entries -------------------------------------------------------------------------

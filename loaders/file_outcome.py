@@ -158,29 +158,44 @@ def dependency_key(
     left_out: dict[str, dict[str, int | None]],
     seeds: Path,
     readable: dict[str, bool],
+    memo: dict[tuple[str, str], Any] | None = None,
 ) -> str:
     """Return a key of the state of what a file's records referred to: each record named (as
     valid, left out or unknown), every id of a section where one was unknown (the problem
-    suggests the closest), and the texts of the reports named."""
+    suggests the closest), and the texts of the reports named. `memo` keeps each record's
+    state for the other files of the same load."""
     folder = str(seeds)
+    memo = {} if memo is None else memo
     state: list[Any] = [folder]
-    for section, ident in deps:
-        if section == "all":
-            state.append(("all", ident, sorted(known.get(ident, {}))))
-            continue
-        record = known.get(section, {}).get(ident)
-        if record is not None:
-            entry: Any = repr(replace(record, line=None))
-            if isinstance(record, Report) and record.file is not None:
-                path = os.path.join(folder, record.file)
-                entry = (entry, text_state(path), readable.get(ident, False))
-            state.append((section, ident, entry))
-        elif ident in left_out.get(section, {}):
-            state.append((section, ident, "left out", left_out[section][ident]))
-        else:
-            state.append((section, ident, "unknown"))
+    for dep in deps:
+        if dep not in memo:
+            memo[dep] = _state_of(dep, known, left_out, folder, readable)
+        state.append(memo[dep])
     named = repr(state).encode("utf-8", "surrogatepass")
     return hashlib.blake2b(named, digest_size=16).hexdigest()
+
+
+def _state_of(
+    dep: tuple[str, str],
+    known: dict[str, dict[str, Any]],
+    left_out: dict[str, dict[str, int | None]],
+    folder: str,
+    readable: dict[str, bool],
+) -> Any:
+    """Return the state of one thing a file's records referred to."""
+    section, ident = dep
+    if section == "all":
+        return ("all", ident, sorted(known.get(ident, {})))
+    record = known.get(section, {}).get(ident)
+    if record is not None:
+        entry: Any = repr(replace(record, line=None))
+        if isinstance(record, Report) and record.file is not None:
+            path = os.path.join(folder, record.file)
+            entry = (entry, text_state(path), readable.get(ident, False))
+        return (section, ident, entry)
+    if ident in left_out.get(section, {}):
+        return (section, ident, "left out", left_out[section][ident])
+    return (section, ident, "unknown")
 
 
 # -- memory and disk --------------------------------------------------------------------------

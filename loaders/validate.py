@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import hashlib
 import os
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
@@ -50,7 +51,7 @@ from loaders.file_outcome import (
 )
 from loaders.file_outcome import forget as forget_outcomes
 from loaders.include import included_files
-from loaders.model import TargetsFile
+from loaders.model import Commitment, TargetsFile
 from loaders.problems import Problem, Where
 from loaders.quote_check import (
     ReportTexts,
@@ -91,6 +92,14 @@ class RecordCounts:
     quotes: int
 
 
+@dataclass(frozen=True)
+class CommitmentGroup:
+    """The valid commitments of one file, and a key naming them (None: not to be cached)."""
+
+    key: str | None
+    commitments: tuple[Commitment, ...]
+
+
 @dataclass
 class LoadResult:
     """The valid records of a targets file (and the files it includes), the problems found, the
@@ -113,6 +122,9 @@ class LoadResult:
     known_counts: RecordCounts | None = None
     #: the valid reports and areas (None: those of `targets`)
     known_declared: TargetsFile | None = None
+    #: the valid commitments by file, each with a key naming its content and what it refers
+    #: to (None: one group of every commitment, with no key); made when first used
+    known_groups: Callable[[], list[CommitmentGroup]] | list[CommitmentGroup] | None = None
 
     @property
     def targets(self) -> TargetsFile:
@@ -120,6 +132,16 @@ class LoadResult:
         if not isinstance(self.records, TargetsFile):
             self.records = self.records()
         return self.records
+
+    @property
+    def groups(self) -> list[CommitmentGroup]:
+        """Return the valid commitments by file, in order, each with a key that stays the same
+        while the file and what it refers to are unchanged (None when not known)."""
+        if self.known_groups is None:
+            return [CommitmentGroup(None, self.targets.commitments)]
+        if not isinstance(self.known_groups, list):
+            self.known_groups = self.known_groups()
+        return self.known_groups
 
     @property
     def declared(self) -> TargetsFile:
@@ -343,9 +365,14 @@ class _Context:
     seeds: Path
     readable: dict[str, bool]
 
+    #: the state of each thing named, computed once per load
+    states: dict[tuple[str, str], Any] = field(default_factory=dict)
+
     def dependency_key(self, deps: list[tuple[str, str]]) -> str:
         """Return the key of the state of what a file's records referred to."""
-        return dependency_key(deps, self.known, self.left_out, self.seeds, self.readable)
+        return dependency_key(
+            deps, self.known, self.left_out, self.seeds, self.readable, self.states
+        )
 
 
 def load_targets(
@@ -518,14 +545,25 @@ def _combine(loader: _SetLoader, files: list[_File], problems: list[Problem]) ->
     valid_reports = tuple(r for found in reports for _, r in found)
     valid_areas = tuple(a for found in areas for _, a in found)
 
+    def groups() -> list[CommitmentGroup]:
+        """Return the valid commitments of each file, the commitments read now."""
+        made = []
+        for file, outcome in checked:
+            valid = tuple(c for _, c in outcome.commitments if c.id not in left_commitments)
+            key = None
+            if file.text.digest is not None:
+                dropped = sorted(i for _, i in outcome.ids if i in left_commitments)
+                named = repr((file.content_key(loader.seeds), outcome.key, dropped))
+                key = hashlib.blake2b(named.encode("utf-8", "surrogatepass"), digest_size=16)
+            made.append(CommitmentGroup(key.hexdigest() if key else None, valid))
+        return made
+
     def records() -> TargetsFile:
         """Return the valid records, the commitments read now."""
         return TargetsFile(
             reports=valid_reports,
             areas=valid_areas,
-            commitments=tuple(
-                c for _, o in checked for _, c in o.commitments if c.id not in left_commitments
-            ),
+            commitments=tuple(c for group in result.groups for c in group.commitments),
             exclusions=tuple(e for _, o in checked for _, e in o.exclusions),
         )
 
@@ -542,7 +580,7 @@ def _combine(loader: _SetLoader, files: list[_File], problems: list[Problem]) ->
     declared_in = {
         r.id: f.name for f, found in zip(declared, reports, strict=True) for _, r in found
     }
-    return LoadResult(
+    result = LoadResult(
         records,
         _ordered(problems, names),
         documents,
@@ -551,7 +589,9 @@ def _combine(loader: _SetLoader, files: list[_File], problems: list[Problem]) ->
         declared_in=declared_in,
         known_counts=counts,
         known_declared=TargetsFile(reports=valid_reports, areas=valid_areas),
+        known_groups=groups,
     )
+    return result
 
 
 def forget_loads() -> None:
