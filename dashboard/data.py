@@ -36,7 +36,6 @@ from loaders.validate import LoadResult, included_paths, load_targets
 
 MAX_ENTRIES = 4  # loaded files kept: a few recent versions, each day's statuses
 MAX_DERIVED = 64  # tables, charts and coverage kept, over all loaded files
-MAX_GROUPS = 50_000  # the rows of each file of a split record (10,000x: 9,800 files), a few days
 
 #: columns of the dashboard's frame beyond loaders.export.EXPORT_COLUMNS
 EXTRA_COLUMNS = (
@@ -167,17 +166,6 @@ def group_columns(
     return columns
 
 
-@st.cache_resource(max_entries=MAX_GROUPS, show_spinner=False)
-def _group_columns(
-    key: str,
-    as_of: dt.date,
-    _commitments: tuple[Commitment, ...],
-    _documents: Mapping[str, Document],
-) -> dict[str, list]:
-    """Return group_columns of the commitments of one file whose content `key` names."""
-    return group_columns(_commitments, as_of, _documents)
-
-
 @st.cache_resource(max_entries=MAX_ENTRIES, show_spinner=False)
 def _load(path: str, seeds: str, key: str, as_of: dt.date) -> DashboardData:
     """Return the data of a targets file whose content `key` names (one load per key and day)."""
@@ -199,30 +187,105 @@ def load_cached(
 def build_data(
     result: LoadResult, as_of: dt.date, targets_file: str = "", key: str | None = None
 ) -> DashboardData:
-    """Return the dashboard's data: the load result and one row per valid commitment."""
-    frame = commitment_frame(result, as_of)
+    """Return the dashboard's data: the load result and one row per valid commitment; the rows
+    of files unchanged since the last build for this file and day are reused."""
     if key is None:
-        return DashboardData(result, frame, as_of, targets_file)
+        return DashboardData(result, commitment_frame(result, as_of), as_of, targets_file)
+    built = _last_built()
+    place = (targets_file, as_of)
+    rows = group_rows(result, as_of, built.get(place))
+    for other in [p for p in built if p[0] == targets_file and p != place]:
+        del built[other]  # another day's statuses: not reused
+    built[place] = rows
+    frame = frame_with_names(rows.frame, result)
     return DashboardData(result, frame, as_of, targets_file, key)
 
 
-def commitment_frame(result: LoadResult, as_of: dt.date) -> pd.DataFrame:
-    """Return one row per valid commitment: the export columns plus area and report names.
+@st.cache_resource(show_spinner=False)
+def _last_built() -> dict[tuple[str, dt.date], GroupRows]:
+    """Return, per targets file and day, the rows last built (shared by every session), so a
+    load after a save makes only the saved file's rows."""
+    return {}
 
-    The columns of each file's commitments are made once per content of the file (and of what
-    it refers to) and day (`_group_columns`), so after a save only the saved file's rows are
-    made again; names of areas and reports are mapped over the whole frame.
-    """
+
+@dataclass(frozen=True)
+class GroupRows:
+    """The per-commitment columns of a load's valid commitments (`group_columns`), with the
+    rows of each file's group by its key."""
+
+    frame: pd.DataFrame
+    rows: dict[str, tuple[int, int]]
+
+
+def group_rows(result: LoadResult, as_of: dt.date, previous: GroupRows | None) -> GroupRows:
+    """Return the per-commitment columns of a load's commitments: the rows of a group whose
+    key is in `previous` are taken from it, the others made now."""
+    groups = result.groups
+    if previous is None or any(g.key is None for g in groups):
+        commitments = tuple(c for g in groups for c in g.commitments)
+        frame = pd.DataFrame(group_columns(commitments, as_of, result.documents))
+        return GroupRows(frame, _row_ranges(groups))
+    pieces: list[pd.DataFrame] = []
+    run: list[int] = []  # [start, end) of consecutive rows of `previous` still to take
+    for group in groups:
+        known = previous.rows.get(str(group.key))
+        if known is not None and run and run[1] == known[0]:
+            run[1] = known[1]
+            continue
+        if run:
+            pieces.append(previous.frame.iloc[run[0] : run[1]])
+            run = []
+        if known is not None:
+            run = [known[0], known[1]]
+        elif group.commitments:
+            made = pd.DataFrame(group_columns(group.commitments, as_of, result.documents))
+            pieces.append(_typed_like(made, previous.frame))
+    if run:
+        pieces.append(previous.frame.iloc[run[0] : run[1]])
+    if not pieces:
+        frame = previous.frame.iloc[0:0]
+    elif len(pieces) == 1:
+        frame = pieces[0].reset_index(drop=True)
+    else:
+        frame = pd.concat(pieces, ignore_index=True)
+    return GroupRows(frame, _row_ranges(groups))
+
+
+def _typed_like(made: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    """Return new rows with the column types of the frame they join (a small group's column
+    of Nones would otherwise turn the frame's numbers into objects)."""
+    if frame.empty:
+        return made
+    try:
+        return made.astype(frame.dtypes.to_dict())
+    except (TypeError, ValueError):
+        return made
+
+
+def _row_ranges(groups: list) -> dict[str, tuple[int, int]]:
+    """Return the rows [start, end) of each group's commitments, by key."""
+    ranges = {}
+    start = 0
+    for group in groups:
+        end = start + len(group.commitments)
+        if group.key is not None:
+            ranges[group.key] = (start, end)
+        start = end
+    return ranges
+
+
+def commitment_frame(result: LoadResult, as_of: dt.date) -> pd.DataFrame:
+    """Return one row per valid commitment: the export columns plus area and report names."""
+    commitments = tuple(c for g in result.groups for c in g.commitments)
+    columns = group_columns(commitments, as_of, result.documents)
+    return frame_with_names(pd.DataFrame(columns), result)
+
+
+def frame_with_names(rows: pd.DataFrame, result: LoadResult) -> pd.DataFrame:
+    """Return the per-commitment columns with the names of areas and reports, chapters (the
+    area's where the quote is not located) and search text, in FRAME_COLUMNS order."""
     targets = result.declared
-    columns: dict[str, list] = {}
-    for group in result.groups:
-        if group.key is None:
-            made = group_columns(group.commitments, as_of, result.documents)
-        else:
-            made = _group_columns(group.key, as_of, group.commitments, result.documents)
-        for name, values in made.items():
-            columns.setdefault(name, []).extend(values)
-    frame = pd.DataFrame(columns)
+    frame = rows.copy()
     if frame.empty:
         return pd.DataFrame(columns=[*EXPORT_COLUMNS, *EXTRA_COLUMNS])
     areas, reports = targets.areas, targets.reports

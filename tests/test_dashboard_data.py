@@ -1,12 +1,18 @@
 """The dashboard's cache: reused while files are unchanged, reloaded after an edit."""
 
+import datetime as dt
 import shutil
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pandas as pd
 
 import dashboard.data
 from dashboard.data import load_cached
+
+SMALL_SEEDS = Path(__file__).resolve().parent / "fixtures" / "small" / "seeds"
 
 VIEWERS = 8
 
@@ -89,3 +95,58 @@ def test_a_missing_file_gives_problems_and_an_empty_frame(tmp_path, as_of):
     data = load_cached(tmp_path / "nothing.yaml", as_of=as_of)
     assert data.result.unreadable
     assert data.frame.empty
+
+
+# SYNTHETIC: the small fixture's report, its two commitments in two included files
+SPLIT_TOP = """\
+include: [parts/*.yaml]
+reports:
+  - id: syn-2020
+    title: 合成示例区政府工作报告（2020年）
+    title_en: Synthetic District Work Report 2020
+    date: 2020-03-01
+    file: report-2020.txt
+areas:
+  - id: headline
+    name: 主要预期目标
+    name_en: Headline targets
+"""
+SPLIT_PART = """\
+commitments:
+  - id: {id}
+    report: syn-2020
+    year: 2020
+    area: headline
+    title: {title}
+    title_en: {title_en}
+    target: {{op: "{op}", value: {value}, unit: "%"}}
+    quote: {quote}
+"""
+
+
+def test_rows_after_a_save_are_those_of_a_whole_build(tmp_path, monkeypatch):
+    from dashboard.data import frame_with_names, group_rows
+    from loaders.validate import load_targets
+
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(SMALL_SEEDS, tmp_path / "seeds")
+    (tmp_path / "parts").mkdir()
+    (tmp_path / "targets.yaml").write_text(SPLIT_TOP, encoding="utf-8")
+    gdp = dict(id="syn-gdp", title="地区生产总值增长", title_en="GDP growth", op="~", value=6.0)
+    cpi = dict(id="syn-cpi", title="居民消费价格涨幅", title_en="Prices", op="<=", value=3.0)
+    gdp["quote"], cpi["quote"] = "地区生产总值增长6.0%左右", "居民消费价格涨幅控制在 3.0%以内"
+    (tmp_path / "parts" / "a.yaml").write_text(SPLIT_PART.format(**gdp), encoding="utf-8")
+    (tmp_path / "parts" / "b.yaml").write_text(SPLIT_PART.format(**cpi), encoding="utf-8")
+    as_of = dt.date(2026, 11, 30)
+    first = load_targets(tmp_path / "targets.yaml")
+    before = group_rows(first, as_of, None)
+    cpi["title_en"] = "Consumer prices"
+    (tmp_path / "parts" / "b.yaml").write_text(SPLIT_PART.format(**cpi), encoding="utf-8")
+    after = load_targets(tmp_path / "targets.yaml")
+    patched = group_rows(after, as_of, before)
+    whole = group_rows(after, as_of, None)
+    pd.testing.assert_frame_equal(patched.frame, whole.frame)
+    assert list(patched.frame["title_en"]) == ["GDP growth", "Consumer prices"]
+    assert patched.frame.iloc[0:1].equals(before.frame.iloc[0:1])  # a's row taken as it was
+    names = frame_with_names(patched.frame, after)
+    assert list(names["chapter"]) == ["", ""] and list(names["area_name"]) == ["主要预期目标"] * 2
