@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -43,9 +44,16 @@ def edited_file(top: Path) -> Path:
 
 
 def edit(path: Path) -> None:
-    """Save a file with one comment line more (a change of content, not of records)."""
-    with path.open("a", encoding="utf-8") as out:
-        out.write(f"# edited {time.time_ns()}\n")
+    """Save a file with one record changed, as a person updating it would: the English title
+    of its first commitment gets a new ending (its quotes are checked again, its rows and every
+    chart that names it made again)."""
+    text = path.read_text(encoding="utf-8")
+    commitments = re.compile(r'^(    title_en: ".*?)( \(edited \d+\))?"$', flags=re.M)
+    line = commitments.search(text, text.find("\ncommitments:"))
+    if line is None or "\ncommitments:" not in text:
+        raise ValueError(f"{path}: no commitment's title_en to edit")
+    changed = f'{line.group(1)} (edited {time.time_ns()})"'
+    path.write_text(text[: line.start()] + changed + text[line.end() :], encoding="utf-8")
 
 
 def measure_split(top: Path, seeds: Path, label: str) -> dict:

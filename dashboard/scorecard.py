@@ -85,13 +85,18 @@ def outcome_text(row, lang: str) -> str:
     return latest
 
 
-def scorecard_table(rows: pd.DataFrame, scope: ChartScope) -> pd.DataFrame:
-    """Return the scorecard as a table: commitment, verdict, target, outcome, source and id."""
+def scorecard_table(
+    rows: pd.DataFrame, scope: ChartScope, limit: int | None = None
+) -> pd.DataFrame:
+    """Return the scorecard as a table: commitment, verdict, target, outcome, source and id;
+    with a limit, only its first rows in scorecard order (missed first)."""
     lang = scope.lang
     columns = [*(t(key, lang) for key, _ in COLUMNS), t("col_id", lang)]
     if rows.empty:
         return pd.DataFrame(columns=columns)
     rows = ordered(rows)
+    if limit is not None:
+        rows = rows.head(limit)
     fields = list(ROW_FIELDS) + ["status", "outcome_sources"]
     # plain lists: pandas' arrow strings are slow to iterate row by row
     records = list(zip(*(rows[f].tolist() for f in fields), strict=True))

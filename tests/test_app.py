@@ -110,6 +110,20 @@ def test_overview_scorecard_lists_every_commitment_with_its_verdict(bundled, ope
     assert labels == ["Scorecard image (16:9)", "Briefing image (16:9)"]
 
 
+def test_a_long_scorecard_lists_its_first_rows_and_says_so(bundled, open_page, monkeypatch):
+    from dashboard.views import briefing_parts
+
+    monkeypatch.setattr(briefing_parts, "SCORECARD_ROWS", 10)
+    at = open_page(lang="en")
+    assert [r["Verdict"] for r in table_rows(at)][:1] == ["× missed"]
+    assert len(table_rows(at)) == 10
+    captions = [c.value for c in at.caption]
+    assert (
+        "The first 10 of 51 commitments (missed first); narrow them with the filters, or "
+        "download the CSV for all."
+    ) in captions
+
+
 def test_the_language_switch_turns_every_label_chinese(bundled, open_page):
     at = open_page(lang="en")
     at.sidebar.button_group[0].set_value("zh").run()

@@ -169,3 +169,8 @@ def test_the_briefing_image_is_made_on_the_server_as_a_16_9_png():
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = struct.unpack(">II", png[16:24])
     assert (width, height) == (2 * SLIDE_WIDTH, 2 * SLIDE_HEIGHT)
+
+
+def test_a_limited_table_keeps_its_first_rows_missed_first():
+    table = scorecard_table(FRAME, scope(), limit=2)
+    assert list(table["ID"]) == ["syn-cpi", "syn-places"]

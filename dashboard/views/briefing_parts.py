@@ -76,13 +76,22 @@ def chart(page: PageContext, scope: ChartScope, name: str, build) -> None:
     st.plotly_chart(figure, config=chart_config(name, scope), theme=None, key=f"chart-{name}")
 
 
+#: the scorecard table's rows at most (missed first): a province's 51,000 commitments would take
+#: seconds to write out and nobody reads them in a table; the filters and the CSV give the rest
+SCORECARD_ROWS = 1000
+
+
 def scorecard(page: PageContext, scope: ChartScope) -> None:
     """Show the scorecard table (a row opens its commitment) and its one-click PNG downloads."""
     lang = page.lang
     st.subheader(t("scorecard_heading", lang), anchor=False)
+    reviewed = len(without_drafts(page.rows))
     table = page.chart(
-        "scorecard-table", lambda rows, lang, as_of: scorecard_table(without_drafts(rows), scope)
+        f"scorecard-table-{SCORECARD_ROWS}",
+        lambda rows, lang, as_of: scorecard_table(without_drafts(rows), scope, SCORECARD_ROWS),
     )
+    if reviewed > len(table):
+        st.caption(t("scorecard_first_rows", lang, shown=len(table), count=reviewed))
     ids = list(table[t("col_id", lang)])
     event = st.dataframe(
         table,
