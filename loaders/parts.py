@@ -13,13 +13,15 @@ was done last year or last term), ``plan`` (what will be done: the commitments) 
      five-year plan period holding the plan year (“十五五”时期 in 2026) … followed by words
      such as 工作, 政府工作, 经济社会发展, 总体, 主要, 预期, 重点, 奋斗, 目标, 任务, 安排, 要求,
      部署, 打算, 展望, 计划, 建议 with at least one of 目标 任务 安排 要求 部署 打算 展望 计划
-     建议 重点 主要: 2023年工作总体要求和主要任务, 今年重点工作, 今后五年奋斗目标和主要任务;
+     建议 重点 主要, optionally after 关于 or 对: 2023年工作总体要求和主要任务, 今年重点工作,
+     今后五年奋斗目标和主要任务, 对2025年政府工作的建议;
    - review: the same vocabulary ending in 回顾 or 总结 (政府工作回顾, 2024年工作总结,
      “十四五”时期和2025年工作回顾), or a past time word (过去一年, 本届政府, 五年来) with
      工作: 过去一年的主要工作; a year (or five-year period) before the report's reads as
      review too;
    - annex: 附件, 附录, 名词解释, 注释 (a colon allowed, 附件:名词解释); without such a heading, the notes
-     ① … ⑳ that end a text (a PDF's page-bottom notes are moved there by loaders.report).
+     that end a text, maybe before a web page's chrome: ① … ⑳ (a PDF's page-bottom notes are
+     moved there by loaders.report), or a marker [1] 〔1〕 after a finished sentence.
 
    Confidence 0.95.
 3. **Chapter numbering** (no part heading): the first chapter whose number restarts
@@ -41,9 +43,10 @@ The report's plan year comes from targets.yaml's date when known, else from the 
 meeting date ——2024年1月18日在…, a 发布日期 or news date line, a title 2025年…政府工作报告, the
 plan heading).
 
-Inside the plan, a sentence that opens with last year (去年, 上年, 过去一年, the year before)
-or a clause about last year (在去年改造412个小区的基础上) reports an outcome, not a commitment:
-`reads_as_review` tells the finder so.
+Inside the plan, a sentence or a clause that opens with last year (去年, 上年, 过去一年, the
+year before; 某局负责人介绍，去年…), a clause about last year (在去年改造412个小区的基础上) or a
+figure after 了 (出现了46次) reports an outcome, not a commitment: `reads_as_review` tells the
+finder so.
 """
 
 from __future__ import annotations
@@ -87,7 +90,7 @@ _VOCABULARY_TEXT = (
 _VOCABULARY = _VOCABULARY_TEXT.split()
 _WORDS = "|".join(sorted(map(re.escape, _VOCABULARY), key=len, reverse=True))
 _PART_HEADING = re.compile(
-    rf"^{_ENUMERATOR}(?:关于)?(?P<time>{_TIMES})?\s*的?\s*(?P<rest>(?:(?:{_WORDS})\s*)*)$"
+    rf"^{_ENUMERATOR}(?:关于|对于|对)?(?P<time>{_TIMES})?\s*的?\s*(?P<rest>(?:(?:{_WORDS})\s*)*)$"
 )
 _PLAN_KEYS = re.compile(r"目标|任务|安排|要求|部署|打算|展望|计划|建议|重点|主要")
 _PLAN_KEYS_TIMELESS = re.compile(r"目标|任务|安排|部署|打算|展望")
@@ -311,23 +314,37 @@ def cues_of(texts: list[str], plan_year: int | None) -> list[tuple[list[str], li
 def reads_as_review(text: str, position: int, plan_year: int | None) -> bool:
     """Return True when the figure at `position` of a plan paragraph reports last year.
 
-    That is when its sentence opens with last year (去年, 上年, 过去一年, 一年来, the year
-    before the plan year) and no plan word (今年, 力争, the plan year …) comes between the
-    sentence's start and the figure, or when its clause speaks of last year (在去年…的基础上)
-    other than as a comparison base (比去年, 较上年).
+    That is when its sentence, or a clause of it before the figure, opens with last year
+    (去年, 上年, 过去一年, 一年来, the year before the plan year: 某局负责人介绍，去年…) and no
+    plan word (今年, 力争, the plan year …) comes between that opening and the figure; when
+    its clause speaks of last year (在去年…的基础上) other than as a comparison base (比去年,
+    较上年); or when the figure follows 了 (出现了46次, 多了9次): what has happened.
     """
     start = max(text.rfind(ch, 0, position) for ch in _SENTENCE_END) + 1
     sentence = to_simplified(text[start:position])
-    opening = CHAPTER_MARKER.sub("", sentence.lstrip()).lstrip()
+    if sentence.rstrip().endswith("了"):
+        return True
     plan_pattern, _ = _cue_patterns(plan_year)
     last_years = ("去年", "上年", "上一年", "过去一年", "一年来", "过去五年", "五年来")
     if plan_year:
         last_years += (f"{plan_year - 1}年",)
-    if opening.startswith(last_years) and not plan_pattern.search(opening):
-        return True
+    for opening in _clause_openings(sentence):
+        if opening.startswith(last_years):
+            if not plan_pattern.search(opening):
+                return True
+            break
     clause_start = max(text.rfind(ch, 0, position) for ch in _CLAUSE_END) + 1
     clause = to_simplified(text[clause_start:position])
     return bool(_LAST_YEAR_IN_CLAUSE.search(clause))
+
+
+def _clause_openings(sentence: str) -> list[str]:
+    """Return the sentence from each of its clauses' starts to its end, the last clause first
+    (a chapter marker （一） dropped from the first)."""
+    starts = [0] + [i + 1 for i, ch in enumerate(sentence) if ch in _CLAUSE_END]
+    openings = [sentence[i:].lstrip() for i in reversed(starts)]
+    openings[-1] = CHAPTER_MARKER.sub("", openings[-1]).lstrip()
+    return openings
 
 
 # ---- assigning parts -----------------------------------------------------------------------
@@ -379,12 +396,24 @@ def _chinese_numeral(text: str) -> int:
     return _CN_NUMBER.get(tens, 1) * 10 + _CN_NUMBER.get(units, 0)
 
 
-def _trailing_notes(texts: list[str], low: int) -> int:
-    """Return where a run of notes opening with ① … ⑳ ends the text (len(texts) when none)."""
-    start = len(texts)
-    while start > low and _NOTE_PARAGRAPH.match(texts[start - 1]):
+def _trailing_notes(texts: list[str], low: int, notes: frozenset[int] = frozenset()) -> int:
+    """Return where a run of notes ends the text (len(texts) when none).
+
+    A note opens with ① … ⑳, or is one of `notes` (paragraphs that opened with a marker [1],
+    〔1〕 after a finished sentence); a web page's chrome may follow the notes (【打印本页】).
+    """
+    end = len(texts)
+    while end > low and end - 1 not in notes and _is_page_chrome(texts[end - 1]):
+        end -= 1
+    start = end
+    while start > low and (start - 1 in notes or _NOTE_PARAGRAPH.match(texts[start - 1])):
         start -= 1
-    return start
+    return start if start < end else len(texts)
+
+
+def _is_page_chrome(text: str) -> bool:
+    """Return True for a short line without sentence punctuation: 【打印本页】, 扫一扫…."""
+    return len(text) <= MAX_PART_TITLE and not _PUNCTUATION.search(text) and "。" not in text
 
 
 def _news_closing(
@@ -452,11 +481,12 @@ def assign_parts(
     plan_start: int | None = None,
     layout: str = "wrapped",
     year_from: str = "",
+    notes: frozenset[int] = frozenset(),
 ) -> tuple[list[str], Structure]:
     """Return each paragraph's part and the Structure saying how the parts were found.
 
     `texts` are the paragraphs as read; `plan_start` (0-based) is the paragraph an override
-    names as the plan's first.
+    names as the plan's first; `notes` the paragraphs that opened with a note marker.
     """
     kinds = [heading_kind(text) for text in texts]
     if plan_year is None:
@@ -477,7 +507,7 @@ def assign_parts(
         front_end = min(front_end, plan_start)
     annex = next(
         (i for i in range(front_end, len(texts)) if kinds[i] == "annex"),
-        _trailing_notes(texts, front_end),
+        _trailing_notes(texts, front_end, notes),
     )
     parts = (
         ["front"] * front_end + ["review"] * (annex - front_end) + ["annex"] * (len(texts) - annex)

@@ -394,7 +394,15 @@ def parse_report(
     if plan_starts:
         texts, plan_start = split_at_words(texts, plan_starts)
     year_from = "targets.yaml" if plan_year else ""
-    parts, structure = assign_parts(texts, plan_year, plan_start, layout, year_from)
+    note_lines = [lines[index] for index in sorted(notes)]
+    note_paragraphs = frozenset(
+        index
+        for index, text in enumerate(texts)
+        if note_lines and text.startswith(tuple(note_lines))
+    )
+    parts, structure = assign_parts(
+        texts, plan_year, plan_start, layout, year_from, note_paragraphs
+    )
     return Document(source, tuple(_classify(texts, parts)), structure=structure)
 
 

@@ -49,6 +49,9 @@ def parts_of(document):
         "2 0 2 2 年 工 作 安 排",
         "第二部分　今后五年奋斗目标和主要任务",
         "二、新一届政府的奋斗目标和重点任务",
+        "二、对2025年政府工作的建议",
+        "二、對2025年政府工作的建議",
+        "对今年工作的建议",
     ],
 )
 def test_plan_headings_in_many_wordings(line):
@@ -280,6 +283,27 @@ def test_a_bulleted_page_is_one_item_a_line():
         "front", "front", "review", "review", "review", "review", "plan", "plan", "plan", "plan",
         "plan", "plan",
     ]  # fmt: skip
+
+
+def test_web_notes_with_markers_that_end_a_page_before_its_chrome_are_annex():
+    text = (
+        "各位代表：\n二、2025年工作安排\n全年实施“双百”项目[1]190个。\n新增学位2000个。\n"
+        "新建公园3个，新增绿道20公里。\n新增停车位500个。\n新增托位300个。\n"
+        "各位代表，让我们为建设新某县而努力奋斗！\n"
+        "[1]“双百”项目：指总投资100亿元以上的产业项目和100个民生项目。\n【打印本页】【关闭窗口】\n"
+    )
+    document = parse_report(text)
+    assert document.structure.layout == "lines"
+    assert parts_of(document)[7:] == [
+        ("plan", "各位代表，让我们为建设新某县而努力奋斗！"),
+        ("annex", "“双百”项目：指总投资100亿元以上的产业项目和100个民生项目。"),
+        ("annex", "【打印本页】【关闭窗口】"),
+    ]
+
+
+def test_page_chrome_without_notes_before_it_stays_where_it_was():
+    text = "各位代表：\n二、2025年工作安排\n新增学位2000个。\n【打印本页】【关闭窗口】\n"
+    assert [part for part, _ in parts_of(parse_report(text))] == ["front", "plan", "plan", "plan"]
 
 
 def test_notes_after_a_glossary_heading_with_a_colon_are_annex():
@@ -523,6 +547,12 @@ def test_plan_starts_splits_the_paragraph_that_holds_the_words():
         ("2024年新增学位2800个。新增学位3000个。", "2800个", True),
         ("地区生产总值比上年增长6%左右。", "6%", False),  # a comparison base, not last year
         ("去年完成投资80亿元,今年力争完成投资90亿元。", "90亿元", False),
+        # a clause inside the sentence opens with last year, after who says it
+        ("县工信局负责人介绍，去年新增企业26家，产业营收达到118亿元。", "118亿元", True),
+        ("局长介绍，去年新增企业26家，今年新增企业30家。", "30家", False),
+        # a figure after 了 tells what has happened
+        ("今年的报告中“民生”一词出现了46次，比去年多了9次。", "46次", True),
+        ("今年的报告中“民生”一词出现了46次，比去年多了9次。", "9次", True),
     ],
 )
 def test_a_plan_sentence_about_last_year_reads_as_review(text, figure, review):
