@@ -113,7 +113,7 @@ CN_UNITS = words(
 RANK_CONTEXT = ("排名", "排在", "位列", "位居", "居", "全省", "全市", "全国", "全区", "全县")
 #: nouns after an amount of money that make it a threshold (超10亿元项目), not an amount; up
 #: to MAX_QUALIFIER_WORDS characters may stand between (50亿元以上重大项目, 10亿元以上重大产业项目)
-QUALIFIED_NOUNS = ("项目", "企业")
+QUALIFIED_NOUNS = ("项目", "企业", "的项目", "的企业")
 MAX_QUALIFIER_WORDS = 4
 
 #: two-character words too common in these reports to say what a figure measures

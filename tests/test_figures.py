@@ -308,6 +308,7 @@ def test_footnote_markers_are_no_figure():
         ("新引进10亿元以上重大产业项目8个", [("10亿元", "a threshold"), ("8个", None)]),
         ("完成年度投资85亿元以上，新建项目30个", [("85亿元", None), ("30个", None)]),
         ("安排资金2亿元支持企业技术改造", [("2亿元", None)]),  # no comparator: an amount
+        ("引进超10亿元的项目3个", [("10亿元", "a threshold"), ("3个", None)]),
     ],
 )
 def test_a_money_threshold_may_qualify_projects_through_a_few_words(text, figures):
