@@ -10,7 +10,8 @@ Numbers that are no figure are dropped:
 - years, dates and times (2022年, 2022 年度, 〔2021〕, 3月15日, 2021—2025年, 2025-01-10 20:16),
   document and line numbers (1号, 3号线), versions (3.0版本; a bare 5.0), anniversaries (100周年);
 - ordinals: 第八次, 十九届, 八届三次, 党的十九大, 五大产业 (but 第28名 and 全省第1 are ranks);
-- list, chapter and footnote numbers: （一）, (1), 1., 一是, 〔3〕, ①;
+- list, chapter and footnote numbers: （一）, (1), 1., 一是, 〔3〕, ①, and numbers written with a
+  leading zero (01 扩投资, 02 强产业: item numbers and codes);
 - numbers inside quotation marks or book-title marks: “十四五”, “六稳”, “美丽乡村 2025”,
   《…2021年…》 — slogans and names;
 - numbers glued to Latin letters: 5G, PM2.5, G207, CO2 (but 4A级 is a grade, 10 kV a voltage);
@@ -21,7 +22,8 @@ Some figures are kept but read as names or labels rather than amounts (``label``
 counts in Chinese numerals followed by a noun (十件民生实事, 三项工程, 两个合作区 — the national
 rule for numbers in print, GB/T 15835, keeps Chinese numerals for fixed expressions), voltages
 (500千伏 names a line), ages (80岁以上老人), money thresholds that qualify a noun
-(超10亿元项目) and a grade whose clause counts the graded things (4A级旅游景区2家).
+(超10亿元项目, 50亿元以上重大项目), a grade or a time whose clause counts the things they name
+(4A级旅游景区2家, 15分钟医保服务圈站点40个) and years in Chinese numerals (关键五年: a period).
 
 The words this reads (units, multipliers, comparators, commitment cues) are in loaders.wording.
 The module is longer than most (about 600 lines) because _Scanner is one pass over a paragraph
@@ -44,6 +46,7 @@ from loaders.wording import (
     COMMITMENT_CUES,
     COUNT_UNITS,
     GRADE_UNITS,
+    MAX_QUALIFIER_WORDS,
     MEASURE_UNITS,
     MULTIPLIERS,
     NAMING_UNITS,
@@ -139,13 +142,24 @@ _QUOTED = re.compile(
 )
 _LIST_NUMBER_BEFORE = ("", "。", "；", ":", "！", "？", "(", "（")
 _LETTERS = re.compile(r"[A-Za-z]")
-_HOSPITAL_GRADE = re.compile(r"(?:甲等|医院|综合医院|中医医院)")
+_HOSPITAL_GRADE = re.compile(r"(?:[甲乙丙]等|医院|综合医院|中医医院)")
+# 50亿元以上重大项目: a few words may stand between a threshold and the projects it qualifies
+_QUALIFIED = re.compile(
+    rf"的?[\u4e00-\u9fff]{{0,{MAX_QUALIFIER_WORDS}}}?(?:{'|'.join(QUALIFIED_NOUNS)})"
+)
+# 15分钟生活圈, 24小时自助图书馆: a time right before a noun names the kind of thing
+NAMING_TIME_UNITS = ("分钟", "小时")
+_NOT_A_NOUN_AFTER_TIME = "内以左之、和与及至到"
 
 LABEL_CHINESE_NUMERAL = "Chinese numerals before a noun: a name, not an amount"
 LABEL_VOLTAGE = "a voltage: names a power line or substation"
 LABEL_AGE = "an age: says who is meant, not how many"
 LABEL_THRESHOLD = "a threshold: qualifies what is counted"
 LABEL_GRADE_CLASS = "a grade of what its clause counts: names the kind, the count is the amount"
+LABEL_TIME_NAME = (
+    "a time naming what its clause counts (15分钟生活圈站点40个): the count is the amount"
+)
+LABEL_PERIOD = "Chinese numerals before 年: a period (关键五年), not an amount"
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,15 +296,28 @@ class _Scanner:
             if figure is not None:
                 consumed = figure.end
                 found.append(figure)
-        return self._grades_of_counts(found)
+        return self._kinds_of_counts(found)
 
-    def _grades_of_counts(self, found: list[Figure]) -> list[Figure]:
-        """Return the figures with a grade labelled when its clause counts what it grades.
+    def _names_a_kind(self, figure: Figure) -> bool:
+        """Return True for a grade, or a time right before a noun (15分钟生活圈, not 30分钟以内)."""
+        if figure.measure == "grade":
+            return True
+        after = self.folded[figure.end : figure.end + 1]
+        return (
+            figure.unit in NAMING_TIME_UNITS
+            and "\u4e00" <= after <= "\u9fff"
+            and after not in _NOT_A_NOUN_AFTER_TIME
+        )
 
-        In 新创建国家4A级旅游景区2家 the commitment is 2家; 4A级 says which kind is counted.
+    def _kinds_of_counts(self, found: list[Figure]) -> list[Figure]:
+        """Return the figures with a grade or a naming time labelled when its clause counts
+        what it names.
+
+        In 新创建国家4A级旅游景区2家 the commitment is 2家; 4A级 says which kind is counted, as
+        15分钟 does in 新建15分钟医保服务圈站点40个.
         """
         for index, figure in enumerate(found):
-            if figure.measure != "grade" or figure.label is not None:
+            if figure.label is not None or not self._names_a_kind(figure):
                 continue
             clause_end = self.clause_span(figure.start, figure.end)[1]
             if any(
@@ -300,7 +327,8 @@ class _Scanner:
                 and other.base_unit in COUNT_UNITS
                 for other in found[index + 1 :]
             ):
-                found[index] = replace(figure, label=LABEL_GRADE_CLASS)
+                label = LABEL_GRADE_CLASS if figure.measure == "grade" else LABEL_TIME_NAME
+                found[index] = replace(figure, label=label)
         return found
 
     # -- reading one token -------------------------------------------------------------------
@@ -319,6 +347,8 @@ class _Scanner:
         if number_match is None:
             return None
         number = number_match.group()
+        if len(number) > 1 and number[0] == "0" and number[1].isdigit():
+            return None  # 01, 02: an item number or a code, never written so as an amount
         end = start + _span_of_chars(token.group(), len(number))
         before = folded[start - 1 : start]
         if before and _LETTERS.match(before):
@@ -411,14 +441,14 @@ class _Scanner:
             start, end, unit_end, numeral, float(value), unit, mult, tail.group("approx")
         )
         figure = self.finish(reading, previous_end)
-        if (
-            figure is not None
-            and figure.measure == "amount"
-            and figure.label is None
-            and not self._ends_clause(figure.end, allow=tuple(POST_COMPARATORS))
-            and not (unit not in NAMING_UNITS and folded.endswith(BUILDING_VERBS, 0, start))
+        if figure is None or figure.measure != "amount" or figure.label is not None:
+            return figure
+        if not self._ends_clause(figure.end, allow=tuple(POST_COMPARATORS)) and not (
+            unit not in NAMING_UNITS and folded.endswith(BUILDING_VERBS, 0, start)
         ):
             figure = replace(figure, label=LABEL_CHINESE_NUMERAL)
+        elif unit == "年" and figure.op == "=":
+            figure = replace(figure, label=LABEL_PERIOD)  # 关键五年 (缩短至两年 compares)
         return figure
 
     # -- kinds of figure ---------------------------------------------------------------------
@@ -495,7 +525,7 @@ class _Scanner:
             measure=_measure(unit),
             cues=tuple(cues),
             base_value=scaled(value, MULTIPLIERS.get(mult or "", 1)),
-            label=self._label(unit, post.end() if post else unit_end),
+            label=self._label(unit, post.end() if post else unit_end, compared=post is not None),
         )
         return self.extend_to_range(figure)
 
@@ -589,13 +619,19 @@ class _Scanner:
 
     # -- tests on the surroundings -----------------------------------------------------------
 
-    def _label(self, unit: str, after: int) -> str | None:
-        """Return why a figure with this unit reads as a name or qualifier, or None."""
+    def _label(self, unit: str, after: int, compared: bool = False) -> str | None:
+        """Return why a figure with this unit reads as a name or qualifier, or None.
+
+        `after` is where the figure (with its comparator, if `compared`) ends.
+        """
         if unit in VOLTAGE_UNITS:
             return LABEL_VOLTAGE
         if unit in AGE_UNITS:
             return LABEL_AGE
-        if unit == "元" and self.folded.startswith(QUALIFIED_NOUNS, after):
+        if unit == "元" and (
+            self.folded.startswith(QUALIFIED_NOUNS, after)
+            or (compared and _QUALIFIED.match(self.folded, after))
+        ):
             return LABEL_THRESHOLD
         if self.folded.startswith("的", after) and _POST_COMPARATOR.match(self.folded, after - 2):
             return LABEL_THRESHOLD  # 10万元以下的村, 500万元以上的企业

@@ -13,13 +13,16 @@ was done last year or last term), ``plan`` (what will be done: the commitments) 
      five-year plan period holding the plan year (“十五五”时期 in 2026) … followed by words
      such as 工作, 政府工作, 经济社会发展, 总体, 主要, 预期, 重点, 奋斗, 目标, 任务, 安排, 要求,
      部署, 打算, 展望, 计划, 建议 with at least one of 目标 任务 安排 要求 部署 打算 展望 计划
-     建议 重点 主要: 2023年工作总体要求和主要任务, 今年重点工作, 今后五年奋斗目标和主要任务;
-   - review: the same vocabulary ending in 回顾 or 总结 (政府工作回顾, 2024年工作总结,
+     建议 重点 主要, optionally after 关于 or 对: 2023年工作总体要求和主要任务, 今年重点工作,
+     今后五年奋斗目标和主要任务, 对2025年政府工作的建议;
+   - review: the same vocabulary ending in 回顾, 总结 or 情况 (政府工作回顾, 2024年工作总结,
+     2023年工作情况,
      “十四五”时期和2025年工作回顾), or a past time word (过去一年, 本届政府, 五年来) with
      工作: 过去一年的主要工作; a year (or five-year period) before the report's reads as
      review too;
    - annex: 附件, 附录, 名词解释, 注释 (a colon allowed, 附件:名词解释); without such a heading, the notes
-     ① … ⑳ that end a text (a PDF's page-bottom notes are moved there by loaders.report).
+     that end a text, maybe before a web page's chrome: ① … ⑳ (a PDF's page-bottom notes are
+     moved there by loaders.report), or a marker [1] 〔1〕 after a finished sentence.
 
    Confidence 0.95.
 3. **Chapter numbering** (no part heading): the first chapter whose number restarts
@@ -41,9 +44,10 @@ The report's plan year comes from targets.yaml's date when known, else from the 
 meeting date ——2024年1月18日在…, a 发布日期 or news date line, a title 2025年…政府工作报告, the
 plan heading).
 
-Inside the plan, a sentence that opens with last year (去年, 上年, 过去一年, the year before)
-or a clause about last year (在去年改造412个小区的基础上) reports an outcome, not a commitment:
-`reads_as_review` tells the finder so.
+Inside the plan, a sentence or a clause that opens with last year (去年, 上年, 过去一年, the
+year before; 某局负责人介绍，去年…), a clause about last year (在去年改造412个小区的基础上) or a
+figure after 了 (出现了46次) reports an outcome, not a commitment: `reads_as_review` tells the
+finder so.
 """
 
 from __future__ import annotations
@@ -81,17 +85,17 @@ _TIME = rf"(?:{_YEAR}|{_PLAN_TIME}|{_REVIEW_TIME})"
 _TIMES = rf"(?:{_TIME}(?:\s*(?:和|及|与|、|暨)\s*{_TIME})*)"
 _VOCABULARY_TEXT = (
     "国民经济和社会发展 经济社会发展 政府工作 经济 社会 发展 政府 工作 的 和 及 与 、 暨"
-    " 主要 总体 预期 重点 奋斗 目标 任务 安排 要求 部署 打算 展望 计划 建议 思路 举措 措施 回顾 总结"
+    " 主要 总体 预期 重点 奋斗 目标 任务 安排 要求 部署 打算 展望 计划 建议 思路 举措 措施 回顾 总结 情况"
     " 全县 全区 全市 全镇 全州 全旗 全省 我县 我区 我市 成绩 五年 一年"
 )
 _VOCABULARY = _VOCABULARY_TEXT.split()
 _WORDS = "|".join(sorted(map(re.escape, _VOCABULARY), key=len, reverse=True))
 _PART_HEADING = re.compile(
-    rf"^{_ENUMERATOR}(?:关于)?(?P<time>{_TIMES})?\s*的?\s*(?P<rest>(?:(?:{_WORDS})\s*)*)$"
+    rf"^{_ENUMERATOR}(?:关于|对于|对)?(?P<time>{_TIMES})?\s*的?\s*(?P<rest>(?:(?:{_WORDS})\s*)*)$"
 )
 _PLAN_KEYS = re.compile(r"目标|任务|安排|要求|部署|打算|展望|计划|建议|重点|主要")
 _PLAN_KEYS_TIMELESS = re.compile(r"目标|任务|安排|部署|打算|展望")
-_REVIEW_KEYS = re.compile(r"(?:回顾|总结)$")
+_REVIEW_KEYS = re.compile(r"(?:回顾|总结|情况)$")
 _ANNEX_HEADING = re.compile(
     rf"^{_ENUMERATOR}(?:(?:附\s*件|附\s*录|附\s*表)\s*\d{{0,2}}\s*(?:[:：]\s*[^。，；,;]{{0,20}})?"
     r"|(?:名\s*词\s*解\s*释|名词注释|注\s*释|注\s*解)\s*\d{0,2}\s*[:：]?)$"
@@ -124,8 +128,13 @@ _REVIEW_WORDS = (
     "|获评|荣获|创历史新高|累计|实现了|取得了|已经"
 )
 _NOTE_PARAGRAPH = re.compile(r"^\s*[\u2460-\u2473]")  # ① … ⑳: a note (a page's bottom, the end)
-_NEWS_CLOSING = re.compile(  # a news article back at the meeting after the plan, or its byline
+NEWS_CLOSING = re.compile(  # a news article back at the meeting after the plan, or its byline
     r"^\s*(?:会议|大会|本次大会|本次会议|此次会议|会期|责任编辑|编辑|【相关|相关阅读|[（(]\s*记者)"
+)
+NEWS_LEAD = (
+    re.compile(  # a news article's lead: 本报讯（记者…）, 本台消息, 某某网讯 at a paragraph's start
+        r"\s*(?:本报讯|本台讯|本台消息|本网讯|[\u4e00-\u9fff]{1,6}网?讯\s*[（(]\s*记者)"
+    )
 )
 _SENTENCE_END = "。！？!?"
 _CLAUSE_END = "。！？!?；;，,"
@@ -311,23 +320,42 @@ def cues_of(texts: list[str], plan_year: int | None) -> list[tuple[list[str], li
 def reads_as_review(text: str, position: int, plan_year: int | None) -> bool:
     """Return True when the figure at `position` of a plan paragraph reports last year.
 
-    That is when its sentence opens with last year (去年, 上年, 过去一年, 一年来, the year
-    before the plan year) and no plan word (今年, 力争, the plan year …) comes between the
-    sentence's start and the figure, or when its clause speaks of last year (在去年…的基础上)
-    other than as a comparison base (比去年, 较上年).
+    That is when its sentence, or a clause of it before the figure, opens with last year
+    (去年, 上年, 过去一年, 一年来, the year before the plan year: 某局负责人介绍，去年…) and no
+    plan word (今年, 力争, the plan year …) comes between that opening and the figure; when
+    its clause speaks of last year (在去年…的基础上) other than as a comparison base (比去年,
+    较上年); or when the figure follows 了 (出现了46次, 多了9次): what has happened.
     """
     start = max(text.rfind(ch, 0, position) for ch in _SENTENCE_END) + 1
     sentence = to_simplified(text[start:position])
-    opening = CHAPTER_MARKER.sub("", sentence.lstrip()).lstrip()
+    if sentence.rstrip().endswith("了"):
+        return True
     plan_pattern, _ = _cue_patterns(plan_year)
     last_years = ("去年", "上年", "上一年", "过去一年", "一年来", "过去五年", "五年来")
     if plan_year:
         last_years += (f"{plan_year - 1}年",)
-    if opening.startswith(last_years) and not plan_pattern.search(opening):
-        return True
+    for opening in _clause_starts(sentence):
+        if sentence.startswith(last_years, opening):
+            if not plan_pattern.search(sentence, opening):
+                return True
+            break
     clause_start = max(text.rfind(ch, 0, position) for ch in _CLAUSE_END) + 1
     clause = to_simplified(text[clause_start:position])
     return bool(_LAST_YEAR_IN_CLAUSE.search(clause))
+
+
+def _clause_starts(sentence: str) -> list[int]:
+    """Return where the sentence's clauses start (spaces and a first chapter marker （一）
+    skipped), the last clause first."""
+    stripped = sentence.lstrip()
+    marker = CHAPTER_MARKER.match(stripped)
+    first = len(sentence) - len(stripped) + (marker.end() if marker else 0)
+    starts = []
+    for start in [first] + [i + 1 for i, ch in enumerate(sentence) if ch in _CLAUSE_END]:
+        while start < len(sentence) and sentence[start].isspace():
+            start += 1
+        starts.append(start)
+    return starts[::-1]
 
 
 # ---- assigning parts -----------------------------------------------------------------------
@@ -379,12 +407,24 @@ def _chinese_numeral(text: str) -> int:
     return _CN_NUMBER.get(tens, 1) * 10 + _CN_NUMBER.get(units, 0)
 
 
-def _trailing_notes(texts: list[str], low: int) -> int:
-    """Return where a run of notes opening with ① … ⑳ ends the text (len(texts) when none)."""
-    start = len(texts)
-    while start > low and _NOTE_PARAGRAPH.match(texts[start - 1]):
+def _trailing_notes(texts: list[str], low: int, notes: frozenset[int] = frozenset()) -> int:
+    """Return where a run of notes ends the text (len(texts) when none).
+
+    A note opens with ① … ⑳, or is one of `notes` (paragraphs that opened with a marker [1],
+    〔1〕 after a finished sentence); a web page's chrome may follow the notes (【打印本页】).
+    """
+    end = len(texts)
+    while end > low and end - 1 not in notes and _is_page_chrome(texts[end - 1]):
+        end -= 1
+    start = end
+    while start > low and (start - 1 in notes or _NOTE_PARAGRAPH.match(texts[start - 1])):
         start -= 1
-    return start
+    return start if start < end else len(texts)
+
+
+def _is_page_chrome(text: str) -> bool:
+    """Return True for a short line without sentence punctuation: 【打印本页】, 扫一扫…."""
+    return len(text) <= MAX_PART_TITLE and not _PUNCTUATION.search(text) and "。" not in text
 
 
 def _news_closing(
@@ -395,12 +435,25 @@ def _news_closing(
     A news summary of a report goes back to the meeting after the plan (会议还听取了…, 大会会期…)
     and ends with its byline (责任编辑, 【相关阅读】): that is not the report's plan. The closing
     starts at the first such paragraph after the last one with a plan cue (other than a
-    meeting paragraph's: 审查了…2024年计划草案); `cues` are those of texts[low:high].
+    meeting paragraph's: 审查了…2024年计划草案) and before the lead of a second article (a
+    newspaper page: 本报讯（记者…）政协…会议开幕), which starts the closing whatever it plans;
+    `cues` are those of texts[low:high].
     """
-    meeting = [bool(_NEWS_CLOSING.match(to_simplified(texts[i]))) for i in range(low, high)]
+    first_lead = next((i for i in range(high) if NEWS_LEAD.search(to_simplified(texts[i]))), high)
+    high = next(  # the next article's lead
+        (i for i in range(max(low, first_lead + 1), high) if _opens_article(texts[i])), high
+    )
+    meeting = [bool(NEWS_CLOSING.match(to_simplified(texts[i]))) for i in range(low, high)]
     planned = [i for i in range(high - low) if cues[i][0] and not meeting[i]]
     after = planned[-1] + 1 if planned else 0
     return next((low + i for i in range(after, high - low) if meeting[i]), high)
+
+
+def _opens_article(text: str) -> bool:
+    """Return True for a paragraph holding a news lead (本报讯…) near its start, after a
+    headline that extraction may have glued on."""
+    start = to_simplified(text[:40])
+    return any(NEWS_LEAD.match(start, i) for i in range(0, min(len(start), 25)))
 
 
 def is_part_title(text: str) -> bool:
@@ -452,11 +505,12 @@ def assign_parts(
     plan_start: int | None = None,
     layout: str = "wrapped",
     year_from: str = "",
+    notes: frozenset[int] = frozenset(),
 ) -> tuple[list[str], Structure]:
     """Return each paragraph's part and the Structure saying how the parts were found.
 
     `texts` are the paragraphs as read; `plan_start` (0-based) is the paragraph an override
-    names as the plan's first.
+    names as the plan's first; `notes` the paragraphs that opened with a note marker.
     """
     kinds = [heading_kind(text) for text in texts]
     if plan_year is None:
@@ -477,7 +531,7 @@ def assign_parts(
         front_end = min(front_end, plan_start)
     annex = next(
         (i for i in range(front_end, len(texts)) if kinds[i] == "annex"),
-        _trailing_notes(texts, front_end),
+        _trailing_notes(texts, front_end, notes),
     )
     parts = (
         ["front"] * front_end + ["review"] * (annex - front_end) + ["annex"] * (len(texts) - annex)

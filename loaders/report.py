@@ -38,6 +38,8 @@ from loaders.parts import (
     CHAPTER_MARKER,
     HEADING_SENTENCE,
     MAX_HEADING,
+    NEWS_CLOSING,
+    NEWS_LEAD,
     Structure,
     assign_parts,
     heading_kind,
@@ -59,6 +61,8 @@ HTML_DEBRIS = re.compile(r"(?:&nbsp;|&#160;|&amp;|&&|\s)+$")
 PAGE_NOTE = re.compile(r"^[\u2460-\u2473]")  # ① … ⑳ opening a note at a page's bottom
 PAGE_NOTE_LINES = 6  # the most lines the notes at one page's bottom take
 PAGE_LINES = 60  # the most lines of a page: where a note's reference is looked for
+# a tag left by copying a page's source: <p>, </p>, <strong>, <br/>, <div class="info">
+HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 HTML_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{2,6}|#x[0-9A-Fa-f]{2,5});")
 LIST_ITEM = re.compile(r"^[■□●○◆◇▲△▶►•★☆【]")  # a bullet or a 【section】 opening a line
 INLINE_CHAPTER_HEADING = re.compile(r"^([^。！？]{2,40})。")
@@ -164,7 +168,8 @@ def _clean_lines(text: str) -> tuple[list[str], frozenset[int]]:
     the line-width test of join_wrapped honest — unless the marker follows a sentence's end
     (``。〔9〕``), where the next line may be a heading. A running page header (one of the
     first lines of the text repeated right after a page-number line) is dropped, and so is HTML
-    debris at a line's end (``&nbsp;``, ``&&``); character references (``&ldquo;``) are read. A line that opens with a marker after a
+    debris at a line's end (``&nbsp;``, ``&&``) and HTML tags copied with a page's source
+    (``<p>``, ``<br/>``) are dropped; character references (``&ldquo;``) are read. A line that opens with a marker after a
     complete line (``〔2〕省级…`` under 名词解释) opens a note: a paragraph of its own.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
@@ -175,6 +180,8 @@ def _clean_lines(text: str) -> tuple[list[str], frozenset[int]]:
     first_lines: list[str] = []
     page_notes: list[str] = []  # notes printed at a page's bottom, moved to the text's end
     for raw in text.split("\n"):
+        if "<" in raw:
+            raw = HTML_TAG.sub("", raw)
         line = (_unescape(HTML_DEBRIS.sub("", raw)) if "&" in raw else raw).strip()
         if not line:
             continue
@@ -327,6 +334,8 @@ def opens_paragraph(line: str) -> bool:
         or HEADING_SENTENCE.match(line)
         or ADDRESS.match(line)
         or ANNEX_NOTE.match(line)
+        or NEWS_LEAD.match(line)
+        or NEWS_CLOSING.match(line)
         or is_title_line(line)
     )
 
@@ -394,7 +403,15 @@ def parse_report(
     if plan_starts:
         texts, plan_start = split_at_words(texts, plan_starts)
     year_from = "targets.yaml" if plan_year else ""
-    parts, structure = assign_parts(texts, plan_year, plan_start, layout, year_from)
+    note_lines = [lines[index] for index in sorted(notes)]
+    note_paragraphs = frozenset(
+        index
+        for index, text in enumerate(texts)
+        if note_lines and text.startswith(tuple(note_lines))
+    )
+    parts, structure = assign_parts(
+        texts, plan_year, plan_start, layout, year_from, note_paragraphs
+    )
     return Document(source, tuple(_classify(texts, parts)), structure=structure)
 
 

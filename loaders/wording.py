@@ -96,7 +96,7 @@ TIME_UNITS = words("年 个月 天 个工作日 工作日 小时 分钟 周")
 VOLTAGE_UNITS = ("千伏", "kV")
 AGE_UNITS = ("周岁", "岁")
 RANK_UNITS = ("名", "位", "强")
-GRADE_UNITS = ("A级", "星级", "级甲等", "甲")
+GRADE_UNITS = ("A级", "星级", "级甲等", "级乙等", "级丙等", "甲")
 NOT_FIGURE_UNITS = ("号", "周年", "届", "大", "版本", "版", "月", "日")
 PERCENT_UNITS = ("%", "‰")
 POINT_UNITS = ("个百分点", "百分点")
@@ -104,15 +104,17 @@ POINT_UNITS = ("个百分点", "百分点")
 #: units a Chinese numeral may carry (three 个, 十件, 两万人, 前二十名, 三甲, 三星级)
 CN_UNITS = words(
     "个 项 件 家 所 条 处 座 宗 批 户 人次 人 名 位 台 辆 套 间 张 支 场 次 栋 类 种 篇 份 级 轮"
-    " 方面 年 个月 天 周 倍 公里 米 亩 吨 元 个百分点 百分点 强 甲 星级 级甲等 届 大 周年 岁 周岁"
+    " 方面 年 个月 天 周 倍 公里 米 亩 吨 元 个百分点 百分点 强 甲 星级 级甲等 级乙等 级丙等 届 大 周年 岁 周岁"
 )
 
 # ---- context -------------------------------------------------------------------------------
 
 #: words shortly before 第N that make it a rank (全省第1, 排名第一) rather than an ordinal
 RANK_CONTEXT = ("排名", "排在", "位列", "位居", "居", "全省", "全市", "全国", "全区", "全县")
-#: nouns after an amount of money that make it a threshold (超10亿元项目), not an amount
+#: nouns after an amount of money that make it a threshold (超10亿元项目), not an amount; up
+#: to MAX_QUALIFIER_WORDS characters may stand between (50亿元以上重大项目, 10亿元以上重大产业项目)
 QUALIFIED_NOUNS = ("项目", "企业", "的项目", "的企业")
+MAX_QUALIFIER_WORDS = 4
 
 #: two-character words too common in these reports to say what a figure measures
 STOP_WORDS = frozenset(

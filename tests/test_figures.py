@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from loaders.figures import LABEL_GRADE_CLASS, chinese_number, figures_in_text, find_figures
+from loaders.figures import (
+    LABEL_GRADE_CLASS,
+    LABEL_PERIOD,
+    LABEL_TIME_NAME,
+    chinese_number,
+    figures_in_text,
+    find_figures,
+)
 from loaders.report import read_report
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -184,6 +191,8 @@ def test_rank_with_a_unit():
         ("洲心敬老院三星级升级改造", "三星级", "星级"),
         ("推进区人民医院创建三级甲等医院", "三级甲等", "级甲等"),
         ("推动县人民医院创建三级医院", "三级", "级"),
+        ("县中医院创建三级乙等中医医院", "三级乙等", "级乙等"),
+        ("縣中醫院創建三級乙等中醫醫院", "三級乙等", "级乙等"),
     ],
 )
 def test_grades(text, figure, unit):
@@ -198,6 +207,10 @@ def test_grades(text, figure, unit):
         ("創建國家4A級旅遊景區1個", [("4A級", LABEL_GRADE_CLASS), ("1個", None)]),
         ("创建国家4A级旅游景区，新增游客5%", [("4A级", None), ("5%", None)]),  # another clause
         ("新增学位200个，推进区人民医院创建三级甲等医院", [("200个", None), ("三级甲等", None)]),
+        ("新建15分钟医保服务圈站点40个", [("15分钟", LABEL_TIME_NAME), ("40个", None)]),
+        ("建成24小时自助图书馆3个", [("24小时", LABEL_TIME_NAME), ("3个", None)]),
+        ("实现县城到各乡镇30分钟通达", [("30分钟", None)]),  # nothing else counted
+        ("平均通勤时间控制在30分钟以内，新增公交线路5条", [("30分钟", None), ("5条", None)]),
     ],
 )
 def test_a_grade_whose_clause_counts_the_graded_things_names_them(text, figures):
@@ -286,6 +299,38 @@ def test_no_figure(text):
 
 def test_footnote_markers_are_no_figure():
     assert written("两个合作区〔2〕建设，“先导计划”［12］，“两地一区”①") == ["两个"]
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("其中50亿元以上重大项目2个", [("50亿元", "a threshold"), ("2个", None)]),
+        ("新引进10亿元以上重大产业项目8个", [("10亿元", "a threshold"), ("8个", None)]),
+        ("完成年度投资85亿元以上，新建项目30个", [("85亿元", None), ("30个", None)]),
+        ("安排资金2亿元支持企业技术改造", [("2亿元", None)]),  # no comparator: an amount
+        ("引进超10亿元的项目3个", [("10亿元", "a threshold"), ("3个", None)]),
+    ],
+)
+def test_a_money_threshold_may_qualify_projects_through_a_few_words(text, figures):
+    found = [(f.text, f.label and f.label.split(":")[0]) for f in figures_in_text(text)]
+    assert found == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("01 扩投资", []),
+        ("02 强产业", []),
+        ("新增0.5个百分点", ["0.5个百分点"]),
+    ],
+)
+def test_a_number_with_a_leading_zero_is_an_item_number_or_a_code(text, figures):
+    assert [f.text for f in figures_in_text(text)] == figures
+
+
+def test_chinese_numerals_before_nian_at_a_clause_end_are_a_period():
+    [period] = figures_in_text("今后五年，是开启现代化建设新征程的关键五年。")
+    assert (period.text, period.label) == ("五年", LABEL_PERIOD)
 
 
 def test_voltage_age_and_threshold_read_as_labels():

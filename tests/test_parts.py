@@ -49,6 +49,9 @@ def parts_of(document):
         "2 0 2 2 年 工 作 安 排",
         "第二部分　今后五年奋斗目标和主要任务",
         "二、新一届政府的奋斗目标和重点任务",
+        "二、对2025年政府工作的建议",
+        "二、對2025年政府工作的建議",
+        "对今年工作的建议",
     ],
 )
 def test_plan_headings_in_many_wordings(line):
@@ -71,6 +74,7 @@ def test_plan_headings_in_many_wordings(line):
         "過去一年工作回顧",
         "一、本届政府五年工作回顾",
         "一、过去五年和2024年工作回顾",
+        "一、2023年工作情况",
     ],
 )
 def test_review_headings_in_many_wordings(line):
@@ -282,6 +286,27 @@ def test_a_bulleted_page_is_one_item_a_line():
     ]  # fmt: skip
 
 
+def test_web_notes_with_markers_that_end_a_page_before_its_chrome_are_annex():
+    text = (
+        "各位代表：\n二、2025年工作安排\n全年实施“双百”项目[1]190个。\n新增学位2000个。\n"
+        "新建公园3个，新增绿道20公里。\n新增停车位500个。\n新增托位300个。\n"
+        "各位代表，让我们为建设新某县而努力奋斗！\n"
+        "[1]“双百”项目：指总投资100亿元以上的产业项目和100个民生项目。\n【打印本页】【关闭窗口】\n"
+    )
+    document = parse_report(text)
+    assert document.structure.layout == "lines"
+    assert parts_of(document)[7:] == [
+        ("plan", "各位代表，让我们为建设新某县而努力奋斗！"),
+        ("annex", "“双百”项目：指总投资100亿元以上的产业项目和100个民生项目。"),
+        ("annex", "【打印本页】【关闭窗口】"),
+    ]
+
+
+def test_page_chrome_without_notes_before_it_stays_where_it_was():
+    text = "各位代表：\n二、2025年工作安排\n新增学位2000个。\n【打印本页】【关闭窗口】\n"
+    assert [part for part, _ in parts_of(parse_report(text))] == ["front", "plan", "plan", "plan"]
+
+
 def test_notes_after_a_glossary_heading_with_a_colon_are_annex():
     text = (
         "各位代表：\n二、2023年工作安排\n新增学位2000个。\n名词解释：\n"
@@ -395,6 +420,47 @@ TARGETS_FIRST_NEWS = (
     "县长在报告中表示，2025年要确保完成全年各项目标任务。\n"
     "编辑：陈某\n"
 )
+
+
+NEWSPAPER_PAGE = (
+    "某县日报　2025年1月18日　第2版\n县人大会议开幕\n本报讯（记者　甲）1月17日，\n"
+    "县人大会议开幕，县长作政府工作报\n告。去年，全县新增企业21家。\n"
+    "报告提出，今年全县新增规上工业企\n业20家，新建高标准农田1.6万亩。\n"
+    "大会应到代表212名，实到197名，符\n合法定人数。\n县政协会议开幕\n"
+    "本报讯（记者　乙）1月16日，县政协\n会议开幕。报告提出，今年县政协将\n"
+    "开展专题协商8次，力争提案办复率保\n持100%。\n"
+)
+
+
+def test_a_second_articles_lead_on_a_newspaper_page_starts_the_closing():
+    document = parse_report(NEWSPAPER_PAGE)
+    parts = [p.part for p in document.paragraphs]
+    texts = [p.text for p in document.paragraphs]
+    assert parts == ["plan", "annex", "annex"]  # the narrow columns leave few paragraph ends
+    assert texts[0].endswith("新建高标准农田1.6万亩。")
+    assert texts[1] == "大会应到代表212名，实到197名，符合法定人数。"
+    assert texts[2].startswith("县政协会议开幕本报讯（记者　乙）")
+
+
+def test_html_tags_copied_with_a_pages_source_are_dropped():
+    text = "".join(
+        f"<p>　　{line}</p>\n"
+        for line in [
+            "<strong>一、2023年工作情况</strong>",
+            "新增学位2900个。",
+            "<strong>二、2024年工作计划</strong>",
+            "<strong>（一）全力惠民生。</strong>新增学位3600个；<br/>新建学校4所。",
+            "新增托位300个。", "新增绿道20公里。", "新增停车位500个。", "新建公园3个。",
+        ]
+    )  # fmt: skip
+    document = parse_report('<div class="info">发布时间：2024-01-19</div>\n' + text)
+    assert document.structure.layout == "lines"
+    assert parts_of(document)[1:5] == [
+        ("review", "一、2023年工作情况"),
+        ("review", "新增学位2900个。"),
+        ("plan", "二、2024年工作计划"),
+        ("plan", "（一）全力惠民生。新增学位3600个；新建学校4所。"),
+    ]
 
 
 def test_the_meeting_before_a_news_items_plan_is_no_closing():
@@ -523,6 +589,12 @@ def test_plan_starts_splits_the_paragraph_that_holds_the_words():
         ("2024年新增学位2800个。新增学位3000个。", "2800个", True),
         ("地区生产总值比上年增长6%左右。", "6%", False),  # a comparison base, not last year
         ("去年完成投资80亿元,今年力争完成投资90亿元。", "90亿元", False),
+        # a clause inside the sentence opens with last year, after who says it
+        ("县工信局负责人介绍，去年新增企业26家，产业营收达到118亿元。", "118亿元", True),
+        ("局长介绍，去年新增企业26家，今年新增企业30家。", "30家", False),
+        # a figure after 了 tells what has happened
+        ("今年的报告中“民生”一词出现了46次，比去年多了9次。", "46次", True),
+        ("今年的报告中“民生”一词出现了46次，比去年多了9次。", "9次", True),
     ],
 )
 def test_a_plan_sentence_about_last_year_reads_as_review(text, figure, review):
@@ -613,7 +685,9 @@ def test_the_finder_scores_at_least_095_on_the_texts_it_was_tuned_on(tmp_path):
             shutil.copy(labels, tmp_path)
             shutil.copy(labels.with_suffix(".txt"), tmp_path)
     tuned = measure(tmp_path)["tuned"]
-    assert tuned["texts"] == 29  # the four holdout sets (5, 7, 3, 3 texts) count as tuned since
+    assert (
+        tuned["texts"] == 39
+    )  # the six holdout sets (5, 7, 3, 3, 6, 4 texts) count as tuned since
     assert tuned["recall"] >= MIN_SCORE, tuned
     assert tuned["precision"] >= MIN_SCORE, tuned
     assert tuned["op_accuracy"] >= MIN_SCORE, tuned
