@@ -62,6 +62,7 @@ def measure_split(top: Path, seeds: Path, label: str) -> dict:
     shutil.rmtree(cache, ignore_errors=True)
     empty = _run("load", top, seeds)
     warm = _run("load", top, seeds)
+    unchanged = _run("check", top, seeds)  # the check a person ran before editing
     edit(edited_file(top))
     after_edit = _run("check", top, seeds)
     view = _run("save-to-view", top, seeds)
@@ -71,6 +72,7 @@ def measure_split(top: Path, seeds: Path, label: str) -> dict:
         f"split_problems_{label}": empty["problems"],
         f"split_cold_empty_cache_{label}_s": empty["seconds"],
         f"split_cold_warm_cache_{label}_s": warm["seconds"],
+        f"check_unchanged_{label}_s": unchanged["seconds"],
         f"check_after_edit_{label}_s": after_edit["seconds"],
         f"split_first_view_{label}_s": view["first_s"],
         f"save_to_view_{label}_s": view["save_to_view_s"],

@@ -98,7 +98,7 @@ class Validator:
         """Return the line of the value at a place (of its nearest enclosing value if missing)."""
         return self.source.line(at.path)
 
-    # -- the pass (validate_files runs it over every file) ------------------------------------
+    # -- the pass (validate.py runs it over every file of the set) ---------------------------
 
     def sections(self, data: dict) -> None:
         """The file is a mapping of the known sections; only the top file includes others."""
