@@ -303,8 +303,8 @@ def _draft(
     op = item.op
     if figure.measure == "rank" and op in ("=", ">="):
         op = "<="  # a rank is met at that place or better
-    unit = figure.unit
-    value = figure.value
+    unit: str | None = figure.unit
+    value: float | None = figure.value
     if earlier is not None and earlier.target.unit != figure.unit:
         unit = earlier.target.unit
         value = value_in_unit(figure, unit)
@@ -314,7 +314,7 @@ def _draft(
             f"the report gives a range, {figure.text.replace(' ', '')}: check op and value"
         )
     tolerance = None
-    if op == "~" and unit not in DEFAULT_TOLERANCE:
+    if op == "~" and value is not None and unit not in DEFAULT_TOLERANCE:
         tolerance = _round_tolerance(value * DRAFTED_TOLERANCE_SHARE)
         notes.append('tolerance drafted as 5% of the value: say how far from it is still "about"')
     if earlier is not None:

@@ -54,7 +54,7 @@ def commitment_lines(draft: Draft, step: int = 2) -> list[str]:
         origin = f"{where}: same measure as {draft.carried_from.id} (shares {shared})"
     else:
         origin = f"{where}: a new measure"
-    target = {"op": draft.target.op}
+    target: dict[str, str | None] = {"op": draft.target.op}
     if draft.target.value is not None:
         target["value"] = _number(draft.target.value, figure.number, figure.value)
         target["unit"] = draft.target.unit
@@ -74,7 +74,7 @@ def commitment_lines(draft: Draft, step: int = 2) -> list[str]:
         f"  target: {_flow(target)}",
         f"  quote: {yaml_scalar(draft.quote)}",
     ]
-    if draft.baseline is not None:
+    if draft.baseline is not None and draft.baseline_figure is not None:  # set together
         baseline = draft.baseline
         lines += [
             f"  baseline:  # ¶{draft.baseline_figure.figure.paragraph}, the review: same measure?",

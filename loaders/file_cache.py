@@ -92,6 +92,7 @@ def parse_file(path: Path, name: str, cache_dir: Path | None = None) -> ParsedFi
         return ParsedFile(name, None, None, problems, saved_at, unreadable=True, key=key)
     digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
     remembered = _MEMORY.get(key)
+    parsed: ParsedFile | None
     if remembered is not None and remembered[0] == digest and remembered[1].name == name:
         parsed = remembered[1]
     else:

@@ -172,8 +172,7 @@ def heading_kind(line: str, plan_year: int | None = None) -> str | None:
         return "review" if "工作" in rest or "成绩" in rest else None
     if not _PLAN_KEYS.search(rest):
         return None
-    years = [_year(y) for y in _YEAR_IN_HEADING.findall(time)]
-    years = [y for y in years if y]
+    years = [year for y in _YEAR_IN_HEADING.findall(time) if (year := _year(y))]
     if plan_year and years and max(years) < plan_year and not re.search(_PLAN_TIME, time):
         return "review"
     return "plan"
@@ -212,8 +211,8 @@ def plan_year_from_text(
     for text in head:
         if "会议" in text or text.startswith(("——", "—", "-")):
             match = _MEETING_DATE.search(text)
-            if match and _year(match.group(1)):
-                year = _year(match.group(1))
+            year = _year(match.group(1)) if match else None
+            if match and year:
                 return year + (_chinese_month(match.group(2)) == 12), "meeting date"
     for text in head:
         match = _PUBLISHED.search(text)
@@ -281,9 +280,8 @@ def reads_as_review(text: str, position: int, plan_year: int | None) -> bool:
     opening = CHAPTER_MARKER.sub("", sentence.lstrip()).lstrip()
     plan_pattern, _ = _cue_patterns(plan_year)
     last_years = ("去年", "上年", "上一年", "过去一年", "一年来", "过去五年", "五年来")
-    if plan_year:
-        last_years += (f"{plan_year - 1}年",)
-    if opening.startswith(last_years) and not plan_pattern.search(opening):
+    the_year_before = (f"{plan_year - 1}年",) if plan_year else ()
+    if opening.startswith(last_years + the_year_before) and not plan_pattern.search(opening):
         return True
     clause_start = max(text.rfind(ch, 0, position) for ch in _CLAUSE_END) + 1
     clause = to_simplified(text[clause_start:position])
@@ -430,8 +428,9 @@ def assign_parts(
     elif plan_headings:
         part = "review"
         for index in range(front_end, annex):
-            if kinds[index] in ("review", "plan"):
-                part = kinds[index]
+            kind = kinds[index]
+            if kind in ("review", "plan"):
+                part = kind
                 if part == "review" and index != front_end:
                     start(index, "review", "heading", texts[index].strip(), 0.95)
                 if part == "plan" and not any(s.part == "plan" for s in starts):

@@ -105,7 +105,7 @@ def commitment(validator: Validator, item: dict, at: Where) -> Commitment | None
     promised = target(validator, item, at)
     if source is not None and values["quote"] is not None:
         found = check_quote(validator, source, values["quote"], at / "quote")
-        if found and promised is not None and promised.value is not None:
+        if found and promised is not None and promised.value is not None and promised.unit:
             value_in_quote(
                 validator, promised.value, promised.unit, values["quote"], at / "target" / "value"
             )
@@ -229,7 +229,7 @@ def baseline(
         found = check_quote(validator, source, values["quote"], at / "quote")
         if found and values["value"] is not None and promised is not None and promised.unit:
             value_in_quote(validator, values["value"], promised.unit, values["quote"], at / "value")
-    if None in (values["year"], values["value"], values["quote"], source_id):
+    if source_id is None or None in (values["year"], values["value"], values["quote"]):
         return None
     return Baseline(values["year"], values["value"], values["quote"], source_id, values["note"])
 

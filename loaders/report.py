@@ -374,6 +374,6 @@ def _next_plan_title_is_two(texts: list[str], parts: list[str]) -> list[bool]:
     for index in range(len(texts) - 1, -1, -1):
         if parts[index] == "plan" and is_title_line(texts[index]):
             marker = CHAPTER_MARKER.match(texts[index])
-            following = bool(marker) and marker.group(1) == "二"
+            following = marker is not None and marker.group(1) == "二"
         result[index] = following
     return result

@@ -364,7 +364,7 @@ class _Checked:
 #: per file (resolved path), the last validation of its commitments and exclusions, with its
 #: key: the file's digest, its name as shown, and the context it was validated in (the reports,
 #: areas and report texts)
-_CHECKED: dict[str, tuple[tuple[str, str, str], _Checked]] = {}
+_CHECKED: dict[str, tuple[tuple[str | None, str, str], _Checked]] = {}
 
 
 def validate_files(files: list[ParsedFile], seeds: Path, problems: list[Problem]) -> LoadResult:
@@ -426,8 +426,8 @@ def validate_files(files: list[ParsedFile], seeds: Path, problems: list[Problem]
     for validator, found in reports:
         load_documents(validator, found)
     if any(isinstance(d.get("reports"), list) for d in datas):  # else: no reports to compare
-        files = [r.get("file") for d in datas for r in _items(d, "reports")]
-        undeclared_files(top, {Path(f).name for f in files if isinstance(f, str)})
+        report_files = [r.get("file") for d in datas for r in _items(d, "reports")]
+        undeclared_files(top, {Path(f).name for f in report_files if isinstance(f, str)})
     context = _context_key(top)
     checked = [(v, _check_records(v, d, context)) for v, d in zip(validators, datas, strict=True)]
     commitments = _unique("commitments", [(v, c.commitments) for v, c in checked])
@@ -466,9 +466,9 @@ def _ordered(problems: list[Problem], names: list[str]) -> list[Problem]:
 def _check_records(validator: Validator, data: dict, context: str) -> _Checked:
     """Return a file's commitments and exclusions validated, reused when the file and the
     context it is validated in are those of the last load."""
-    key = (validator.digest, validator.name, context) if validator.key else None
-    remembered = _CHECKED.get(validator.key)
-    if key is not None and remembered is not None and remembered[0] == key:
+    key = (validator.digest, validator.name, context)
+    remembered = _CHECKED.get(validator.key) if validator.key else None
+    if remembered is not None and remembered[0] == key:
         checked = remembered[1]
         for path in [p for p in validator.pending if p[:1] in (("commitments",), ("exclusions",))]:
             if len(path) == 2:
@@ -483,7 +483,7 @@ def _check_records(validator: Validator, data: dict, context: str) -> _Checked:
         validator.problems[before:],
         validator.warnings[warned:],
     )
-    if key is not None:
+    if validator.key:
         _CHECKED[validator.key] = (key, checked)
     return checked
 
@@ -491,7 +491,7 @@ def _check_records(validator: Validator, data: dict, context: str) -> _Checked:
 def _context_key(top: Validator) -> str:
     """Return a key for what a file's commitments and exclusions are checked against: the
     valid reports and areas, those left out, and each report text's file as last modified."""
-    texts = []
+    texts: list[tuple[object, ...]] = []
     for report_id, report in sorted(top.known["reports"].items()):
         if report.file is None:
             continue

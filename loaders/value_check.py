@@ -50,15 +50,16 @@ def value_in_quote(validator: Validator, value: float, unit: str, quote: str, at
             f"{shown} is not in its quote, which gives no figure: quote the clause that gives {shown} {unit}",
         )
         return
-    convertible = [f for f in amounts if value_in_unit(f, unit) is not None]
-    written = [f for f in convertible if f.value == value and value_in_unit(f, unit) != value]
+    in_unit = {id(f): v for f in amounts if (v := value_in_unit(f, unit)) is not None}
+    convertible = [f for f in amounts if id(f) in in_unit]
+    written = [f for f in convertible if f.value == value and in_unit[id(f)] != value]
     if written:  # 1.8 for 1.8万个: the number as written, not in the unit
         figure = written[0]
         validator.problem(
             at,
             "value-not-in-quote",
             f"{shown} is not in its quote, which gives {figure.text}: write "
-            f"{number(value_in_unit(figure, unit))}, the figure in {unit}",
+            f"{number(in_unit[id(figure)])}, the figure in {unit}",
         )
         return
     if convertible:

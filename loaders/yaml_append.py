@@ -180,7 +180,7 @@ def append_to_section(text: str, section: str, items: list[list[str]]) -> str:
         blank = [newline] if lines and not _is_blank(lines[-1]) else []
         result = "".join(lines + ending + blank + [f"{section}:{newline}"] + new_lines)
     else:
-        if _inline_value(_TOP_KEY.match(_bare(lines[layout.start])).group("rest")) == "[]":
+        if _inline_value(_bare(lines[layout.start]).split(":", 1)[1]) == "[]":
             lines[layout.start] = _drop_empty_list(lines[layout.start])
         before, after = lines[: layout.end], lines[layout.end :]
         if before and not before[-1].endswith(("\n", "\r")):
@@ -231,9 +231,9 @@ def insert_after_record(
             )
         if _inline_value(rest) == "[]":
             lines[field_line] = _drop_empty_list(lines[field_line])
-        insert_at, entry_indent = _field_end(lines, field_line, last, key_indent)
+        insert_at, found_indent = _field_end(lines, field_line, last, key_indent)
         entry_indent = (
-            entry_indent if entry_indent is not None else (key_indent + " " * layout.step)
+            found_indent if found_indent is not None else (key_indent + " " * layout.step)
         )
         new_lines = []
     for item in items:

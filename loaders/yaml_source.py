@@ -23,10 +23,11 @@ import yaml
 from loaders.problems import Problem
 from loaders.textfile import TextKind, read_text
 
-try:  # libyaml's parser is ~10x faster; the pure-Python one gives the same nodes
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader
+# libyaml's parser is ~10x faster; the pure-Python one gives the same nodes. PyYAML built
+# without libyaml has no CSafeLoader.
+_Loader: type[yaml.SafeLoader | yaml.CSafeLoader] = (
+    yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
+)
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 50
@@ -192,13 +193,13 @@ def _scan(text: str, lines: _Lines) -> tuple[int | None, dict[Path_, int]]:
                 stack[-1].key = event.value if isinstance(event, yaml.ScalarEvent) else None
                 path = None
             if isinstance(event, yaml.AliasEvent) and path is not None:
-                alias_lines.setdefault(path, lines(event.start_mark.line))
+                alias_lines.setdefault(path, lines(_start_row(event)))
             elif isinstance(event, yaml.CollectionStartEvent):
                 stack.append(_Frame(path, isinstance(event, yaml.MappingStartEvent)))
                 if len(stack) > MAX_DEPTH:
-                    return lines(event.start_mark.line), alias_lines
+                    return lines(_start_row(event)), alias_lines
     except yaml.MarkedYAMLError as error:
-        if _LIBYAML_DEPTH in (error.problem or ""):
+        if _LIBYAML_DEPTH in (error.problem or "") and error.problem_mark is not None:
             return _deep_line(text, error.problem_mark.line + 1), alias_lines
         # otherwise compose reports the syntax error, at the same place, before nesting deeper
     except yaml.YAMLError:
@@ -231,13 +232,20 @@ def _deep_line(text: str, refused_line: int) -> int:
 _KEY = object()
 
 
+def _start_row(event: yaml.Event) -> int:
+    """Return the 0-based row an event starts on (the parser marks every event it makes)."""
+    assert event.start_mark is not None, "events from yaml.parse carry their marks"
+    return event.start_mark.line
+
+
 class _Frame:
     """A collection being parsed: its path, and the path of its next item."""
 
     __slots__ = ("path", "mapping", "count", "key")
 
     def __init__(self, path: Path_ | None, mapping: bool):
-        self.path, self.mapping, self.count, self.key = path, mapping, 0, None
+        self.path, self.mapping, self.count = path, mapping, 0
+        self.key: str | None = None
 
     def next_path(self) -> Any:
         """Return the path of the next node, _KEY for a mapping key, or None if not on a path."""
@@ -261,10 +269,10 @@ def _syntax_problem(error: yaml.MarkedYAMLError, name: str, text: str, lines: _L
     mark = error.problem_mark or error.context_mark
     colon = _full_width_colon(text, mark.line if mark else None)
     if colon is not None:
-        row, column, key = colon
+        row, colon_column, key = colon
         message = (
-            f"YAML syntax error at column {column + 1}: a full-width colon ：, write : followed "
-            f"by a space ({key}: …)"
+            f"YAML syntax error at column {colon_column + 1}: a full-width colon ：, write : "
+            f"followed by a space ({key}: …)"
         )
         return Problem(name, lines(row), None, None, message, code="yaml-syntax")
     if "while parsing a flow" in (error.context or "") and error.context_mark:
@@ -404,6 +412,7 @@ class _Walker:
             return [
                 self.walk(item, (*path, index), depth + 1) for index, item in enumerate(node.value)
             ]
+        assert isinstance(node, yaml.MappingNode), "yaml.compose makes no other kind of node"
         return self.mapping(node, path, depth)
 
     def scalar(self, node: yaml.ScalarNode, path: Path_, line: int) -> Any:
