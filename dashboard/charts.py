@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.commitment_row import commitment_rows
 from dashboard.i18n import format_quantity, status_label, t, target_in_words
 from dashboard.measures import (
     AMOUNT,
@@ -187,7 +188,9 @@ def without_drafts(rows: pd.DataFrame) -> pd.DataFrame:
 def status_counts(rows: pd.DataFrame) -> dict[str, int]:
     """Return how many reviewed (non-draft) commitments have each status, every status listed."""
     counted = without_drafts(rows)
-    found = counted["status"].value_counts() if not counted.empty else {}
+    if counted.empty:
+        return dict.fromkeys(STATUSES, 0)
+    found = counted["status"].value_counts()
     return {status: int(found.get(status, 0)) for status in STATUSES}
 
 
@@ -250,13 +253,14 @@ def stacked_rows(counts: pd.DataFrame, names: dict[str, str], lang: str) -> list
     rows = []
     join = "，" if lang == "zh" else ", "
     for label, values in counts.iterrows():
-        segments, start = [], 0
+        segments: list[tuple[str, float, float, str]] = []
+        start = 0
         for key, count in values.items():
             if count:
-                segments.append((key, start, start + int(count), str(int(count))))
+                segments.append((str(key), start, start + int(count), str(int(count))))
                 start += int(count)
         detail = join.join(
-            t("count_of", lang, count=int(count), name=names[key])
+            t("count_of", lang, count=int(count), name=names[str(key)])
             for key, count in values.items()
             if count
         )
@@ -433,7 +437,7 @@ def missing_list_rows(without: pd.DataFrame, lang: str) -> list[ListRow]:
                     marker=status_label(r.status, lang),
                 ),
             )
-            for name, r in zip(names, without.itertuples(), strict=True)
+            for name, r in zip(names, commitment_rows(without), strict=True)
         ]
     labelled = without.assign(area_label=area_labels(without, lang), name=names)
     found = []
@@ -444,10 +448,11 @@ def missing_list_rows(without: pd.DataFrame, lang: str) -> list[ListRow]:
         count = len(group)
         listed = join.join(group["name"].head(12))
         more = t("more_count", lang, count=count - 12) if count > 12 else ""
-        marker = status_label(status, lang)
+        marker = status_label(str(status), lang)
         found.append(
             ListRow(
-                label, t("missing_count", lang, marker=marker, count=count, names=listed + more)
+                str(label),
+                t("missing_count", lang, marker=marker, count=count, names=listed + more),
             )
         )
     return found
@@ -477,7 +482,7 @@ def percent_of_target_figure(frame: pd.DataFrame, scope: ChartScope) -> go.Figur
             ((r.status, 0.0, float(r.percent_of_target), ""),),
             zone_percent(r.op, r.target, r.tolerance, top),
         )
-        for name, r in zip(titles(with_figure, lang), with_figure.itertuples(), strict=True)
+        for name, r in zip(titles(with_figure, lang), commitment_rows(with_figure), strict=True)
     ]
     items += missing_list_rows(without, lang)
     figure, plot_height, legend = list_figure(
@@ -561,18 +566,24 @@ def rates_figure(frame: pd.DataFrame, scope: ChartScope) -> go.Figure:
     if len(with_figure) > MAX_RATES:
         hidden, with_figure = len(with_figure) - MAX_RATES, with_figure.head(MAX_RATES)
     margins = [
-        margin_points(r.op, float(r.target), float(r.latest_value))
-        for r in with_figure.itertuples()
+        margin_points(op, float(target), float(outcome))
+        for op, target, outcome in zip(
+            with_figure["op"], with_figure["target"], with_figure["latest_value"], strict=True
+        )
     ]
     tolerances = [
         float(r.tolerance) if r.op == "~" and not missing(r.tolerance) else 0.0
-        for r in with_figure.itertuples()
+        for r in commitment_rows(with_figure)
     ]
     reach = max([1.0, *(abs(m) for m in margins), *tolerances]) * 1.15
     items = [
         ListRow(name, gap_label(r, lang), ((r.status, 0.0, margin, ""),), (-tolerance, reach))
         for name, r, margin, tolerance in zip(
-            titles(with_figure, lang), with_figure.itertuples(), margins, tolerances, strict=True
+            titles(with_figure, lang),
+            commitment_rows(with_figure),
+            margins,
+            tolerances,
+            strict=True,
         )
     ]
     items += missing_list_rows(without, lang)

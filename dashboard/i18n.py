@@ -525,7 +525,7 @@ def target_in_words(
     """Return a target as a reader says it: "at least 6,900", "about 6.5%", "不超过3%"."""
     if op == "done":
         return "完成（里程碑）" if lang == "zh" else "done (a milestone)"
-    if unit == "名" and op == "<=":
+    if unit == "名" and op == "<=" and value is not None:
         return f"前{_trim(value, 0)}名" if lang == "zh" else f"in the top {_trim(value, 0)}"
     quantity = format_quantity(value, unit, lang)
     if lang == "zh":

@@ -83,7 +83,7 @@ def against_target(row, lang: str) -> str:
 
 def percent_figure(value: float | None, lang: str) -> str:
     """Return a percent of target, whole unless rounding would hide a miss: 104%, 99.7%."""
-    if not missing(value) and 99.5 <= value < 100.5 and value != 100:
+    if value is not None and not missing(value) and 99.5 <= value < 100.5 and value != 100:
         return f"{value:.1f}%"
     return format_percent(value, lang)
 

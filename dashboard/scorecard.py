@@ -9,12 +9,12 @@ named; the font shrinks before anything is dropped, and what still does not fit 
 
 from __future__ import annotations
 
-from collections import namedtuple
 from dataclasses import dataclass, field
 
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.commitment_row import commitment_rows
 from dashboard.i18n import status_label, t, target_in_words
 from dashboard.measures import against_target
 from dashboard.scope import ChartScope, scope_label
@@ -92,15 +92,10 @@ def scorecard_table(rows: pd.DataFrame, scope: ChartScope) -> pd.DataFrame:
     if rows.empty:
         return pd.DataFrame(columns=columns)
     rows = ordered(rows)
-    fields = list(ROW_FIELDS) + ["status", "outcome_sources"]
-    # plain lists: pandas' arrow strings are slow to iterate row by row
-    records = list(zip(*(rows[f].tolist() for f in fields), strict=True))
-    row = namedtuple("Row", fields)
     join = "；" if lang == "zh" else "; "
     names: dict[tuple, str] = {}
     texts = []
-    for values in records:
-        r = row(*values)
+    for r in commitment_rows(rows, (*ROW_FIELDS, "status", "outcome_sources")):
         if r.outcome_sources not in names:
             cited = [scope.reports[s] for s in r.outcome_sources if s in scope.reports]
             names[r.outcome_sources] = join.join(short_title(s, lang, scope.place) for s in cited)
@@ -120,7 +115,9 @@ def scorecard_table(rows: pd.DataFrame, scope: ChartScope) -> pd.DataFrame:
 
 def status_counts(rows: pd.DataFrame) -> dict[str, int]:
     """Return how many rows have each status, every status present (zero when none)."""
-    found = rows["status"].value_counts() if not rows.empty else {}
+    if rows.empty:
+        return dict.fromkeys(STATUSES, 0)
+    found = rows["status"].value_counts()
     return {status: int(found.get(status, 0)) for status in STATUSES}
 
 
@@ -234,7 +231,7 @@ def scorecard_rows(rows: pd.DataFrame, scope: ChartScope, numbers: dict[str, int
     lang = scope.lang
     title_column = "title" if lang == "zh" else "title_en"
     found = []
-    for r in ordered(rows).itertuples():
+    for r in commitment_rows(ordered(rows)):
         refs = [f"[{numbers[s]}]" for s in r.outcome_sources if s in numbers]
         found.append(
             Row(
@@ -273,7 +270,7 @@ def missing_paragraphs(
             f"{getattr(r, title_column)}{'（' if lang == 'zh' else ' ('}"
             f"{target_in_words(r.op, r.target, r.unit, r.tolerance, lang)}"
             f"{'）' if lang == 'zh' else ')'}"
-            for r in group.head(MAX_NAMED).itertuples()
+            for r in commitment_rows(group.head(MAX_NAMED))
         )
         if len(group) > MAX_NAMED:
             items += t("more_count", lang, count=len(group) - MAX_NAMED)

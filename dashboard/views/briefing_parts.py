@@ -3,6 +3,8 @@ reader's screen, and the scorecard with its one-click 16:9 images (made on the s
 
 from __future__ import annotations
 
+import functools
+
 import streamlit as st
 
 from dashboard.charts import chart_config, status_counts, without_drafts
@@ -103,7 +105,7 @@ def scorecard(page: PageContext, scope: ChartScope) -> None:
     for column, name, briefing in ((left, "scorecard", False), (right, "briefing", True)):
         column.download_button(
             t(f"download_{name}", lang),
-            lambda briefing=briefing: slide_png(page, scope, briefing),
+            functools.partial(slide_png, page, scope, briefing),
             file_name=file_stem(scope, name) + ".png",
             mime=PNG,
             on_click="ignore",
