@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.commitment_row import commitment_rows
+from dashboard.commitment_row import frame_rows
 from dashboard.i18n import format_quantity, status_label, t, target_in_words
 from dashboard.measures import (
     AMOUNT,
@@ -437,7 +437,7 @@ def missing_list_rows(without: pd.DataFrame, lang: str) -> list[ListRow]:
                     marker=status_label(r.status, lang),
                 ),
             )
-            for name, r in zip(names, commitment_rows(without), strict=True)
+            for name, r in zip(names, frame_rows(without), strict=True)
         ]
     labelled = without.assign(area_label=area_labels(without, lang), name=names)
     found = []
@@ -482,7 +482,7 @@ def percent_of_target_figure(frame: pd.DataFrame, scope: ChartScope) -> go.Figur
             ((r.status, 0.0, float(r.percent_of_target), ""),),
             zone_percent(r.op, r.target, r.tolerance, top),
         )
-        for name, r in zip(titles(with_figure, lang), commitment_rows(with_figure), strict=True)
+        for name, r in zip(titles(with_figure, lang), frame_rows(with_figure), strict=True)
     ]
     items += missing_list_rows(without, lang)
     figure, plot_height, legend = list_figure(
@@ -573,14 +573,14 @@ def rates_figure(frame: pd.DataFrame, scope: ChartScope) -> go.Figure:
     ]
     tolerances = [
         float(r.tolerance) if r.op == "~" and not missing(r.tolerance) else 0.0
-        for r in commitment_rows(with_figure)
+        for r in frame_rows(with_figure)
     ]
     reach = max([1.0, *(abs(m) for m in margins), *tolerances]) * 1.15
     items = [
         ListRow(name, gap_label(r, lang), ((r.status, 0.0, margin, ""),), (-tolerance, reach))
         for name, r, margin, tolerance in zip(
             titles(with_figure, lang),
-            commitment_rows(with_figure),
+            frame_rows(with_figure),
             margins,
             tolerances,
             strict=True,

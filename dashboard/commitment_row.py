@@ -50,7 +50,7 @@ class CommitmentRow(Protocol):
     search_text: str
 
 
-def commitment_rows(frame: pd.DataFrame, columns: Sequence[str] = ()) -> list[CommitmentRow]:
+def frame_rows(frame: pd.DataFrame, columns: Sequence[str] = ()) -> list[CommitmentRow]:
     """Return the frame's rows, each column (or each of `columns`, the others left out) an
     attribute. Made from each column's plain list: pandas' arrow strings are slow to iterate
     row by row (`itertuples` takes about five times as long)."""

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.commitment_row import commitment_rows
+from dashboard.commitment_row import frame_rows
 from dashboard.i18n import status_label, t, target_in_words
 from dashboard.measures import against_target
 from dashboard.scope import ChartScope, scope_label
@@ -95,7 +95,7 @@ def scorecard_table(rows: pd.DataFrame, scope: ChartScope) -> pd.DataFrame:
     join = "；" if lang == "zh" else "; "
     names: dict[tuple, str] = {}
     texts = []
-    for r in commitment_rows(rows, (*ROW_FIELDS, "status", "outcome_sources")):
+    for r in frame_rows(rows, (*ROW_FIELDS, "status", "outcome_sources")):
         if r.outcome_sources not in names:
             cited = [scope.reports[s] for s in r.outcome_sources if s in scope.reports]
             names[r.outcome_sources] = join.join(short_title(s, lang, scope.place) for s in cited)
@@ -231,7 +231,7 @@ def scorecard_rows(rows: pd.DataFrame, scope: ChartScope, numbers: dict[str, int
     lang = scope.lang
     title_column = "title" if lang == "zh" else "title_en"
     found = []
-    for r in commitment_rows(ordered(rows)):
+    for r in frame_rows(ordered(rows)):
         refs = [f"[{numbers[s]}]" for s in r.outcome_sources if s in numbers]
         found.append(
             Row(
@@ -270,7 +270,7 @@ def missing_paragraphs(
             f"{getattr(r, title_column)}{'（' if lang == 'zh' else ' ('}"
             f"{target_in_words(r.op, r.target, r.unit, r.tolerance, lang)}"
             f"{'）' if lang == 'zh' else ')'}"
-            for r in commitment_rows(group.head(MAX_NAMED))
+            for r in frame_rows(group.head(MAX_NAMED))
         )
         if len(group) > MAX_NAMED:
             items += t("more_count", lang, count=len(group) - MAX_NAMED)

@@ -1,6 +1,6 @@
 """The typed row of the dashboard's frame: every column named, values as pandas holds them."""
 
-from dashboard.commitment_row import CommitmentRow, commitment_rows
+from dashboard.commitment_row import CommitmentRow, frame_rows
 from dashboard.data import EXTRA_COLUMNS
 from loaders.export import EXPORT_COLUMNS
 
@@ -12,13 +12,13 @@ def test_the_row_type_names_every_column_of_the_frame_and_no_other(small_frame):
 
 
 def test_rows_hold_the_values_itertuples_gives(small_frame):
-    ours = commitment_rows(small_frame)
+    ours = frame_rows(small_frame)
     theirs = list(small_frame.itertuples(index=False))
     assert repr([tuple(row) for row in ours]) == repr([tuple(row) for row in theirs])
     assert [row.id for row in ours] == list(small_frame["id"])
 
 
 def test_rows_of_some_columns_have_only_those(small_frame):
-    rows = commitment_rows(small_frame, ("id", "status"))
+    rows = frame_rows(small_frame, ("id", "status"))
     assert rows[0].id == "syn-gdp"
     assert rows[0]._fields == ("id", "status")
