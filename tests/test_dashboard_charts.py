@@ -6,18 +6,18 @@ import pandas as pd
 import plotly.io as pio
 import pytest
 
+from dashboard.chart_layout import chart_config
 from dashboard.charts import (
     MAX_BARS,
     amount_rows,
-    chart_config,
     chart_source,
-    margin_points,
     percent_band,
     percent_of_target_figure,
     rate_rows,
     rates_figure,
     status_by_area_figure,
 )
+from dashboard.measures import margin_points
 from dashboard.scope import PHONE_WIDTH, chart_scope
 from dashboard.textfit import text_width
 from dashboard.theme import (

@@ -7,7 +7,8 @@ import functools
 
 import streamlit as st
 
-from dashboard.charts import chart_config, status_counts, without_drafts
+from dashboard.chart_layout import chart_config
+from dashboard.charts import status_counts, without_drafts
 from dashboard.components import open_commitment
 from dashboard.i18n import status_label, t
 from dashboard.image_export import figure_png, unavailable_reason
