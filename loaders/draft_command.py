@@ -12,7 +12,8 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from loaders.draft import Draft, DraftedArea, DraftResult, draft_report
+from loaders.draft import draft_report
+from loaders.draft_types import Draft, DraftedArea, DraftResult
 from loaders.model import TargetsFile
 from loaders.validate import LoadResult, load_targets
 from loaders.yaml_append import (
