@@ -9,6 +9,8 @@ mapping (PyYAML silently keeps the last one).
 
 A problem of one value is kept with the value's path (YamlSource.value_problems), so that the
 validator can name the record and field it is in and leave only that record out.
+
+How PyYAML is driven, its line numbers and its syntax errors told for people: loaders.yaml_syntax.
 """
 
 from __future__ import annotations
@@ -22,12 +24,7 @@ import yaml
 
 from loaders.problems import Problem
 from loaders.textfile import TextKind, read_text
-
-# libyaml's parser is ~10x faster; the pure-Python one gives the same nodes. PyYAML built
-# without libyaml has no CSafeLoader.
-_Loader: type[yaml.SafeLoader | yaml.CSafeLoader] = (
-    yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
-)
+from loaders.yaml_syntax import LOADER, FileLines, syntax_problem
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 50
@@ -41,8 +38,6 @@ _COLLECTION_TAGS = {"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
 _PLAIN_TAGS = {
     f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")
 }
-_OTHER_BREAKS = re.compile("[\x85\u2028\u2029]")
-_YAML_BREAKS = re.compile("[\n\x85\u2028\u2029]")
 # Nesting can only get deep through brackets or through columns (a nested block collection
 # starts at least one column further right every two levels), so a text with few brackets and
 # no long line is shallow enough for libyaml's recursive composer, which overflows the C stack
@@ -53,7 +48,6 @@ _LIBYAML_DEPTH = "exceeded maximum nesting depth"
 # A quoted text, a comment (a # at a line's start or after a space) or a bracket.
 _BRACKET_TOKENS = re.compile(r"""'[^']*'|"(?:[^"\\]|\\.)*"|(?:^|(?<=\s))#.*|[\[\]{}]""")
 _DEPTH_MESSAGE = f"nesting is deeper than {MAX_DEPTH} levels: targets.yaml needs about 5"
-_UNCLOSED_QUOTE = "a quote is not closed: end the text with the same quote mark it starts with"
 _ALIAS_MESSAGE = (
     "YAML anchors and aliases (&name, *name, <<) are not allowed: write the value out in full"
 )
@@ -112,20 +106,20 @@ def read_yaml_text(text: str, name: str) -> tuple[YamlSource | None, list[Proble
         ]
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = _Lines(text)
+    lines = FileLines(text)
     try:
         deep_line, alias_lines = _scan(text, lines)
         if deep_line is not None:
             return None, [
                 Problem(name, deep_line, None, None, _DEPTH_MESSAGE, code="nesting-too-deep")
             ]
-        root = yaml.compose(text, Loader=_Loader)
+        root = yaml.compose(text, Loader=LOADER)
     except UnicodeEncodeError as error:  # only text not read from a file can hold these
         line = text[: error.start].count("\n") + 1
         message = "not valid Unicode text (a lone surrogate): save it as UTF-8"
         return None, [Problem(name, line, None, None, message, code="not-utf8")]
     except yaml.MarkedYAMLError as error:
-        return None, [_syntax_problem(error, name, text, lines)]
+        return None, [syntax_problem(error, name, text, lines)]
     except yaml.reader.ReaderError as error:  # libyaml gives the UTF-8 byte offset
         line = text.encode("utf-8", "surrogatepass")[: error.position].count(b"\n") + 1
         message = (
@@ -144,30 +138,7 @@ def read_yaml_text(text: str, name: str) -> tuple[YamlSource | None, list[Proble
     return YamlSource(data, walker.lines, walker.value_problems, walker.dropped), problems
 
 
-class _Lines:
-    """Turns libyaml's line numbers (0-based) into the file's (1-based).
-
-    libyaml also breaks lines at U+0085, U+2028 and U+2029, which editors show within a line,
-    and puts the end of a file without a final line break on a line after the last.
-    """
-
-    def __init__(self, text: str):
-        self.last = text.count("\n") + 1
-        self.lines: list[int] | None = None
-        if _OTHER_BREAKS.search(text):
-            line, self.lines = 1, [1]
-            for match in _YAML_BREAKS.finditer(text):
-                line += match.group() == "\n"
-                self.lines.append(line)
-
-    def __call__(self, yaml_line: int) -> int:
-        """Return the file's line number of a libyaml line number."""
-        if self.lines is None:
-            return min(yaml_line + 1, self.last)
-        return self.lines[min(yaml_line, len(self.lines) - 1)]
-
-
-def _scan(text: str, lines: _Lines) -> tuple[int | None, dict[Path_, int]]:
+def _scan(text: str, lines: FileLines) -> tuple[int | None, dict[Path_, int]]:
     """Return the line where nesting first exceeds MAX_DEPTH, if it does, and each alias's line.
 
     The text is parsed into events only when it could nest too deep for libyaml's composer (see
@@ -182,7 +153,7 @@ def _scan(text: str, lines: _Lines) -> tuple[int | None, dict[Path_, int]]:
     alias_lines: dict[Path_, int] = {}
     stack: list[_Frame] = []
     try:
-        for event in yaml.parse(text, Loader=_Loader):
+        for event in yaml.parse(text, Loader=LOADER):
             if isinstance(event, yaml.CollectionEndEvent):
                 stack.pop()
                 continue
@@ -257,105 +228,6 @@ class _Frame:
         return (*self.path, self.key if self.mapping else index)
 
 
-def _syntax_problem(error: yaml.MarkedYAMLError, name: str, text: str, lines: _Lines) -> Problem:
-    """Return a problem for a YAML syntax error, with line, column and a hint."""
-    quote = _unclosed_quote(error, text, lines)
-    if quote is not None:
-        message = (
-            f"YAML syntax error at column {quote.column + 1}: this quoted text runs on past its "
-            f"line ({_UNCLOSED_QUOTE})"
-        )
-        return Problem(name, lines(quote.line), None, None, message, code="yaml-syntax")
-    mark = error.problem_mark or error.context_mark
-    colon = _full_width_colon(text, mark.line if mark else None)
-    if colon is not None:
-        row, colon_column, key = colon
-        message = (
-            f"YAML syntax error at column {colon_column + 1}: a full-width colon ：, write : "
-            f"followed by a space ({key}: …)"
-        )
-        return Problem(name, lines(row), None, None, message, code="yaml-syntax")
-    if "while parsing a flow" in (error.context or "") and error.context_mark:
-        mark = error.context_mark  # where the [ or { opens that is not closed
-    line = lines(mark.line) if mark else None
-    column = mark.column + 1 if mark else None
-    what = (error.problem or error.context or "syntax error").strip()
-    if error.context and error.problem:
-        what = f"{error.context.strip()}, {error.problem.strip()}"
-    message = f"YAML syntax error at column {column}: {what}"
-    source_lines = text.split("\n")
-    source_line = source_lines[line - 1] if line is not None and line <= len(source_lines) else ""
-    leading = source_line[: len(source_line) - len(source_line.lstrip())]
-    hint = "indent with spaces, not tabs" if "\t" in leading else _syntax_hint(what)
-    if hint:
-        message += f" ({hint})"
-    return Problem(name, line, None, None, message, code="yaml-syntax")
-
-
-_FULL_WIDTH_KEY = re.compile(r"^[ \t]*(?:-[ \t]+)?([A-Za-z_][\w-]*)[ \t]*：")
-
-
-def _full_width_colon(text: str, error_row: int | None) -> tuple[int, int, str] | None:
-    """Return (row, column, key) of a field written with a full-width colon (value：7200) on the
-    error's line or the few before it (YAML notices it a line late), or None."""
-    if error_row is None:
-        return None
-    rows = text.split("\n")
-    for row in range(min(error_row, len(rows) - 1), max(error_row - 3, -1), -1):
-        match = _FULL_WIDTH_KEY.match(rows[row])
-        if match:
-            return row, match.end() - 1, match.group(1)
-    return None
-
-
-def _unclosed_quote(error: yaml.MarkedYAMLError, text: str, lines: _Lines) -> yaml.Mark | None:
-    """Return where a quote opens that is not closed on its line when it causes the error."""
-    if "end of stream" in (error.problem or "") and "quoted scalar" in (error.context or ""):
-        return error.context_mark  # the quote runs to the end of the file
-    if error.problem_mark is None:
-        return None
-    error_line = lines(error.problem_mark.line)
-    found = None
-    try:  # the quote is closed by the next quote mark, and the rest of that line cannot parse
-        for token in yaml.scan(text, Loader=_Loader):
-            start, end = lines(token.start_mark.line), lines(token.end_mark.line)
-            if start > error_line:
-                break
-            if (
-                isinstance(token, yaml.ScalarToken)
-                and token.style in ("'", '"')
-                and start < end
-                and error_line - end <= 1
-            ):
-                found = token.start_mark
-    except yaml.YAMLError:
-        pass
-    return found
-
-
-def _syntax_hint(what: str) -> str | None:
-    """Return a fix for a common YAML syntax error, or None."""
-    if "'\\t'" in what or "tab" in what:
-        return "indent with spaces, not tabs"
-    if "found unexpected end of stream" in what:
-        return _UNCLOSED_QUOTE
-    if "unknown escape character" in what:
-        return "in double quotes a backslash starts an escape: write \\\\, or use single quotes"
-    if "cannot start any token" in what:
-        return "a value cannot start with @ or `: put it in quotes"
-    if "alias" in what or "anchor" in what:
-        return "a value starting with * or & is a YAML alias or anchor: put it in quotes"
-    if "flow sequence" in what or "flow mapping" in what:
-        return "a [ or { is not closed, or a value inside it holds ', ' or ': ': put it in quotes"
-    if "mapping values are not allowed" in what:
-        return "a value contains ': ' — put the value in quotes, or check the indentation"
-    if "could not find expected ':'" in what:
-        return "a line needs ': ' after its field name, or more indentation to continue the value above"
-    if "expected <block end>" in what or "did not find expected" in what:
-        return "check the indentation: items of one list or mapping must line up"
-    return None
-
-
 def _tag_message(tag: str) -> str:
     """Return the problem of a YAML tag other than the plain ones."""
     shown = tag.replace("tag:yaml.org,2002:", "!!")
@@ -366,10 +238,10 @@ def _tag_message(tag: str) -> str:
 class _Walker:
     """Converts composed YAML nodes to plain data, recording lines and problems."""
 
-    def __init__(self, name: str, lines: _Lines, alias_lines: dict[Path_, int] | None = None):
+    def __init__(self, name: str, lines: FileLines, alias_lines: dict[Path_, int] | None = None):
         self.name = name
         self.to_line = lines
-        self.plain_lines = lines.lines is None  # then a line is libyaml's + 1 (see _Lines)
+        self.plain_lines = lines.lines is None  # then a line is libyaml's + 1 (see FileLines)
         self.last = lines.last
         self.alias_lines = alias_lines or {}
         self.lines: dict[Path_, int] = {}
