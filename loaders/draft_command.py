@@ -19,12 +19,10 @@ from loaders.validate import LoadResult, load_targets
 from loaders.yaml_append import (
     AppendError,
     append_to_section,
-    flow_scalar,
     section_layout,
     write_atomically,
-    yaml_number,
-    yaml_scalar,
 )
+from loaders.yaml_scalars import flow_scalar, yaml_number, yaml_scalar
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
 DRAFT_NOTE = "review each record, then delete its `draft: true` (README: Tracking a new report)"
