@@ -1,8 +1,10 @@
 """Shared test settings and fixtures.
 
-Hypothesis profiles: `default` (quick, for `make test` on a laptop) and `ci` (many more
-examples; .ci/run exports HYPOTHESIS_PROFILE=ci). Neither has a deadline: a slow example on a
-busy machine is not a failure.
+Hypothesis profiles: `default` (quick, for `make test` on a laptop), `ci` (many more examples;
+.ci/run exports HYPOTHESIS_PROFILE=ci) and `deep` (a deliberate long run, before a release or
+after a change to the readers). None has a deadline: a slow example on a busy machine is not a
+failure. Most of a fuzz example's time is Hypothesis drawing the input (about 60% for the
+random YAML documents), so the time grows with the number of examples, not with the checks.
 
 Fixtures: the SYNTHETIC small targets file (`small_targets`, `small_data`, `small_loaded`,
 `small_frame`, on `as_of`), the SYNTHETIC reports `targets draft` is tested on (`draft_files`),
@@ -25,13 +27,16 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 settings.register_profile("default", max_examples=60, deadline=None)
+# tests/test_fuzz.py on this 2-core machine (load about 2.5): 3000 examples a test took 7 min,
+# most of CI's time; 1000 take about a third of that
 settings.register_profile(
     "ci",
-    max_examples=3000,  # about 100 s for tests/test_fuzz.py on a 2-core machine
+    max_examples=1000,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
     print_blob=True,
 )
+settings.register_profile("deep", settings.get_profile("ci"), max_examples=10_000)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 ROOT = Path(__file__).resolve().parent.parent
