@@ -34,19 +34,23 @@ run: $(STAMP)
 system-packages:
 	@sh scripts/install-system-packages.sh
 
-## Lint, format check, validate the bundled file, and every test (browser test included).
+## Lint, format check, type check, validate the bundled file, and every test (browser test
+## included).
 test: $(STAMP) system-packages
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/targets check
 	$(BIN)/python -m pytest
 
 check: $(STAMP)
 	$(BIN)/targets check
 
+## ruff, ruff format --check and mypy (loaders/ and dashboard/, configured in pyproject.toml).
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix .
@@ -74,14 +78,15 @@ test-latest: system-packages
 	$(PYTHON) -m venv $(LATEST)
 	$(LATEST)/bin/python -m pip install --quiet --upgrade pip
 	$(LATEST)/bin/python -m pip install --quiet --upgrade --upgrade-strategy eager -e '.[test]'
-	$(LATEST)/bin/python -m pip list --format=freeze | grep -i -E '^(streamlit|pandas|plotly|pyyaml|ruff|pytest|hypothesis|playwright)=='
+	$(LATEST)/bin/python -m pip list --format=freeze | grep -i -E '^(streamlit|pandas|plotly|pyyaml|ruff|pytest|hypothesis|playwright|mypy|pandas-stubs|types-pyyaml)=='
 	$(LATEST)/bin/ruff check .
 	$(LATEST)/bin/ruff format --check .
+	$(LATEST)/bin/mypy
 	$(LATEST)/bin/targets check
 	$(LATEST)/bin/python -m pytest -p no:cacheprovider
 
 clean:
-	rm -rf $(VENV) $(LATEST) .pytest_cache .ruff_cache .hypothesis artifacts
+	rm -rf $(VENV) $(LATEST) .pytest_cache .ruff_cache .mypy_cache .hypothesis artifacts
 
 ## Regenerate README's field reference from loaders/schema.py.
 readme: $(STAMP)

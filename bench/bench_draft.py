@@ -121,8 +121,9 @@ def _covers(document, words: str, figure) -> bool:
 
 def measure_text(text_file: Path, tally: Tally, misses: list[str]) -> None:
     """Draft one SYNTHETIC report and add how its drafts compare with its labels to tally."""
-    from loaders.draft import NAME_EN_MARKER, TITLE_EN_MARKER, draft_report
+    from loaders.draft import draft_report
     from loaders.draft_command import commitment_lines
+    from loaders.draft_types import NAME_EN_MARKER, TITLE_EN_MARKER
     from loaders.quotes import normalise
     from loaders.validate import load_targets
 

@@ -127,9 +127,8 @@ def report_choices(frame: pd.DataFrame, reports: Mapping[str, Report] | None = N
     if reports:
         dated = {r: reports[r].date.sort_key for r in found if r in reports}
         found.sort(key=lambda r: (r not in dated, dated.get(r, (0, 0, 0)), r))
-    reports = found
     years = [str(year) for year in sorted(frame["year"].unique())]
-    return [*reports, *(y for y in years if y not in reports)]
+    return [*found, *(y for y in years if y not in found)]
 
 
 def apply_filters(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:

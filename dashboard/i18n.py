@@ -2,6 +2,10 @@
 
 Chinese writes large numbers with 万 and 亿 (18000 → 1.8万); English with thousands separators
 (18,000) and 亿元 as billions of yuan (52.26亿元 → 5.226 billion yuan).
+
+The module is longer than most (about 550 lines) because about 360 of them are the tables of
+words (TEXT, STATUS_LABELS, the status rules): every word a reader sees, in both languages, in
+one place a translator can read top to bottom.
 """
 
 from __future__ import annotations
@@ -529,7 +533,7 @@ def target_in_words(
     """Return a target as a reader says it: "at least 6,900", "about 6.5%", "不超过3%"."""
     if op == "done":
         return "完成（里程碑）" if lang == "zh" else "done (a milestone)"
-    if unit == "名" and op == "<=":
+    if unit == "名" and op == "<=" and value is not None:
         return f"前{_trim(value, 0)}名" if lang == "zh" else f"in the top {_trim(value, 0)}"
     quantity = format_quantity(value, unit, lang)
     if lang == "zh":

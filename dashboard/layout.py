@@ -133,11 +133,15 @@ def sidebar_filters(data: DashboardData) -> Filters:
     keep_filter_widgets(from_url, reports, areas)
     area_names = {a.id: a for a in data.result.targets.areas}
     with st.sidebar:
-        lang = st.segmented_control(
-            t("language", st.session_state["lang"]),
-            LANGUAGES,
-            format_func=LANGUAGE_NAMES.get,
-            key="lang",
+        # never None: keep_filter_widgets gave the widget a language before it was drawn
+        lang = (
+            st.segmented_control(
+                t("language", st.session_state["lang"]),
+                LANGUAGES,
+                format_func=lambda code: LANGUAGE_NAMES[code],
+                key="lang",
+            )
+            or from_url.lang
         )
         st.subheader(t("filters", lang))
         st.selectbox(

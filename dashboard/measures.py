@@ -83,7 +83,7 @@ def against_target(row, lang: str) -> str:
 
 def percent_figure(value: float | None, lang: str) -> str:
     """Return a percent of target, whole unless rounding would hide a miss: 104%, 99.7%."""
-    if not missing(value) and 99.5 <= value < 100.5 and value != 100:
+    if value is not None and not missing(value) and 99.5 <= value < 100.5 and value != 100:
         return f"{value:.1f}%"
     return format_percent(value, lang)
 
@@ -104,3 +104,19 @@ def measure_kinds(frame: pd.DataFrame) -> pd.Series:
     kinds[rate] = RATE
     kinds[frame["op"] == "done"] = MILESTONE
     return kinds
+
+
+def margin_points(op: str, target: float, outcome: float) -> float:
+    """Return how far an outcome is on the good side of its target (negative: the bad side)."""
+    return round(target - outcome if op == "<=" else outcome - target, 6)
+
+
+def zone_percent(
+    op: str, target: float, tolerance: float | None, top: float
+) -> tuple[float, float]:
+    """Return where an amount target counts as reached, in percent of target: (from, to)."""
+    if op == "<=":
+        return 0.0, 100.0
+    if op == "~" and tolerance and target:
+        return (target - tolerance) / target * 100, top
+    return 100.0, top

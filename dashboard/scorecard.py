@@ -9,12 +9,13 @@ named; the font shrinks before anything is dropped, and what still does not fit 
 
 from __future__ import annotations
 
-from collections import namedtuple
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.canvas import Canvas, line_height
+from dashboard.commitment_row import frame_rows
 from dashboard.i18n import status_label, t, target_in_words
 from dashboard.measures import against_target
 from dashboard.scope import ChartScope, scope_label
@@ -26,14 +27,12 @@ from dashboard.sources import (
     source_text,
 )
 from dashboard.tables import ROW_FIELDS, latest_text
-from dashboard.textfit import escape, wrap_lines
+from dashboard.textfit import wrap_lines
 from dashboard.theme import (
-    FONT,
     GRID_COLOUR,
     MUTED_COLOUR,
     STATUS_COLOURS,
     STATUS_ICONS,
-    TEMPLATE,
     TEXT_COLOUR,
     mix,
 )
@@ -97,15 +96,10 @@ def scorecard_table(
     rows = ordered(rows)
     if limit is not None:
         rows = rows.head(limit)
-    fields = list(ROW_FIELDS) + ["status", "outcome_sources"]
-    # plain lists: pandas' arrow strings are slow to iterate row by row
-    records = list(zip(*(rows[f].tolist() for f in fields), strict=True))
-    row = namedtuple("Row", fields)
     join = "；" if lang == "zh" else "; "
     names: dict[tuple, str] = {}
     texts = []
-    for values in records:
-        r = row(*values)
+    for r in frame_rows(rows, (*ROW_FIELDS, "status", "outcome_sources")):
         if r.outcome_sources not in names:
             cited = [scope.reports[s] for s in r.outcome_sources if s in scope.reports]
             names[r.outcome_sources] = join.join(short_title(s, lang, scope.place) for s in cited)
@@ -125,85 +119,10 @@ def scorecard_table(
 
 def status_counts(rows: pd.DataFrame) -> dict[str, int]:
     """Return how many rows have each status, every status present (zero when none)."""
-    found = rows["status"].value_counts() if not rows.empty else {}
+    if rows.empty:
+        return dict.fromkeys(STATUSES, 0)
+    found = rows["status"].value_counts()
     return {status: int(found.get(status, 0)) for status in STATUSES}
-
-
-@dataclass
-class Canvas:
-    """Text and boxes placed in pixels from the top left of a fixed-size image."""
-
-    width: int = SLIDE_WIDTH
-    height: int = SLIDE_HEIGHT
-    annotations: list[dict] = field(default_factory=list)
-    shapes: list[dict] = field(default_factory=list)
-
-    def text(self, x: float, y: float, lines: list[str], size: float, **style) -> None:
-        """Place lines of plain text with their top left corner at (x, y)."""
-        bold = style.pop("bold", False)
-        shown = [f"<b>{escape(line)}</b>" if bold else escape(line) for line in lines]
-        self.annotations.append(
-            {
-                "text": "<br>".join(shown),
-                "x": x / self.width,
-                "y": 1 - y / self.height,
-                "xref": "paper",
-                "yref": "paper",
-                "xanchor": style.pop("xanchor", "left"),
-                "yanchor": "top",
-                "align": style.pop("align", "left"),
-                "showarrow": False,
-                "font": {"size": size, "color": style.pop("color", TEXT_COLOUR), "family": FONT},
-            }
-        )
-
-    def paragraph(self, x: float, y: float, lines: list[str], size: float, bold_start: str) -> None:
-        """Place lines of plain text whose first line starts with a bold lead (an area's name)."""
-        first = lines[0]
-        if bold_start and first.startswith(bold_start):
-            head = f"<b>{escape(bold_start)}</b>{escape(first[len(bold_start) :])}"
-        else:
-            head = escape(first)
-        self.text(x, y, [], size)
-        self.annotations[-1]["text"] = "<br>".join([head, *map(escape, lines[1:])])
-
-    def box(self, x0: float, y0: float, x1: float, y1: float, fill: str, line: str = "") -> None:
-        """Draw a rectangle between two corners given in pixels from the top left."""
-        self.shapes.append(
-            {
-                "type": "rect",
-                "xref": "paper",
-                "yref": "paper",
-                "x0": x0 / self.width,
-                "x1": x1 / self.width,
-                "y0": 1 - y0 / self.height,
-                "y1": 1 - y1 / self.height,
-                "fillcolor": fill,
-                "line": {"width": 1 if line else 0, "color": line or fill},
-                "layer": "below",
-            }
-        )
-
-    def figure(self) -> go.Figure:
-        """Return the canvas as a Plotly figure of its exact size, without axes."""
-        figure = go.Figure()
-        figure.update_layout(
-            template=TEMPLATE,
-            width=self.width,
-            height=self.height,
-            margin={"l": 0, "r": 0, "t": 0, "b": 0},
-            xaxis={"visible": False},
-            yaxis={"visible": False},
-            annotations=self.annotations,
-            shapes=self.shapes,
-            showlegend=False,
-        )
-        return figure
-
-
-def line_height(size: float) -> float:
-    """Return the height of one line of text at a font size."""
-    return size * 1.32
 
 
 def scorecard_title(scope: ChartScope) -> str:
@@ -239,7 +158,7 @@ def scorecard_rows(rows: pd.DataFrame, scope: ChartScope, numbers: dict[str, int
     lang = scope.lang
     title_column = "title" if lang == "zh" else "title_en"
     found = []
-    for r in ordered(rows).itertuples():
+    for r in frame_rows(ordered(rows)):
         refs = [f"[{numbers[s]}]" for s in r.outcome_sources if s in numbers]
         found.append(
             Row(
@@ -278,7 +197,7 @@ def missing_paragraphs(
             f"{getattr(r, title_column)}{'（' if lang == 'zh' else ' ('}"
             f"{target_in_words(r.op, r.target, r.unit, r.tolerance, lang)}"
             f"{'）' if lang == 'zh' else ')'}"
-            for r in group.head(MAX_NAMED).itertuples()
+            for r in frame_rows(group.head(MAX_NAMED))
         )
         if len(group) > MAX_NAMED:
             items += t("more_count", lang, count=len(group) - MAX_NAMED)
@@ -290,7 +209,7 @@ def missing_paragraphs(
 def scorecard_figure(rows: pd.DataFrame, scope: ChartScope, briefing: bool = False) -> go.Figure:
     """Return the scorecard (with the counts when `briefing`) as a 16:9 figure for a slide."""
     lang = scope.lang
-    canvas = Canvas()
+    canvas = Canvas(SLIDE_WIDTH, SLIDE_HEIGHT)
     inner = canvas.width - 2 * PAD
     y = PAD - 8.0
     title = wrap_lines(scorecard_title(scope), inner, 26)

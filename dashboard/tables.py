@@ -62,7 +62,7 @@ def display_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         return pd.DataFrame(columns=[t(key, lang) for key in DISPLAY_COLUMNS])
     english = lang == "en"
     rows = list(frame[list(ROW_FIELDS)].itertuples(index=False, name="Row"))  # one pass
-    values = {
+    values: dict[str, Iterable[object]] = {
         "col_title": frame["title_en"] if english else frame["title"],
         "col_area": frame["area_name_en"] if english else frame["chapter"] + frame["area_name"],
         "col_year": frame["year"].astype(int),

@@ -9,6 +9,7 @@ cannot be located (its report is not in seeds/).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Iterable, Mapping
 
@@ -52,7 +53,7 @@ def found_chapters(
                 report_id,
                 "quote-chapters",
                 (digest,),
-                lambda document, quotes=quotes: quote_chapters(document, quotes),
+                functools.partial(quote_chapters, quotes=quotes),
             )
         for commitment in of_report:
             chapters[commitment.id] = found.get(commitment.quote)

@@ -262,7 +262,8 @@ def accept_suggestions(
     """Add the picked candidates (default: the best per commitment) under their commitments'
     `progress`, as new lines only, then run `targets check`; return its exit code."""
     from loaders.cli import report_check
-    from loaders.yaml_append import AppendError, insert_after_record, write_atomically, yaml_scalar
+    from loaders.yaml_append import AppendError, insert_after_record, write_atomically
+    from loaders.yaml_scalars import yaml_scalar
 
     if pick:
         try:

@@ -181,9 +181,11 @@ def structure_lines(report_id: str, document: Document) -> list[str]:
             continue
         span = _spans(found)
         counted = _figure_counts(part, kinds)
-        start = starts.get(part)
-        how = f"{start.how}{': ' + start.evidence if start.evidence else ''}" if start else ""
-        confidence = f" (confidence {start.confidence:.2f})" if start else ""
+        decided = starts.get(part)
+        how = (
+            f"{decided.how}{': ' + decided.evidence if decided.evidence else ''}" if decided else ""
+        )
+        confidence = f" (confidence {decided.confidence:.2f})" if decided else ""
         lines.append(f"  {part:<7} {span:<12} {counted:<28} {how}{confidence}")
     lines += ["", "chapters and headings:"]
     for paragraph in document.paragraphs:

@@ -20,42 +20,42 @@ amount, a `Draft` that is a complete, valid commitment record:
 
 Figures that read as names (十件民生实事) are returned as exclusion candidates, and plan clauses
 with milestone verbs (建成, 完成…创建, 通过验收) and no amount as milestone candidates.
+
+The areas are chosen in loaders.draft_areas, the baselines in loaders.draft_baselines; what
+`draft_report` returns is declared in loaders.draft_types.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
+from loaders.draft_areas import chapter_key, draft_areas
+from loaders.draft_baselines import NUMERIC_MEASURES, with_baselines
+from loaders.draft_types import TITLE_EN_MARKER, Draft, DraftResult, MilestoneCandidate
 from loaders.figures import (
     Figure,
-    chinese_number,
     figures_in_text,
-    find_figures,
 )
 from loaders.finder import FoundFigure, classify_figures, value_in_unit
 from loaders.measure_words import (
     CLAUSE_BOUNDARY,
     Context,
+    FigureContexts,
     document_frequency,
-    figure_context,
     measure_pairs,
     similarity,
 )
-from loaders.model import Area, Baseline, Commitment, Target, TargetsFile
-from loaders.parts import CHAPTER_MARKER, heading_kind
-from loaders.quotes import find_quote, find_quotes, normalise
-from loaders.report import Document, Paragraph
-from loaders.schema import DEFAULT_TOLERANCE, SIGNED_UNITS
+from loaders.model import Commitment, Target, TargetsFile
+from loaders.parts import heading_kind
+from loaders.quotes import find_quote, find_quotes
+from loaders.report import Document
+from loaders.schema import DEFAULT_TOLERANCE
 from loaders.wording import POST_COMPARATORS, PRE_COMPARATORS
 
-TITLE_EN_MARKER = "TODO: English title"
-NAME_EN_MARKER = "TODO: English name"
 MIN_CARRY_SCORE = 1.0  # one rare word in the figure's own text, or two in its clause
-MIN_BASELINE_SCORE = 1.0
 DRAFTED_TOLERANCE_SHARE = 0.05  # "about" in a unit with no default: 5% of the value, to check
 MAX_TITLE = 30
-NUMERIC_MEASURES = ("amount", "percent", "points", "rank")
 
 _CUES = ("力争", "确保", "争取", "力促", "努力", "务必", "保证", "全年", "今年", "年内", "全区")
 _POST_WORDS = sorted({*POST_COMPARATORS, "及以上"}, key=len, reverse=True)
@@ -63,67 +63,11 @@ _PRE_WORDS = sorted(
     {*(w for group in PRE_COMPARATORS.values() for w in group), *_CUES}, key=len, reverse=True
 )
 _EDGE_PUNCTUATION = " \t、，。；：,;:的和及与并"
-_NEGATIVE_BEFORE = re.compile(r"(?:下降|减少|回落|下滑|负增长)\s*$")
-_NOT_ONE_YEAR = re.compile(r"累计|[两三四五六七八九十]年来|五年|以来|历年|近年|总数|总量达")
-_UNDER_WAY = re.compile(r"加快推进|加快建设|在建|正在|推进中|开工建设|有序推进")
 MILESTONE_VERBS = re.compile(
     r"建成|竣工|通过验收|投入使用|挂牌|创建为|创成|成功创建|创建国家|创建省|申报|设立|开通"
     r"|完成[^，。；]{0,16}?(?:创建|改革|验收|搬迁|建设)"
 )
 _YEAR_IN_HEADING = re.compile(r"(\d{4})\s*年")
-
-
-@dataclass(frozen=True)
-class DraftedArea:
-    """A new area drafted from a chapter of the plan."""
-
-    id: str
-    name: str
-    name_en: str
-    chapter: str | None
-
-
-@dataclass(frozen=True)
-class Draft:
-    """A commitment record drafted from a plan figure, with what it was drafted from."""
-
-    id: str
-    report: str
-    year: int
-    area: str
-    title: str
-    title_en: str
-    target: Target
-    quote: str
-    found: FoundFigure
-    metric: str | None = None
-    baseline: Baseline | None = None
-    carried_from: Commitment | None = None  # the earlier record of the same measure
-    shared_words: tuple[str, ...] = ()  # the words the figure shares with that record
-    baseline_figure: FoundFigure | None = None
-    notes: tuple[str, ...] = ()  # what a reviewer should check: tolerance drafted, a range …
-
-
-@dataclass(frozen=True)
-class MilestoneCandidate:
-    """A plan clause with a milestone verb and no amount: maybe a milestone (op "done")."""
-
-    paragraph: int
-    chapter: str | None
-    clause: str
-
-
-@dataclass(frozen=True)
-class DraftResult:
-    """Everything `targets draft` found in a report."""
-
-    report_id: str
-    year: int
-    drafts: tuple[Draft, ...]
-    areas: tuple[DraftedArea, ...]
-    names: tuple[FoundFigure, ...]  # untracked figures that read as names: exclusion candidates
-    milestones: tuple[MilestoneCandidate, ...]
-    skipped: tuple[tuple[FoundFigure, str], ...] = field(default=())  # figure, why not drafted
 
 
 # ---- the plan's year and figures -----------------------------------------------------------
@@ -156,7 +100,7 @@ def draft_report(
     if year is None:
         raise ValueError(f"no year for {report_id}: declare the report under `reports:`")
     found = classify_figures(targets, report_id, document)
-    contexts = _Contexts(document)
+    contexts = FigureContexts(document)
     plan = [f for f in found if f.kind == "commitment"]
     number_of = {id(f): n for n, f in enumerate(plan, start=1)}
     names, skipped, draftable = [], [], []
@@ -173,7 +117,7 @@ def draft_report(
         else:
             draftable.append(item)
     carried = _carry_over(targets, year, draftable, contexts)
-    areas, area_of = _areas(targets, report_id, document, draftable, carried)
+    areas, area_of = draft_areas(targets, report_id, document, draftable, carried)
     taken = {c.id for c in targets.commitments}
     drafts = []
     for item in draftable:
@@ -183,10 +127,10 @@ def draft_report(
             _draft(item, report_id, year, earlier, shared, context, number_of[id(item)], taken)
         )
     drafts = [
-        _with_area(d, area_of[_chapter_key(document.paragraph(d.found.figure.paragraph))])
+        replace(d, area=area_of[chapter_key(document.paragraph(d.found.figure.paragraph))])
         for d in drafts
     ]
-    drafts = _with_baselines(drafts, found, contexts, year)
+    drafts = with_baselines(drafts, found, contexts, year)
     return DraftResult(
         report_id=report_id,
         year=year,
@@ -210,24 +154,6 @@ def _not_draftable(item: FoundFigure) -> str:
     return ""
 
 
-class _Contexts:
-    """The words around every figure of a document, looked up by figure."""
-
-    def __init__(self, document: Document):
-        by_paragraph: dict[int, list[Figure]] = {}
-        for figure in find_figures(document):
-            by_paragraph.setdefault(figure.paragraph, []).append(figure)
-        self.by_place: dict[tuple[int, int], Context] = {}
-        for number, figures in by_paragraph.items():
-            text = document.paragraph(number).text
-            for figure in figures:
-                self.by_place[(number, figure.start)] = figure_context(text, figure, figures)
-
-    def of(self, figure: Figure) -> Context:
-        """Return the words around a figure."""
-        return self.by_place[(figure.paragraph, figure.start)]
-
-
 # ---- same measure as an earlier record -----------------------------------------------------
 
 
@@ -244,7 +170,7 @@ def _record_words(commitment: Commitment) -> frozenset[str]:
 
 
 def _carry_over(
-    targets: TargetsFile, year: int, items: list[FoundFigure], contexts: _Contexts
+    targets: TargetsFile, year: int, items: list[FoundFigure], contexts: FigureContexts
 ) -> dict[int, tuple[Commitment, tuple[str, ...]]]:
     """Return, per drafted figure (by id), the earlier commitment of the same measure."""
     latest: dict[str, Commitment] = {}
@@ -303,8 +229,8 @@ def _draft(
     op = item.op
     if figure.measure == "rank" and op in ("=", ">="):
         op = "<="  # a rank is met at that place or better
-    unit = figure.unit
-    value = figure.value
+    unit: str | None = figure.unit
+    value: float | None = figure.value
     if earlier is not None and earlier.target.unit != figure.unit:
         unit = earlier.target.unit
         value = value_in_unit(figure, unit)
@@ -314,7 +240,7 @@ def _draft(
             f"the report gives a range, {figure.text.replace(' ', '')}: check op and value"
         )
     tolerance = None
-    if op == "~" and unit not in DEFAULT_TOLERANCE:
+    if op == "~" and value is not None and unit not in DEFAULT_TOLERANCE:
         tolerance = _round_tolerance(value * DRAFTED_TOLERANCE_SHARE)
         notes.append('tolerance drafted as 5% of the value: say how far from it is still "about"')
     if earlier is not None:
@@ -414,170 +340,6 @@ def _strip_words(text: str, words: list[str], from_end: bool) -> str:
             elif not from_end and text.startswith(word):
                 text, changed = text[len(word) :], True
     return text
-
-
-# ---- areas ---------------------------------------------------------------------------------
-
-
-def _chapter_key(paragraph: Paragraph) -> tuple[str | None, str | None]:
-    """Return what identifies a paragraph's chapter: its number and title."""
-    return paragraph.chapter, paragraph.chapter_title
-
-
-def _areas(
-    targets: TargetsFile,
-    report_id: str,
-    document: Document,
-    items: list[FoundFigure],
-    carried: dict[int, tuple[Commitment, tuple[str, ...]]],
-) -> tuple[list[DraftedArea], dict[tuple, str]]:
-    """Return the new areas and, per chapter of the drafted figures, the area id."""
-    by_name = {normalise(a.name): a for a in targets.areas}
-    chapters: dict[tuple, list[FoundFigure]] = {}
-    for item in items:
-        chapters.setdefault(_chapter_key(document.paragraph(item.figure.paragraph)), []).append(
-            item
-        )
-    new_areas: list[DraftedArea] = []
-    area_of: dict[tuple, str] = {}
-    for key, members in chapters.items():
-        chapter, title = key
-        area = by_name.get(normalise(title)) if title else None
-        if area is None and title is None:
-            area = _area_named_in(targets.areas, document, members)
-        if area is None:
-            area = _area_continued(targets, members, carried)
-        if area is not None:
-            area_of[key] = area.id
-            continue
-        drafted = _new_area(report_id, chapter, title, members, document)
-        known = targets.area(drafted.id)
-        if known is None and drafted.id not in {a.id for a in new_areas}:
-            new_areas.append(drafted)
-        area_of[key] = drafted.id
-    return new_areas, area_of
-
-
-def _area_named_in(
-    areas: tuple[Area, ...], document: Document, members: list[FoundFigure]
-) -> Area | None:
-    """Return the area whose name the figures' paragraph holds (主要预期目标是：…), or None."""
-    texts = {normalise(document.paragraph(m.figure.paragraph).text) for m in members}
-    for area in areas:
-        name = normalise(area.name)
-        if len(name) >= 4 and any(name in text for text in texts):
-            return area
-    return None
-
-
-def _area_continued(
-    targets: TargetsFile,
-    members: list[FoundFigure],
-    carried: dict[int, tuple[Commitment, tuple[str, ...]]],
-) -> Area | None:
-    """Return the area most of the chapter's repeated measures were recorded under, or None."""
-    counts: dict[str, int] = {}
-    for member in members:
-        if id(member) in carried:
-            area = carried[id(member)][0].area
-            counts[area] = counts.get(area, 0) + 1
-    if not counts:
-        return None
-    best = max(counts.values())
-    leaders = [a for a, n in counts.items() if n == best]
-    if len(leaders) > 1 or 2 * best < sum(counts.values()):
-        return None
-    return targets.area(leaders[0])
-
-
-def _new_area(
-    report_id: str,
-    chapter: str | None,
-    title: str | None,
-    members: list[FoundFigure],
-    document: Document,
-) -> DraftedArea:
-    """Return an area drafted from a chapter: its title as the name, an id from its number."""
-    number = None
-    if chapter:
-        marker = CHAPTER_MARKER.match(chapter)
-        number = chinese_number(marker.group(1)) if marker else None
-    suffix = f"chapter-{number}" if number else "plan"
-    name = title or document.paragraph(members[0].figure.paragraph).heading or "工作安排"
-    return DraftedArea(f"{report_id}-{suffix}", name, NAME_EN_MARKER, chapter)
-
-
-def _with_area(draft: Draft, area: str) -> Draft:
-    """Return the draft with its area."""
-    return replace(draft, area=area)
-
-
-# ---- baselines -----------------------------------------------------------------------------
-
-
-def _with_baselines(
-    drafts: list[Draft], found: list[FoundFigure], contexts: _Contexts, year: int
-) -> list[Draft]:
-    """Return the drafts with a baseline where the review gives the same measure's figure.
-
-    A review figure is a draft's baseline when its own words or its clause share rare words
-    with the draft's title and its figure's words (rare among the drafts of its unit), and it is
-    a figure for one year of work done (not 累计, not 加快推进). Best matches first, each review
-    figure is the baseline of one draft at most.
-    """
-    review = [
-        f
-        for f in found
-        if f.kind == "outcome"
-        and f.figure.value is not None
-        and f.figure.label is None
-        and f.figure.measure in NUMERIC_MEASURES
-        and _one_year_done(contexts.of(f.figure), f)
-    ]
-    words = {id(d): measure_pairs(d.title) | contexts.of(d.found.figure).local for d in drafts}
-    frequencies = {
-        id(item): document_frequency(
-            words[id(d)] for d in drafts if value_in_unit(item.figure, d.target.unit) is not None
-        )
-        for item in review
-    }
-    scored = []
-    for draft in drafts:
-        for item in review:
-            value = value_in_unit(item.figure, draft.target.unit)
-            if value is None:
-                continue
-            context = contexts.of(item.figure)
-            score, _ = similarity(words[id(draft)], context, frequencies[id(item)], sentence=False)
-            if score >= MIN_BASELINE_SCORE:
-                scored.append((score, item.figure.paragraph, item.figure.start, draft, item, value))
-    scored.sort(key=lambda s: (-s[0], s[1], s[2]))
-    chosen: dict[int, tuple[FoundFigure, float]] = {}
-    used: set[int] = set()
-    for _, _, _, draft, item, value in scored:  # best first, each figure the baseline of one draft
-        if id(draft) not in chosen and id(item) not in used:
-            chosen[id(draft)] = (item, value)
-            used.add(id(item))
-    result = []
-    for draft in drafts:
-        if id(draft) not in chosen:
-            result.append(draft)
-            continue
-        item, value = chosen[id(draft)]
-        before = contexts.of(item.figure).local_text.split(item.figure.text)[0]
-        if _NEGATIVE_BEFORE.search(before) and draft.target.unit in SIGNED_UNITS:
-            value = -value
-        quote = contexts.of(item.figure).clause_text
-        baseline = Baseline(year=year - 1, value=value, quote=quote, source=draft.report)
-        result.append(replace(draft, baseline=baseline, baseline_figure=item))
-    return result
-
-
-def _one_year_done(context: Context, item: FoundFigure) -> bool:
-    """Return False for a review figure over several years (累计) or of work under way (加快推进)."""
-    position = context.clause_text.find(item.figure.text)
-    before = context.clause_text[: position if position >= 0 else len(context.clause_text)]
-    return not _NOT_ONE_YEAR.search(before) and not _UNDER_WAY.search(context.local_text)
 
 
 # ---- candidates --------------------------------------------------------------------------

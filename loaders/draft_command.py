@@ -12,18 +12,17 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from loaders.draft import Draft, DraftedArea, DraftResult, draft_report
+from loaders.draft import draft_report
+from loaders.draft_types import Draft, DraftedArea, DraftResult
 from loaders.model import TargetsFile
 from loaders.validate import LoadResult, load_targets
 from loaders.yaml_append import (
     AppendError,
     append_to_section,
-    flow_scalar,
     section_layout,
     write_atomically,
-    yaml_number,
-    yaml_scalar,
 )
+from loaders.yaml_scalars import flow_scalar, yaml_number, yaml_scalar
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
 DRAFT_NOTE = "review each record, then delete its `draft: true` (README: Tracking a new report)"
@@ -54,7 +53,7 @@ def commitment_lines(draft: Draft, step: int = 2) -> list[str]:
         origin = f"{where}: same measure as {draft.carried_from.id} (shares {shared})"
     else:
         origin = f"{where}: a new measure"
-    target = {"op": draft.target.op}
+    target: dict[str, str | None] = {"op": draft.target.op}
     if draft.target.value is not None:
         target["value"] = _number(draft.target.value, figure.number, figure.value)
         target["unit"] = draft.target.unit
@@ -74,7 +73,7 @@ def commitment_lines(draft: Draft, step: int = 2) -> list[str]:
         f"  target: {_flow(target)}",
         f"  quote: {yaml_scalar(draft.quote)}",
     ]
-    if draft.baseline is not None:
+    if draft.baseline is not None and draft.baseline_figure is not None:  # set together
         baseline = draft.baseline
         lines += [
             f"  baseline:  # ¶{draft.baseline_figure.figure.paragraph}, the review: same measure?",

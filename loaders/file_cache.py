@@ -159,6 +159,7 @@ def parse_text(read: FileText, cache_dir: Path | None = None) -> ParsedFile:
     if read.text is None or digest is None:
         return ParsedFile(name, None, None, read.problems, read.saved_at, unreadable=True, key=key)
     remembered = _MEMORY.get(key)
+    parsed: ParsedFile | None
     if remembered is not None and remembered[0] == digest and remembered[1].name == name:
         parsed = remembered[1]
     else:

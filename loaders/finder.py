@@ -15,7 +15,7 @@ are in loaders.suggest; the `targets find` command that prints all of this is lo
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -238,7 +238,7 @@ def matches(figure: Figure, unit: str | None, value: float) -> bool:
     return any(abs(candidate - value) <= 1e-9 * max(1.0, abs(value)) for candidate in candidates)
 
 
-def coverage(targets: TargetsFile, documents: dict[str, Document]) -> list[ReportCoverage]:
+def coverage(targets: TargetsFile, documents: Mapping[str, Document]) -> list[ReportCoverage]:
     """Return, per report with a plan, how many plan figures targets.yaml tracks and excludes.
 
     `documents` maps report ids to their Documents (LoadResult.documents). One ReportCoverage

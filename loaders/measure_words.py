@@ -5,7 +5,8 @@ Two figures measure the same thing when the words around them share rare two-cha
 places, nearest first: its *local* text (its own item of the clause: from the previous figure or
 、 to the next), its clause and its sentence. `Context` holds them; `similarity` scores a set of
 words (an earlier record's title and quote) against them, each shared word weighed by 1 / how
-many of the compared records use it.
+many of the compared records use it. `FigureContexts` holds the words around every figure of a
+document.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from loaders.figures import Figure, figures_in_text
+from loaders.figures import Figure, figures_in_text, find_figures
+from loaders.report import Document
 from loaders.wording import MEASURE_STOP_WORDS as STOP_WORDS
 
 _STOP_PATTERN = re.compile("|".join(sorted(STOP_WORDS, key=len, reverse=True)))
@@ -148,3 +150,21 @@ def similarity(
             score += level / max(1, frequency.get(pair, 1))
             shared.append(pair)
     return score, tuple(sorted(shared))
+
+
+class FigureContexts:
+    """The words around every figure of a document, looked up by figure."""
+
+    def __init__(self, document: Document):
+        by_paragraph: dict[int, list[Figure]] = {}
+        for figure in find_figures(document):
+            by_paragraph.setdefault(figure.paragraph, []).append(figure)
+        self.by_place: dict[tuple[int, int], Context] = {}
+        for number, figures in by_paragraph.items():
+            text = document.paragraph(number).text
+            for figure in figures:
+                self.by_place[(number, figure.start)] = figure_context(text, figure, figures)
+
+    def of(self, figure: Figure) -> Context:
+        """Return the words around a figure."""
+        return self.by_place[(figure.paragraph, figure.start)]

@@ -96,7 +96,10 @@ class Progress:
     @property
     def period_year(self) -> int:
         """Return the year the figure is for."""
-        return self.year if self.year is not None else self.date.year  # type: ignore[union-attr]
+        if self.year is not None:
+            return self.year
+        assert self.date is not None, "validation keeps only entries with a year or a date"
+        return self.date.year
 
     @property
     def sort_key(self) -> tuple[int, int, int]:

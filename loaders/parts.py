@@ -1,5 +1,9 @@
 """Which part of a report each paragraph belongs to, and how that was decided.
 
+This module is longer than most because its four kinds of evidence (override, headings,
+chapter numbering, paragraph cues) are weighed against each other in one pass: a heading's
+confidence is compared with the cues of the paragraphs around it, so they read best together.
+
 A work report has four parts: ``front`` (title block and opening address), ``review`` (what
 was done last year or last term), ``plan`` (what will be done: the commitments) and ``annex``
 (notes, 名词解释, 附件). The parts are found in this order of evidence:
@@ -211,8 +215,7 @@ def heading_kind(line: str, plan_year: int | None = None) -> str | None:
         return "review" if "工作" in rest or "成绩" in rest else None
     if not _PLAN_KEYS.search(rest):
         return None
-    years = [_year(y) for y in _YEAR_IN_HEADING.findall(time)]
-    years = [y for y in years if y]
+    years = [year for y in _YEAR_IN_HEADING.findall(time) if (year := _year(y))]
     if plan_year and years and max(years) < plan_year and not re.search(_PLAN_TIME, time):
         return "review"
     return "plan"
@@ -261,8 +264,8 @@ def plan_year_from_text(
     for text in head:
         if "会议" in text or text.startswith(("——", "—", "-")):
             match = _MEETING_DATE.search(text)
-            if match and _year(match.group(1)):
-                year = _year(match.group(1))
+            year = _year(match.group(1)) if match else None
+            if match and year:
                 return year + (_chinese_month(match.group(2)) == 12), "meeting date"
     for text in head:
         match = _PUBLISHED.search(text) or _DATELINE.search(text)
@@ -331,7 +334,15 @@ def reads_as_review(text: str, position: int, plan_year: int | None) -> bool:
     if sentence.rstrip().endswith("了"):
         return True
     plan_pattern, _ = _cue_patterns(plan_year)
-    last_years = ("去年", "上年", "上一年", "过去一年", "一年来", "过去五年", "五年来")
+    last_years: tuple[str, ...] = (
+        "去年",
+        "上年",
+        "上一年",
+        "过去一年",
+        "一年来",
+        "过去五年",
+        "五年来",
+    )
     if plan_year:
         last_years += (f"{plan_year - 1}年",)
     for opening in _clause_starts(sentence):
@@ -550,8 +561,9 @@ def assign_parts(
     elif plan_headings:
         part = "review"
         for index in range(front_end, annex):
-            if kinds[index] in ("review", "plan"):
-                part = kinds[index]
+            kind = kinds[index]
+            if kind in ("review", "plan"):
+                part = kind
                 if part == "review" and index != front_end:
                     start(index, "review", "heading", texts[index].strip(), 0.95)
                 if part == "plan" and not any(s.part == "plan" for s in starts):

@@ -1,5 +1,9 @@
 """Read a report's text file into paragraphs, undoing what PDF or web extraction did to it.
 
+This module is longer than most because the layouts are told apart by comparing them (a line
+that ends a sentence in a web page breaks off mid-sentence in a wrapped PDF) and share their
+cleaning of lines (page numbers, footnote markers, HTML debris), so they live together.
+
 Three layouts are recognised:
 
 - **wrapped** (the 2022 report, PDF extraction): a hard line break every ~30 characters, even
@@ -477,6 +481,6 @@ def _next_plan_title_is_two(texts: list[str], parts: list[str]) -> list[bool]:
     for index in range(len(texts) - 1, -1, -1):
         if parts[index] == "plan" and is_title_line(texts[index]):
             marker = CHAPTER_MARKER.match(texts[index])
-            following = bool(marker) and marker.group(1) == "二"
+            following = marker is not None and marker.group(1) == "二"
         result[index] = following
     return result

@@ -3,6 +3,9 @@
 The validator reads the allowed keys, the types and the requirements from here, conditional
 ones included (`Unless`, `When`, `OneOf`, from `requirements.py`), and the README's field
 reference is generated from it (`python -m loaders schema`), so the two cannot drift apart.
+
+The module is longer than most (about 420 lines) because it is one table: every field of every
+record, in the order the README's reference lists them, read top to bottom like it.
 """
 
 from __future__ import annotations

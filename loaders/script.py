@@ -86,7 +86,7 @@ _PAIRS_TEXT = """
 
 _TABLE: dict[int, int] = {}
 for _pair in _PAIRS_TEXT.split():
-    _traditional, _simplified = _pair
+    _traditional, _simplified = _pair[0], _pair[1]
     if _traditional != _simplified:
         _TABLE[ord(_traditional)] = ord(_simplified)
 

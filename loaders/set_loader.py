@@ -21,7 +21,6 @@ from loaders.file_cache import (
 from loaders.file_outcome import (
     Checked,
     Declarations,
-    Lines,
     Records,
     cached_checked,
     cached_declarations,
@@ -241,7 +240,9 @@ class SetContext:
         )
 
 
-def _record_lines(source: YamlSource, section: str, records: Records) -> Lines:
+def _record_lines(
+    source: YamlSource, section: str, records: Records
+) -> dict[tuple[str, int], tuple[int | None, int | None]]:
     """Return the line of each record and of its id, by (section, index)."""
     return {
         (section, index): (source.line((section, index)), source.line((section, index, "id")))

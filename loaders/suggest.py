@@ -85,7 +85,9 @@ def suggest_progress(
     suggestions: list[Suggestion] = []
     for commitment in targets.commitments:
         target = commitment.target
-        if target.op == "done" or target.value is None or commitment.report == later_report_id:
+        if target.op == "done" or target.value is None or target.unit is None:
+            continue
+        if commitment.report == later_report_id:
             continue
         if report_id is not None and commitment.report != report_id:
             continue

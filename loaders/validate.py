@@ -173,8 +173,8 @@ def _combine(loader: SetLoader, files: list[SetFile], problems: list[Problem]) -
     areas, left_areas = unique("areas", [(f.name, d.areas, d.lines) for f, d in both], problems)
     left_out: dict[str, dict[str, int | None]] = {"reports": {}, "areas": {}}
     for declarations in decls:
-        for section, ids in declarations.left_out.items():
-            left_out.setdefault(section, {}).update(ids)
+        for section_name, ids in declarations.left_out.items():
+            left_out.setdefault(section_name, {}).update(ids)
     left_out["reports"].update(left_reports)
     left_out["areas"].update(left_areas)
     problems[:] = without_warnings_of(problems, set(left_areas))

@@ -5,11 +5,14 @@ its quote gives, in the record's unit after the finder's conversions (1.8万个 
 二十个 is 20 个); a quote whose figures are all of another unit (亿元 under a 项 target) is an
 error that names both units. `plausibility` warns (the record is kept) when a baseline or
 progress value is under 1% or over 100 times its target, or looks like a unit-scale slip: the
-value times or divided by 10⁴ (万) lands within 20% of the target.
+value times or divided by 10⁴ (万) lands within 20% of the target. `check_sign` refuses a
+negative count; `advise_from_unit` tells how to write a value given with its unit ("1.8万个") in
+the target's unit.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING
 
 from loaders.figures import Figure, figures_in_text
@@ -17,6 +20,7 @@ from loaders.finder import matches, value_in_unit
 from loaders.model import Target
 from loaders.problems import Where
 from loaders.schema import SIGNED_UNITS
+from loaders.values import describe
 
 if TYPE_CHECKING:
     from loaders.validator import Validator
@@ -50,15 +54,16 @@ def value_in_quote(validator: Validator, value: float, unit: str, quote: str, at
             f"{shown} is not in its quote, which gives no figure: quote the clause that gives {shown} {unit}",
         )
         return
-    convertible = [f for f in amounts if value_in_unit(f, unit) is not None]
-    written = [f for f in convertible if f.value == value and value_in_unit(f, unit) != value]
+    in_unit = {id(f): v for f in amounts if (v := value_in_unit(f, unit)) is not None}
+    convertible = [f for f in amounts if id(f) in in_unit]
+    written = [f for f in convertible if f.value == value and in_unit[id(f)] != value]
     if written:  # 1.8 for 1.8万个: the number as written, not in the unit
         figure = written[0]
         validator.problem(
             at,
             "value-not-in-quote",
             f"{shown} is not in its quote, which gives {figure.text}: write "
-            f"{number(value_in_unit(figure, unit))}, the figure in {unit}",
+            f"{number(in_unit[id(figure)])}, the figure in {unit}",
         )
         return
     if convertible:
@@ -121,4 +126,38 @@ def plausibility(validator: Validator, value: float, promised: Target | None, at
             "implausible-value",
             f"{shown} is over 100 times the target {target_shown} {unit}: check the figure "
             f"and that it is in {unit}",
+        )
+
+
+def advise_from_unit(validator: Validator, raw: dict, promised: Target | None, at: Where) -> None:
+    """A value written with its unit ("104%", "1.8万个") is advised from the target's unit: the
+    reader's generic advice (put the unit in unit) does not hold where the target sets it."""
+    text = raw.get("value")
+    if not isinstance(text, str) or promised is None or promised.unit is None:
+        return
+    figures = [f for f in figures_in_text(text) if f.value is not None]
+    if len(figures) != 1 or not figures[0].base_unit:
+        return  # a bare 万 or 亿: the reader's advice (write 18000) holds
+    figure, unit = figures[0], promised.unit
+    converted = value_in_unit(figure, unit)
+    got = f"expected a number, got {describe(text)}"
+    if converted is not None:
+        advice = f"{got}: write {number(converted)}, the figure in the target's unit {unit}"
+    else:
+        advice = (
+            f"{got}: a figure in {figure.unit}, but the target counts {unit}: write the figure "
+            f"in {unit}, or put the entry under a commitment measured in {figure.unit}"
+        )
+    for index, problem in enumerate(validator.problems):
+        if (problem.record, problem.field, problem.code) == (at.record, at.field, "bad-value"):
+            validator.problems[index] = dataclasses.replace(problem, message=advice)
+
+
+def check_sign(validator: Validator, value: float, promised: Target | None, at: Where) -> None:
+    """A figure is negative only in a unit that can be (%, 个百分点), not in a count."""
+    if value < 0 and promised is not None and promised.unit not in SIGNED_UNITS:
+        validator.problem(
+            at,
+            "negative-value",
+            f"{describe(value)} is negative: a count in {promised.unit} cannot be; write the figure without a sign",
         )

@@ -107,13 +107,13 @@ def _number_text_message(text: str, unit_field: str) -> str:
         return f"{got}: write {folded.replace(',', '')} (no thousands separators)"
     wan_yi = _WAN_YI.match(folded)
     if wan_yi and not wan_yi.group(3):
-        number, multiplier = wan_yi.group(1), wan_yi.group(2)
+        digits, multiplier = wan_yi.group(1), wan_yi.group(2)
         factor = 10_000 if multiplier == "万" else 100_000_000
-        whole = _plain(float(number) * factor)
-        return f"{got}: write {whole} ({multiplier} = {factor:,}), or write {number} with {multiplier} in {unit_field}"
+        whole = _plain(float(digits) * factor)
+        return f"{got}: write {whole} ({multiplier} = {factor:,}), or write {digits} with {multiplier} in {unit_field}"
     if wan_yi:
-        number, rest = wan_yi.group(1), wan_yi.group(2) + wan_yi.group(3)
-        return f'{got}: write {number} and put "{rest}" in {unit_field}'
+        digits, rest = wan_yi.group(1), wan_yi.group(2) + wan_yi.group(3)
+        return f'{got}: write {digits} and put "{rest}" in {unit_field}'
     with_unit = _NUMBER_WITH_UNIT.match(folded)
     if with_unit:
         return f'{got}: write {with_unit.group(1)} and put "{with_unit.group(2)}" in {unit_field}'

@@ -10,7 +10,7 @@ before anything is written — an edit that would change any existing value is r
 - `append_to_section(text, section, items)` adds list items at the end of a top-level section;
 - `insert_after_record(text, section, record_id, field, items)` adds list items to a record's
   list field (creating the field at the end of the record when it is missing);
-- `yaml_scalar` and `flow_mapping` write values with the quoting YAML needs;
+- values are written with the quoting YAML needs by loaders.yaml_scalars;
 - `write_atomically(path, text)` replaces a file in one step.
 
 Items are given as lists of lines, unindented: ``["- id: x", "  report: qc-2023"]``.
@@ -18,13 +18,10 @@ Items are given as lists of lines, unindented: ``["- id: x", "  report: qc-2023"
 
 from __future__ import annotations
 
-import json
-import math
 import os
 import re
 import tempfile
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 
 import yaml
@@ -180,7 +177,7 @@ def append_to_section(text: str, section: str, items: list[list[str]]) -> str:
         blank = [newline] if lines and not _is_blank(lines[-1]) else []
         result = "".join(lines + ending + blank + [f"{section}:{newline}"] + new_lines)
     else:
-        if _inline_value(_TOP_KEY.match(_bare(lines[layout.start])).group("rest")) == "[]":
+        if _inline_value(_bare(lines[layout.start]).split(":", 1)[1]) == "[]":
             lines[layout.start] = _drop_empty_list(lines[layout.start])
         before, after = lines[: layout.end], lines[layout.end :]
         if before and not before[-1].endswith(("\n", "\r")):
@@ -231,9 +228,9 @@ def insert_after_record(
             )
         if _inline_value(rest) == "[]":
             lines[field_line] = _drop_empty_list(lines[field_line])
-        insert_at, entry_indent = _field_end(lines, field_line, last, key_indent)
+        insert_at, found_indent = _field_end(lines, field_line, last, key_indent)
         entry_indent = (
-            entry_indent if entry_indent is not None else (key_indent + " " * layout.step)
+            found_indent if found_indent is not None else (key_indent + " " * layout.step)
         )
         new_lines = []
     for item in items:
@@ -372,55 +369,6 @@ def check_only_appended(old: str, new: str, path: tuple, added: int) -> None:
             f"adding the lines at {where} would change what the file already says (its layout "
             "is unusual there): nothing was written; add the records by hand"
         )
-
-
-# ---- writing values ------------------------------------------------------------------------
-
-
-def yaml_scalar(value: object) -> str:
-    """Return a value as a YAML scalar for a block mapping: double-quoted only when YAML needs it."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        return yaml_number(value)
-    if value is None:
-        return "null"
-    text = str(value)
-    dumped = yaml.safe_dump(text, allow_unicode=True, width=math.inf, default_flow_style=True)
-    dumped = dumped.removesuffix("\n").removesuffix("\n...").rstrip("\n")
-    if dumped == text:
-        return dumped
-    return json.dumps(
-        text, ensure_ascii=False
-    )  # a double-quoted YAML scalar, as targets.yaml quotes
-
-
-def yaml_number(value: float) -> str:
-    """Return a number as people write it: 6900, 52.26, 0.00001 (never 1e-05, never 6900.0)."""
-    if not math.isfinite(value):
-        raise ValueError(f"not a finite number: {value}")
-    if float(value).is_integer() and abs(value) < 1e15:
-        return str(int(value))
-    return format(Decimal(repr(float(value))), "f")
-
-
-def flow_scalar(value: object) -> str:
-    """Return a value as a YAML scalar inside a flow mapping ({op: ">=", value: 5, unit: 个})."""
-    text = yaml_scalar(value)
-    if isinstance(value, str) and any(ch in text for ch in ",[]{}") and text[0] not in "'\"":
-        return json.dumps(value, ensure_ascii=False)
-    return text
-
-
-def flow_mapping(pairs: dict[str, object], quoted: tuple[str, ...] = ()) -> str:
-    """Return a flow mapping on one line; keys in `quoted` get double quotes ({op: ">="})."""
-    shown = []
-    for key, value in pairs.items():
-        text = json.dumps(value, ensure_ascii=False) if key in quoted else flow_scalar(value)
-        shown.append(f"{key}: {text}")
-    return "{" + ", ".join(shown) + "}"
 
 
 def write_atomically(path: str | os.PathLike, text: str) -> None:

@@ -9,6 +9,8 @@ mapping (PyYAML silently keeps the last one).
 
 A problem of one value is kept with the value's path (YamlSource.value_problems), so that the
 validator can name the record and field it is in and leave only that record out.
+
+How PyYAML is driven, its line numbers and its syntax errors told for people: loaders.yaml_syntax.
 """
 
 from __future__ import annotations
@@ -22,11 +24,7 @@ import yaml
 
 from loaders.problems import Problem
 from loaders.textfile import TextKind, read_text
-
-try:  # libyaml's parser is ~10x faster; the pure-Python one gives the same nodes
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader
+from loaders.yaml_syntax import LOADER, FileLines, syntax_problem
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 50
@@ -40,8 +38,6 @@ _COLLECTION_TAGS = {"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
 _PLAIN_TAGS = {
     f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")
 }
-_OTHER_BREAKS = re.compile("[\x85\u2028\u2029]")
-_YAML_BREAKS = re.compile("[\n\x85\u2028\u2029]")
 # Nesting can only get deep through brackets or through columns (a nested block collection
 # starts at least one column further right every two levels), so a text with few brackets and
 # no long line is shallow enough for libyaml's recursive composer, which overflows the C stack
@@ -52,7 +48,6 @@ _LIBYAML_DEPTH = "exceeded maximum nesting depth"
 # A quoted text, a comment (a # at a line's start or after a space) or a bracket.
 _BRACKET_TOKENS = re.compile(r"""'[^']*'|"(?:[^"\\]|\\.)*"|(?:^|(?<=\s))#.*|[\[\]{}]""")
 _DEPTH_MESSAGE = f"nesting is deeper than {MAX_DEPTH} levels: targets.yaml needs about 5"
-_UNCLOSED_QUOTE = "a quote is not closed: end the text with the same quote mark it starts with"
 _ALIAS_MESSAGE = (
     "YAML anchors and aliases (&name, *name, <<) are not allowed: write the value out in full"
 )
@@ -111,20 +106,20 @@ def read_yaml_text(text: str, name: str) -> tuple[YamlSource | None, list[Proble
         ]
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = _Lines(text)
+    lines = FileLines(text)
     try:
         deep_line, alias_lines = _scan(text, lines)
         if deep_line is not None:
             return None, [
                 Problem(name, deep_line, None, None, _DEPTH_MESSAGE, code="nesting-too-deep")
             ]
-        root = yaml.compose(text, Loader=_Loader)
+        root = yaml.compose(text, Loader=LOADER)
     except UnicodeEncodeError as error:  # only text not read from a file can hold these
         line = text[: error.start].count("\n") + 1
         message = "not valid Unicode text (a lone surrogate): save it as UTF-8"
         return None, [Problem(name, line, None, None, message, code="not-utf8")]
     except yaml.MarkedYAMLError as error:
-        return None, [_syntax_problem(error, name, text, lines)]
+        return None, [syntax_problem(error, name, text, lines)]
     except yaml.reader.ReaderError as error:  # libyaml gives the UTF-8 byte offset
         line = text.encode("utf-8", "surrogatepass")[: error.position].count(b"\n") + 1
         message = (
@@ -143,30 +138,7 @@ def read_yaml_text(text: str, name: str) -> tuple[YamlSource | None, list[Proble
     return YamlSource(data, walker.lines, walker.value_problems, walker.dropped), problems
 
 
-class _Lines:
-    """Turns libyaml's line numbers (0-based) into the file's (1-based).
-
-    libyaml also breaks lines at U+0085, U+2028 and U+2029, which editors show within a line,
-    and puts the end of a file without a final line break on a line after the last.
-    """
-
-    def __init__(self, text: str):
-        self.last = text.count("\n") + 1
-        self.lines: list[int] | None = None
-        if _OTHER_BREAKS.search(text):
-            line, self.lines = 1, [1]
-            for match in _YAML_BREAKS.finditer(text):
-                line += match.group() == "\n"
-                self.lines.append(line)
-
-    def __call__(self, yaml_line: int) -> int:
-        """Return the file's line number of a libyaml line number."""
-        if self.lines is None:
-            return min(yaml_line + 1, self.last)
-        return self.lines[min(yaml_line, len(self.lines) - 1)]
-
-
-def _scan(text: str, lines: _Lines) -> tuple[int | None, dict[Path_, int]]:
+def _scan(text: str, lines: FileLines) -> tuple[int | None, dict[Path_, int]]:
     """Return the line where nesting first exceeds MAX_DEPTH, if it does, and each alias's line.
 
     The text is parsed into events only when it could nest too deep for libyaml's composer (see
@@ -181,7 +153,7 @@ def _scan(text: str, lines: _Lines) -> tuple[int | None, dict[Path_, int]]:
     alias_lines: dict[Path_, int] = {}
     stack: list[_Frame] = []
     try:
-        for event in yaml.parse(text, Loader=_Loader):
+        for event in yaml.parse(text, Loader=LOADER):
             if isinstance(event, yaml.CollectionEndEvent):
                 stack.pop()
                 continue
@@ -192,13 +164,13 @@ def _scan(text: str, lines: _Lines) -> tuple[int | None, dict[Path_, int]]:
                 stack[-1].key = event.value if isinstance(event, yaml.ScalarEvent) else None
                 path = None
             if isinstance(event, yaml.AliasEvent) and path is not None:
-                alias_lines.setdefault(path, lines(event.start_mark.line))
+                alias_lines.setdefault(path, lines(_start_row(event)))
             elif isinstance(event, yaml.CollectionStartEvent):
                 stack.append(_Frame(path, isinstance(event, yaml.MappingStartEvent)))
                 if len(stack) > MAX_DEPTH:
-                    return lines(event.start_mark.line), alias_lines
+                    return lines(_start_row(event)), alias_lines
     except yaml.MarkedYAMLError as error:
-        if _LIBYAML_DEPTH in (error.problem or ""):
+        if _LIBYAML_DEPTH in (error.problem or "") and error.problem_mark is not None:
             return _deep_line(text, error.problem_mark.line + 1), alias_lines
         # otherwise compose reports the syntax error, at the same place, before nesting deeper
     except yaml.YAMLError:
@@ -231,13 +203,20 @@ def _deep_line(text: str, refused_line: int) -> int:
 _KEY = object()
 
 
+def _start_row(event: yaml.Event) -> int:
+    """Return the 0-based row an event starts on (the parser marks every event it makes)."""
+    assert event.start_mark is not None, "events from yaml.parse carry their marks"
+    return event.start_mark.line
+
+
 class _Frame:
     """A collection being parsed: its path, and the path of its next item."""
 
     __slots__ = ("path", "mapping", "count", "key")
 
     def __init__(self, path: Path_ | None, mapping: bool):
-        self.path, self.mapping, self.count, self.key = path, mapping, 0, None
+        self.path, self.mapping, self.count = path, mapping, 0
+        self.key: str | None = None
 
     def next_path(self) -> Any:
         """Return the path of the next node, _KEY for a mapping key, or None if not on a path."""
@@ -247,105 +226,6 @@ class _Frame:
         if self.path is None or (self.mapping and self.key is None):
             return None
         return (*self.path, self.key if self.mapping else index)
-
-
-def _syntax_problem(error: yaml.MarkedYAMLError, name: str, text: str, lines: _Lines) -> Problem:
-    """Return a problem for a YAML syntax error, with line, column and a hint."""
-    quote = _unclosed_quote(error, text, lines)
-    if quote is not None:
-        message = (
-            f"YAML syntax error at column {quote.column + 1}: this quoted text runs on past its "
-            f"line ({_UNCLOSED_QUOTE})"
-        )
-        return Problem(name, lines(quote.line), None, None, message, code="yaml-syntax")
-    mark = error.problem_mark or error.context_mark
-    colon = _full_width_colon(text, mark.line if mark else None)
-    if colon is not None:
-        row, column, key = colon
-        message = (
-            f"YAML syntax error at column {column + 1}: a full-width colon ：, write : followed "
-            f"by a space ({key}: …)"
-        )
-        return Problem(name, lines(row), None, None, message, code="yaml-syntax")
-    if "while parsing a flow" in (error.context or "") and error.context_mark:
-        mark = error.context_mark  # where the [ or { opens that is not closed
-    line = lines(mark.line) if mark else None
-    column = mark.column + 1 if mark else None
-    what = (error.problem or error.context or "syntax error").strip()
-    if error.context and error.problem:
-        what = f"{error.context.strip()}, {error.problem.strip()}"
-    message = f"YAML syntax error at column {column}: {what}"
-    source_lines = text.split("\n")
-    source_line = source_lines[line - 1] if line is not None and line <= len(source_lines) else ""
-    leading = source_line[: len(source_line) - len(source_line.lstrip())]
-    hint = "indent with spaces, not tabs" if "\t" in leading else _syntax_hint(what)
-    if hint:
-        message += f" ({hint})"
-    return Problem(name, line, None, None, message, code="yaml-syntax")
-
-
-_FULL_WIDTH_KEY = re.compile(r"^[ \t]*(?:-[ \t]+)?([A-Za-z_][\w-]*)[ \t]*：")
-
-
-def _full_width_colon(text: str, error_row: int | None) -> tuple[int, int, str] | None:
-    """Return (row, column, key) of a field written with a full-width colon (value：7200) on the
-    error's line or the few before it (YAML notices it a line late), or None."""
-    if error_row is None:
-        return None
-    rows = text.split("\n")
-    for row in range(min(error_row, len(rows) - 1), max(error_row - 3, -1), -1):
-        match = _FULL_WIDTH_KEY.match(rows[row])
-        if match:
-            return row, match.end() - 1, match.group(1)
-    return None
-
-
-def _unclosed_quote(error: yaml.MarkedYAMLError, text: str, lines: _Lines) -> yaml.Mark | None:
-    """Return where a quote opens that is not closed on its line when it causes the error."""
-    if "end of stream" in (error.problem or "") and "quoted scalar" in (error.context or ""):
-        return error.context_mark  # the quote runs to the end of the file
-    if error.problem_mark is None:
-        return None
-    error_line = lines(error.problem_mark.line)
-    found = None
-    try:  # the quote is closed by the next quote mark, and the rest of that line cannot parse
-        for token in yaml.scan(text, Loader=_Loader):
-            start, end = lines(token.start_mark.line), lines(token.end_mark.line)
-            if start > error_line:
-                break
-            if (
-                isinstance(token, yaml.ScalarToken)
-                and token.style in ("'", '"')
-                and start < end
-                and error_line - end <= 1
-            ):
-                found = token.start_mark
-    except yaml.YAMLError:
-        pass
-    return found
-
-
-def _syntax_hint(what: str) -> str | None:
-    """Return a fix for a common YAML syntax error, or None."""
-    if "'\\t'" in what or "tab" in what:
-        return "indent with spaces, not tabs"
-    if "found unexpected end of stream" in what:
-        return _UNCLOSED_QUOTE
-    if "unknown escape character" in what:
-        return "in double quotes a backslash starts an escape: write \\\\, or use single quotes"
-    if "cannot start any token" in what:
-        return "a value cannot start with @ or `: put it in quotes"
-    if "alias" in what or "anchor" in what:
-        return "a value starting with * or & is a YAML alias or anchor: put it in quotes"
-    if "flow sequence" in what or "flow mapping" in what:
-        return "a [ or { is not closed, or a value inside it holds ', ' or ': ': put it in quotes"
-    if "mapping values are not allowed" in what:
-        return "a value contains ': ' — put the value in quotes, or check the indentation"
-    if "could not find expected ':'" in what:
-        return "a line needs ': ' after its field name, or more indentation to continue the value above"
-    if "expected <block end>" in what or "did not find expected" in what:
-        return "check the indentation: items of one list or mapping must line up"
-    return None
 
 
 def _tag_message(tag: str) -> str:
@@ -358,10 +238,10 @@ def _tag_message(tag: str) -> str:
 class _Walker:
     """Converts composed YAML nodes to plain data, recording lines and problems."""
 
-    def __init__(self, name: str, lines: _Lines, alias_lines: dict[Path_, int] | None = None):
+    def __init__(self, name: str, lines: FileLines, alias_lines: dict[Path_, int] | None = None):
         self.name = name
         self.to_line = lines
-        self.plain_lines = lines.lines is None  # then a line is libyaml's + 1 (see _Lines)
+        self.plain_lines = lines.lines is None  # then a line is libyaml's + 1 (see FileLines)
         self.last = lines.last
         self.alias_lines = alias_lines or {}
         self.lines: dict[Path_, int] = {}
@@ -404,6 +284,7 @@ class _Walker:
             return [
                 self.walk(item, (*path, index), depth + 1) for index, item in enumerate(node.value)
             ]
+        assert isinstance(node, yaml.MappingNode), "yaml.compose makes no other kind of node"
         return self.mapping(node, path, depth)
 
     def scalar(self, node: yaml.ScalarNode, path: Path_, line: int) -> Any:

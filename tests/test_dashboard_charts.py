@@ -4,19 +4,20 @@ import re
 
 import pandas as pd
 import plotly.io as pio
+import pytest
 
+from dashboard.chart_layout import chart_config
 from dashboard.charts import (
     MAX_BARS,
     amount_rows,
-    chart_config,
     chart_source,
-    margin_points,
     percent_band,
     percent_of_target_figure,
     rate_rows,
     rates_figure,
     status_by_area_figure,
 )
+from dashboard.measures import margin_points
 from dashboard.scope import PHONE_WIDTH, chart_scope
 from dashboard.textfit import text_width
 from dashboard.theme import (
@@ -30,16 +31,19 @@ from dashboard.theme import (
     mix,
     text_colour_on,
 )
-from tests.small_fixture import small_data
 
-DATA = small_data()
-FRAME = DATA.frame
-TARGETS = DATA.result.targets
 AS_OF = "2026-01-01"
 
 
-def scope(lang="en", frame=FRAME, areas=(), width=780):
-    return chart_scope(TARGETS, frame, lang, AS_OF, areas, width)
+@pytest.fixture
+def scope(small_loaded, small_frame):
+    """Return a function giving the chart scope of some rows (default: all) of the small fixture."""
+
+    def make(lang="en", frame=None, areas=(), width=780):
+        rows = small_frame if frame is None else frame
+        return chart_scope(small_loaded, rows, lang, AS_OF, areas, width)
+
+    return make
 
 
 def traces(figure):
@@ -55,8 +59,8 @@ def source_note(figure):
     return note.text.replace("<br>", " ")
 
 
-def test_status_by_area_counts_each_status_per_area_in_declared_order():
-    figure = status_by_area_figure(FRAME, scope())
+def test_status_by_area_counts_each_status_per_area_in_declared_order(small_frame, scope):
+    figure = status_by_area_figure(small_frame, scope())
     bars = traces(figure)
     assert list(bars) == ["met", "met late", "missed", "no published figure", "not yet due"]
     assert [list(bars["met"].x), list(bars["met"].base)] == [[1, 1], [0, 0]]
@@ -72,45 +76,47 @@ def test_status_by_area_counts_each_status_per_area_in_declared_order():
     assert figure.layout.title.subtitle.text == "6 commitments"
 
 
-def test_status_by_area_in_chinese_prefixes_chapters():
-    figure = status_by_area_figure(FRAME, scope("zh"))
+def test_status_by_area_in_chinese_prefixes_chapters(small_frame, scope):
+    figure = status_by_area_figure(small_frame, scope("zh"))
     assert row_texts(figure)[1].startswith("<b>（一）做好民生工作</b><br>已完成 1 项")
     assert figure.data[0].name == "已完成"
     assert figure.layout.title.text == "合成示例区2020、2099年目标：各领域承诺完成状态"
 
 
-def test_the_title_carries_the_areas_filtered_on():
-    rows = FRAME[FRAME["area"] == "livelihood"]
+def test_the_title_carries_the_areas_filtered_on(small_frame, scope):
+    rows = small_frame[small_frame["area"] == "livelihood"]
     figure = status_by_area_figure(rows, scope(frame=rows, areas=("livelihood",)))
     assert figure.layout.title.text.startswith("Synthetic District, 2020 and 2099 targets (Livel")
 
 
-def test_every_chart_cites_the_plan_and_the_publications_of_its_outcomes():
+def test_every_chart_cites_the_plan_and_the_publications_of_its_outcomes(small_frame, scope):
     expected = (
         "Targets: Work Report 2020 (2020-03-01). Outcomes: Statistical Bulletin 2020 "
         "(合成示例区统计局, 2021-03). Data as of 2026-01-01. Status rule: the latest figure for "
         "the due year against the target; reached later = met late."
     )
     for build in (status_by_area_figure, percent_of_target_figure, rates_figure):
-        assert source_note(build(FRAME, scope())) == expected
-    assert chart_source(FRAME, scope("zh")) == (
+        assert source_note(build(small_frame, scope())) == expected
+    assert chart_source(small_frame, scope("zh")) == (
         "目标：政府工作报告（2020年）（2020-03-01）。结果：统计公报（2020年）（合成示例区统计局，"
         "2021-03）。数据截至 2026-01-01。状态规则：以到期年度最新公布数据对照目标，其后达到为逾期完成。"
     )
 
 
-def test_a_chart_with_no_published_outcome_says_so_in_its_source():
-    rows = FRAME[FRAME["id"].isin(["syn-parks", "syn-roads"])]
+def test_a_chart_with_no_published_outcome_says_so_in_its_source(small_frame, scope):
+    rows = small_frame[small_frame["id"].isin(["syn-parks", "syn-roads"])]
     assert "Outcomes: none published." in chart_source(rows, scope())
 
 
-def test_rates_and_amounts_are_told_apart():
-    assert list(rate_rows(FRAME)["id"]) == ["syn-gdp", "syn-cpi"]
-    assert list(amount_rows(FRAME)["id"]) == ["syn-places", "syn-parks", "syn-roads"]
+def test_rates_and_amounts_are_told_apart(small_frame):
+    assert list(rate_rows(small_frame)["id"]) == ["syn-gdp", "syn-cpi"]
+    assert list(amount_rows(small_frame)["id"]) == ["syn-places", "syn-parks", "syn-roads"]
 
 
-def test_amounts_chart_bars_percent_of_target_with_the_reached_zone_and_no_rates():
-    figure = percent_of_target_figure(FRAME, scope())
+def test_amounts_chart_bars_percent_of_target_with_the_reached_zone_and_no_rates(
+    small_frame, scope
+):
+    figure = percent_of_target_figure(small_frame, scope())
     bars = traces(figure)
     assert list(bars) == ["target reached", "target (100%)", "met late"]
     assert (list(bars["met late"].x), list(bars["met late"].base)) == ([104.0], [0.0])
@@ -125,16 +131,16 @@ def test_amounts_chart_bars_percent_of_target_with_the_reached_zone_and_no_rates
     assert "District library" not in str(figure.to_dict())  # nor is a milestone
 
 
-def test_an_at_most_amount_is_drawn_with_its_zone_below_the_ceiling():
-    rows = FRAME[FRAME["id"] == "syn-places"].assign(op="<=", percent_of_target=80.0)
+def test_an_at_most_amount_is_drawn_with_its_zone_below_the_ceiling(small_frame, scope):
+    rows = small_frame[small_frame["id"] == "syn-places"].assign(op="<=", percent_of_target=80.0)
     figure = percent_of_target_figure(rows, scope())
     zone = traces(figure)["target reached"]
     assert (list(zone.base), list(zone.x)) == ([0.0], [100.0])
     assert row_texts(figure)[0].endswith("against at most 5,000: 80% of the ceiling")
 
 
-def test_rates_are_drawn_as_the_gap_in_points_with_the_good_side_right():
-    figure = rates_figure(FRAME, scope())
+def test_rates_are_drawn_as_the_gap_in_points_with_the_good_side_right(small_frame, scope):
+    figure = rates_figure(small_frame, scope())
     bars = traces(figure)
     assert list(bars["met"].x) == [0.2]  # 6.2% against about 6.0%
     assert list(bars["missed"].x) == [-0.5]  # 3.5% against at most 3.0%: on the bad side
@@ -147,11 +153,11 @@ def test_rates_are_drawn_as_the_gap_in_points_with_the_good_side_right():
     assert figure.layout.xaxis.range == (-1.15, 1.15)  # points, not percent of target
 
 
-def test_a_rate_under_its_ceiling_points_right_like_a_met_target():
+def test_a_rate_under_its_ceiling_points_right_like_a_met_target(small_frame, scope):
     assert margin_points("<=", 3.0, 1.6) == 1.4
     assert margin_points(">=", 10.0, 12.5) == 2.5
     assert margin_points("~", 6.5, 1.1) == -5.4
-    rows = FRAME[FRAME["id"] == "syn-cpi"].assign(latest_value=1.6, status="met")
+    rows = small_frame[small_frame["id"] == "syn-cpi"].assign(latest_value=1.6, status="met")
     figure = rates_figure(rows, scope("zh"))
     assert list(traces(figure)["已完成"].x) == [1.4]
     assert row_texts(figure)[0] == (
@@ -159,25 +165,25 @@ def test_a_rate_under_its_ceiling_points_right_like_a_met_target():
     )
 
 
-def synthetic_rows(count: int) -> pd.DataFrame:
+def synthetic_rows(frame: pd.DataFrame, count: int) -> pd.DataFrame:
     """Return `count` SYNTHETIC amount rows built from the fixture's school-places row."""
-    row = FRAME[FRAME["id"] == "syn-places"].iloc[0]
+    row = frame[frame["id"] == "syn-places"].iloc[0]
     rows = pd.DataFrame([row] * count).reset_index(drop=True)
     rows["id"] = [f"syn-{i}" for i in range(count)]
     rows["percent_of_target"] = [None if i % 4 == 0 else float(i % 150) for i in range(count)]
     return rows
 
 
-def test_many_amounts_are_aggregated_into_bands_not_bars():
-    rows = synthetic_rows(MAX_BARS * 50)
+def test_many_amounts_are_aggregated_into_bands_not_bars(small_frame, scope):
+    rows = synthetic_rows(small_frame, MAX_BARS * 50)
     figure = percent_of_target_figure(rows, scope(frame=rows))
     assert figure.layout.title.text.endswith("Amounts by percent of target reached, per area")
     assert sum(len(trace.x) for trace in figure.data) == 5  # one area, five bands
     assert sum(sum(trace.x) for trace in figure.data) == MAX_BARS * 50
 
 
-def test_many_missing_figures_are_named_in_one_row_per_area():
-    rows = synthetic_rows(20).assign(percent_of_target=None, status="no_figure")
+def test_many_missing_figures_are_named_in_one_row_per_area(small_frame, scope):
+    rows = synthetic_rows(small_frame, 20).assign(percent_of_target=None, status="no_figure")
     figure = percent_of_target_figure(rows, scope("zh", frame=rows))
     [row] = row_texts(figure)
     assert row.startswith("<b>（一）做好民生工作</b><br>未公布数据（20 项）：新增学位（2020年）；")
@@ -195,19 +201,19 @@ def test_percent_bands():
     ]
 
 
-def test_html_in_a_title_is_shown_as_text_in_charts():
-    frame = FRAME.copy()
+def test_html_in_a_title_is_shown_as_text_in_charts(small_frame, scope):
+    frame = small_frame.copy()
     frame.loc[frame["id"] == "syn-places", "title_en"] = "<img src=x onerror=f()>"
     figure = percent_of_target_figure(frame, scope(frame=frame))
     assert "<b>&lt;img src=x onerror=f()&gt;</b>" in row_texts(figure)[0]
     assert "<img" not in str(figure.to_dict())
 
 
-def test_every_chart_uses_the_briefing_template_with_one_cjk_font():
+def test_every_chart_uses_the_briefing_template_with_one_cjk_font(small_frame, scope):
     assert pio.templates[TEMPLATE].layout.font.family == FONT
     assert FONT.startswith("Noto Sans CJK SC") and FONT.endswith("sans-serif")
     for build in (status_by_area_figure, percent_of_target_figure, rates_figure):
-        figure = build(FRAME, scope())
+        figure = build(small_frame, scope())
         assert figure.layout.template.layout.font.family == FONT
         assert figure.layout.template.layout.legend.yref == "container"  # below the plot
 
@@ -224,23 +230,23 @@ def drawn_lines(figure):
     ]
 
 
-def test_at_phone_width_every_line_fits_the_chart():
+def test_at_phone_width_every_line_fits_the_chart(small_frame, scope):
     for lang in ("en", "zh"):
         for build in (status_by_area_figure, percent_of_target_figure, rates_figure):
-            figure = build(FRAME, scope(lang, width=PHONE_WIDTH))
+            figure = build(small_frame, scope(lang, width=PHONE_WIDTH))
             widest = max(text_width(line, size) for line, size in drawn_lines(figure))
             assert widest <= PHONE_WIDTH - 24, (lang, build.__name__, widest)
 
 
-def test_the_bottom_margin_holds_the_axis_legend_and_source():
-    figure = rates_figure(FRAME, scope(width=PHONE_WIDTH))
+def test_the_bottom_margin_holds_the_axis_legend_and_source(small_frame, scope):
+    figure = rates_figure(small_frame, scope(width=PHONE_WIDTH))
     [note] = [a for a in figure.layout.annotations if a.name == "source"]
     lines = note.text.count("<br>") + 1
     assert figure.layout.margin.b >= -note.yshift + lines * 11 * 1.4
     assert figure.layout.legend.y * figure.layout.height >= lines * 11 * 1.4
 
 
-def test_download_is_a_2x_png_named_for_place_years_chart_language_and_date():
+def test_download_is_a_2x_png_named_for_place_years_chart_language_and_date(scope):
     config = chart_config("status-by-area", scope())
     assert config["toImageButtonOptions"] == {
         "format": "png",
@@ -250,8 +256,8 @@ def test_download_is_a_2x_png_named_for_place_years_chart_language_and_date():
     assert config["modeBarButtons"] == [["toImage"]] and config["displayModeBar"] is True
 
 
-def test_empty_rows_give_an_empty_chart_not_an_error():
-    empty = FRAME.iloc[0:0]
+def test_empty_rows_give_an_empty_chart_not_an_error(small_frame, scope):
+    empty = small_frame.iloc[0:0]
     assert status_by_area_figure(empty, scope(frame=empty)).data == ()
 
 

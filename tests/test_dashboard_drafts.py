@@ -14,7 +14,6 @@ from dashboard.tables import display_table
 from loaders.draft import draft_report
 from loaders.draft_command import write_drafts
 from loaders.validate import load_targets
-from tests.draft_fixture import write_fixture
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "dashboard" / "app.py")
@@ -22,9 +21,9 @@ AS_OF = dt.date(2026, 1, 1)
 
 
 @pytest.fixture
-def with_drafts(tmp_path):
+def with_drafts(draft_files):
     """Return the SYNTHETIC fixture's targets file with the 2023 report's six drafts written."""
-    targets_file = write_fixture(tmp_path)
+    targets_file = draft_files()
     loaded = load_targets(targets_file)
     result = draft_report(loaded.targets, "syn-2023", loaded.documents["syn-2023"])
     text = write_drafts(targets_file.read_text(encoding="utf-8"), result)

@@ -8,9 +8,6 @@ from dashboard.measures import (
     measure_kind,
     measure_kinds,
 )
-from tests.small_fixture import small_data
-
-FRAME = small_data().frame
 
 
 @pytest.mark.parametrize(
@@ -32,9 +29,9 @@ def test_measure_kind(op, unit, metric, kind):
     assert measure_kind(op, unit, metric) == kind
 
 
-def test_measure_kinds_of_a_frame_match_one_by_one():
-    expected = [measure_kind(r.op, r.unit, r.metric) for r in FRAME.itertuples()]
-    assert list(measure_kinds(FRAME)) == expected
+def test_measure_kinds_of_a_frame_match_one_by_one(small_frame):
+    expected = [measure_kind(r.op, r.unit, r.metric) for r in small_frame.itertuples()]
+    assert list(measure_kinds(small_frame)) == expected
     assert expected == ["rate", "rate", "amount", "amount", "amount", "milestone"]
 
 
@@ -58,8 +55,8 @@ def test_gap_in_words_says_which_side_is_good(op, target, tolerance, outcome, un
     assert gap_words(op, target, tolerance, outcome, unit, "zh") == zh
 
 
-def test_against_target_gives_points_for_rates_and_percent_for_amounts_only():
-    by_id = {r.id: r for r in FRAME.itertuples()}
+def test_against_target_gives_points_for_rates_and_percent_for_amounts_only(small_frame):
+    by_id = {r.id: r for r in small_frame.itertuples()}
     assert against_target(by_id["syn-gdp"], "en") == "0.2 pp above target"
     assert against_target(by_id["syn-cpi"], "en") == "0.5 pp over the ceiling"
     assert against_target(by_id["syn-places"], "en") == "104%"

@@ -17,23 +17,25 @@ from dashboard.scorecard import (
     scorecard_table,
     verdict,
 )
-from tests.small_fixture import small_data
-
-DATA = small_data()
-FRAME = DATA.frame
-TARGETS = DATA.result.targets
 
 
-def scope(lang="en", frame=FRAME):
-    return chart_scope(TARGETS, frame, lang, "2026-01-01")
+@pytest.fixture
+def scope(small_loaded, small_frame):
+    """Return a function giving the scope of some rows (default: all) of the small fixture."""
+
+    def make(lang="en", frame=None):
+        rows = small_frame if frame is None else frame
+        return chart_scope(small_loaded, rows, lang, "2026-01-01")
+
+    return make
 
 
 def texts(figure) -> list[str]:
     return [re.sub(r"</?b>", "", a.text) for a in figure.layout.annotations]
 
 
-def test_the_table_lists_every_commitment_missed_first_with_verdict_and_source():
-    table = scorecard_table(FRAME, scope())
+def test_the_table_lists_every_commitment_missed_first_with_verdict_and_source(small_frame, scope):
+    table = scorecard_table(small_frame, scope())
     assert table.to_dict("records")[:2] == [
         {
             "Commitment": "Consumer prices",
@@ -63,8 +65,8 @@ def test_the_table_lists_every_commitment_missed_first_with_verdict_and_source()
     assert list(table["Outcome"])[-2:] == ["—", "—"]
 
 
-def test_the_table_in_chinese():
-    table = scorecard_table(FRAME, scope("zh"))
+def test_the_table_in_chinese(small_frame, scope):
+    table = scorecard_table(small_frame, scope("zh"))
     first = table.iloc[0].to_dict()
     assert first["结论"] == "× 未完成"
     assert first["结果"] == "3.5% (2020)，超出上限0.5个百分点"
@@ -80,8 +82,10 @@ def test_verdicts_have_an_icon_and_a_word():
     ]
 
 
-def test_the_image_is_16_by_9_and_names_every_commitment_with_its_numbered_source():
-    figure = scorecard_figure(FRAME, scope())
+def test_the_image_is_16_by_9_and_names_every_commitment_with_its_numbered_source(
+    small_frame, scope
+):
+    figure = scorecard_figure(small_frame, scope())
     assert (figure.layout.width, figure.layout.height) == (SLIDE_WIDTH, SLIDE_HEIGHT)
     shown = texts(figure)
     assert (
@@ -92,15 +96,15 @@ def test_the_image_is_16_by_9_and_names_every_commitment_with_its_numbered_sourc
         shown[1]
         == "6 commitments: 2 met, 1 met late, 1 missed, 1 no published figure, 1 not yet due"
     )
-    for title in FRAME["title_en"]:
+    for title in small_frame["title_en"]:
         assert title in shown
     assert shown.count("[1]") == 4  # four outcomes, all from the bulletin
     [source] = [s for s in shown if s.startswith("Targets:")]
     assert "Outcomes: [1] Statistical Bulletin 2020 (合成示例区统计局, 2021-03)." in source
 
 
-def test_the_briefing_image_adds_the_counts():
-    shown = texts(scorecard_figure(FRAME, scope(), briefing=True))
+def test_the_briefing_image_adds_the_counts(small_frame, scope):
+    shown = texts(scorecard_figure(small_frame, scope(), briefing=True))
     tiles = shown[shown.index("6") : shown.index("6") + 12]
     assert tiles == [
         "6",
@@ -118,17 +122,19 @@ def test_the_briefing_image_adds_the_counts():
     ]
 
 
-def synthetic_missing(count: int) -> pd.DataFrame:
+def synthetic_missing(frame: pd.DataFrame, count: int) -> pd.DataFrame:
     """Return `count` SYNTHETIC commitments with no published figure, numbered in the title."""
-    row = FRAME[FRAME["id"] == "syn-parks"].iloc[0]
+    row = frame[frame["id"] == "syn-parks"].iloc[0]
     rows = pd.DataFrame([row] * count).reset_index(drop=True)
     rows["id"] = [f"syn-{i}" for i in range(count)]
     rows["title_en"] = [f"Synthetic park {i}" for i in range(count)]
     return rows
 
 
-def test_when_rows_do_not_fit_the_missing_ones_are_named_per_area_in_a_paragraph():
-    rows = pd.concat([FRAME, synthetic_missing(60)], ignore_index=True)
+def test_when_rows_do_not_fit_the_missing_ones_are_named_per_area_in_a_paragraph(
+    small_frame, scope
+):
+    rows = pd.concat([small_frame, synthetic_missing(small_frame, 60)], ignore_index=True)
     shown = texts(scorecard_figure(rows, scope(frame=rows)))
     assert "○ no published figure (61)" in shown
     [paragraph] = [s.replace("<br>", " ") for s in shown if s.startswith("Livelihoods: ")]
@@ -140,9 +146,11 @@ def test_when_rows_do_not_fit_the_missing_ones_are_named_per_area_in_a_paragraph
     assert "Consumer prices" in shown  # outcomes keep a row each
 
 
-def test_past_what_a_slide_holds_the_image_says_the_rest_is_in_the_table():
-    reported = synthetic_missing(70).assign(status="met", latest_value=5.0, latest_year=2020)
-    rows = pd.concat([FRAME, reported], ignore_index=True)
+def test_past_what_a_slide_holds_the_image_says_the_rest_is_in_the_table(small_frame, scope):
+    reported = synthetic_missing(small_frame, 70).assign(
+        status="met", latest_value=5.0, latest_year=2020
+    )
+    rows = pd.concat([small_frame, reported], ignore_index=True)
     shown = texts(scorecard_figure(rows, scope(frame=rows)))
     assert shown[-1] == (
         "… not every commitment fits here: the full list is in the table and the CSV download."
@@ -162,15 +170,17 @@ def test_kaleido_is_pointed_at_the_browser_named_by_browser_path(monkeypatch, tm
 
 
 @pytest.mark.browser
-def test_the_briefing_image_is_made_on_the_server_as_a_16_9_png():
+def test_the_briefing_image_is_made_on_the_server_as_a_16_9_png(small_frame, scope):
     if not os.access("/usr/bin/chromium", os.X_OK):
         pytest.skip("Debian's chromium is not installed")
-    png = figure_png(scorecard_figure(FRAME, scope("zh"), briefing=True), SLIDE_WIDTH, SLIDE_HEIGHT)
+    png = figure_png(
+        scorecard_figure(small_frame, scope("zh"), briefing=True), SLIDE_WIDTH, SLIDE_HEIGHT
+    )
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = struct.unpack(">II", png[16:24])
     assert (width, height) == (2 * SLIDE_WIDTH, 2 * SLIDE_HEIGHT)
 
 
-def test_a_limited_table_keeps_its_first_rows_missed_first():
-    table = scorecard_table(FRAME, scope(), limit=2)
+def test_a_limited_table_keeps_its_first_rows_missed_first(small_frame, scope):
+    table = scorecard_table(small_frame, scope(), limit=2)
     assert list(table["ID"]) == ["syn-cpi", "syn-places"]

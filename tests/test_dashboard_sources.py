@@ -20,12 +20,7 @@ from dashboard.sources import (
     source_text,
 )
 from loaders.model import PartialDate, Report
-from tests.small_fixture import small_data
 
-DATA = small_data()
-FRAME = DATA.frame
-TARGETS = DATA.result.targets
-REPORTS = TARGETS.reports_by_id
 WORK_REPORT = Report(
     "qc",
     "清远市清城区人民政府工作报告（2022年）",
@@ -41,17 +36,17 @@ BULLETIN = Report(
 )
 
 
-def test_each_commitment_lists_the_publications_of_its_progress_once():
-    by_id = {c.id: c for c in TARGETS.commitments}
+def test_each_commitment_lists_the_publications_of_its_progress_once(small_frame, small_loaded):
+    by_id = {c.id: c for c in small_loaded.commitments}
     assert outcome_sources(by_id["syn-places"]) == ("syn-bulletin-2020",)
     assert outcome_sources(by_id["syn-parks"]) == ()
-    assert list(FRAME["outcome_sources"])[:3] == [("syn-bulletin-2020",)] * 3
+    assert list(small_frame["outcome_sources"])[:3] == [("syn-bulletin-2020",)] * 3
 
 
-def test_the_place_is_read_from_the_work_report_titles():
+def test_the_place_is_read_from_the_work_report_titles(small_loaded):
     assert place_name([BULLETIN, WORK_REPORT], "zh") == "清远市清城区"
     assert place_name([WORK_REPORT], "en") == "Qingcheng District"
-    assert place_name(TARGETS.reports, "zh") == "合成示例区"
+    assert place_name(small_loaded.reports, "zh") == "合成示例区"
     assert place_name([BULLETIN], "en") == ""
 
 
@@ -71,11 +66,12 @@ def test_a_citation_gives_publisher_and_date_and_an_optional_number():
     assert cite(WORK_REPORT, "zh", "清远市清城区") == "人民政府工作报告（2022年）（2022-03-15）"
 
 
-def test_plans_and_outcomes_of_rows_are_found_by_date():
-    assert [r.id for r in plan_reports(FRAME, REPORTS)] == ["syn-2020"]
-    assert [r.id for r in outcome_reports(FRAME, REPORTS)] == ["syn-bulletin-2020"]
-    no_outcomes = FRAME[FRAME["id"] == "syn-parks"]
-    assert outcome_reports(no_outcomes, REPORTS) == []
+def test_plans_and_outcomes_of_rows_are_found_by_date(small_frame, small_loaded):
+    reports = small_loaded.reports_by_id
+    assert [r.id for r in plan_reports(small_frame, reports)] == ["syn-2020"]
+    assert [r.id for r in outcome_reports(small_frame, reports)] == ["syn-bulletin-2020"]
+    no_outcomes = small_frame[small_frame["id"] == "syn-parks"]
+    assert outcome_reports(no_outcomes, reports) == []
 
 
 def test_the_numbered_source_line():
@@ -87,9 +83,9 @@ def test_the_numbered_source_line():
     )
 
 
-def test_the_scope_follows_the_filters():
-    rows = apply_filters(FRAME, Filters(report="2020", areas=("livelihood",)))
-    scope = chart_scope(TARGETS, rows, "en", "2026-01-01", ("livelihood",))
+def test_the_scope_follows_the_filters(small_frame, small_loaded):
+    rows = apply_filters(small_frame, Filters(report="2020", areas=("livelihood",)))
+    scope = chart_scope(small_loaded, rows, "en", "2026-01-01", ("livelihood",))
     assert (scope.place, scope.years, scope.areas) == (
         "Synthetic District",
         (2020,),
@@ -101,14 +97,14 @@ def test_the_scope_follows_the_filters():
         == "Synthetic District, 2020 targets (Livelihoods): Scorecard"
     )
     assert file_stem(scope, "briefing") == "synthetic-district-2020-briefing-en-2026-01-01"
-    zh = chart_scope(TARGETS, rows, "zh", "2026-01-01", ("livelihood",))
+    zh = chart_scope(small_loaded, rows, "zh", "2026-01-01", ("livelihood",))
     assert scope_label(zh) == "合成示例区2020年目标（（一）做好民生工作）"
 
 
-def test_all_years_are_named_and_an_empty_view_still_has_a_file_name():
-    scope = chart_scope(TARGETS, FRAME, "en", "2026-01-01")
+def test_all_years_are_named_and_an_empty_view_still_has_a_file_name(small_frame, small_loaded):
+    scope = chart_scope(small_loaded, small_frame, "en", "2026-01-01")
     assert scope_label(scope) == "Synthetic District, 2020 and 2099 targets"
-    empty = chart_scope(TARGETS, FRAME.iloc[0:0], "en", "2026-01-01")
+    empty = chart_scope(small_loaded, small_frame.iloc[0:0], "en", "2026-01-01")
     assert file_stem(empty, "scorecard") == "synthetic-district-all-years-scorecard-en-2026-01-01"
 
 

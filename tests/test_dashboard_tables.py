@@ -13,9 +13,6 @@ from dashboard.tables import (
     sources_table,
     xlsx_bytes,
 )
-from tests.small_fixture import small_data
-
-FRAME = small_data().frame
 
 
 def test_table_in_english_has_targets_baselines_and_latest_figures_in_words(small_frame):
@@ -76,16 +73,15 @@ def test_xlsx_download_holds_every_row(small_frame):
     assert rows[1][0] == "GDP growth"
 
 
-def test_an_empty_selection_gives_an_empty_table_with_headers():
-    assert list(display_table(FRAME.iloc[0:0], "en").columns)[0] == "Commitment"
+def test_an_empty_selection_gives_an_empty_table_with_headers(small_frame):
+    assert list(display_table(small_frame.iloc[0:0], "en").columns)[0] == "Commitment"
 
 
-REPORTS = small_data().result.targets.reports_by_id
-
-
-def test_downloads_hold_the_figures_as_numbers_next_to_the_readable_columns():
-    table = export_table(FRAME, "en", REPORTS)
-    assert list(table.columns)[:10] == list(display_table(FRAME, "en").columns)
+def test_downloads_hold_the_figures_as_numbers_next_to_the_readable_columns(
+    small_frame, small_loaded
+):
+    table = export_table(small_frame, "en", small_loaded.reports_by_id)
+    assert list(table.columns)[:10] == list(display_table(small_frame, "en").columns)
     assert list(table.columns)[10:] == list(NUMERIC_COLUMNS)
     numbers = table.set_index("ID")[list(NUMERIC_COLUMNS)]
     places = numbers.loc["syn-places"].to_dict()
@@ -111,8 +107,9 @@ def test_downloads_hold_the_figures_as_numbers_next_to_the_readable_columns():
     assert pd.isna(numbers.loc["syn-parks", "latest_year"])
 
 
-def test_the_csv_download_writes_numbers_plainly_and_blanks_for_none():
-    text = csv_bytes(export_table(FRAME, "zh", REPORTS)).decode("utf-8-sig")
+def test_the_csv_download_writes_numbers_plainly_and_blanks_for_none(small_frame, small_loaded):
+    table = export_table(small_frame, "zh", small_loaded.reports_by_id)
+    text = csv_bytes(table).decode("utf-8-sig")
     header, first = text.splitlines()[:2]
     assert header.endswith(
         "target_op,target_value,unit,unit_en,tolerance,measure,latest_value,latest_year,"
@@ -123,20 +120,20 @@ def test_the_csv_download_writes_numbers_plainly_and_blanks_for_none():
     )
 
 
-def test_the_xlsx_download_holds_numbers_as_numbers():
-    table = export_table(FRAME, "en", REPORTS)
+def test_the_xlsx_download_holds_numbers_as_numbers(small_frame, small_loaded):
+    table = export_table(small_frame, "en", small_loaded.reports_by_id)
     workbook = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(table)))
     rows = list(workbook.active.iter_rows(values_only=True))
     header = rows[0]
-    places = rows[1 + list(FRAME["id"]).index("syn-places")]
+    places = rows[1 + list(small_frame["id"]).index("syn-places")]
     assert places[header.index("target_value")] == 5000
     assert places[header.index("latest_year")] == 2021
     assert places[header.index("percent_of_target")] == 104
     assert places[header.index("gap_points")] is None
 
 
-def test_the_sources_table_lists_reports_by_date():
-    table = sources_table(reversed(small_data().result.targets.reports), "en")
+def test_the_sources_table_lists_reports_by_date(small_loaded):
+    table = sources_table(reversed(small_loaded.reports), "en")
     assert table.to_dict("records") == [
         {
             "Report": "Synthetic District Work Report 2020",

@@ -2,25 +2,17 @@
 
 import pytest
 
-from loaders.draft import (
-    NAME_EN_MARKER,
-    TITLE_EN_MARKER,
-    DraftedArea,
-    MilestoneCandidate,
-    draft_commitments,
-    draft_report,
-    plan_year,
-)
+from loaders.draft import draft_commitments, draft_report, plan_year
 from loaders.draft_command import write_drafts
+from loaders.draft_types import NAME_EN_MARKER, TITLE_EN_MARKER, DraftedArea, MilestoneCandidate
 from loaders.model import Baseline, Target
 from loaders.quotes import find_quote
 from loaders.validate import load_targets, load_targets_text
-from tests.draft_fixture import write_fixture
 
 
 @pytest.fixture
-def loaded(tmp_path):
-    return load_targets(write_fixture(tmp_path))
+def loaded(draft_files):
+    return load_targets(draft_files())
 
 
 def drafted(loaded):
@@ -107,8 +99,8 @@ def test_the_area_is_the_one_named_by_the_chapter_or_in_the_paragraph(loaded):
     assert drafts["gdp-growth-2023"].area == "headline"  # 今年主要预期目标是：…
 
 
-def test_a_chapter_with_a_new_title_continues_the_area_of_its_repeated_measures(tmp_path):
-    loaded = load_targets(write_fixture(tmp_path, chapter_one="办好民生实事"))
+def test_a_chapter_with_a_new_title_continues_the_area_of_its_repeated_measures(draft_files):
+    loaded = load_targets(draft_files(chapter_one="办好民生实事"))
     result = drafted(loaded)
     assert {d.id: d.area for d in result.drafts}["syn-2023-04"] == "livelihood"
     assert [a.id for a in result.areas] == ["syn-2023-chapter-2"]
@@ -130,8 +122,8 @@ def test_names_and_milestones_are_listed_as_candidates(loaded):
     assert result.milestones == (MilestoneCandidate(10, "（二）", "全面建成区政务服务中心"),)
 
 
-def test_the_written_drafts_are_valid_tracked_and_each_a_warning(tmp_path):
-    targets_file = write_fixture(tmp_path)
+def test_the_written_drafts_are_valid_tracked_and_each_a_warning(tmp_path, draft_files):
+    targets_file = draft_files()
     loaded = load_targets(targets_file)
     text = write_drafts(targets_file.read_text(encoding="utf-8"), drafted(loaded))
     again = load_targets_text(text, tmp_path / "seeds")
@@ -150,8 +142,8 @@ def test_the_written_drafts_are_valid_tracked_and_each_a_warning(tmp_path):
     assert second.drafts == () and second.areas == ()
 
 
-def test_a_measure_already_recorded_for_the_year_is_not_carried_twice(tmp_path):
-    targets_file = write_fixture(tmp_path)
+def test_a_measure_already_recorded_for_the_year_is_not_carried_twice(tmp_path, draft_files):
+    targets_file = draft_files()
     # SYNTHETIC: school-places recorded for 2023 on another clause (its quote holds its figure)
     text = targets_file.read_text(encoding="utf-8") + (
         "\n  - id: school-places-2023\n    report: syn-2023\n    year: 2023\n    area: livelihood\n"

@@ -6,7 +6,6 @@ import io
 import yaml
 
 from loaders.cli import main
-from tests.draft_fixture import write_fixture
 
 
 def run(*argv) -> tuple[int, str]:
@@ -15,8 +14,8 @@ def run(*argv) -> tuple[int, str]:
     return code, out.getvalue()
 
 
-def test_draft_prints_the_records_as_yaml(tmp_path):
-    targets = write_fixture(tmp_path)
+def test_draft_prints_the_records_as_yaml(tmp_path, draft_files):
+    targets = draft_files()
     code, text = run("--targets", str(targets), "draft", "syn-2023")
     assert code == 0
     data = yaml.safe_load(text)
@@ -46,8 +45,8 @@ def test_draft_prints_the_records_as_yaml(tmp_path):
     assert targets.read_text(encoding="utf-8").count("draft: true") == 0  # nothing written
 
 
-def test_draft_write_adds_only_new_lines_and_checks(tmp_path):
-    targets = write_fixture(tmp_path)
+def test_draft_write_adds_only_new_lines_and_checks(tmp_path, draft_files):
+    targets = draft_files()
     before = targets.read_text(encoding="utf-8")
     code, text = run("--targets", str(targets), "draft", "syn-2023", "--write")
     after = targets.read_text(encoding="utf-8")
@@ -70,31 +69,31 @@ def test_draft_write_adds_only_new_lines_and_checks(tmp_path):
     )
 
 
-def test_the_targets_file_can_follow_the_command(tmp_path):
-    targets = write_fixture(tmp_path)
+def test_the_targets_file_can_follow_the_command(tmp_path, draft_files):
+    targets = draft_files()
     code, text = run("draft", "syn-2023", "--write", "--targets", str(targets))
     assert code == 0
     assert text.startswith(f"{targets}: added 6 drafted commitment(s)")
 
 
-def test_a_second_draft_finds_nothing_new(tmp_path):
-    targets = write_fixture(tmp_path)
+def test_a_second_draft_finds_nothing_new(tmp_path, draft_files):
+    targets = draft_files()
     run("--targets", str(targets), "draft", "syn-2023", "--write")
     code, text = run("--targets", str(targets), "draft", "syn-2023")
     assert code == 0
     assert "# nothing to draft: every plan figure is tracked, excluded or not an amount\n" in text
 
 
-def test_check_counts_the_drafts_and_passes(tmp_path):
-    targets = write_fixture(tmp_path)
+def test_check_counts_the_drafts_and_passes(tmp_path, draft_files):
+    targets = draft_files()
     run("--targets", str(targets), "draft", "syn-2023", "--write")
     code, text = run("--targets", str(targets), "check")
     assert code == 0
     assert text.endswith("; 6 draft(s) to review\n")
 
 
-def test_an_undeclared_report_says_how_to_declare_it(tmp_path, capsys):
-    targets = write_fixture(tmp_path)
+def test_an_undeclared_report_says_how_to_declare_it(tmp_path, capsys, draft_files):
+    targets = draft_files()
     code, _ = run("--targets", str(targets), "draft", "syn-2025")
     assert code == 2
     assert capsys.readouterr().err == (
@@ -104,8 +103,8 @@ def test_an_undeclared_report_says_how_to_declare_it(tmp_path, capsys):
     )
 
 
-def test_write_refuses_a_file_with_errors(tmp_path, capsys):
-    targets = write_fixture(tmp_path)
+def test_write_refuses_a_file_with_errors(tmp_path, capsys, draft_files):
+    targets = draft_files()
     text = targets.read_text(encoding="utf-8").replace("value: 5000", 'value: "5,000"')
     targets.write_text(text, encoding="utf-8")
     code, _ = run("--targets", str(targets), "draft", "syn-2023", "--write")
@@ -117,8 +116,8 @@ def test_write_refuses_a_file_with_errors(tmp_path, capsys):
     assert targets.read_text(encoding="utf-8") == text
 
 
-def test_write_keeps_a_byte_order_mark_and_windows_line_endings(tmp_path):
-    targets = write_fixture(tmp_path)
+def test_write_keeps_a_byte_order_mark_and_windows_line_endings(tmp_path, draft_files):
+    targets = draft_files()
     original = b"\xef\xbb\xbf" + targets.read_bytes().replace(b"\n", b"\r\n")
     targets.write_bytes(original)
     code, _ = run("--targets", str(targets), "draft", "syn-2023", "--write")

@@ -14,9 +14,8 @@ from loaders.yaml_append import (
     insert_after_record,
     section_layout,
     write_atomically,
-    yaml_number,
-    yaml_scalar,
 )
+from loaders.yaml_scalars import yaml_number, yaml_scalar
 
 # SYNTHETIC: a made-up targets file written the way targets.yaml is, comments and all.
 COMMENTED = """\

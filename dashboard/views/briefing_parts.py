@@ -3,9 +3,12 @@ reader's screen, and the scorecard with its one-click 16:9 images (made on the s
 
 from __future__ import annotations
 
+import functools
+
 import streamlit as st
 
-from dashboard.charts import chart_config, status_counts, without_drafts
+from dashboard.chart_layout import chart_config
+from dashboard.charts import status_counts, without_drafts
 from dashboard.components import open_commitment
 from dashboard.i18n import status_label, t
 from dashboard.image_export import figure_png, unavailable_reason
@@ -112,7 +115,7 @@ def scorecard(page: PageContext, scope: ChartScope) -> None:
     for column, name, briefing in ((left, "scorecard", False), (right, "briefing", True)):
         column.download_button(
             t(f"download_{name}", lang),
-            lambda briefing=briefing: slide_png(page, scope, briefing),
+            functools.partial(slide_png, page, scope, briefing),
             file_name=file_stem(scope, name) + ".png",
             mime=PNG,
             on_click="ignore",

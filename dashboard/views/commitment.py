@@ -1,5 +1,7 @@
 """A commitment: target in words, status and its rule, baseline, progress, source, same metric."""
 
+from typing import Literal
+
 import streamlit as st
 
 from dashboard.detail import (
@@ -29,7 +31,7 @@ from dashboard.layout import (
 from dashboard.measures import against_target
 from loaders.status import commitment_status
 
-STATUS_BADGE_COLOURS = {
+STATUS_BADGE_COLOURS: dict[str, Literal["green", "red", "gray", "blue"]] = {
     "met": "green",
     "met_late": "green",
     "missed": "red",
