@@ -1,5 +1,9 @@
 """Each targets file read once per content: in memory for the process, on disk across processes.
 
+This module is longer than most because a file's three caches (its stat and digest, its parse,
+its last good version) share their keys, their folder and its format (versioned, atomic JSON),
+so they are kept together.
+
 `parse_file(path, name)` returns the file's YAML with its lines (`ParsedFile`), re-parsing it
 only when its bytes changed. Parsing is most of the cost of a load (libyaml composes every
 node), so a dashboard re-reading a set of files after a save parses only the saved one, and a
@@ -63,14 +67,19 @@ def _real_folder(folder: str) -> str:
     return os.path.realpath(folder)
 
 
-def resolved(path: Path) -> Path:
+def resolved(path: Path | str) -> Path:
     """Return a file's absolute path with symbolic links followed, as Path.resolve() does, but
-    resolving each folder once per process: a load of 1,000 files names few folders."""
-    absolute = os.path.abspath(path)
+    resolved once per process and path: a load of 1,000 files asks for each several times."""
+    return Path(_resolved(os.path.abspath(path)))
+
+
+@functools.lru_cache(maxsize=65536)
+def _resolved(absolute: str) -> str:
+    """Return an absolute path with symbolic links followed (its folder resolved once)."""
     if os.path.islink(absolute):
-        return Path(os.path.realpath(absolute))
+        return os.path.realpath(absolute)
     folder, name = os.path.split(absolute)
-    return Path(_real_folder(folder)) / name
+    return os.path.join(_real_folder(folder), name)
 
 
 @functools.cache
@@ -108,6 +117,8 @@ class FileText:
     digest: str | None
     problems: list[Problem]
     saved_at: float | None
+    #: True when the digest comes from the stat index and the text was not read
+    unread: bool = False
 
 
 #: a file's text as last read, by resolved path, with the stat it had: (stat key, FileText)
@@ -117,12 +128,14 @@ _READ: dict[str, tuple[tuple, FileText]] = {}
 RACY_NS = 2_000_000_000
 
 
-def read_file(path: Path, name: str) -> FileText:
+def read_file(path: Path, name: str, cache_dir: Path | None = None) -> FileText:
     """Return a targets file's text and digest: what every cache of it is keyed by.
 
     A file whose size, modification time, inode and change time are those it had when this
     process last read it is not read again (as git's index does), unless it was modified
-    just before that read.
+    just before that read. With a cache folder, the stats and digests of the last process
+    are trusted the same way (`stat_index`): the text is then read only if it must be parsed
+    (`text` is None, `unread` True).
     """
     key = str(resolved(path))
     try:
@@ -134,6 +147,9 @@ def read_file(path: Path, name: str) -> FileText:
         known = _READ.get(key)
         if known is not None and known[0] == stat_key:
             return known[1] if known[1].name == name else replace(known[1], name=name)
+        indexed = stat_index(cache_dir).get(key)
+        if indexed is not None and tuple(indexed[0]) == stat_key:
+            return FileText(name, key, None, indexed[1], [], info.st_mtime, unread=True)
     read_at = time.time_ns()
     text, problems = read_text_file(path, name)
     digest = None
@@ -143,9 +159,57 @@ def read_file(path: Path, name: str) -> FileText:
     read = FileText(name, key, text, digest, problems, saved_at)
     if info is not None and digest is not None and read_at - info.st_mtime_ns > RACY_NS:
         _READ[key] = (stat_key, read)
+        _INDEX_NEW[key] = [list(stat_key), digest]
     else:
         _READ.pop(key, None)
     return read
+
+
+def text_of(read: FileText) -> FileText:
+    """Return a file's text as read now, when its read was taken from the stat index."""
+    if not read.unread:
+        return read
+    again = read_file_now(Path(read.key), read.name)
+    return replace(again, name=read.name)
+
+
+def read_file_now(path: Path, name: str) -> FileText:
+    """Return a file's text and digest read from the disk, whatever the caches say."""
+    _READ.pop(str(resolved(path)), None)
+    return read_file(path, name)
+
+
+#: per cache folder, the stats and digests the last process saved (see save_stat_index)
+_INDEX: dict[str, dict[str, list]] = {}
+#: stats and digests read by this process, to be saved
+_INDEX_NEW: dict[str, list] = {}
+
+
+def stat_index(cache_dir: Path | None) -> dict[str, list]:
+    """Return the stats and digests of the files a process read last, by resolved path (read
+    from the cache folder once per process; empty when absent, corrupt or of another version)."""
+    if cache_dir is None:
+        return {}
+    folder = str(cache_dir)
+    if folder not in _INDEX:
+        try:
+            payload = json.loads((cache_dir / "stat-index.json").read_bytes())
+            valid = payload["version"] == code_version() and isinstance(payload["files"], dict)
+            _INDEX[folder] = payload["files"] if valid else {}
+        except (OSError, ValueError, KeyError, TypeError):
+            _INDEX[folder] = {}
+    return _INDEX[folder]
+
+
+def save_stat_index(cache_dir: Path | None) -> None:
+    """Save the stats and digests of the files read (only those modified over RACY_NS before
+    they were read), for the next process; nothing when nothing new was read."""
+    if cache_dir is None or not _INDEX_NEW:
+        return
+    files = {**stat_index(cache_dir), **_INDEX_NEW}
+    _INDEX[str(cache_dir)] = files
+    _INDEX_NEW.clear()
+    write_atomically(cache_dir / "stat-index.json", {"version": code_version(), "files": files})
 
 
 def parse_file(path: Path, name: str, cache_dir: Path | None = None) -> ParsedFile:
@@ -155,6 +219,7 @@ def parse_file(path: Path, name: str, cache_dir: Path | None = None) -> ParsedFi
 
 def parse_text(read: FileText, cache_dir: Path | None = None) -> ParsedFile:
     """Return a file's YAML with its lines from its text, parsed only when new to the cache."""
+    read = text_of(read)
     key, name, digest = read.key, read.name, read.digest
     if read.text is None or digest is None:
         return ParsedFile(name, None, None, read.problems, read.saved_at, unreadable=True, key=key)
@@ -247,6 +312,8 @@ def forget_memory() -> None:
     _MEMORY.clear()
     _LAST_GOOD.clear()
     _READ.clear()
+    _INDEX.clear()
+    _INDEX_NEW.clear()
 
 
 # -- the disk entries -------------------------------------------------------------------------

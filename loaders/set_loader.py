@@ -17,6 +17,7 @@ from loaders.file_cache import (
     parse_text,
     read_file,
     remember_good_digest,
+    text_of,
 )
 from loaders.file_outcome import (
     Checked,
@@ -91,7 +92,7 @@ class SetLoader:
     def read(self, path: Path, name: str) -> SetFile:
         """Return a file read and its declarations made (from the cache when unchanged); the
         first file read is the top file."""
-        file = SetFile(path, read_file(path, name), self.top_name)
+        file = SetFile(path, read_file(path, name, self.cache_dir), self.top_name)
         if self.top_name is None:
             self.top_name = name
         self.declare(file)
@@ -101,6 +102,7 @@ class SetLoader:
         """Return the file's YAML (its last good version's, with keep_last_good, when it no
         longer parses); None after noting why it cannot be read."""
         if file.parsed is None:
+            file.text = text_of(file.text)  # read now if its digest came from the stat index
             parsed = parse_text(file.text, self.cache_dir)
             if parsed.source is None and self.keep_last_good and file.path.is_file():
                 good = last_good(file.path, file.name, self.cache_dir)
@@ -196,6 +198,7 @@ class SetLoader:
         source = self.source(file)
         if source is None or not isinstance(source.data, dict):
             return None
+        key = file.content_key(self.seeds)  # the text read may be newer than its stat said
         validator = Validator(file.name, source, self.seeds, [], file.top_name)
         validator.known = context.known
         validator.left_out = {**context.left_out, "commitments": {}, "exclusions": {}}

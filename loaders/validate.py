@@ -27,6 +27,7 @@ from loaders.file_cache import (
     cache_dir_for,
     forget_memory,
     resolved,
+    save_stat_index,
 )
 from loaders.file_outcome import (
     Checked,
@@ -89,11 +90,13 @@ def _load_set(loader: SetLoader, path: Path) -> LoadResult:
     """Return the valid records and problems of a top file and the files it includes."""
     top = loader.read(path, _display_name(path))
     if top.declarations is None:
-        unreadable = top.text.text is None
+        unreadable = top.text.digest is None
         return LoadResult(TargetsFile(), top.problems, unreadable=unreadable, files=[top.name])
     paths, problems = _included(top, path)
     files = [top] + [loader.read(p, _display_name(p)) for p in paths]
-    return _combine(loader, files, problems)
+    result = _combine(loader, files, problems)
+    save_stat_index(loader.cache_dir)
+    return result
 
 
 def included_paths(
@@ -277,7 +280,7 @@ def forget_loads() -> None:
 
 def _display_name(path: Path) -> str:
     """Return the path as the user would type it: relative to the working directory if inside it."""
-    try:
-        return str(resolved(path).relative_to(resolved(Path.cwd())))
-    except ValueError:
-        return str(path)
+    real, here = str(resolved(path)), str(resolved(Path.cwd()))
+    if real.startswith(here + os.sep):
+        return real[len(here) + 1 :]
+    return str(path)

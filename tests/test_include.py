@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -366,3 +368,28 @@ def test_the_counts_of_a_load_are_those_of_its_records(split, restarted):
     result.known_counts = None
     assert counted == result.counts
     assert (counted.commitments, counted.quotes) == (1, 1)
+
+
+def test_a_restart_reads_no_unchanged_file_and_reads_a_changed_one(split, monkeypatch):
+    files = [split / "targets.yaml", split / "parts" / "a.yaml", split / "parts" / "b.yaml"]
+    for path in files:  # saved a minute ago: their stats can be trusted
+        os.utime(path, ns=(time.time_ns() - 60 * 10**9,) * 2)
+    load_targets(split / "targets.yaml")
+    forget_loads()
+    read: list[str] = []
+    real = file_cache.read_text_file
+
+    def counting(path, name=None):
+        read.append(str(name))
+        return real(path, name)
+
+    monkeypatch.setattr(file_cache, "read_text_file", counting)
+    first = load_targets(split / "targets.yaml")
+    assert read == []
+    files[2].write_text(CPI.replace("Consumer prices", "Consumer price rise"))
+    os.utime(files[2], ns=(time.time_ns() - 30 * 10**9,) * 2)
+    forget_loads()
+    again = load_targets(split / "targets.yaml")
+    assert read == ["parts/b.yaml"]
+    assert [c.title_en for c in again.targets.commitments] == ["GDP growth", "Consumer price rise"]
+    assert first.targets.commitments[0] == again.targets.commitments[0]
