@@ -685,9 +685,8 @@ def test_the_finder_scores_at_least_095_on_the_texts_it_was_tuned_on(tmp_path):
             shutil.copy(labels, tmp_path)
             shutil.copy(labels.with_suffix(".txt"), tmp_path)
     tuned = measure(tmp_path)["tuned"]
-    assert (
-        tuned["texts"] == 39
-    )  # the six holdout sets (5, 7, 3, 3, 6, 4 texts) count as tuned since
+    # the seven holdout sets (5, 7, 3, 3, 6, 4, 6 texts) count as tuned since
+    assert tuned["texts"] == 45
     assert tuned["recall"] >= MIN_SCORE, tuned
     assert tuned["precision"] >= MIN_SCORE, tuned
     assert tuned["op_accuracy"] >= MIN_SCORE, tuned
