@@ -64,7 +64,9 @@ PARTS = ("front", "review", "plan", "annex")
 
 CHAPTER_MARKER = re.compile(r"^[（(]([一二三四五六七八九十]{1,3})[）)]")
 HEADING_SENTENCE = re.compile(r"^([^，。、；：“”！？,;:]{2,16})。")
-ADDRESS = re.compile(r"^各位代表")
+ADDRESS = re.compile(r"^各位代表")  # opens a paragraph: the opening address or a closing one
+OPENING_ADDRESS = re.compile(r"^各位代表\s*(?:[:：]|$)")  # 各位代表：, not 各位代表，新的一年…
+EXCERPT_OPENING = re.compile(r"^\s*(?:…|\.{3}|。{3})")  # ……全面落实…: an excerpt starts mid-text
 MAX_HEADING = 40  # characters: a part heading is a short line
 MAX_PART_TITLE = 30  # characters: a numbered part title (三、全力抓好七个方面重点工作)
 
@@ -116,6 +118,9 @@ _DATELINE = re.compile(  # a news page's date line, with its time: 2024-01-09 08
 )
 _TITLE_YEAR = re.compile(r"(\d{4})\s*年.{0,16}政府工作报告")
 _YEAR_IN_HEADING = re.compile(r"(\d{4}|[〇零一二三四五六七八九]{4})\s*年?")
+_PLANNED_YEAR = re.compile(  # 2023年，我们将…: a sentence that opens with the year it plans
+    r"(?:^|(?<=[。！？!?]))\s*(\d{4})\s*年\s*[，,]?\s*(?:我们将|我们要|全年将|将|力争|确保|要)"
+)
 
 _POST_COMPARATOR = re.compile(  # 80亿元以上， not 亿元以上项目 (a threshold naming projects)
     r"(?<=[\d%万亿个家人所条项元亩米吨户])\s*(?:以上|左右|以内)(?=\s*(?:[，。；、,;）)]|$))",
@@ -255,7 +260,8 @@ def plan_year_from_text(
 
     The meeting date (——2024年1月18日在…会议上) or publication date near the top (发布日期:…, or
     a news page's date line 2024-01-09 08:15 来源…) gives the year (a December date plans the
-    next year); else a title 2025年…政府工作报告; else the latest year of a plan heading.
+    next year); else a title 2025年…政府工作报告; else the latest year of a plan heading; else
+    the latest year opening a sentence that plans (2023年，我们将…: an excerpt of the plan).
     """
     head = [to_simplified(text) for text in texts[:12]]
     for text in head:
@@ -281,7 +287,10 @@ def plan_year_from_text(
         for year in (_year(y) for y in _YEAR_IN_HEADING.findall(to_simplified(text)))
         if year
     ]
-    return (max(years), "plan heading") if years else (None, "")
+    if years:
+        return max(years), "plan heading"
+    planned = [int(m.group(1)) for t in texts for m in _PLANNED_YEAR.finditer(to_simplified(t))]
+    return (max(planned), "plan sentence") if planned else (None, "")
 
 
 # ---- cues ----------------------------------------------------------------------------------
@@ -362,9 +371,16 @@ def _clause_starts(sentence: str) -> list[int]:
 
 
 def _front_end(texts: list[str]) -> int:
-    """Return the index of the first paragraph after the front matter of a headless text."""
+    """Return the index of the first paragraph after the front matter of a headless text.
+
+    The front matter ends after the opening address (各位代表：, and 我代表…报告 after it), or
+    before a paragraph opening with an ellipsis (an excerpt that starts inside the report),
+    else before the first paragraph holding a full stop.
+    """
     for index, text in enumerate(texts[:15]):
-        if ADDRESS.match(text):
+        if EXCERPT_OPENING.match(text):
+            return index
+        if OPENING_ADDRESS.match(text):
             end = index + 1
             if end < len(texts) and "我代表" in texts[end] and "报告" in texts[end]:
                 end += 1

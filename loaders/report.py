@@ -36,10 +36,12 @@ from pathlib import Path
 from loaders.parts import (
     ADDRESS,
     CHAPTER_MARKER,
+    EXCERPT_OPENING,
     HEADING_SENTENCE,
     MAX_HEADING,
     NEWS_CLOSING,
     NEWS_LEAD,
+    OPENING_ADDRESS,
     Structure,
     assign_parts,
     heading_kind,
@@ -349,7 +351,7 @@ def join_wrapped(lines: list[str], notes: frozenset[int] = frozenset()) -> list[
     widths = sorted(line_widths)
     full = widths[int(len(widths) * 0.75)] if len(widths) >= 4 else max(widths)
     short = full * SHORT_LINE_RATIO
-    first_address = next((i for i, line in enumerate(lines) if ADDRESS.match(line)), None)
+    first_address = next((i for i, line in enumerate(lines) if OPENING_ADDRESS.match(line)), None)
     paragraphs: list[str] = []
     current = ""
     heading_end = -1  # the second line of a part heading wrapped onto two lines
@@ -366,6 +368,9 @@ def join_wrapped(lines: list[str], notes: frozenset[int] = frozenset()) -> list[
                 current = ""
             paragraphs.append(line)
             continue
+        if current and EXCERPT_OPENING.match(line) and not any("。" in p for p in paragraphs):
+            paragraphs.append(current)  # the title lines before an excerpt's opening ……
+            current = ""
         current += line
         ends = line.endswith(tuple(END_PUNCTUATION))
         if following is None or (

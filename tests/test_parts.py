@@ -137,6 +137,11 @@ def test_a_heading_for_a_year_before_the_plan_year_is_a_review_heading():
         (["全年新增学位2024-2025个。"], (None, "")),
         (["2025年某区政府工作报告(第2/3页)"], (2025, "title")),
         (["一、2023年工作回顾", "二、2024年工作安排"], (2024, "plan heading")),
+        (
+            ["……推进改革。", "2023年，我们将新建学校3所。", "与2020年相比下降5%。"],
+            (2023, "plan sentence"),
+        ),
+        (["2022年，我们新建学校3所。"], (None, "")),
         (["没有年份的一段话。"], (None, "")),
     ],
 )
@@ -528,6 +533,27 @@ def test_a_page_that_starts_inside_the_plan_is_all_plan():
     document = parse_report(text)
     assert document.structure.layout == "lines"
     assert [p.part for p in document.paragraphs] == ["front"] + ["plan"] * 7
+
+
+def test_an_excerpt_opening_with_an_ellipsis_has_no_front_matter_past_its_header():
+    # the closing 各位代表，… is no opening address: the front matter ends at the ellipsis
+    text = (
+        "某县政府工作报告（节选）\n"
+        "……深化改革，让企业少跑腿。\n"
+        "2023年，我们将新签约项目45个，到位资金120亿元以上。\n"
+        "建设农村公路110公里，确保新增学位900个。\n"
+        "各位代表，新的一年，使命在肩。让我们努力奋斗！\n"
+    )
+    document = parse_report(text)  # read as wrapped: the title stays apart from the ……
+    assert [p.text[:4] for p in document.paragraphs] == ["某县政府", "……深化", "2023", "各位代表"]
+    assert [p.part for p in document.paragraphs] == ["front"] + ["plan"] * 3
+    assert (document.structure.plan_year, document.structure.year_from) == (2023, "plan sentence")
+
+
+def test_a_closing_address_does_not_make_the_text_before_it_front_matter():
+    text = "推进改革，让企业少跑腿。\n力争新建学校3所。\n各位代表，让我们努力奋斗！\n"
+    document = parse_report(text)
+    assert [p.part for p in document.paragraphs] == ["plan", "plan", "plan"]
 
 
 def test_chapter_numbering_that_restarts_starts_the_plan():
