@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from loaders.figures import (
+    LABEL_DIFFERENCE,
     LABEL_GRADE_CLASS,
+    LABEL_MONITORED,
     LABEL_PERIOD,
     LABEL_TIME_NAME,
     chinese_number,
@@ -341,6 +343,37 @@ def test_voltage_age_and_threshold_read_as_labels():
     assert age.label.startswith("an age")
     assert threshold.label.startswith("a threshold")
     assert (count.text, count.label, count.op) == ("5个", None, ">=")
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("持续巩固3个国考断面水质", [("3个", LABEL_MONITORED)]),
+        ("确保2个国控断面水质稳定达标", [("2个", LABEL_MONITORED)]),
+        ("新建3个空气监测站点", [("3个", None)]),
+    ],
+)
+def test_a_count_of_monitored_sites_names_them(text, figures):
+    assert [(f.text, f.label) for f in figures_in_text(text)] == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("卫生院达到6家，比去年增加2家。", [("6家", None), ("2家", LABEL_DIFFERENCE)]),
+        ("新建学校7所,较上年多3所。", [("7所", None), ("3所", LABEL_DIFFERENCE)]),
+        # another unit, another sentence, or a clause between: the change is a figure of its own
+        ("新建学校7所，比去年增加2公里。", [("7所", None), ("2公里", None)]),
+        ("新建学校7所。比去年增加2所。", [("7所", None), ("2所", None)]),
+        (
+            "新建学校7所，改造道路3公里，比去年增加2所。",
+            [("7所", None), ("3公里", None), ("2所", None)],
+        ),
+        ("增长6%，比上年提高0.5个百分点。", [("6%", None), ("0.5个百分点", None)]),
+    ],
+)
+def test_a_difference_from_last_year_after_its_figure_restates_it(text, figures):
+    assert [(f.text, f.label) for f in figures_in_text(text)] == figures
 
 
 # ---- a whole document ----------------------------------------------------------------------
