@@ -137,6 +137,12 @@ _CUE_PATTERN = re.compile("|".join(COMMITMENT_CUES))
 PRE_WINDOW = 10
 
 _CLAUSE_BOUNDARY = re.compile(r"[。；！？，;!?]|,(?!\d)|:(?!\d)")
+# ◆ 一般公共预算收入：增长6%: a list item naming its indicator before a colon; the colon binds
+# the name to the figure (the clause holds both) when the item has no sentence (no 。)
+_ITEM_HEAD = re.compile(
+    r"\s*(?:[■□●○◆◇▲△▶►•★☆·・‧]\s*|\d{1,2}\s*[.、](?!\d)\s*|0\d\s+)?"
+    r"[^\s:,。；;、!?！？]{2,14}:(?!\d)"
+)
 _LINE_BREAK = re.compile(r"[ \t]*[\r\n]+[ \t]*")
 _SPACE = re.compile(r"\s+")
 _YEAR_LINKS = ("-", "—", "–", "~", "/", ".", "至", "到")
@@ -272,6 +278,9 @@ class _Scanner:
         self.folded = text.translate(_FOLD)
         self.blocked = self._blocked_spans()
         self.boundaries = [m.start() for m in _CLAUSE_BOUNDARY.finditer(self.folded)]
+        head = _ITEM_HEAD.match(self.folded)
+        if head and "。" not in self.folded:
+            self.boundaries.remove(head.end() - 1)
 
     def _blocked_spans(self) -> list[tuple[int, int]]:
         """Return the sorted spans of quoted text and footnote markers."""

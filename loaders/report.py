@@ -66,7 +66,9 @@ PAGE_LINES = 60  # the most lines of a page: where a note's reference is looked 
 # a tag left by copying a page's source: <p>, </p>, <strong>, <br/>, <div class="info">
 HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 HTML_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{2,6}|#x[0-9A-Fa-f]{2,5});")
-LIST_ITEM = re.compile(r"^[■□●○◆◇▲△▶►•★☆【]")  # a bullet or a 【section】 opening a line
+# a bullet (●, the middle dot ·), a 【section】 or an item number (1. 新建…, 2、, 01 产业升级)
+# opening a line
+LIST_ITEM = re.compile(r"^\s*(?:[■□●○◆◇▲△▶►•★☆【·・‧]|\d{1,2}\s*[.．、](?!\d)|0\d\s)")
 INLINE_CHAPTER_HEADING = re.compile(r"^([^。！？]{2,40})。")
 ANNEX_NOTE = re.compile(r"^\d{1,2}\s*[.．](?!\d)")
 END_PUNCTUATION = "。！？：!?:"

@@ -376,6 +376,20 @@ def test_a_difference_from_last_year_after_its_figure_restates_it(text, figures)
     assert [(f.text, f.label) for f in figures_in_text(text)] == figures
 
 
+@pytest.mark.parametrize(
+    ("text", "clauses"),
+    [
+        ("◆ 一般公共预算收入：增长6%", ["◆ 一般公共预算收入：增长6%"]),
+        ("· PM2.5年均浓度：不超过30微克/立方米", ["· PM2.5年均浓度：不超过30微克/立方米"]),
+        ("固定资产投资：增长5%，消费增长6%", ["固定资产投资：增长5%", "消费增长6%"]),
+        # a sentence (。) after a colon: the colon introduces it
+        ("主要预期目标：增长6%左右。", ["增长6%左右"]),
+    ],
+)
+def test_an_items_indicator_before_a_colon_is_in_its_figures_clause(text, clauses):
+    assert [f.clause for f in figures_in_text(text)] == clauses
+
+
 # ---- a whole document ----------------------------------------------------------------------
 
 

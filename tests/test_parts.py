@@ -282,6 +282,21 @@ BULLETED_PAGE = (
 )
 
 
+def test_a_digest_with_middle_dots_and_numbered_items_is_one_item_a_line():
+    text = (
+        "一图读懂 | 2024年某区政府工作报告\n发布时间：2024-01-22\n"
+        "1月19日，某区人代会听取了政府工作报告。一起来看↓↓↓\n"
+        "【2023 成绩单】\n● 地区生产总值：412.6亿元，增长5.3%\n"
+        "【2024 重点任务】\n01 城市更新\n"
+        "· 改造老旧小区43个，惠及居民1.6万户\n· 新增公共停车泊位3000个，力争建成公园2个\n"
+        "1. 新建中小学6所，新增学位5400个\n2. 新增普惠性托位500个\n"
+        "报告提出，今年将确保完成各项目标任务。\n"
+    )
+    document = parse_report(text)
+    assert document.structure.layout == "lines"
+    assert len(document.paragraphs) == 12
+
+
 def test_a_bulleted_page_is_one_item_a_line():
     document = parse_report(BULLETED_PAGE)
     assert document.structure.layout == "lines"
