@@ -134,7 +134,13 @@ _REVIEW_WORDS = (
 )
 _NOTE_PARAGRAPH = re.compile(r"^\s*[\u2460-\u2473]")  # ① … ⑳: a note (a page's bottom, the end)
 NEWS_CLOSING = re.compile(  # a news article back at the meeting after the plan, or its byline
-    r"^\s*(?:会议|大会|本次大会|本次会议|此次会议|会期|责任编辑|编辑|【相关|相关阅读|[（(]\s*记者)"
+    r"^\s*(?:(?:据悉|据了解|另悉|另据了解)\s*[，,]?\s*)?"
+    r"(?:会议|大会|本次大会|本次会议|此次会议|会期|责任编辑|编辑|【相关|相关阅读|相关链接|[（(]\s*记者)"
+)
+_VOICES = r"代表|委员|群众|村民|居民|市民|企业家|家长"
+NEWS_VOICE = re.compile(  # “…”县人大代表、某校校长某某告诉记者 / 代表某某说，: a deputy's voice
+    rf"^\s*(?:“[^”]{{2,}}”[^。“”]{{0,30}}(?:{_VOICES})[^。“”]{{0,20}}(?:说|表示|告诉记者|认为)"
+    rf"|[^，。“”]{{0,24}}(?:{_VOICES})[^，。“”]{{0,12}}(?:说|表示|告诉记者|认为)[，,：:])"
 )
 NEWS_LEAD = (
     re.compile(  # a news article's lead: 本报讯（记者…）, 本台消息, 某某网讯 at a paragraph's start
@@ -459,10 +465,17 @@ def _news_closing(
     high = next(  # the next article's lead
         (i for i in range(max(low, first_lead + 1), high) if _opens_article(texts[i])), high
     )
-    meeting = [bool(NEWS_CLOSING.match(to_simplified(texts[i]))) for i in range(low, high)]
+    meeting = [_closes_news(to_simplified(texts[i])) for i in range(low, high)]
     planned = [i for i in range(high - low) if cues[i][0] and not meeting[i]]
     after = planned[-1] + 1 if planned else 0
     return next((low + i for i in range(after, high - low) if meeting[i]), high)
+
+
+def _closes_news(text: str) -> bool:
+    """Return True for a paragraph that can start a news article's closing: back at the
+    meeting (据悉，本次大会…), a byline or related links, or the voices of deputies (“…”县人大
+    代表某某告诉记者)."""
+    return bool(NEWS_CLOSING.match(text) or NEWS_VOICE.match(text))
 
 
 def _opens_article(text: str) -> bool:

@@ -430,6 +430,32 @@ def test_a_news_summary_has_its_review_plan_and_closing_apart():
     )
 
 
+def test_deputies_voices_and_a_meeting_after_the_plan_start_a_news_closing():
+    text = (
+        "某县人代会开幕\n2025-01-15 08:12　来源：某县融媒\n"
+        "报告回顾了2024年工作。过去一年，全县新增企业23家，同比增长5%。\n"
+        "报告提出，今年全县新建学校3所，新增学位1500个以上。\n"
+        "民生方面，今年将新增养老床位200张，力争新建公园4个。\n"
+        "“报告说到了心坎上。”县人大代表、某村党支部书记某某告诉记者，村里今年打算种菜300亩。\n"
+        "据悉，本次大会会期3天。\n相关链接：县政协会议开幕，共提交提案112件。\n"
+    )
+    document = parse_report(text)
+    assert [p.part for p in document.paragraphs] == [
+        "front", "front", "review", "plan", "plan", "annex", "annex", "annex",
+    ]  # fmt: skip
+
+
+def test_an_officials_quote_with_the_plan_is_no_voice():
+    text = (
+        "某县人代会开幕\n2025-01-15 08:12　来源：某县融媒\n"
+        "报告回顾了2024年工作。过去一年，全县新增企业23家，同比增长5%。\n"
+        "报告提出，今年全县新建学校3所，新增学位1500个以上。\n"
+        "“今年我们将新建公园4个。”县长某某说。\n据悉，本次大会会期3天。\n"
+    )
+    document = parse_report(text)
+    assert [p.part for p in document.paragraphs][-2:] == ["plan", "annex"]
+
+
 TARGETS_FIRST_NEWS = (
     "某县政府工作报告出炉！今年这样干\n某县融媒　2025年01月10日 20:16\n"
     "今年，某县地区生产总值预期增长6.5%左右。\n"
