@@ -156,6 +156,8 @@ _HOSPITAL_GRADE = re.compile(r"(?:[甲乙丙]等|医院|综合医院|中医医�
 _QUALIFIED = re.compile(
     rf"的?[\u4e00-\u9fff]{{0,{MAX_QUALIFIER_WORDS}}}?(?:{'|'.join(QUALIFIED_NOUNS)})"
 )
+# 超10亿元的重大项目: a comparator before an amount that qualifies projects makes a threshold
+_THRESHOLD_BEFORE = ("超", "超过", "逾", "高于", "不低于", "不少于")
 # 15分钟生活圈, 24小时自助图书馆: a time right before a noun names the kind of thing
 NAMING_TIME_UNITS = ("分钟", "小时")
 _NOT_A_NOUN_AFTER_TIME = "内以左之、和与及至到"
@@ -565,7 +567,11 @@ class _Scanner:
             measure=_measure(unit),
             cues=tuple(cues),
             base_value=scaled(value, MULTIPLIERS.get(mult or "", 1)),
-            label=self._label(unit, post.end() if post else unit_end, compared=post is not None),
+            label=self._label(
+                unit,
+                post.end() if post else unit_end,
+                compared=post is not None or pre in _THRESHOLD_BEFORE,
+            ),
         )
         return self.extend_to_range(figure)
 

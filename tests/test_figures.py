@@ -311,6 +311,9 @@ def test_footnote_markers_are_no_figure():
         ("完成年度投资85亿元以上，新建项目30个", [("85亿元", None), ("30个", None)]),
         ("安排资金2亿元支持企业技术改造", [("2亿元", None)]),  # no comparator: an amount
         ("引进超10亿元的项目3个", [("10亿元", "a threshold"), ("3个", None)]),
+        ("新引进总投资超10亿元的重大项目6个", [("10亿元", "a threshold"), ("6个", None)]),
+        ("引进投资不低于5亿元的产业项目3个", [("5亿元", "a threshold"), ("3个", None)]),
+        ("完成投资超过50亿元，新开工项目30个", [("50亿元", None), ("30个", None)]),
     ],
 )
 def test_a_money_threshold_may_qualify_projects_through_a_few_words(text, figures):
