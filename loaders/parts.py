@@ -37,8 +37,10 @@ was done last year or last term), ``plan`` (what will be done: the commitments) 
    Confidence: the share of cues that agree with the split. After the plan's start, a
    paragraph with review cues and no plan cue is review (a news item may give this year's
    targets first and last year's results after them). A paragraph after the last plan cue
-   that goes back to the meeting (会议还…, 大会会期…) or is a byline (责任编辑, 【相关阅读】)
-   starts the closing of a news article: it and what follows are annex.
+   that goes back to the meeting (会议还…, 据悉，大会会期…), quotes deputies (“…”县人大代表…
+   告诉记者) or is a byline (责任编辑, 【相关阅读】, 相关链接) starts the closing of a news
+   article: it and what follows are annex; so does a commentary heading (【解读】) after the
+   plan's start, whatever follows it plans.
 
 The report's plan year comes from targets.yaml's date when known, else from the text (the
 meeting date ——2024年1月18日在…, a 发布日期 or news date line, a title 2025年…政府工作报告, the
@@ -136,6 +138,9 @@ _NOTE_PARAGRAPH = re.compile(r"^\s*[\u2460-\u2473]")  # ① … ⑳: a note (a p
 NEWS_CLOSING = re.compile(  # a news article back at the meeting after the plan, or its byline
     r"^\s*(?:(?:据悉|据了解|另悉|另据了解)\s*[，,]?\s*)?"
     r"(?:会议|大会|本次大会|本次会议|此次会议|会期|责任编辑|编辑|【相关|相关阅读|相关链接|[（(]\s*记者)"
+)
+COMMENTARY_HEADING = re.compile(  # 【解读】 after a digest's plan: a commentary, not the report
+    r"^\s*【\s*(?:解读|政策解读|专家解读|权威解读|记者观察|记者手记|延伸阅读|相关链接|链接|背景|背景链接)\s*】\s*$"
 )
 _VOICES = r"代表|委员|群众|村民|居民|市民|企业家|家长"
 NEWS_VOICE = re.compile(  # “…”县人大代表、某校校长某某告诉记者 / 代表某某说，: a deputy's voice
@@ -458,12 +463,16 @@ def _news_closing(
     and ends with its byline (责任编辑, 【相关阅读】): that is not the report's plan. The closing
     starts at the first such paragraph after the last one with a plan cue (other than a
     meeting paragraph's: 审查了…2024年计划草案) and before the lead of a second article (a
-    newspaper page: 本报讯（记者…）政协…会议开幕), which starts the closing whatever it plans;
+    newspaper page: 本报讯（记者…）政协…会议开幕) or a commentary heading (【解读】), which
+    start the closing whatever they plan;
     `cues` are those of texts[low:high].
     """
     first_lead = next((i for i in range(high) if NEWS_LEAD.search(to_simplified(texts[i]))), high)
     high = next(  # the next article's lead
         (i for i in range(max(low, first_lead + 1), high) if _opens_article(texts[i])), high
+    )
+    high = next(  # a commentary section: 【解读】, 【延伸阅读】
+        (i for i in range(low, high) if COMMENTARY_HEADING.match(to_simplified(texts[i]))), high
     )
     meeting = [_closes_news(to_simplified(texts[i])) for i in range(low, high)]
     planned = [i for i in range(high - low) if cues[i][0] and not meeting[i]]

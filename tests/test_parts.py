@@ -445,6 +445,19 @@ def test_deputies_voices_and_a_meeting_after_the_plan_start_a_news_closing():
     ]  # fmt: skip
 
 
+def test_a_commentary_heading_after_the_plan_starts_the_closing_whatever_it_plans():
+    text = (
+        "某区政府工作报告图解\n发布时间：2024-01-22\n"
+        "过去一年，全区新增企业46家，同比增长5%。\n"
+        "报告提出，今年全区新建学校3所，新增学位1500个以上。\n"
+        "【解读】\n负责人介绍，今年的目标比上年提高0.2个百分点，确保各项任务落地。\n"
+    )
+    document = parse_report(text)
+    assert [p.part for p in document.paragraphs] == [
+        "front", "front", "review", "plan", "annex", "annex",
+    ]  # fmt: skip
+
+
 def test_an_officials_quote_with_the_plan_is_no_voice():
     text = (
         "某县人代会开幕\n2025-01-15 08:12　来源：某县融媒\n"
