@@ -450,11 +450,14 @@ def test_a_commentary_heading_after_the_plan_starts_the_closing_whatever_it_plan
         "某区政府工作报告图解\n发布时间：2024-01-22\n"
         "过去一年，全区新增企业46家，同比增长5%。\n"
         "报告提出，今年全区新建学校3所，新增学位1500个以上。\n"
+        "今年将新建公园4个，力争新增养老床位200张。\n"
         "【解读】\n负责人介绍，今年的目标比上年提高0.2个百分点，确保各项任务落地。\n"
+        "记者了解到，今年共收到意见建议300余条。\n编辑：某某\n"
     )
     document = parse_report(text)
+    assert document.structure.layout == "lines"
     assert [p.part for p in document.paragraphs] == [
-        "front", "front", "review", "plan", "annex", "annex",
+        "front", "front", "review", "plan", "plan", "annex", "annex", "annex", "annex",
     ]  # fmt: skip
 
 
