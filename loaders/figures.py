@@ -359,13 +359,17 @@ class _Scanner:
         next clause of the same sentence, a figure of the same unit: 达到6家，比去年增加2家."""
         for index in range(1, len(found)):
             figure, previous = found[index], found[index - 1]
+            if (
+                figure.label is not None
+                or previous.label is not None
+                or figure.base_unit != previous.base_unit
+                or figure.measure != "amount"
+                or previous.measure != "amount"
+            ):
+                continue
             clause_start = self.clause_span(figure.start, figure.end)[0]
             if (
-                figure.label is None
-                and previous.label is None
-                and figure.measure == previous.measure == "amount"
-                and figure.base_unit == previous.base_unit
-                and previous.end <= clause_start
+                previous.end <= clause_start
                 and _DIFFERENCE_OPENING.match(self.folded, clause_start, figure.start)
                 and not _SENTENCE_BREAK.search(self.folded, previous.end, clause_start)
                 and self.clause_span(previous.start, previous.end)[1] == clause_start - 1
