@@ -23,7 +23,9 @@ counts in Chinese numerals followed by a noun (十件民生实事, 三项工程,
 rule for numbers in print, GB/T 15835, keeps Chinese numerals for fixed expressions), voltages
 (500千伏 names a line), ages (80岁以上老人), money thresholds that qualify a noun
 (超10亿元项目, 50亿元以上重大项目), a grade or a time whose clause counts the things they name
-(4A级旅游景区2家, 15分钟医保服务圈站点40个) and years in Chinese numerals (关键五年: a period).
+(4A级旅游景区2家, 15分钟医保服务圈站点40个), years in Chinese numerals (关键五年: a period),
+counts of monitored sites (3个国控站点, 2个国考断面: the state's sites, named) and a difference
+from last year right after the figure it restates (达到6家，比去年增加2家).
 
 The words this reads (units, multipliers, comparators, commitment cues) are in loaders.wording.
 The module is longer than most (about 600 lines) because _Scanner is one pass over a paragraph
@@ -48,6 +50,7 @@ from loaders.wording import (
     GRADE_UNITS,
     MAX_QUALIFIER_WORDS,
     MEASURE_UNITS,
+    MONITORED_SITE_WORDS,
     MULTIPLIERS,
     NAMING_UNITS,
     NOT_COMPARATOR_BEFORE,
@@ -134,6 +137,12 @@ _CUE_PATTERN = re.compile("|".join(COMMITMENT_CUES))
 PRE_WINDOW = 10
 
 _CLAUSE_BOUNDARY = re.compile(r"[。；！？，;!?]|,(?!\d)|:(?!\d)")
+# ◆ 一般公共预算收入：增长6%: a list item naming its indicator before a colon; the colon binds
+# the name to the figure (the clause holds both) when the item has no sentence (no 。)
+_ITEM_HEAD = re.compile(
+    r"\s*(?:[■□●○◆◇▲△▶►•★☆·・‧]\s*|\d{1,2}\s*[.、](?!\d)\s*|0\d\s+)?"
+    r"[^\s:,。；;、!?！？]{2,14}:(?!\d)"
+)
 _LINE_BREAK = re.compile(r"[ \t]*[\r\n]+[ \t]*")
 _SPACE = re.compile(r"\s+")
 _YEAR_LINKS = ("-", "—", "–", "~", "/", ".", "至", "到")
@@ -147,6 +156,8 @@ _HOSPITAL_GRADE = re.compile(r"(?:[甲乙丙]等|医院|综合医院|中医医�
 _QUALIFIED = re.compile(
     rf"的?[\u4e00-\u9fff]{{0,{MAX_QUALIFIER_WORDS}}}?(?:{'|'.join(QUALIFIED_NOUNS)})"
 )
+# 超10亿元的重大项目: a comparator before an amount that qualifies projects makes a threshold
+_THRESHOLD_BEFORE = ("超", "超过", "逾", "高于", "不低于", "不少于")
 # 15分钟生活圈, 24小时自助图书馆: a time right before a noun names the kind of thing
 NAMING_TIME_UNITS = ("分钟", "小时")
 _NOT_A_NOUN_AFTER_TIME = "内以左之、和与及至到"
@@ -154,12 +165,21 @@ _NOT_A_NOUN_AFTER_TIME = "内以左之、和与及至到"
 LABEL_CHINESE_NUMERAL = "Chinese numerals before a noun: a name, not an amount"
 LABEL_VOLTAGE = "a voltage: names a power line or substation"
 LABEL_AGE = "an age: says who is meant, not how many"
+LABEL_MONITORED = "a count of monitored sites (3个国控站点): names the sites, not an amount"
 LABEL_THRESHOLD = "a threshold: qualifies what is counted"
 LABEL_GRADE_CLASS = "a grade of what its clause counts: names the kind, the count is the amount"
 LABEL_TIME_NAME = (
     "a time naming what its clause counts (15分钟生活圈站点40个): the count is the amount"
 )
 LABEL_PERIOD = "Chinese numerals before 年: a period (关键五年), not an amount"
+LABEL_DIFFERENCE = (
+    "a difference from last year after the figure it follows (达到6家，比去年增加2家): restates it"
+)
+# 比去年增加, 较上年多: a clause that opens with the change from last year
+_DIFFERENCE_OPENING = re.compile(
+    r"\s*[比较](?:去年|上年|上一年)(?:同期)?\s*(?:增加|减少|新增|多出|多|少)了?\s*$"
+)
+_SENTENCE_BREAK = re.compile(r"[。！？!?\n]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,6 +280,9 @@ class _Scanner:
         self.folded = text.translate(_FOLD)
         self.blocked = self._blocked_spans()
         self.boundaries = [m.start() for m in _CLAUSE_BOUNDARY.finditer(self.folded)]
+        head = _ITEM_HEAD.match(self.folded)
+        if head and "。" not in self.folded:
+            self.boundaries.remove(head.end() - 1)
 
     def _blocked_spans(self) -> list[tuple[int, int]]:
         """Return the sorted spans of quoted text and footnote markers."""
@@ -296,7 +319,7 @@ class _Scanner:
             if figure is not None:
                 consumed = figure.end
                 found.append(figure)
-        return self._kinds_of_counts(found)
+        return self._differences_from_last_year(self._kinds_of_counts(found))
 
     def _names_a_kind(self, figure: Figure) -> bool:
         """Return True for a grade, or a time right before a noun (15分钟生活圈, not 30分钟以内)."""
@@ -329,6 +352,29 @@ class _Scanner:
             ):
                 label = LABEL_GRADE_CLASS if figure.measure == "grade" else LABEL_TIME_NAME
                 found[index] = replace(figure, label=label)
+        return found
+
+    def _differences_from_last_year(self, found: list[Figure]) -> list[Figure]:
+        """Return the figures with a difference from last year labelled when it follows, in the
+        next clause of the same sentence, a figure of the same unit: 达到6家，比去年增加2家."""
+        for index in range(1, len(found)):
+            figure, previous = found[index], found[index - 1]
+            if (
+                figure.label is not None
+                or previous.label is not None
+                or figure.base_unit != previous.base_unit
+                or figure.measure != "amount"
+                or previous.measure != "amount"
+            ):
+                continue
+            clause_start = self.clause_span(figure.start, figure.end)[0]
+            if (
+                previous.end <= clause_start
+                and _DIFFERENCE_OPENING.match(self.folded, clause_start, figure.start)
+                and not _SENTENCE_BREAK.search(self.folded, previous.end, clause_start)
+                and self.clause_span(previous.start, previous.end)[1] == clause_start - 1
+            ):
+                found[index] = replace(figure, label=LABEL_DIFFERENCE)
         return found
 
     # -- reading one token -------------------------------------------------------------------
@@ -525,7 +571,11 @@ class _Scanner:
             measure=_measure(unit),
             cues=tuple(cues),
             base_value=scaled(value, MULTIPLIERS.get(mult or "", 1)),
-            label=self._label(unit, post.end() if post else unit_end, compared=post is not None),
+            label=self._label(
+                unit,
+                post.end() if post else unit_end,
+                compared=post is not None or pre in _THRESHOLD_BEFORE,
+            ),
         )
         return self.extend_to_range(figure)
 
@@ -628,6 +678,8 @@ class _Scanner:
             return LABEL_VOLTAGE
         if unit in AGE_UNITS:
             return LABEL_AGE
+        if unit == "个" and self.folded.startswith(MONITORED_SITE_WORDS, after):
+            return LABEL_MONITORED
         if unit == "元" and (
             self.folded.startswith(QUALIFIED_NOUNS, after)
             or (compared and _QUALIFIED.match(self.folded, after))

@@ -41,8 +41,10 @@ was done last year or last term), ``plan`` (what will be done: the commitments) 
    Confidence: the share of cues that agree with the split. After the plan's start, a
    paragraph with review cues and no plan cue is review (a news item may give this year's
    targets first and last year's results after them). A paragraph after the last plan cue
-   that goes back to the meeting (会议还…, 大会会期…) or is a byline (责任编辑, 【相关阅读】)
-   starts the closing of a news article: it and what follows are annex.
+   that goes back to the meeting (会议还…, 据悉，大会会期…), quotes deputies (“…”县人大代表…
+   告诉记者) or is a byline (责任编辑, 【相关阅读】, 相关链接) starts the closing of a news
+   article: it and what follows are annex; so does a commentary heading (【解读】) after the
+   plan's start, whatever follows it plans.
 
 The report's plan year comes from targets.yaml's date when known, else from the text (the
 meeting date ——2024年1月18日在…, a 发布日期 or news date line, a title 2025年…政府工作报告, the
@@ -68,7 +70,9 @@ PARTS = ("front", "review", "plan", "annex")
 
 CHAPTER_MARKER = re.compile(r"^[（(]([一二三四五六七八九十]{1,3})[）)]")
 HEADING_SENTENCE = re.compile(r"^([^，。、；：“”！？,;:]{2,16})。")
-ADDRESS = re.compile(r"^各位代表")
+ADDRESS = re.compile(r"^各位代表")  # opens a paragraph: the opening address or a closing one
+OPENING_ADDRESS = re.compile(r"^各位代表\s*(?:[:：]|$)")  # 各位代表：, not 各位代表，新的一年…
+EXCERPT_OPENING = re.compile(r"^\s*(?:…|\.{3}|。{3})")  # ……全面落实…: an excerpt starts mid-text
 MAX_HEADING = 40  # characters: a part heading is a short line
 MAX_PART_TITLE = 30  # characters: a numbered part title (三、全力抓好七个方面重点工作)
 
@@ -120,6 +124,9 @@ _DATELINE = re.compile(  # a news page's date line, with its time: 2024-01-09 08
 )
 _TITLE_YEAR = re.compile(r"(\d{4})\s*年.{0,16}政府工作报告")
 _YEAR_IN_HEADING = re.compile(r"(\d{4}|[〇零一二三四五六七八九]{4})\s*年?")
+_PLANNED_YEAR = re.compile(  # 2023年，我们将…: a sentence that opens with the year it plans
+    r"(?:^|(?<=[。！？!?]))\s*(\d{4})\s*年\s*[，,]?\s*(?:我们将|我们要|全年将|将|力争|确保|要)"
+)
 
 _POST_COMPARATOR = re.compile(  # 80亿元以上， not 亿元以上项目 (a threshold naming projects)
     r"(?<=[\d%万亿个家人所条项元亩米吨户])\s*(?:以上|左右|以内)(?=\s*(?:[，。；、,;）)]|$))",
@@ -133,7 +140,16 @@ _REVIEW_WORDS = (
 )
 _NOTE_PARAGRAPH = re.compile(r"^\s*[\u2460-\u2473]")  # ① … ⑳: a note (a page's bottom, the end)
 NEWS_CLOSING = re.compile(  # a news article back at the meeting after the plan, or its byline
-    r"^\s*(?:会议|大会|本次大会|本次会议|此次会议|会期|责任编辑|编辑|【相关|相关阅读|[（(]\s*记者)"
+    r"^\s*(?:(?:据悉|据了解|另悉|另据了解)\s*[，,]?\s*)?"
+    r"(?:会议|大会|本次大会|本次会议|此次会议|会期|责任编辑|编辑|【相关|相关阅读|相关链接|[（(]\s*记者)"
+)
+COMMENTARY_HEADING = re.compile(  # 【解读】 after a digest's plan: a commentary, not the report
+    r"^\s*【\s*(?:解读|政策解读|专家解读|权威解读|记者观察|记者手记|延伸阅读|相关链接|链接|背景|背景链接)\s*】\s*$"
+)
+_VOICES = r"代表|委员|群众|村民|居民|市民|企业家|家长"
+NEWS_VOICE = re.compile(  # “…”县人大代表、某校校长某某告诉记者 / 代表某某说，: a deputy's voice
+    rf"^\s*(?:“[^”]{{2,}}”[^。“”]{{0,30}}(?:{_VOICES})[^。“”]{{0,20}}(?:说|表示|告诉记者|认为)"
+    rf"|[^，。“”]{{0,24}}(?:{_VOICES})[^，。“”]{{0,12}}(?:说|表示|告诉记者|认为)[，,：:])"
 )
 NEWS_LEAD = (
     re.compile(  # a news article's lead: 本报讯（记者…）, 本台消息, 某某网讯 at a paragraph's start
@@ -258,7 +274,8 @@ def plan_year_from_text(
 
     The meeting date (——2024年1月18日在…会议上) or publication date near the top (发布日期:…, or
     a news page's date line 2024-01-09 08:15 来源…) gives the year (a December date plans the
-    next year); else a title 2025年…政府工作报告; else the latest year of a plan heading.
+    next year); else a title 2025年…政府工作报告; else the latest year of a plan heading; else
+    the latest year opening a sentence that plans (2023年，我们将…: an excerpt of the plan).
     """
     head = [to_simplified(text) for text in texts[:12]]
     for text in head:
@@ -284,7 +301,10 @@ def plan_year_from_text(
         for year in (_year(y) for y in _YEAR_IN_HEADING.findall(to_simplified(text)))
         if year
     ]
-    return (max(years), "plan heading") if years else (None, "")
+    if years:
+        return max(years), "plan heading"
+    planned = [int(m.group(1)) for t in texts for m in _PLANNED_YEAR.finditer(to_simplified(t))]
+    return (max(planned), "plan sentence") if planned else (None, "")
 
 
 # ---- cues ----------------------------------------------------------------------------------
@@ -373,9 +393,16 @@ def _clause_starts(sentence: str) -> list[int]:
 
 
 def _front_end(texts: list[str]) -> int:
-    """Return the index of the first paragraph after the front matter of a headless text."""
+    """Return the index of the first paragraph after the front matter of a headless text.
+
+    The front matter ends after the opening address (各位代表：, and 我代表…报告 after it), or
+    before a paragraph opening with an ellipsis (an excerpt that starts inside the report),
+    else before the first paragraph holding a full stop.
+    """
     for index, text in enumerate(texts[:15]):
-        if ADDRESS.match(text):
+        if EXCERPT_OPENING.match(text):
+            return index
+        if OPENING_ADDRESS.match(text):
             end = index + 1
             if end < len(texts) and "我代表" in texts[end] and "报告" in texts[end]:
                 end += 1
@@ -447,17 +474,28 @@ def _news_closing(
     and ends with its byline (责任编辑, 【相关阅读】): that is not the report's plan. The closing
     starts at the first such paragraph after the last one with a plan cue (other than a
     meeting paragraph's: 审查了…2024年计划草案) and before the lead of a second article (a
-    newspaper page: 本报讯（记者…）政协…会议开幕), which starts the closing whatever it plans;
+    newspaper page: 本报讯（记者…）政协…会议开幕) or a commentary heading (【解读】), which
+    start the closing whatever they plan;
     `cues` are those of texts[low:high].
     """
     first_lead = next((i for i in range(high) if NEWS_LEAD.search(to_simplified(texts[i]))), high)
     high = next(  # the next article's lead
         (i for i in range(max(low, first_lead + 1), high) if _opens_article(texts[i])), high
     )
-    meeting = [bool(NEWS_CLOSING.match(to_simplified(texts[i]))) for i in range(low, high)]
+    high = next(  # a commentary section: 【解读】, 【延伸阅读】
+        (i for i in range(low, high) if COMMENTARY_HEADING.match(to_simplified(texts[i]))), high
+    )
+    meeting = [_closes_news(to_simplified(texts[i])) for i in range(low, high)]
     planned = [i for i in range(high - low) if cues[i][0] and not meeting[i]]
     after = planned[-1] + 1 if planned else 0
     return next((low + i for i in range(after, high - low) if meeting[i]), high)
+
+
+def _closes_news(text: str) -> bool:
+    """Return True for a paragraph that can start a news article's closing: back at the
+    meeting (据悉，本次大会…), a byline or related links, or the voices of deputies (“…”县人大
+    代表某某告诉记者)."""
+    return bool(NEWS_CLOSING.match(text) or NEWS_VOICE.match(text))
 
 
 def _opens_article(text: str) -> bool:

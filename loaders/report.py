@@ -40,10 +40,12 @@ from pathlib import Path
 from loaders.parts import (
     ADDRESS,
     CHAPTER_MARKER,
+    EXCERPT_OPENING,
     HEADING_SENTENCE,
     MAX_HEADING,
     NEWS_CLOSING,
     NEWS_LEAD,
+    OPENING_ADDRESS,
     Structure,
     assign_parts,
     heading_kind,
@@ -68,7 +70,9 @@ PAGE_LINES = 60  # the most lines of a page: where a note's reference is looked 
 # a tag left by copying a page's source: <p>, </p>, <strong>, <br/>, <div class="info">
 HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 HTML_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{2,6}|#x[0-9A-Fa-f]{2,5});")
-LIST_ITEM = re.compile(r"^[■□●○◆◇▲△▶►•★☆【]")  # a bullet or a 【section】 opening a line
+# a bullet (●, the middle dot ·), a 【section】 or an item number (1. 新建…, 2、, 01 产业升级)
+# opening a line
+LIST_ITEM = re.compile(r"^\s*(?:[■□●○◆◇▲△▶►•★☆【·・‧]|\d{1,2}\s*[.．、](?!\d)|0\d\s)")
 INLINE_CHAPTER_HEADING = re.compile(r"^([^。！？]{2,40})。")
 ANNEX_NOTE = re.compile(r"^\d{1,2}\s*[.．](?!\d)")
 END_PUNCTUATION = "。！？：!?:"
@@ -353,7 +357,7 @@ def join_wrapped(lines: list[str], notes: frozenset[int] = frozenset()) -> list[
     widths = sorted(line_widths)
     full = widths[int(len(widths) * 0.75)] if len(widths) >= 4 else max(widths)
     short = full * SHORT_LINE_RATIO
-    first_address = next((i for i, line in enumerate(lines) if ADDRESS.match(line)), None)
+    first_address = next((i for i, line in enumerate(lines) if OPENING_ADDRESS.match(line)), None)
     paragraphs: list[str] = []
     current = ""
     heading_end = -1  # the second line of a part heading wrapped onto two lines
@@ -370,6 +374,9 @@ def join_wrapped(lines: list[str], notes: frozenset[int] = frozenset()) -> list[
                 current = ""
             paragraphs.append(line)
             continue
+        if current and EXCERPT_OPENING.match(line) and not any("。" in p for p in paragraphs):
+            paragraphs.append(current)  # the title lines before an excerpt's opening ……
+            current = ""
         current += line
         ends = line.endswith(tuple(END_PUNCTUATION))
         if following is None or (

@@ -95,6 +95,8 @@ MEASURE_UNITS = words(
 TIME_UNITS = words("年 个月 天 个工作日 工作日 小时 分钟 周")
 VOLTAGE_UNITS = ("千伏", "kV")
 AGE_UNITS = ("周岁", "岁")
+#: 3个国控站点, 2个国考断面: a count of sites the state or province monitors names those sites
+MONITORED_SITE_WORDS = ("国控", "国考", "省控", "省考", "市控", "市考")
 RANK_UNITS = ("名", "位", "强")
 GRADE_UNITS = ("A级", "星级", "级甲等", "级乙等", "级丙等", "甲")
 NOT_FIGURE_UNITS = ("号", "周年", "届", "大", "版本", "版", "月", "日")

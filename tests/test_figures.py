@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from loaders.figures import (
+    LABEL_DIFFERENCE,
     LABEL_GRADE_CLASS,
+    LABEL_MONITORED,
     LABEL_PERIOD,
     LABEL_TIME_NAME,
     chinese_number,
@@ -309,6 +311,9 @@ def test_footnote_markers_are_no_figure():
         ("完成年度投资85亿元以上，新建项目30个", [("85亿元", None), ("30个", None)]),
         ("安排资金2亿元支持企业技术改造", [("2亿元", None)]),  # no comparator: an amount
         ("引进超10亿元的项目3个", [("10亿元", "a threshold"), ("3个", None)]),
+        ("新引进总投资超10亿元的重大项目6个", [("10亿元", "a threshold"), ("6个", None)]),
+        ("引进投资不低于5亿元的产业项目3个", [("5亿元", "a threshold"), ("3个", None)]),
+        ("完成投资超过50亿元，新开工项目30个", [("50亿元", None), ("30个", None)]),
     ],
 )
 def test_a_money_threshold_may_qualify_projects_through_a_few_words(text, figures):
@@ -341,6 +346,51 @@ def test_voltage_age_and_threshold_read_as_labels():
     assert age.label.startswith("an age")
     assert threshold.label.startswith("a threshold")
     assert (count.text, count.label, count.op) == ("5个", None, ">=")
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("持续巩固3个国考断面水质", [("3个", LABEL_MONITORED)]),
+        ("确保2个国控断面水质稳定达标", [("2个", LABEL_MONITORED)]),
+        ("新建3个空气监测站点", [("3个", None)]),
+    ],
+)
+def test_a_count_of_monitored_sites_names_them(text, figures):
+    assert [(f.text, f.label) for f in figures_in_text(text)] == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("卫生院达到6家，比去年增加2家。", [("6家", None), ("2家", LABEL_DIFFERENCE)]),
+        ("新建学校7所,较上年多3所。", [("7所", None), ("3所", LABEL_DIFFERENCE)]),
+        # another unit, another sentence, or a clause between: the change is a figure of its own
+        ("新建学校7所，比去年增加2公里。", [("7所", None), ("2公里", None)]),
+        ("新建学校7所。比去年增加2所。", [("7所", None), ("2所", None)]),
+        (
+            "新建学校7所，改造道路3公里，比去年增加2所。",
+            [("7所", None), ("3公里", None), ("2所", None)],
+        ),
+        ("增长6%，比上年提高0.5个百分点。", [("6%", None), ("0.5个百分点", None)]),
+    ],
+)
+def test_a_difference_from_last_year_after_its_figure_restates_it(text, figures):
+    assert [(f.text, f.label) for f in figures_in_text(text)] == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "clauses"),
+    [
+        ("◆ 一般公共预算收入：增长6%", ["◆ 一般公共预算收入：增长6%"]),
+        ("· PM2.5年均浓度：不超过30微克/立方米", ["· PM2.5年均浓度：不超过30微克/立方米"]),
+        ("固定资产投资：增长5%，消费增长6%", ["固定资产投资：增长5%", "消费增长6%"]),
+        # a sentence (。) after a colon: the colon introduces it
+        ("主要预期目标：增长6%左右。", ["增长6%左右"]),
+    ],
+)
+def test_an_items_indicator_before_a_colon_is_in_its_figures_clause(text, clauses):
+    assert [f.clause for f in figures_in_text(text)] == clauses
 
 
 # ---- a whole document ----------------------------------------------------------------------

@@ -137,6 +137,11 @@ def test_a_heading_for_a_year_before_the_plan_year_is_a_review_heading():
         (["全年新增学位2024-2025个。"], (None, "")),
         (["2025年某区政府工作报告(第2/3页)"], (2025, "title")),
         (["一、2023年工作回顾", "二、2024年工作安排"], (2024, "plan heading")),
+        (
+            ["……推进改革。", "2023年，我们将新建学校3所。", "与2020年相比下降5%。"],
+            (2023, "plan sentence"),
+        ),
+        (["2022年，我们新建学校3所。"], (None, "")),
         (["没有年份的一段话。"], (None, "")),
     ],
 )
@@ -277,6 +282,21 @@ BULLETED_PAGE = (
 )
 
 
+def test_a_digest_with_middle_dots_and_numbered_items_is_one_item_a_line():
+    text = (
+        "一图读懂 | 2024年某区政府工作报告\n发布时间：2024-01-22\n"
+        "1月19日，某区人代会听取了政府工作报告。一起来看↓↓↓\n"
+        "【2023 成绩单】\n● 地区生产总值：412.6亿元，增长5.3%\n"
+        "【2024 重点任务】\n01 城市更新\n"
+        "· 改造老旧小区43个，惠及居民1.6万户\n· 新增公共停车泊位3000个，力争建成公园2个\n"
+        "1. 新建中小学6所，新增学位5400个\n2. 新增普惠性托位500个\n"
+        "报告提出，今年将确保完成各项目标任务。\n"
+    )
+    document = parse_report(text)
+    assert document.structure.layout == "lines"
+    assert len(document.paragraphs) == 12
+
+
 def test_a_bulleted_page_is_one_item_a_line():
     document = parse_report(BULLETED_PAGE)
     assert document.structure.layout == "lines"
@@ -410,6 +430,48 @@ def test_a_news_summary_has_its_review_plan_and_closing_apart():
     )
 
 
+def test_deputies_voices_and_a_meeting_after_the_plan_start_a_news_closing():
+    text = (
+        "某县人代会开幕\n2025-01-15 08:12　来源：某县融媒\n"
+        "报告回顾了2024年工作。过去一年，全县新增企业23家，同比增长5%。\n"
+        "报告提出，今年全县新建学校3所，新增学位1500个以上。\n"
+        "民生方面，今年将新增养老床位200张，力争新建公园4个。\n"
+        "“报告说到了心坎上。”县人大代表、某村党支部书记某某告诉记者，村里今年打算种菜300亩。\n"
+        "据悉，本次大会会期3天。\n相关链接：县政协会议开幕，共提交提案112件。\n"
+    )
+    document = parse_report(text)
+    assert [p.part for p in document.paragraphs] == [
+        "front", "front", "review", "plan", "plan", "annex", "annex", "annex",
+    ]  # fmt: skip
+
+
+def test_a_commentary_heading_after_the_plan_starts_the_closing_whatever_it_plans():
+    text = (
+        "某区政府工作报告图解\n发布时间：2024-01-22\n"
+        "过去一年，全区新增企业46家，同比增长5%。\n"
+        "报告提出，今年全区新建学校3所，新增学位1500个以上。\n"
+        "今年将新建公园4个，力争新增养老床位200张。\n"
+        "【解读】\n负责人介绍，今年的目标比上年提高0.2个百分点，确保各项任务落地。\n"
+        "记者了解到，今年共收到意见建议300余条。\n编辑：某某\n"
+    )
+    document = parse_report(text)
+    assert document.structure.layout == "lines"
+    assert [p.part for p in document.paragraphs] == [
+        "front", "front", "review", "plan", "plan", "annex", "annex", "annex", "annex",
+    ]  # fmt: skip
+
+
+def test_an_officials_quote_with_the_plan_is_no_voice():
+    text = (
+        "某县人代会开幕\n2025-01-15 08:12　来源：某县融媒\n"
+        "报告回顾了2024年工作。过去一年，全县新增企业23家，同比增长5%。\n"
+        "报告提出，今年全县新建学校3所，新增学位1500个以上。\n"
+        "“今年我们将新建公园4个。”县长某某说。\n据悉，本次大会会期3天。\n"
+    )
+    document = parse_report(text)
+    assert [p.part for p in document.paragraphs][-2:] == ["plan", "annex"]
+
+
 TARGETS_FIRST_NEWS = (
     "某县政府工作报告出炉！今年这样干\n某县融媒　2025年01月10日 20:16\n"
     "今年，某县地区生产总值预期增长6.5%左右。\n"
@@ -528,6 +590,27 @@ def test_a_page_that_starts_inside_the_plan_is_all_plan():
     document = parse_report(text)
     assert document.structure.layout == "lines"
     assert [p.part for p in document.paragraphs] == ["front"] + ["plan"] * 7
+
+
+def test_an_excerpt_opening_with_an_ellipsis_has_no_front_matter_past_its_header():
+    # the closing 各位代表，… is no opening address: the front matter ends at the ellipsis
+    text = (
+        "某县政府工作报告（节选）\n"
+        "……深化改革，让企业少跑腿。\n"
+        "2023年，我们将新签约项目45个，到位资金120亿元以上。\n"
+        "建设农村公路110公里，确保新增学位900个。\n"
+        "各位代表，新的一年，使命在肩。让我们努力奋斗！\n"
+    )
+    document = parse_report(text)  # read as wrapped: the title stays apart from the ……
+    assert [p.text[:4] for p in document.paragraphs] == ["某县政府", "……深化", "2023", "各位代表"]
+    assert [p.part for p in document.paragraphs] == ["front"] + ["plan"] * 3
+    assert (document.structure.plan_year, document.structure.year_from) == (2023, "plan sentence")
+
+
+def test_a_closing_address_does_not_make_the_text_before_it_front_matter():
+    text = "推进改革，让企业少跑腿。\n力争新建学校3所。\n各位代表，让我们努力奋斗！\n"
+    document = parse_report(text)
+    assert [p.part for p in document.paragraphs] == ["plan", "plan", "plan"]
 
 
 def test_chapter_numbering_that_restarts_starts_the_plan():
@@ -684,10 +767,17 @@ def test_the_finder_scores_at_least_095_on_the_texts_it_was_tuned_on(tmp_path):
         if not read_labels(labels).holdout:
             shutil.copy(labels, tmp_path)
             shutil.copy(labels.with_suffix(".txt"), tmp_path)
-    tuned = measure(tmp_path)["tuned"]
-    assert (
-        tuned["texts"] == 39
-    )  # the six holdout sets (5, 7, 3, 3, 6, 4 texts) count as tuned since
+    result = measure(tmp_path)
+    tuned = result["tuned"]
+    # the seven holdout sets (5, 7, 3, 3, 6, 4, 6 texts) count as tuned since
+    assert tuned["texts"] == 45
     assert tuned["recall"] >= MIN_SCORE, tuned
     assert tuned["precision"] >= MIN_SCORE, tuned
     assert tuned["op_accuracy"] >= MIN_SCORE, tuned
+    below = [
+        (text["name"], score, text[score])
+        for text in result["texts"]
+        for score in ("recall", "precision", "op_accuracy")
+        if text[score] is None or text[score] < MIN_SCORE
+    ]
+    assert below == [], "\n".join(note for text in result["texts"] for note in text["notes"])
