@@ -134,7 +134,14 @@ def test_corpus_has_its_texts_and_every_holdout_set_was_run_once():
     texts = corpus_texts()
     assert len(texts) >= 15
     holdouts = [path.name for path in texts if read_labels(path.with_suffix(".labels")).holdout]
-    assert len(holdouts) == 0, holdouts
+    # the eighth set, written blind and run once (docs/benchmarks.md): never tune on it
+    assert holdouts == [
+        "chengwan-2025-pdf-district.txt",
+        "qingshan-2026-document-cn-years.txt",
+        "shanping-2024-web-nbsp.txt",
+        "tongxi-2026-traditional-hk.txt",
+        "weize-2025-news-deputies.txt",
+    ]
     former = [path.name for path in texts if read_labels(path.with_suffix(".labels")).was_holdout]
     assert len(former) == 34, former  # the seven sets (5, 7, 3, 3, 6, 4, 6 texts), each run once
 
