@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import cProfile
 import json
+import os
 import pstats
 import subprocess
 import sys
@@ -27,11 +28,17 @@ def bare_load(targets_file: Path) -> object:
     return yaml.load(targets_file.read_bytes(), Loader=yaml.CSafeLoader)
 
 
+#: the single-file figures are of a process that has nothing cached, on disk either (the split
+#: layout's figures, bench/split.py, measure the disk cache)
+NO_DISK_CACHE = {**os.environ, "TARGETS_CACHE_DIR": "off"}
+
+
 def _in_fresh_interpreter(command: str, targets_file: Path, seeds_dir: Path) -> dict:
     """Return what `python -m bench.loading COMMAND FILE SEEDS` measured in a new process."""
     completed = subprocess.run(
         [sys.executable, "-m", "bench.loading", command, str(targets_file), str(seeds_dir)],
         cwd=ROOT,
+        env=NO_DISK_CACHE,
         capture_output=True,
         text=True,
         check=True,

@@ -23,7 +23,7 @@ from loaders.finder import figure_kind
 from loaders.model import TargetsFile
 from loaders.parts import PartStart
 from loaders.problems import Problem
-from loaders.quote_check import derived
+from loaders.quote_check import derived_for_each
 from loaders.report import Document
 from loaders.script import to_simplified
 
@@ -114,12 +114,18 @@ def report_warnings(
     checked when it reads as a work report.
     """
     problems = []
+    titles = {}
     for report_id in documents:
         report = targets.report(report_id)
-        title = report.title if report else ""
-        messages = derived(
-            documents, report_id, "structure-warnings", (title,), _messages_of(report_id, title)
-        )
+        titles[report_id] = report.title if report else ""
+    every = derived_for_each(
+        documents,
+        "structure-warnings",
+        {i: (title,) for i, title in titles.items()},
+        lambda i: _messages_of(i, titles[i]),
+    )
+    for report_id, messages in every.items():
+        report = targets.report(report_id)
         for message in messages:
             where = (
                 (declared_in or {}).get(report_id, file) if report else documents[report_id].source
