@@ -70,7 +70,12 @@ def _real_folder(folder: str) -> str:
 def resolved(path: Path | str) -> Path:
     """Return a file's absolute path with symbolic links followed, as Path.resolve() does, but
     resolved once per process and path: a load of 1,000 files asks for each several times."""
-    return Path(_resolved(os.path.abspath(path)))
+    return Path(resolved_name(path))
+
+
+def resolved_name(path: Path | str) -> str:
+    """Return resolved(path) as a string (what the caches are keyed by)."""
+    return _resolved(os.path.abspath(path))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -137,7 +142,7 @@ def read_file(path: Path, name: str, cache_dir: Path | None = None) -> FileText:
     are trusted the same way (`stat_index`): the text is then read only if it must be parsed
     (`text` is None, `unread` True).
     """
-    key = str(resolved(path))
+    key = resolved_name(path)
     try:
         info = os.stat(path)
     except OSError:
@@ -175,7 +180,7 @@ def text_of(read: FileText) -> FileText:
 
 def read_file_now(path: Path, name: str) -> FileText:
     """Return a file's text and digest read from the disk, whatever the caches say."""
-    _READ.pop(str(resolved(path)), None)
+    _READ.pop(resolved_name(path), None)
     return read_file(path, name)
 
 
@@ -287,7 +292,7 @@ def _pointer_digest(cache_dir: Path, key: str) -> str | None:
 
 def last_good(path: Path, name: str, cache_dir: Path | None = None) -> ParsedFile | None:
     """Return the last version of a file that parsed: this process's, else the disk cache's."""
-    key = str(resolved(path))
+    key = resolved_name(path)
     if key in _LAST_GOOD:
         return _LAST_GOOD[key]
     if cache_dir is None:
@@ -330,15 +335,19 @@ def _last_good_path(cache_dir: Path, key: str) -> Path:
     return cache_dir / f"last-good-{hashed}.json"
 
 
-def write_atomically(path: Path, payload: dict) -> None:
+def write_atomically(path: Path, payload: dict, tail: str | None = None) -> None:
     """Write JSON to a temporary file in the same folder, then move it into place; a cache that
-    cannot be written is skipped."""
+    cannot be written is skipped. A tail (more JSON) goes on a line of its own after it, to be
+    read only when needed (JSON escapes every line break inside the payload)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=path.parent)
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as out:
                 json.dump(payload, out, ensure_ascii=False, separators=(",", ":"))
+                if tail is not None:
+                    out.write("\n")
+                    out.write(tail)
             os.replace(temporary, path)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)

@@ -256,7 +256,9 @@ def store_checked(
     if path_key is None:
         return
     _CHECKED[path_key] = (key, checked)
-    _write(cache_dir, "checked", key, _checked_json(checked))
+    commitments = _records_json("commitments", checked.commitments)
+    tail = json.dumps(commitments, ensure_ascii=False, separators=(",", ":"))
+    _write(cache_dir, "checked", key, _checked_json(checked), tail)
 
 
 def read_entry(cache_dir: Path | None, kind: str, key: tuple) -> Any:
@@ -282,12 +284,14 @@ def _entry_path(cache_dir: Path, kind: str, key: tuple) -> Path:
     return cache_dir / f"{kind}-{hashlib.blake2b(named, digest_size=16).hexdigest()}.json"
 
 
-def _write(cache_dir: Path | None, kind: str, key: tuple, data: Any) -> None:
-    """Write an outcome half to the disk cache."""
+def _write(
+    cache_dir: Path | None, kind: str, key: tuple, data: Any, tail: str | None = None
+) -> None:
+    """Write an outcome half to the disk cache (with a tail of JSON read only when used)."""
     if cache_dir is None:
         return
     payload = {"version": file_cache.code_version(), "key": _as_json(key), "data": data}
-    file_cache.write_atomically(_entry_path(cache_dir, kind, key), payload)
+    file_cache.write_atomically(_entry_path(cache_dir, kind, key), payload, tail)
 
 
 def _read(cache_dir: Path | None, kind: str, key: tuple, decode: Any) -> Any:
@@ -295,9 +299,12 @@ def _read(cache_dir: Path | None, kind: str, key: tuple, decode: Any) -> Any:
     if cache_dir is None:
         return None
     try:
-        payload = json.loads(_entry_path(cache_dir, kind, key).read_bytes())
+        header, _, tail = _entry_path(cache_dir, kind, key).read_bytes().partition(b"\n")
+        payload = json.loads(header)
         if payload["version"] != file_cache.code_version() or payload["key"] != _as_json(key):
             return None
+        if kind == "checked":
+            return decode(payload["data"], tail)
         return decode(payload["data"])
     except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
         return None
@@ -366,10 +373,7 @@ def _declarations_from(data: dict) -> Declarations:
 def _checked_json(c: Checked) -> dict:
     """Return checked records as JSON data."""
     return {
-        # a string of JSON: reading the entry does not build the commitments' lists
-        "commitments": json.dumps(
-            _records_json("commitments", c.commitments), ensure_ascii=False, separators=(",", ":")
-        ),
+        # the commitments follow the entry on a line of their own (read when used)
         "ids": c.ids,
         "drafts": c.drafts,
         "quotes": c.quotes,
@@ -382,7 +386,7 @@ def _checked_json(c: Checked) -> dict:
     }
 
 
-def _checked_from(data: dict) -> Checked:
+def _checked_from(data: dict, tail: bytes) -> Checked:
     """Return the checked records of _checked_json's data (commitments read when first used)."""
     return Checked(
         None,
@@ -392,5 +396,5 @@ def _checked_from(data: dict) -> Checked:
         left_out=data["left_out"],
         deps=[(section, ident) for section, ident in data["deps"]],
         key=data["key"],
-        stored={k: data[k] for k in ("commitments", "ids", "drafts", "quotes")},
+        stored={"commitments": tail, **{k: data[k] for k in ("ids", "drafts", "quotes")}},
     )

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from loaders.file_cache import resolved
+from loaders.file_cache import resolved_name
 from loaders.file_outcome import read_entry, text_state, write_entry
 from loaders.model import Report
 from loaders.problems import Where
@@ -206,10 +207,10 @@ class ReportTexts(Mapping[str, Document]):
         """Return what a report's reading depends on: its file (size and modification time
         included), plan year and plan_starts."""
         report = self._reports[report_id]
-        path = self._seeds / str(report.file)
+        path = os.path.join(self._seeds, str(report.file))
         state = text_state(path)
         size_and_time = None if state is None else tuple(state)
-        return (str(resolved(path)), size_and_time, report.plan_year, report.plan_starts)
+        return (resolved_name(path), size_and_time, report.plan_year, report.plan_starts)
 
     def derived(
         self, report_id: str, kind: str, args: tuple, compute: Callable[[Document], Any]

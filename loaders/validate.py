@@ -26,7 +26,7 @@ from loaders.file_cache import (
     _decode,
     cache_dir_for,
     forget_memory,
-    resolved,
+    resolved_name,
     save_stat_index,
 )
 from loaders.file_outcome import (
@@ -280,7 +280,7 @@ def forget_loads() -> None:
 
 def _display_name(path: Path) -> str:
     """Return the path as the user would type it: relative to the working directory if inside it."""
-    real, here = str(resolved(path)), str(resolved(Path.cwd()))
+    real, here = resolved_name(path), resolved_name(os.getcwd())
     if real.startswith(here + os.sep):
         return real[len(here) + 1 :]
     return str(path)
