@@ -210,20 +210,28 @@ def list_figure(
             customdata=[escape(f"{row.title}: {row.hover or row.detail}") for _, _, row in found],
             hovertemplate="%{customdata}<extra></extra>",
         )
-    for row, text, row_top in zip(rows, texts, tops, strict=True):
-        figure.add_annotation(
-            text=text,
-            x=0,
-            xref="paper",
-            xanchor="left",
-            y=row_top + 6,
-            yref="y",
-            yanchor="top",
-            align="left",
-            showarrow=False,
-            font={"size": FONT_SIZE, "color": TEXT_COLOUR if row.segments else MUTED_COLOUR},
-            name="row",
-        )
+    # set at once: Plotly checks every annotation of the figure again at each add_annotation
+    figure.update_layout(
+        annotations=[
+            {
+                "text": text,
+                "x": 0,
+                "xref": "paper",
+                "xanchor": "left",
+                "y": row_top + 6,
+                "yref": "y",
+                "yanchor": "top",
+                "align": "left",
+                "showarrow": False,
+                "font": {
+                    "size": FONT_SIZE,
+                    "color": TEXT_COLOUR if row.segments else MUTED_COLOUR,
+                },
+                "name": "row",
+            }
+            for row, text, row_top in zip(rows, texts, tops, strict=True)
+        ]
+    )
     figure.update_yaxes(range=[max(top, 1.0), 0], visible=False, fixedrange=True)
     figure.update_xaxes(
         showgrid=False,

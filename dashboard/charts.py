@@ -134,7 +134,7 @@ def status_by_area_figure(frame: pd.DataFrame, scope: ChartScope) -> go.Figure:
     if frame.empty:
         return finish(go.Figure(), scope, Frame(title, count_subtitle(0, lang), ""), 60)
     labelled = frame.assign(area_label=area_labels(frame, lang))
-    order = list(dict.fromkeys(labelled.sort_values(["area_order", "area"])["area_label"]))
+    order = list(dict.fromkeys(labelled.sort_values(["area_order", "area"])["area_label"].tolist()))
     counts = labelled.groupby(["area_label", "status"]).size().unstack(fill_value=0)
     counts = counts.reindex(index=order, columns=list(STATUSES), fill_value=0)
     names = {status: status_label(status, lang) for status in STATUSES}
@@ -294,9 +294,10 @@ def percent_bands_figure(rows: pd.DataFrame, scope: ChartScope) -> go.Figure:
     """Return, per area, how many amount commitments fall in each band of percent of target."""
     lang = scope.lang
     labelled = rows.assign(
-        band=rows["percent_of_target"].map(percent_band), area_label=area_labels(rows, lang)
+        band=[percent_band(v) for v in rows["percent_of_target"].tolist()],
+        area_label=area_labels(rows, lang),
     )
-    order = list(dict.fromkeys(labelled.sort_values(["area_order", "area"])["area_label"]))
+    order = list(dict.fromkeys(labelled.sort_values(["area_order", "area"])["area_label"].tolist()))
     bands = list(BAND_COLOURS)
     counts = labelled.groupby(["area_label", "band"]).size().unstack(fill_value=0)
     counts = counts.reindex(index=order, columns=bands, fill_value=0)

@@ -123,7 +123,7 @@ def report_choices(frame: pd.DataFrame, reports: Mapping[str, Report] | None = N
     """Return what the report filter offers: each report id by date, then each year."""
     if frame.empty:
         return []
-    found = list(dict.fromkeys(frame["report"]))
+    found = list(dict.fromkeys(frame["report"].tolist()))
     if reports:
         dated = {r: reports[r].date.sort_key for r in found if r in reports}
         found.sort(key=lambda r: (r not in dated, dated.get(r, (0, 0, 0)), r))
