@@ -174,14 +174,8 @@ def text_of(read: FileText) -> FileText:
     """Return a file's text as read now, when its read was taken from the stat index."""
     if not read.unread:
         return read
-    again = read_file_now(Path(read.key), read.name)
-    return replace(again, name=read.name)
-
-
-def read_file_now(path: Path, name: str) -> FileText:
-    """Return a file's text and digest read from the disk, whatever the caches say."""
-    _READ.pop(resolved_name(path), None)
-    return read_file(path, name)
+    _READ.pop(read.key, None)
+    return read_file(Path(read.key), read.name)
 
 
 #: per cache folder, the stats and digests the last process saved (see save_stat_index)
@@ -256,8 +250,8 @@ def remember_good(cache_dir: Path | None, parsed: ParsedFile) -> None:
     _LAST_GOOD[key] = parsed
     if known is not None and known.digest == parsed.digest:
         return
-    if cache_dir is not None and _pointer_digest(cache_dir, key) != parsed.digest:
-        _write_last_good(cache_dir, parsed)
+    if cache_dir is not None and parsed.digest is not None:
+        _write_pointer(cache_dir, key, parsed.digest, parsed.saved_at)
 
 
 def remember_good_digest(cache_dir: Path | None, read: FileText) -> None:
@@ -269,25 +263,28 @@ def remember_good_digest(cache_dir: Path | None, read: FileText) -> None:
     if known is not None and known.digest == read.digest:
         return
     _LAST_GOOD.pop(read.key, None)  # another version: read from the disk when needed
-    if _pointer_digest(cache_dir, read.key) != read.digest:
-        pointer = {
-            "version": code_version(),
-            "path": read.key,
-            "digest": read.digest,
-            "saved_at": read.saved_at,
-        }
-        write_atomically(_last_good_path(cache_dir, read.key), pointer)
+    _write_pointer(cache_dir, read.key, read.digest, read.saved_at)
 
 
-def _pointer_digest(cache_dir: Path, key: str) -> str | None:
-    """Return the digest the disk's last-good pointer of a file names, or None."""
+def _read_pointer(cache_dir: Path, key: str) -> dict | None:
+    """Return the disk's last-good pointer of a file (digest, saved_at), or None when absent,
+    corrupt, of another version or of another path."""
     try:
         pointer = json.loads(_last_good_path(cache_dir, key).read_text(encoding="utf-8"))
         if pointer.get("version") != code_version() or pointer.get("path") != key:
             return None
-        return str(pointer["digest"])
+        return {"digest": str(pointer["digest"]), "saved_at": pointer.get("saved_at")}
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
+
+
+def _write_pointer(cache_dir: Path, key: str, digest: str, saved_at: float | None) -> None:
+    """Name a version of a file as its last good one on disk, unless the pointer does already."""
+    pointer = _read_pointer(cache_dir, key)
+    if pointer is not None and pointer["digest"] == digest:
+        return
+    payload = {"version": code_version(), "path": key, "digest": digest, "saved_at": saved_at}
+    write_atomically(_last_good_path(cache_dir, key), payload)
 
 
 def last_good(path: Path, name: str, cache_dir: Path | None = None) -> ParsedFile | None:
@@ -297,16 +294,16 @@ def last_good(path: Path, name: str, cache_dir: Path | None = None) -> ParsedFil
         return _LAST_GOOD[key]
     if cache_dir is None:
         return None
-    try:
-        pointer = json.loads(_last_good_path(cache_dir, key).read_text(encoding="utf-8"))
-        if pointer.get("version") != code_version() or pointer.get("path") != key:
-            return None
-        parsed = _read_entry(cache_dir, str(pointer["digest"]), name)
-        if parsed is None or parsed.source is None:
-            return None
-        parsed.saved_at = float(pointer["saved_at"]) if pointer.get("saved_at") else None
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    pointer = _read_pointer(cache_dir, key)
+    if pointer is None:
         return None
+    parsed = _read_entry(cache_dir, pointer["digest"], name)
+    if parsed is None or parsed.source is None:
+        return None
+    try:
+        parsed.saved_at = float(pointer["saved_at"]) if pointer["saved_at"] else None
+    except (TypeError, ValueError):
+        parsed.saved_at = None
     parsed.key = key
     _LAST_GOOD[key] = parsed
     return parsed
@@ -375,19 +372,6 @@ def _write_entry(cache_dir: Path | None, parsed: ParsedFile) -> None:
             "dropped": [list(path) for path in source.dropped],
         }
     write_atomically(_entry_path(cache_dir, parsed.digest), payload)
-
-
-def _write_last_good(cache_dir: Path | None, parsed: ParsedFile) -> None:
-    """Name a file's last version that parsed, and when it was saved."""
-    if cache_dir is None or parsed.key is None:
-        return
-    pointer = {
-        "version": code_version(),
-        "path": parsed.key,
-        "digest": parsed.digest,
-        "saved_at": parsed.saved_at,
-    }
-    write_atomically(_last_good_path(cache_dir, parsed.key), pointer)
 
 
 def _read_entry(cache_dir: Path | None, digest: str, name: str) -> ParsedFile | None:
