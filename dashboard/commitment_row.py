@@ -47,6 +47,7 @@ class CommitmentRow(Protocol):
     report_title_en: str
     draft: bool
     outcome_sources: tuple[str, ...]
+    measure_kind: str
     search_text: str
 
 

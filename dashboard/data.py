@@ -22,6 +22,8 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from dashboard.filters import report_choices
+from dashboard.measures import measure_kind
 from dashboard.sources import outcome_sources
 from dashboard.tables import display_table
 from loaders.chapters import found_chapters
@@ -48,6 +50,7 @@ EXTRA_COLUMNS = (
     "search_text",
     "draft",
     "outcome_sources",
+    "measure_kind",
 )
 
 
@@ -62,6 +65,7 @@ FRAME_COLUMNS = (
     "report_title_en",
     "draft",
     "outcome_sources",
+    "measure_kind",
     "search_text",
 )
 
@@ -87,6 +91,10 @@ class DashboardData:
             return full
         return full.loc[rows.index].reset_index(drop=True)
 
+    def report_choices(self) -> list[str]:
+        """Return what the report filter offers (report ids by date, then years); made once."""
+        return _report_choices(self.key, self.frame, self.result)
+
     def coverage(self) -> list[ReportCoverage]:
         """Return, per report in seeds/, how many plan figures are tracked; computed once."""
         return _coverage(self.key, self.result)
@@ -100,6 +108,12 @@ class DashboardData:
 def _display_table(data_key: str, lang: str, _frame: pd.DataFrame) -> pd.DataFrame:
     """Return the display table of a data's frame in a language (cached by the data's key)."""
     return display_table(_frame, lang)
+
+
+@st.cache_resource(max_entries=MAX_DERIVED, show_spinner=False)
+def _report_choices(data_key: str, _frame: pd.DataFrame, _result: LoadResult) -> list[str]:
+    """Return the report filter's choices of a data (cached by the data's key)."""
+    return report_choices(_frame, _result.targets.reports_by_id)
 
 
 @st.cache_resource(max_entries=MAX_DERIVED, show_spinner=False)
@@ -153,16 +167,45 @@ def content_key(targets_file: Path, seeds_dir: Path) -> str:
 
 
 def group_columns(
-    commitments: tuple[Commitment, ...], as_of: dt.date, documents: Mapping[str, Document]
+    commitments: tuple[Commitment, ...],
+    as_of: dt.date,
+    documents: Mapping[str, Document],
+    declared: TargetsFile,
 ) -> dict[str, list]:
-    """Return the columns of some commitments' rows that depend on them alone: the export
-    columns, the chapter their quote stands in (None when not located), draft and sources."""
+    """Return the columns of some commitments' rows that depend on them and on the records
+    they name: the export columns, the names of their area and report, the chapter their quote
+    stands in (the area's where it is not located), draft, sources, what each measures and the
+    text the search looks in."""
     rows = commitment_rows(TargetsFile(commitments=commitments), as_of)
     columns: dict[str, list] = {name: [row[name] for row in rows] for name in EXPORT_COLUMNS}
+    areas = {a.id: a for a in declared.areas}
+    reports = {r.id: r for r in declared.reports}
+    area_of = [areas.get(c.area) for c in commitments]
+    report_of = [reports.get(c.report) for c in commitments]
     found = found_chapters(commitments, documents)
-    columns["found_chapter"] = [found.get(c.id) for c in commitments]
+    columns["area_name"] = [a.name if a else None for a in area_of]
+    columns["area_name_en"] = [a.name_en if a else None for a in area_of]
+    columns["chapter"] = [
+        found[c.id] if found.get(c.id) is not None else (a.chapter or "" if a else "")
+        for c, a in zip(commitments, area_of, strict=True)
+    ]
+    columns["report_title"] = [r.title if r else None for r in report_of]
+    columns["report_title_en"] = [r.title_en if r else None for r in report_of]
     columns["draft"] = [c.draft for c in commitments]
     columns["outcome_sources"] = [outcome_sources(c) for c in commitments]
+    columns["measure_kind"] = [measure_kind(row["op"], row["unit"], row["metric"]) for row in rows]
+    columns["search_text"] = [
+        " ".join(
+            (
+                row["id"],
+                row["title"],
+                (row["title_en"] or "").lower(),
+                row["quote"],
+                row["metric"] or "",
+            )
+        )
+        for row in rows
+    ]
     return columns
 
 
@@ -223,7 +266,7 @@ def group_rows(result: LoadResult, as_of: dt.date, previous: GroupRows | None) -
     groups = result.groups
     if previous is None or any(g.key is None for g in groups):
         commitments = tuple(c for g in groups for c in g.commitments)
-        frame = pd.DataFrame(group_columns(commitments, as_of, result.documents))
+        frame = pd.DataFrame(group_columns(commitments, as_of, result.documents, result.declared))
         return GroupRows(frame, _row_ranges(groups))
     pieces: list[pd.DataFrame] = []
     run: list[int] = []  # [start, end) of consecutive rows of `previous` still to take
@@ -238,7 +281,9 @@ def group_rows(result: LoadResult, as_of: dt.date, previous: GroupRows | None) -
         if known is not None:
             run = [known[0], known[1]]
         elif group.commitments:
-            made = pd.DataFrame(group_columns(group.commitments, as_of, result.documents))
+            made = pd.DataFrame(
+                group_columns(group.commitments, as_of, result.documents, result.declared)
+            )
             pieces.append(_typed_like(made, previous.frame))
     if run:
         pieces.append(previous.frame.iloc[run[0] : run[1]])
@@ -277,34 +322,15 @@ def _row_ranges(groups: list) -> dict[str, tuple[int, int]]:
 def commitment_frame(result: LoadResult, as_of: dt.date) -> pd.DataFrame:
     """Return one row per valid commitment: the export columns plus area and report names."""
     commitments = tuple(c for g in result.groups for c in g.commitments)
-    columns = group_columns(commitments, as_of, result.documents)
+    columns = group_columns(commitments, as_of, result.documents, result.declared)
     return frame_with_names(pd.DataFrame(columns), result)
 
 
 def frame_with_names(rows: pd.DataFrame, result: LoadResult) -> pd.DataFrame:
-    """Return the per-commitment columns with the names of areas and reports, chapters (the
-    area's where the quote is not located) and search text, in FRAME_COLUMNS order."""
-    targets = result.declared
-    frame = rows.copy()
-    if frame.empty:
+    """Return the per-commitment columns with each area's place in the declared order (which
+    records of other files decide), in FRAME_COLUMNS order."""
+    if rows.empty:
         return pd.DataFrame(columns=[*EXPORT_COLUMNS, *EXTRA_COLUMNS])
-    areas, reports = targets.areas, targets.reports
-    frame["area_name"] = frame["area"].map({a.id: a.name for a in areas})
-    frame["area_name_en"] = frame["area"].map({a.id: a.name_en for a in areas})
-    area_chapters = frame["area"].map({a.id: a.chapter or "" for a in areas}).fillna("")
-    frame["chapter"] = frame.pop("found_chapter").fillna(area_chapters)
-    frame["area_order"] = frame["area"].map({a.id: index for index, a in enumerate(areas)})
-    frame["report_title"] = frame["report"].map({r.id: r.title for r in reports})
-    frame["report_title_en"] = frame["report"].map({r.id: r.title_en for r in reports})
-    frame["search_text"] = (
-        frame["id"]
-        + " "
-        + frame["title"]
-        + " "
-        + frame["title_en"].str.lower()
-        + " "
-        + frame["quote"]
-        + " "
-        + frame["metric"].fillna("")
-    )
+    order = {a.id: index for index, a in enumerate(result.declared.areas)}
+    frame = rows.assign(area_order=rows["area"].map(order))
     return frame[list(FRAME_COLUMNS)]

@@ -133,8 +133,8 @@ def report_choices(frame: pd.DataFrame, reports: Mapping[str, Report] | None = N
 
 def apply_filters(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     """Return the rows that match every filter (report or year, areas, statuses, search text)."""
-    if frame.empty:
-        return frame
+    if frame.empty or not (filters.report or filters.areas or filters.statuses or filters.query):
+        return frame  # nothing to filter: the frame itself, not a copy of every row
     mask = pd.Series(True, index=frame.index)
     if filters.report:
         if filters.report.isdigit():

@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from dashboard.chart_keys import chart_rows, frame_digest, records_digest, scope_digest
 from dashboard.data import MAX_DERIVED, DashboardData, load_cached
 from dashboard.detail import MAX_CHOICES, choose_commitment
 from dashboard.escape import escape_markdown
@@ -24,16 +25,16 @@ from dashboard.filters import (
     filters_from_params,
     ignored_params,
     params_from_filters,
-    report_choices,
 )
 from dashboard.i18n import LANGUAGE_NAMES, LANGUAGES, localized, status_label, t
+from dashboard.scope import ChartScope, chart_scope
 from loaders.settings import targets_path
 from loaders.status import STATUSES
 from loaders.validate import KeptVersion
 
 CONTEXT_KEY = "_page_context"
 CHOICE_KEY = "commitment_choice"  # the commitment page's chooser
-ChartBuilder = Callable[[pd.DataFrame, str, str], Any]  # (rows, lang, as_of) -> a figure
+ChartBuilder = Callable[[pd.DataFrame, ChartScope], Any]  # (rows, scope) -> a figure
 MAX_PROBLEMS_SHOWN = 200
 
 CLEAN_LAYOUT_CSS = """
@@ -65,9 +66,19 @@ class PageContext:
         f = self.filters
         return (f.report, f.areas, f.statuses, f.query)
 
-    def chart(self, name: str, build: ChartBuilder) -> Any:
-        """Return build(rows, lang, as_of), built once per data, chart, filters and language."""
-        return _chart(self.data.key, name, self.rows_key, self.lang, self.as_of, build, self.rows)
+    def chart(self, name: str, build: ChartBuilder, scope: ChartScope) -> Any:
+        """Return build(rows, scope) of this page's rows (only the columns charts read), made
+        again only when those columns or the scope changed: a save that touches neither (a
+        quote, the other language's title) reuses the chart made before it."""
+        rows = chart_rows(self.rows, self.lang)
+        rows_key = _rows_digest(self.data.key, self.rows_key, self.lang, rows)
+        scope_key = scope_digest(scope, _reports_digest(self.data.key, self.data))
+        return _chart(name, rows_key, scope_key, build, rows, scope)
+
+    def scope(self, width: int) -> ChartScope:
+        """Return the scope of this page's charts at a width (once per data, filters, language
+        and width)."""
+        return _scope(self.data.key, self.rows_key, self.lang, width, self)
 
     @property
     def as_of(self) -> str:
@@ -77,16 +88,42 @@ class PageContext:
 
 @st.cache_resource(max_entries=MAX_DERIVED, show_spinner=False)
 def _chart(
-    data_key: str,
     name: str,
-    rows_key: tuple,
-    lang: str,
-    as_of: str,
+    rows_key: str,
+    scope_key: str,
     _build: ChartBuilder,
     _rows: pd.DataFrame,
+    _scope: ChartScope,
 ) -> Any:
-    """Return a chart of the rows that rows_key selects from the data that data_key names."""
-    return _build(_rows, lang, as_of)
+    """Return a chart of rows and a scope whose content the two digests name."""
+    return _build(_rows, _scope)
+
+
+@st.cache_resource(max_entries=MAX_DERIVED, show_spinner=False)
+def _rows_digest(data_key: str, rows_key: tuple, lang: str, _rows: pd.DataFrame) -> str:
+    """Return the digest of the chart columns of the rows a data's filters select."""
+    return frame_digest(_rows)
+
+
+@st.cache_resource(max_entries=MAX_DERIVED, show_spinner=False)
+def _reports_digest(data_key: str, _data: DashboardData) -> str:
+    """Return the digest of a data's reports (what charts cite)."""
+    return records_digest(_data.result.targets.reports)
+
+
+@st.cache_resource(max_entries=MAX_DERIVED, show_spinner=False)
+def _scope(
+    data_key: str, rows_key: tuple, lang: str, width: int, _context: PageContext
+) -> ChartScope:
+    """Return the scope of a page's charts (cached by data, filters, language and width)."""
+    return chart_scope(
+        _context.data.result.targets,
+        _context.rows,
+        lang,
+        _context.as_of,
+        _context.filters.areas,
+        width,
+    )
 
 
 def load_data() -> DashboardData:
@@ -126,8 +163,7 @@ def keep_filter_widgets(from_url: Filters, reports: list[str], areas: list[str])
 
 def sidebar_filters(data: DashboardData) -> Filters:
     """Return the filters chosen in the sidebar, first set from the URL's parameters."""
-    frame = data.frame
-    reports = report_choices(frame, data.result.targets.reports_by_id)
+    reports = data.report_choices()
     areas = [a.id for a in data.result.targets.areas]
     from_url = filters_from_params(url_params(), reports, areas)
     keep_filter_widgets(from_url, reports, areas)
@@ -200,7 +236,7 @@ def url_params() -> dict[str, list[str]]:
 
 def show_ignored_params(data: DashboardData, lang: str) -> None:
     """Name, in a small notice, the URL parameters and values the dashboard ignored."""
-    reports = report_choices(data.frame, data.result.targets.reports_by_id)
+    reports = data.report_choices()
     areas = [a.id for a in data.result.targets.areas]
     ignored = ignored_params(url_params(), reports, areas)
     if ignored:

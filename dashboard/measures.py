@@ -96,7 +96,10 @@ def percent_shown(row) -> float | None:
 
 
 def measure_kinds(frame: pd.DataFrame) -> pd.Series:
-    """Return each row's measure kind ("rate", "amount", "rank", "milestone"), vectorised."""
+    """Return each row's measure kind ("rate", "amount", "rank", "milestone"): the frame's
+    `measure_kind` column (made with its rows), else worked out vectorised."""
+    if "measure_kind" in frame:
+        return frame["measure_kind"]
     metric = frame["metric"].fillna("").astype(str)
     rate = frame["unit"].isin(RATE_UNITS) | metric.str.contains(RATE_METRIC)
     kinds = pd.Series(AMOUNT, index=frame.index, dtype=object)

@@ -63,9 +63,12 @@ def chart_scope(
     width: int = DESKTOP_WIDTH,
 ) -> ChartScope:
     """Return the scope of charts drawn from these rows: place, years, filtered areas, width."""
-    plan_ids = set(rows["report"]) if not rows.empty else {c.report for c in targets.commitments}
+    if rows.empty:
+        plan_ids = {c.report for c in targets.commitments}
+    else:
+        plan_ids = set(rows["report"].unique().tolist())
     plans = [r for r in targets.reports if r.id in plan_ids]
-    years = tuple(sorted({int(y) for y in rows["year"]})) if not rows.empty else ()
+    years = tuple(sorted(int(y) for y in rows["year"].unique())) if not rows.empty else ()
     names = []
     for area_id in area_ids:
         area = targets.area(area_id)

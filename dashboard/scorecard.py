@@ -84,6 +84,12 @@ def outcome_text(row, lang: str) -> str:
     return latest
 
 
+#: the columns a scorecard row is written from (its baseline is not shown)
+SCORECARD_FIELDS = tuple(
+    field for field in (*ROW_FIELDS, "status", "outcome_sources") if "baseline" not in field
+)
+
+
 def scorecard_table(
     rows: pd.DataFrame, scope: ChartScope, limit: int | None = None
 ) -> pd.DataFrame:
@@ -99,7 +105,7 @@ def scorecard_table(
     join = "；" if lang == "zh" else "; "
     names: dict[tuple, str] = {}
     texts = []
-    for r in frame_rows(rows, (*ROW_FIELDS, "status", "outcome_sources")):
+    for r in frame_rows(rows, SCORECARD_FIELDS):
         if r.outcome_sources not in names:
             cited = [scope.reports[s] for s in r.outcome_sources if s in scope.reports]
             names[r.outcome_sources] = join.join(short_title(s, lang, scope.place) for s in cited)

@@ -150,3 +150,24 @@ def test_rows_after_a_save_are_those_of_a_whole_build(tmp_path, monkeypatch):
     assert patched.frame.iloc[0:1].equals(before.frame.iloc[0:1])  # a's row taken as it was
     names = frame_with_names(patched.frame, after)
     assert list(names["chapter"]) == ["", ""] and list(names["area_name"]) == ["主要预期目标"] * 2
+
+
+def test_rows_after_renaming_an_area_in_another_file_show_the_new_name(tmp_path, monkeypatch):
+    from dashboard.data import frame_with_names, group_rows
+    from loaders.validate import load_targets
+
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(SMALL_SEEDS, tmp_path / "seeds")
+    (tmp_path / "parts").mkdir()
+    (tmp_path / "targets.yaml").write_text(SPLIT_TOP, encoding="utf-8")
+    gdp = dict(id="syn-gdp", title="地区生产总值增长", title_en="GDP growth", op="~", value=6.0)
+    gdp["quote"] = "地区生产总值增长6.0%左右"
+    (tmp_path / "parts" / "a.yaml").write_text(SPLIT_PART.format(**gdp), encoding="utf-8")
+    as_of = dt.date(2026, 11, 30)
+    before = group_rows(load_targets(tmp_path / "targets.yaml"), as_of, None)
+    renamed = SPLIT_TOP.replace("name_en: Headline targets", "name_en: Main targets")
+    (tmp_path / "targets.yaml").write_text(renamed, encoding="utf-8")
+    after = load_targets(tmp_path / "targets.yaml")
+    patched = group_rows(after, as_of, before)
+    pd.testing.assert_frame_equal(patched.frame, group_rows(after, as_of, None).frame)
+    assert list(frame_with_names(patched.frame, after)["area_name_en"]) == ["Main targets"]

@@ -13,7 +13,7 @@ from dashboard.components import open_commitment
 from dashboard.i18n import status_label, t
 from dashboard.image_export import figure_png, unavailable_reason
 from dashboard.layout import PageContext
-from dashboard.scope import ChartScope, chart_scope, file_stem, width_for
+from dashboard.scope import ChartScope, file_stem, width_for
 from dashboard.scorecard import (
     SLIDE_HEIGHT,
     SLIDE_SCALE,
@@ -45,14 +45,7 @@ def page_scope(page: PageContext) -> ChartScope:
         agent = st.context.headers.get("User-Agent")
     except Exception:  # no request headers (e.g. under AppTest)
         agent = None
-    return chart_scope(
-        page.data.result.targets,
-        page.rows,
-        page.lang,
-        page.as_of,
-        page.filters.areas,
-        width_for(agent),
-    )
+    return page.scope(width_for(agent))
 
 
 def counts_grid(page: PageContext) -> None:
@@ -73,9 +66,7 @@ def counts_grid(page: PageContext) -> None:
 
 def chart(page: PageContext, scope: ChartScope, name: str, build) -> None:
     """Show a chart built for this scope (once per filters, language and width)."""
-    figure = page.chart(
-        f"{name}-{scope.width}", lambda rows, lang, as_of: build(without_drafts(rows), scope)
-    )
+    figure = page.chart(name, lambda rows, scope: build(without_drafts(rows), scope), scope)
     st.plotly_chart(figure, config=chart_config(name, scope), theme=None, key=f"chart-{name}")
 
 
@@ -91,7 +82,8 @@ def scorecard(page: PageContext, scope: ChartScope) -> None:
     reviewed = len(without_drafts(page.rows))
     table = page.chart(
         f"scorecard-table-{SCORECARD_ROWS}",
-        lambda rows, lang, as_of: scorecard_table(without_drafts(rows), scope, SCORECARD_ROWS),
+        lambda rows, scope: scorecard_table(without_drafts(rows), scope, SCORECARD_ROWS),
+        scope,
     )
     if reviewed > len(table):
         st.caption(t("scorecard_first_rows", lang, shown=len(table), count=reviewed))
@@ -129,10 +121,11 @@ def slide_png(page: PageContext, scope: ChartScope, briefing: bool) -> bytes:
     name = "briefing-png" if briefing else "scorecard-png"
     return page.chart(
         name,
-        lambda rows, lang, as_of: figure_png(
+        lambda rows, scope: figure_png(
             scorecard_figure(without_drafts(rows), scope, briefing),
             SLIDE_WIDTH,
             SLIDE_HEIGHT,
             SLIDE_SCALE,
         ),
+        scope,
     )

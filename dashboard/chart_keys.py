@@ -1,0 +1,52 @@
+"""What decides a chart: the content of the columns it reads, and its scope.
+
+A chart is cached under these digests rather than under the data's key, so a save that changes
+nothing a chart shows (a quote, a baseline, the other language's title, another file's
+records outside the filters) reuses it instead of drawing it again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+
+import pandas as pd
+
+from dashboard.charts import CHART_COLUMNS
+from dashboard.scope import ChartScope
+
+
+def chart_rows(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Return the columns of some rows that charts read in a language (CHART_COLUMNS)."""
+    return rows[list(CHART_COLUMNS[lang])]
+
+
+def frame_digest(frame: pd.DataFrame) -> str:
+    """Return a digest of a frame's content: its column names, row labels and every value."""
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(repr((list(frame.columns), len(frame))).encode("utf-8"))
+    if len(frame.columns) and len(frame):
+        digest.update(pd.util.hash_pandas_object(frame, index=True).to_numpy().tobytes())
+    return digest.hexdigest()
+
+
+def records_digest(records: Sequence[object]) -> str:
+    """Return a digest of some records (the declared reports and areas) as written out."""
+    return hashlib.blake2b(repr(records).encode("utf-8"), digest_size=16).hexdigest()
+
+
+def scope_digest(scope: ChartScope, reports_digest: str) -> str:
+    """Return a digest of a chart's scope; its reports stand as the digest of the reports."""
+    named = repr(
+        (
+            scope.lang,
+            scope.as_of,
+            scope.place,
+            scope.years,
+            scope.areas,
+            scope.width,
+            scope.place_slug,
+            reports_digest,
+        )
+    )
+    return hashlib.blake2b(named.encode("utf-8"), digest_size=16).hexdigest()
