@@ -109,6 +109,9 @@ def cache_dir_for(top_file: Path) -> Path | None:
 _MEMORY: dict[str, tuple[str, ParsedFile]] = {}
 #: the last version of each file (by resolved path) that parsed
 _LAST_GOOD: dict[str, ParsedFile] = {}
+#: the digest the disk's last-good pointer names, by (cache folder, resolved path), as this
+#: process last read or wrote it: a load need not read 1,000 pointers to learn they are current
+_POINTED: dict[tuple[str, str], str] = {}
 
 
 @dataclass
@@ -262,6 +265,8 @@ def remember_good_digest(cache_dir: Path | None, read: FileText) -> None:
     known = _LAST_GOOD.get(read.key)
     if known is not None and known.digest == read.digest:
         return
+    if _POINTED.get((str(cache_dir), read.key)) == read.digest:
+        return  # this process read or wrote that pointer already
     _LAST_GOOD.pop(read.key, None)  # another version: read from the disk when needed
     _write_pointer(cache_dir, read.key, read.digest, read.saved_at)
 
@@ -273,9 +278,11 @@ def _read_pointer(cache_dir: Path, key: str) -> dict | None:
         pointer = json.loads(_last_good_path(cache_dir, key).read_text(encoding="utf-8"))
         if pointer.get("version") != code_version() or pointer.get("path") != key:
             return None
-        return {"digest": str(pointer["digest"]), "saved_at": pointer.get("saved_at")}
+        digest = str(pointer["digest"])
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
+    _POINTED[(str(cache_dir), key)] = digest
+    return {"digest": digest, "saved_at": pointer.get("saved_at")}
 
 
 def _write_pointer(cache_dir: Path, key: str, digest: str, saved_at: float | None) -> None:
@@ -285,6 +292,7 @@ def _write_pointer(cache_dir: Path, key: str, digest: str, saved_at: float | Non
         return
     payload = {"version": code_version(), "path": key, "digest": digest, "saved_at": saved_at}
     write_atomically(_last_good_path(cache_dir, key), payload)
+    _POINTED[(str(cache_dir), key)] = digest
 
 
 def last_good(path: Path, name: str, cache_dir: Path | None = None) -> ParsedFile | None:
@@ -313,6 +321,7 @@ def forget_memory() -> None:
     """Drop what this process remembers (as a restart would); the disk cache stays."""
     _MEMORY.clear()
     _LAST_GOOD.clear()
+    _POINTED.clear()
     _READ.clear()
     _INDEX.clear()
     _INDEX_NEW.clear()

@@ -126,6 +126,10 @@ class Checked:
             self.ids = [(i, ident) for i, ident in stored["ids"]]
             self.drafts = stored["drafts"]
             self.quotes = stored["quotes"]
+        #: the ids, once each; and the quotes of all its commitments (for the set's checks)
+        self.id_names = frozenset(ident for _, ident in self.ids)
+        self.quote_total = sum(self.quotes.values())
+        self._records: tuple | None = None
 
     @property
     def commitments(self) -> Records:
@@ -135,6 +139,12 @@ class Checked:
             stored = json.loads(self._stored["commitments"])
             self._commitments = _records_from("commitments", stored)
         return self._commitments
+
+    def records(self) -> tuple:
+        """Return the valid commitments alone, in order (made once)."""
+        if self._records is None:
+            self._records = tuple(c for _, c in self.commitments)
+        return self._records
 
 
 def _quotes_of(commitment: Any) -> int:
@@ -158,7 +168,7 @@ def dependency_key(
     left_out: dict[str, dict[str, int | None]],
     seeds: Path,
     readable: dict[str, bool],
-    memo: dict[tuple[str, str], Any] | None = None,
+    memo: dict[tuple[str, str], bytes] | None = None,
 ) -> str:
     """Return a key of the state of what a file's records referred to: each record named (as
     valid, left out or unknown), every id of a section where one was unknown (the problem
@@ -166,13 +176,16 @@ def dependency_key(
     state for the other files of the same load."""
     folder = str(seeds)
     memo = {} if memo is None else memo
-    state: list[Any] = [folder]
+    digest = hashlib.blake2b(folder.encode("utf-8", "surrogatepass"), digest_size=16)
     for dep in deps:
-        if dep not in memo:
-            memo[dep] = _state_of(dep, known, left_out, folder, readable)
-        state.append(memo[dep])
-    named = repr(state).encode("utf-8", "surrogatepass")
-    return hashlib.blake2b(named, digest_size=16).hexdigest()
+        found = memo.get(dep)
+        if found is None:
+            state = repr(_state_of(dep, known, left_out, folder, readable))
+            found = memo[dep] = hashlib.blake2b(
+                state.encode("utf-8", "surrogatepass"), digest_size=16
+            ).digest()
+        digest.update(found)
+    return digest.hexdigest()
 
 
 def _state_of(
@@ -188,7 +201,7 @@ def _state_of(
         return ("all", ident, sorted(known.get(ident, {})))
     record = known.get(section, {}).get(ident)
     if record is not None:
-        entry: Any = repr(replace(record, line=None))
+        entry: Any = record_text(record)
         if isinstance(record, Report) and record.file is not None:
             path = os.path.join(folder, record.file)
             entry = (entry, text_state(path), readable.get(ident, False))
@@ -196,6 +209,24 @@ def _state_of(
     if ident in left_out.get(section, {}):
         return (section, ident, "left out", left_out[section][ident])
     return (section, ident, "unknown")
+
+
+#: each record's text without its line, by the record's identity (the record kept, so its id
+#: is not reused): the records of unchanged files are the same objects load after load
+_RECORD_TEXTS: dict[int, tuple[Any, str]] = {}
+MAX_RECORD_TEXTS = 200_000
+
+
+def record_text(record: Any) -> str:
+    """Return a record written out without its line (what its state is compared by)."""
+    found = _RECORD_TEXTS.get(id(record))
+    if found is not None and found[0] is record:
+        return found[1]
+    if len(_RECORD_TEXTS) >= MAX_RECORD_TEXTS:
+        _RECORD_TEXTS.clear()
+    text = repr(replace(record, line=None))
+    _RECORD_TEXTS[id(record)] = (record, text)
+    return text
 
 
 # -- memory and disk --------------------------------------------------------------------------

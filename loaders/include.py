@@ -10,9 +10,10 @@ an entry that is not a text are problems of the top file, at the entry's line.
 from __future__ import annotations
 
 import glob
+import os
 from pathlib import Path
 
-from loaders.file_cache import resolved
+from loaders.file_cache import resolved_name
 from loaders.problems import Problem
 from loaders.values import describe
 from loaders.yaml_source import YamlSource
@@ -46,8 +47,8 @@ def included_files(source: YamlSource, top: Path, name: str) -> tuple[list[Path]
         )
         return [], []
     base = top.parent
-    top_resolved = resolved(top)
-    seen: dict[Path, str] = {}
+    top_resolved = resolved_name(top)
+    seen: dict[str, str] = {}
     files: list[Path] = []
     for index, entry in enumerate(entries):
         where = ("include",) if single else ("include", index)
@@ -61,8 +62,8 @@ def included_files(source: YamlSource, top: Path, name: str) -> tuple[list[Path]
             )
             continue
         if any(ch in entry for ch in GLOB_CHARACTERS):
-            matches = [Path(p) for p in sorted(glob.glob(str(base / entry), recursive=True))]
-            matches = [p for p in matches if p.is_file()]
+            found = sorted(glob.glob(os.path.join(base, entry), recursive=True))
+            matches = [Path(p) for p in found if os.path.isfile(p)]
             if not matches:
                 problem(
                     where,
@@ -82,7 +83,7 @@ def included_files(source: YamlSource, top: Path, name: str) -> tuple[list[Path]
                 )
                 continue
         for match in matches:
-            real = resolved(match)
+            real = resolved_name(match)
             if real == top_resolved:
                 problem(
                     where,

@@ -4,7 +4,7 @@ put in the order of their files and lines."""
 
 from __future__ import annotations
 
-from loaders.file_outcome import Lines, Records
+from loaders.file_outcome import Checked, Lines, Records
 from loaders.problems import Problem
 
 #: the codes of warnings about one record, dropped with the record when its id is a duplicate
@@ -27,6 +27,13 @@ def unique(
     left = duplicates(section, ids, problems)
     unique = [[(i, r) for i, r in records if r.id not in left] for _, records, _ in found]
     return unique, left
+
+
+def all_distinct(outcomes: list[Checked]) -> bool:
+    """Return True when no commitment id occurs twice over these files' outcomes (checked
+    with sets: a load of 51,000 commitments need not walk them one by one to learn it)."""
+    total = sum(len(o.ids) for o in outcomes)
+    return len(frozenset().union(*(o.id_names for o in outcomes))) == total
 
 
 def duplicates(

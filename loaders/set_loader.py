@@ -234,7 +234,7 @@ class SetContext:
     readable: dict[str, bool]
 
     #: the state of each thing named, computed once per load
-    states: dict[tuple[str, str], Any] = field(default_factory=dict)
+    states: dict[tuple[str, str], bytes] = field(default_factory=dict)
 
     def dependency_key(self, deps: list[tuple[str, str]]) -> str:
         """Return the key of the state of what a file's records referred to."""

@@ -44,7 +44,7 @@ from loaders.quote_check import (
     undeclared_message,
 )
 from loaders.schema import SECTIONS
-from loaders.set_checks import duplicates, ordered, unique, without_warnings_of
+from loaders.set_checks import all_distinct, duplicates, ordered, unique, without_warnings_of
 from loaders.set_loader import SetContext, SetFile, SetLoader
 from loaders.yaml_source import YamlSource, read_yaml_text
 
@@ -214,9 +214,12 @@ def _combine(loader: SetLoader, files: list[SetFile], problems: list[Problem]) -
             continue
         checked.append((file, outcome))
         problems += outcome.problems
-    left_commitments = duplicates(
-        "commitments", [(f.name, c.ids, c.lines) for f, c in checked], problems
-    )
+    if all_distinct([c for _, c in checked]):
+        left_commitments: dict[str, int | None] = {}
+    else:
+        left_commitments = duplicates(
+            "commitments", [(f.name, c.ids, c.lines) for f, c in checked], problems
+        )
     problems[:] = without_warnings_of(problems, set(left_commitments))
     valid_reports = tuple(r for found in reports for _, r in found)
     valid_areas = tuple(a for found in areas for _, a in found)
@@ -225,7 +228,9 @@ def _combine(loader: SetLoader, files: list[SetFile], problems: list[Problem]) -
         """Return the valid commitments of each file, the commitments read now."""
         made = []
         for file, outcome in checked:
-            valid = tuple(c for _, c in outcome.commitments if c.id not in left_commitments)
+            valid = outcome.records()
+            if left_commitments:
+                valid = tuple(c for c in valid if c.id not in left_commitments)
             key = None
             if file.text.digest is not None:
                 dropped = sorted(i for _, i in outcome.ids if i in left_commitments)
@@ -246,11 +251,18 @@ def _combine(loader: SetLoader, files: list[SetFile], problems: list[Problem]) -
     exclusions = sum(len(o.exclusions) for _, o in checked)
     counts = RecordCounts(
         commitments=sum(len(o.ids) for _, o in checked)
-        - sum(1 for _, o in checked for _, i in o.ids if i in left_commitments),
+        - sum(1 for _, o in checked if left_commitments for _, i in o.ids if i in left_commitments),
         exclusions=exclusions,
         reports=len(valid_reports),
         drafts=sum(1 for _, o in checked for i in o.drafts if i not in left_commitments),
-        quotes=sum(q for _, o in checked for i, q in o.quotes.items() if i not in left_commitments)
+        quotes=sum(o.quote_total for _, o in checked)
+        - sum(
+            q
+            for _, o in checked
+            if left_commitments
+            for i, q in o.quotes.items()
+            if i in left_commitments
+        )
         + exclusions,
     )
     declared_in = {

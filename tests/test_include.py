@@ -106,6 +106,12 @@ def test_an_id_used_in_two_files_is_a_problem_naming_the_first(split):
         "its own id"
     ]
     assert result.targets.commitments == ()
+    assert (result.counts.commitments, result.counts.quotes) == (0, 0)
+
+
+def test_ids_used_once_in_every_file_leave_every_record_counted(split):
+    result = load_targets(split / "targets.yaml")
+    assert (result.counts.commitments, result.counts.quotes) == (2, 2)
 
 
 def test_a_missing_path_is_a_problem(split):
