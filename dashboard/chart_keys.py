@@ -12,8 +12,37 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from dashboard.charts import CHART_COLUMNS
 from dashboard.scope import ChartScope
+
+#: the frame's columns that charts, the scorecard and their source lines read, by language (the
+#: other language's title and area name left out): a chart is made again only when these
+#: columns of its rows change, so a save that touches none of them (a quote, a baseline, the
+#: other language's title) reuses it
+CHART_COLUMNS = {
+    lang: (
+        "id",
+        "report",
+        "year",
+        "area",
+        "title" if lang == "zh" else "title_en",
+        "metric",
+        "op",
+        "target",
+        "unit",
+        "tolerance",
+        "latest_year",
+        "latest_value",
+        "status",
+        "percent_of_target",
+        "area_name" if lang == "zh" else "area_name_en",
+        "chapter",
+        "area_order",
+        "draft",
+        "outcome_sources",
+        "measure_kind",
+    )
+    for lang in ("zh", "en")
+}
 
 
 def chart_rows(rows: pd.DataFrame, lang: str) -> pd.DataFrame:

@@ -26,14 +26,12 @@ from dashboard.filters import report_choices
 from dashboard.measures import measure_kind
 from dashboard.sources import outcome_sources
 from dashboard.tables import display_table
-from loaders.chapters import found_chapters
 from loaders.diagnostics import report_warnings
 from loaders.export import EXPORT_COLUMNS, commitment_rows
 from loaders.file_cache import read_file
 from loaders.finder import ReportCoverage, coverage
 from loaders.model import Commitment, TargetsFile
 from loaders.problems import Problem
-from loaders.report import Document
 from loaders.validate import LoadResult, included_paths, load_targets
 
 MAX_ENTRIES = 4  # loaded files kept: a few recent versions, each day's statuses
@@ -169,20 +167,20 @@ def content_key(targets_file: Path, seeds_dir: Path) -> str:
 def group_columns(
     commitments: tuple[Commitment, ...],
     as_of: dt.date,
-    documents: Mapping[str, Document],
+    found: Mapping[str, str | None],
     declared: TargetsFile,
 ) -> dict[str, list]:
     """Return the columns of some commitments' rows that depend on them and on the records
     they name: the export columns, the names of their area and report, the chapter their quote
     stands in (the area's where it is not located), draft, sources, what each measures and the
-    text the search looks in."""
+    text the search looks in. `found` is the chapter each quote stands in, by id (as the
+    load found it: CommitmentGroup.chapters)."""
     rows = commitment_rows(TargetsFile(commitments=commitments), as_of)
     columns: dict[str, list] = {name: [row[name] for row in rows] for name in EXPORT_COLUMNS}
     areas = {a.id: a for a in declared.areas}
     reports = {r.id: r for r in declared.reports}
     area_of = [areas.get(c.area) for c in commitments]
     report_of = [reports.get(c.report) for c in commitments]
-    found = found_chapters(commitments, documents)
     columns["area_name"] = [a.name if a else None for a in area_of]
     columns["area_name_en"] = [a.name_en if a else None for a in area_of]
     columns["chapter"] = [
@@ -266,7 +264,8 @@ def group_rows(result: LoadResult, as_of: dt.date, previous: GroupRows | None) -
     groups = result.groups
     if previous is None or any(g.key is None for g in groups):
         commitments = tuple(c for g in groups for c in g.commitments)
-        frame = pd.DataFrame(group_columns(commitments, as_of, result.documents, result.declared))
+        found = {i: c for g in groups for i, c in g.chapters.items()}
+        frame = pd.DataFrame(group_columns(commitments, as_of, found, result.declared))
         return GroupRows(frame, _row_ranges(groups))
     pieces: list[pd.DataFrame] = []
     run: list[int] = []  # [start, end) of consecutive rows of `previous` still to take
@@ -282,7 +281,7 @@ def group_rows(result: LoadResult, as_of: dt.date, previous: GroupRows | None) -
             run = [known[0], known[1]]
         elif group.commitments:
             made = pd.DataFrame(
-                group_columns(group.commitments, as_of, result.documents, result.declared)
+                group_columns(group.commitments, as_of, group.chapters, result.declared)
             )
             pieces.append(_typed_like(made, previous.frame))
     if run:
@@ -322,7 +321,8 @@ def _row_ranges(groups: list) -> dict[str, tuple[int, int]]:
 def commitment_frame(result: LoadResult, as_of: dt.date) -> pd.DataFrame:
     """Return one row per valid commitment: the export columns plus area and report names."""
     commitments = tuple(c for g in result.groups for c in g.commitments)
-    columns = group_columns(commitments, as_of, result.documents, result.declared)
+    found = {i: c for g in result.groups for i, c in g.chapters.items()}
+    columns = group_columns(commitments, as_of, found, result.declared)
     return frame_with_names(pd.DataFrame(columns), result)
 
 

@@ -9,12 +9,9 @@ cannot be located (its report is not in seeds/).
 
 from __future__ import annotations
 
-import functools
-import hashlib
 from collections.abc import Iterable, Mapping
 
-from loaders.model import Commitment, TargetsFile
-from loaders.quote_check import derived
+from loaders.model import Commitment
 from loaders.quotes import quote_paragraphs
 from loaders.report import Document
 
@@ -37,36 +34,18 @@ def found_chapters(
     commitments: Iterable[Commitment], documents: Mapping[str, Document]
 ) -> dict[str, str | None]:
     """Return the chapter of each commitment's quote in its report, by id ('' for none, None
-    when its quote is not located): each report's quotes are located once per text and set of
-    quotes (remembered while both are unchanged, `quote_check.derived`)."""
+    when its quote is not located or its report's text cannot be read). A file's are found
+    when its records are checked, and kept with them (`file_outcome.Checked.chapters`)."""
     by_report: dict[str, list[Commitment]] = {}
     for commitment in commitments:
         by_report.setdefault(commitment.report, []).append(commitment)
     chapters: dict[str, str | None] = {}
     for report_id, of_report in by_report.items():
-        found: dict[str, str | None] = {}
-        if report_id in documents:
-            quotes = sorted({c.quote for c in of_report})
-            digest = hashlib.blake2b("\n".join(quotes).encode(), digest_size=16).hexdigest()
-            found = derived(
-                documents,
-                report_id,
-                "quote-chapters",
-                (digest,),
-                functools.partial(quote_chapters, quotes=quotes),
-            )
+        try:
+            document = documents[report_id]
+        except KeyError:  # no text, or one that cannot be read
+            document = None
+        found = quote_chapters(document, sorted({c.quote for c in of_report})) if document else {}
         for commitment in of_report:
             chapters[commitment.id] = found.get(commitment.quote)
-    return chapters
-
-
-def commitment_chapters(targets: TargetsFile, documents: Mapping[str, Document]) -> dict[str, str]:
-    """Return the chapter of every commitment, by id: where its quote stands, else its area's."""
-    by_id = {c.id: c for c in targets.commitments}
-    chapters = {}
-    for commitment_id, chapter in found_chapters(targets.commitments, documents).items():
-        if chapter is None:
-            area = targets.area(by_id[commitment_id].area)
-            chapter = (area.chapter or "") if area else ""
-        chapters[commitment_id] = chapter
     return chapters

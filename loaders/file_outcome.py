@@ -22,15 +22,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import stat
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from loaders import file_cache
-from loaders.model import Report
+from loaders.dependencies import text_state
 from loaders.model_json import CODECS, problem_from, problem_json
 
 #: a record of a section as (its index in the section, the record)
@@ -108,8 +106,11 @@ class Checked:
         deps: list[tuple[str, str]],
         key: str,
         stored: dict | None = None,
+        chapters: dict[str, str | None] | None = None,
     ) -> None:
         self._commitments = commitments
+        #: the chapter each commitment's quote stands in, by id (see chapters.found_chapters)
+        self.chapters = chapters or {}
         self._stored = stored
         self.exclusions = exclusions
         self.lines = lines
@@ -151,82 +152,6 @@ def _quotes_of(commitment: Any) -> int:
     """Return the number of quotes a commitment holds (its own, its baseline's, its progress')."""
     baseline = commitment.baseline is not None
     return 1 + baseline + sum(p.quote is not None for p in commitment.progress)
-
-
-def text_state(path: Path | str) -> list[int] | None:
-    """Return a report text's [size, mtime_ns], or None when it is not a file."""
-    try:
-        info = os.stat(path)
-    except OSError:
-        return None
-    return [info.st_size, info.st_mtime_ns] if stat.S_ISREG(info.st_mode) else None
-
-
-def dependency_key(
-    deps: list[tuple[str, str]],
-    known: dict[str, dict[str, Any]],
-    left_out: dict[str, dict[str, int | None]],
-    seeds: Path,
-    readable: dict[str, bool],
-    memo: dict[tuple[str, str], bytes] | None = None,
-) -> str:
-    """Return a key of the state of what a file's records referred to: each record named (as
-    valid, left out or unknown), every id of a section where one was unknown (the problem
-    suggests the closest), and the texts of the reports named. `memo` keeps each record's
-    state for the other files of the same load."""
-    folder = str(seeds)
-    memo = {} if memo is None else memo
-    digest = hashlib.blake2b(folder.encode("utf-8", "surrogatepass"), digest_size=16)
-    for dep in deps:
-        found = memo.get(dep)
-        if found is None:
-            state = repr(_state_of(dep, known, left_out, folder, readable))
-            found = memo[dep] = hashlib.blake2b(
-                state.encode("utf-8", "surrogatepass"), digest_size=16
-            ).digest()
-        digest.update(found)
-    return digest.hexdigest()
-
-
-def _state_of(
-    dep: tuple[str, str],
-    known: dict[str, dict[str, Any]],
-    left_out: dict[str, dict[str, int | None]],
-    folder: str,
-    readable: dict[str, bool],
-) -> Any:
-    """Return the state of one thing a file's records referred to."""
-    section, ident = dep
-    if section == "all":
-        return ("all", ident, sorted(known.get(ident, {})))
-    record = known.get(section, {}).get(ident)
-    if record is not None:
-        entry: Any = record_text(record)
-        if isinstance(record, Report) and record.file is not None:
-            path = os.path.join(folder, record.file)
-            entry = (entry, text_state(path), readable.get(ident, False))
-        return (section, ident, entry)
-    if ident in left_out.get(section, {}):
-        return (section, ident, "left out", left_out[section][ident])
-    return (section, ident, "unknown")
-
-
-#: each record's text without its line, by the record's identity (the record kept, so its id
-#: is not reused): the records of unchanged files are the same objects load after load
-_RECORD_TEXTS: dict[int, tuple[Any, str]] = {}
-MAX_RECORD_TEXTS = 200_000
-
-
-def record_text(record: Any) -> str:
-    """Return a record written out without its line (what its state is compared by)."""
-    found = _RECORD_TEXTS.get(id(record))
-    if found is not None and found[0] is record:
-        return found[1]
-    if len(_RECORD_TEXTS) >= MAX_RECORD_TEXTS:
-        _RECORD_TEXTS.clear()
-    text = repr(replace(record, line=None))
-    _RECORD_TEXTS[id(record)] = (record, text)
-    return text
 
 
 # -- memory and disk --------------------------------------------------------------------------
@@ -414,6 +339,7 @@ def _checked_json(c: Checked) -> dict:
         "left_out": c.left_out,
         "deps": [list(d) for d in c.deps],
         "key": c.key,
+        "chapters": c.chapters,
     }
 
 
@@ -428,4 +354,5 @@ def _checked_from(data: dict, tail: bytes) -> Checked:
         deps=[(section, ident) for section, ident in data["deps"]],
         key=data["key"],
         stored={"commitments": tail, **{k: data[k] for k in ("ids", "drafts", "quotes")}},
+        chapters=data["chapters"],
     )

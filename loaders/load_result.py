@@ -35,10 +35,12 @@ class RecordCounts:
 
 @dataclass(frozen=True)
 class CommitmentGroup:
-    """The valid commitments of one file, and a key naming them (None: not to be cached)."""
+    """The valid commitments of one file, a key naming them (None: not to be cached), and
+    the chapter each one's quote stands in (by id; None where it is not located)."""
 
     key: str | None
     commitments: tuple[Commitment, ...]
+    chapters: Mapping[str, str | None] = field(default_factory=dict)
 
 
 @dataclass

@@ -14,8 +14,9 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from loaders.dependencies import text_state
 from loaders.file_cache import resolved_name
-from loaders.file_outcome import read_entry, text_state, write_entry
+from loaders.file_outcome import read_entry, write_entry
 from loaders.model import Report
 from loaders.problems import Where
 from loaders.quotes import (

@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from loaders import record_rules
+from loaders.chapters import found_chapters
+from loaders.dependencies import dependency_key, text_state
 from loaders.file_cache import (
     FileText,
     ParsedFile,
@@ -25,10 +27,8 @@ from loaders.file_outcome import (
     Records,
     cached_checked,
     cached_declarations,
-    dependency_key,
     store_checked,
     store_declarations,
-    text_state,
 )
 from loaders.model import TargetsFile
 from loaders.problems import Problem, Where
@@ -217,6 +217,7 @@ class SetLoader:
             left_out=validator.left_out["commitments"],
             deps=deps,
             key=context.dependency_key(deps),
+            chapters=found_chapters((c for _, c in commitments), context.documents),
         )
         store_checked(self.cache_dir, file.memory_key, key, checked)
         return checked

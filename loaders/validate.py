@@ -236,7 +236,7 @@ def _combine(loader: SetLoader, files: list[SetFile], problems: list[Problem]) -
                 dropped = sorted(i for _, i in outcome.ids if i in left_commitments)
                 named = repr((file.content_key(loader.seeds), outcome.key, dropped))
                 key = hashlib.blake2b(named.encode("utf-8", "surrogatepass"), digest_size=16)
-            made.append(CommitmentGroup(key.hexdigest() if key else None, valid))
+            made.append(CommitmentGroup(key.hexdigest() if key else None, valid, outcome.chapters))
         return made
 
     def records() -> TargetsFile:

@@ -6,8 +6,7 @@ import pandas as pd
 import pytest
 import streamlit as st
 
-from dashboard.chart_keys import chart_rows, frame_digest, scope_digest
-from dashboard.charts import CHART_COLUMNS
+from dashboard.chart_keys import CHART_COLUMNS, chart_rows, frame_digest, scope_digest
 from dashboard.data import load_cached
 from dashboard.filters import Filters, apply_filters
 from dashboard.layout import PageContext

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import os
@@ -9,6 +10,7 @@ import shutil
 import time
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from loaders import file_cache, record_rules
@@ -358,6 +360,25 @@ def test_a_second_check_after_a_restart_reads_no_report_text(split, monkeypatch)
     (split / "parts" / "b.yaml").write_text(CPI.replace("Consumer prices", "Consumer price rise"))
     assert check() == 0
     assert read == ["report-2020.txt"]  # b's quotes are checked again, in the report's text
+
+
+def test_the_dashboard_rows_after_a_restart_read_no_report_text(split, monkeypatch):
+    from dashboard.data import commitment_frame
+    from loaders import quote_check
+
+    first = commitment_frame(load_targets(split / "targets.yaml"), dt.date(2026, 11, 30))
+    forget_loads()
+    read: list[str] = []
+    real = quote_check.read_report
+
+    def counting(path, **options):
+        read.append(path.name)
+        return real(path, **options)
+
+    monkeypatch.setattr(quote_check, "read_report", counting)
+    again = commitment_frame(load_targets(split / "targets.yaml"), dt.date(2026, 11, 30))
+    assert read == []  # each quote's chapter was kept with its file's checked records
+    pd.testing.assert_frame_equal(again, first)
 
 
 @pytest.mark.parametrize("restarted", [False, True])
