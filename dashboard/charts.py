@@ -88,6 +88,13 @@ def area_labels(frame: pd.DataFrame, lang: str) -> pd.Series:
     return frame["area_name_en"]
 
 
+def area_order(labelled: pd.DataFrame) -> list[str]:
+    """Return the area labels of some rows in the areas' declared order, once each (sorted
+    over one row per area, not over every row)."""
+    firsts = labelled.drop_duplicates("area")[["area_order", "area", "area_label"]]
+    return list(dict.fromkeys(firsts.sort_values(["area_order", "area"])["area_label"].tolist()))
+
+
 def without_drafts(rows: pd.DataFrame) -> pd.DataFrame:
     """Return the rows that are not drafts: what the status counts and charts are made of."""
     if "draft" not in rows or rows.empty:
@@ -135,7 +142,7 @@ def status_by_area_figure(frame: pd.DataFrame, scope: ChartScope) -> go.Figure:
     if frame.empty:
         return finish(go.Figure(), scope, Frame(title, count_subtitle(0, lang), ""), 60)
     labelled = frame.assign(area_label=area_labels(frame, lang))
-    order = list(dict.fromkeys(labelled.sort_values(["area_order", "area"])["area_label"].tolist()))
+    order = area_order(labelled)
     counts = labelled.groupby(["area_label", "status"]).size().unstack(fill_value=0)
     counts = counts.reindex(index=order, columns=list(STATUSES), fill_value=0)
     names = {status: status_label(status, lang) for status in STATUSES}
@@ -298,7 +305,7 @@ def percent_bands_figure(rows: pd.DataFrame, scope: ChartScope) -> go.Figure:
         band=[percent_band(v) for v in rows["percent_of_target"].tolist()],
         area_label=area_labels(rows, lang),
     )
-    order = list(dict.fromkeys(labelled.sort_values(["area_order", "area"])["area_label"].tolist()))
+    order = area_order(labelled)
     bands = list(BAND_COLOURS)
     counts = labelled.groupby(["area_label", "band"]).size().unstack(fill_value=0)
     counts = counts.reindex(index=order, columns=bands, fill_value=0)

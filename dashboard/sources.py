@@ -67,14 +67,15 @@ def cited_reports(ids: Iterable[str], reports: Mapping[str, Report]) -> list[Rep
 
 def plan_reports(rows: pd.DataFrame, reports: Mapping[str, Report]) -> list[Report]:
     """Return the reports whose plans set the targets of these rows, by date."""
-    return cited_reports(rows["report"].tolist(), reports) if not rows.empty else []
+    return cited_reports(rows["report"].unique().tolist(), reports) if not rows.empty else []
 
 
 def outcome_reports(rows: pd.DataFrame, reports: Mapping[str, Report]) -> list[Report]:
     """Return every publication an outcome of these rows comes from, by date."""
     if rows.empty or "outcome_sources" not in rows:
         return []
-    return cited_reports((s for ids in rows["outcome_sources"].tolist() for s in ids), reports)
+    cited = set(rows["outcome_sources"].tolist())  # a few distinct lists among many rows
+    return cited_reports((s for ids in cited for s in ids), reports)
 
 
 def cite(report: Report, lang: str, place: str, number: int | None = None) -> str:
