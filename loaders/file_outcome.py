@@ -92,15 +92,16 @@ class Checked:
     """A file's valid commitments and exclusions (with their lines), their problems and
     warnings, and what they depend on outside the file (`deps`, keyed by `dependency_key`).
 
-    Read from the disk, the commitments stay JSON until first used: `targets check` needs only
-    their ids, drafts and number of quotes (`ids`, `drafts`, `quotes`), which are kept apart.
+    Read from the disk, the commitments, their lines and chapters stay JSON until first used
+    (the entry's tail): `targets check` needs only their ids, drafts and numbers of quotes,
+    which are kept apart in its header.
     """
 
     def __init__(
         self,
         commitments: Records | None,
         exclusions: Records,
-        lines: Lines,
+        lines: Lines | None,
         problems: list,
         left_out: dict[str, int | None],
         deps: list[tuple[str, str]],
@@ -109,11 +110,10 @@ class Checked:
         chapters: dict[str, str | None] | None = None,
     ) -> None:
         self._commitments = commitments
-        #: the chapter each commitment's quote stands in, by id (see chapters.found_chapters)
-        self.chapters = chapters or {}
+        self._lines = lines
+        self._chapters = chapters
         self._stored = stored
         self.exclusions = exclusions
-        self.lines = lines
         self.problems = problems
         self.left_out = left_out
         self.deps = deps
@@ -121,25 +121,59 @@ class Checked:
         if commitments is not None:
             self.ids: list[tuple[int, str]] = [(i, c.id) for i, c in commitments]
             self.drafts: list[str] = [c.id for _, c in commitments if c.draft]
-            self.quotes: dict[str, int] = {c.id: _quotes_of(c) for _, c in commitments}
+            self.quote_counts: list[int] = [_quotes_of(c) for _, c in commitments]
         else:
             assert stored is not None
             self.ids = [(i, ident) for i, ident in stored["ids"]]
             self.drafts = stored["drafts"]
-            self.quotes = stored["quotes"]
+            self.quote_counts = stored["quote_counts"]
         #: the ids, once each; and the quotes of all its commitments (for the set's checks)
         self.id_names = frozenset(ident for _, ident in self.ids)
-        self.quote_total = sum(self.quotes.values())
+        self.quote_total = sum(self.quote_counts)
         self._records: tuple | None = None
+
+    @property
+    def quotes(self) -> dict[str, int]:
+        """Return the number of quotes of each commitment, by id."""
+        return {ident: n for (_, ident), n in zip(self.ids, self.quote_counts, strict=True)}
 
     @property
     def commitments(self) -> Records:
         """Return the valid commitments as (index, record), read from their JSON on first use."""
         if self._commitments is None:
-            assert self._stored is not None
-            stored = json.loads(self._stored["commitments"])
-            self._commitments = _records_from("commitments", stored)
+            self._commitments = _records_from("commitments", self._tail()["commitments"])
         return self._commitments
+
+    @property
+    def lines(self) -> Lines:
+        """Return the line of each commitment and of its id, read on first use."""
+        if self._lines is None:
+            self._lines = _lines_from(self._tail()["lines"])
+        return self._lines
+
+    @property
+    def chapters(self) -> dict[str, str | None]:
+        """Return the chapter each commitment's quote stands in, by id (see
+        chapters.found_chapters), read on first use."""
+        if self._chapters is None:
+            self._chapters = self._tail()["chapters"] if self._stored is not None else {}
+        return self._chapters
+
+    def _tail(self) -> dict:
+        """Return the entry's tail (commitments, lines, chapters), parsed once."""
+        assert self._stored is not None
+        if "parsed" not in self._stored:
+            self._stored["parsed"] = json.loads(self._stored["tail"])
+        return self._stored["parsed"]
+
+    def tail_json(self) -> str:
+        """Return what the entry's tail holds, as JSON text."""
+        tail = {
+            "commitments": _records_json("commitments", self.commitments),
+            "lines": _lines_json(self.lines),
+            "chapters": self.chapters,
+        }
+        return json.dumps(tail, ensure_ascii=False, separators=(",", ":"))
 
     def records(self) -> tuple:
         """Return the valid commitments alone, in order (made once)."""
@@ -212,9 +246,7 @@ def store_checked(
     if path_key is None:
         return
     _CHECKED[path_key] = (key, checked)
-    commitments = _records_json("commitments", checked.commitments)
-    tail = json.dumps(commitments, ensure_ascii=False, separators=(",", ":"))
-    _write(cache_dir, "checked", key, _checked_json(checked), tail)
+    _write(cache_dir, "checked", key, _checked_json(checked), checked.tail_json())
 
 
 def read_entry(cache_dir: Path | None, kind: str, key: tuple) -> Any:
@@ -329,30 +361,28 @@ def _declarations_from(data: dict) -> Declarations:
 def _checked_json(c: Checked) -> dict:
     """Return checked records as JSON data."""
     return {
-        # the commitments follow the entry on a line of their own (read when used)
+        # the commitments, their lines and chapters follow on a line of their own (read when
+        # used: Checked.tail_json)
         "ids": c.ids,
         "drafts": c.drafts,
-        "quotes": c.quotes,
+        "quote_counts": c.quote_counts,
         "exclusions": _records_json("exclusions", c.exclusions),
-        "lines": _lines_json(c.lines),
         "problems": [problem_json(p) for p in c.problems],
         "left_out": c.left_out,
         "deps": [list(d) for d in c.deps],
         "key": c.key,
-        "chapters": c.chapters,
     }
 
 
 def _checked_from(data: dict, tail: bytes) -> Checked:
-    """Return the checked records of _checked_json's data (commitments read when first used)."""
+    """Return the checked records of _checked_json's data (the tail read when first used)."""
     return Checked(
         None,
         exclusions=_records_from("exclusions", data["exclusions"]),
-        lines=_lines_from(data["lines"]),
+        lines=None,
         problems=[problem_from(p) for p in data["problems"]],
         left_out=data["left_out"],
         deps=[(section, ident) for section, ident in data["deps"]],
         key=data["key"],
-        stored={"commitments": tail, **{k: data[k] for k in ("ids", "drafts", "quotes")}},
-        chapters=data["chapters"],
+        stored={"tail": tail, **{k: data[k] for k in ("ids", "drafts", "quote_counts")}},
     )
