@@ -15,6 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from loaders.file_cache import resolved_name
 from loaders.model import Report
 
 
@@ -39,7 +40,7 @@ def dependency_key(
     valid, left out or unknown), every id of a section where one was unknown (the problem
     suggests the closest), and the texts of the reports named. `memo` keeps each record's
     state for the other files of the same load."""
-    folder = str(seeds)
+    folder = resolved_name(seeds)  # however the folder was named, the same key
     memo = {} if memo is None else memo
     digest = hashlib.blake2b(folder.encode("utf-8", "surrogatepass"), digest_size=16)
     for dep in deps:

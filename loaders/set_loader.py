@@ -19,6 +19,7 @@ from loaders.file_cache import (
     parse_text,
     read_file,
     remember_good_digest,
+    resolved_name,
     text_of,
 )
 from loaders.file_outcome import (
@@ -73,8 +74,10 @@ class SetFile:
         return self.text.key or None
 
     def content_key(self, seeds: Path) -> tuple:
-        """Return what both halves of the outcome are keyed by besides their dependencies."""
-        return (self.text.digest, self.name, self.top_name, str(seeds))
+        """Return what both halves of the outcome are keyed by besides their dependencies: the
+        seeds folder resolved (`--seeds seeds`, its absolute path or a link to it share one
+        outcome) and its name (problems name it)."""
+        return (self.text.digest, self.name, self.top_name, resolved_name(seeds), seeds.name)
 
 
 class SetLoader:

@@ -362,6 +362,15 @@ def test_a_second_check_after_a_restart_reads_no_report_text(split, monkeypatch)
     assert read == ["report-2020.txt"]  # b's quotes are checked again, in the report's text
 
 
+def test_the_seeds_folder_named_another_way_shares_the_outcomes(split, checks):
+    load_targets("targets.yaml", "seeds")
+    forget_loads()  # what carries over is the disk cache, as between two commands
+    checks.clear()
+    result = load_targets(split.resolve() / "targets.yaml", split.resolve() / "seeds")
+    assert checks == []
+    assert [c.id for c in result.targets.commitments] == ["syn-gdp", "syn-cpi"]
+
+
 def test_the_dashboard_rows_after_a_restart_read_no_report_text(split, monkeypatch):
     from dashboard.data import commitment_frame
     from loaders import quote_check
