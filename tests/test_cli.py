@@ -1,5 +1,6 @@
 """The targets command: its output streams, and a reader that stops reading (`| head -1`)."""
 
+import gc
 import io
 import os
 import subprocess
@@ -168,3 +169,25 @@ def test_head_closing_the_pipe_gives_no_traceback_and_exit_0(unbuffered):
 def test_a_reader_gone_before_the_first_write_gives_no_traceback_and_exit_0(unbuffered):
     # the one line of check waits in stdout's buffer until the last flush, which fails
     assert run_and_close_stdout(["check"], unbuffered, after=0) == (0, "")
+
+
+def test_the_command_as_a_shell_runs_it_leaves_the_cyclic_collector_off(capsys):
+    from loaders.cli import command_line
+
+    try:
+        assert command_line(["--targets", BUNDLED, "check"]) == 0
+        assert not gc.isenabled()  # the process exits next: nothing to collect for
+    finally:
+        gc.enable()
+    assert "OK" in capsys.readouterr().out
+
+
+def test_the_command_run_by_python_m_loaders_checks_the_bundled_file():
+    completed = subprocess.run(
+        [sys.executable, "-m", "loaders", "--targets", BUNDLED, "check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert "OK" in completed.stdout
