@@ -31,6 +31,19 @@ def test_a_changed_value_a_changed_order_or_other_rows_give_another_digest():
     assert len(digests) == 6
 
 
+def test_a_changed_outcome_or_source_list_gives_another_digest():
+    frame = pd.DataFrame(
+        {"latest_value": [4.7, None, True], "outcome_sources": [("a",), (), ("a", "b")]}
+    )
+    digests = {
+        frame_digest(frame),
+        frame_digest(frame.assign(latest_value=[4.8, None, True])),
+        frame_digest(frame.assign(latest_value=[4.7, 1.0, True])),
+        frame_digest(frame.assign(outcome_sources=[("a",), ("b",), ("a", "b")])),
+    }
+    assert len(digests) == 4
+
+
 def test_a_scope_digest_changes_with_width_and_with_the_reports():
     scope = ChartScope(lang="zh", as_of="2026-01-01", place="合成示例区", years=(2020,))
     wide = scope_digest(scope, "reports-1")
