@@ -279,7 +279,15 @@ def _write(
     if cache_dir is None:
         return
     payload = {"version": file_cache.code_version(), "key": _as_json(key), "data": data}
+    if tail is not None:
+        payload["tail"] = _tail_digest(tail.encode("utf-8"))
     file_cache.write_atomically(_entry_path(cache_dir, kind, key), payload, tail)
+
+
+def _tail_digest(tail: bytes) -> str:
+    """Return the digest an entry's header keeps of its tail (checked on every read: a tail
+    that was damaged or replaced makes the whole entry ignored, not trusted when first used)."""
+    return hashlib.blake2b(tail, digest_size=16).hexdigest()
 
 
 def _read(cache_dir: Path | None, kind: str, key: tuple, decode: Any) -> Any:
@@ -292,6 +300,8 @@ def _read(cache_dir: Path | None, kind: str, key: tuple, decode: Any) -> Any:
         if payload["version"] != file_cache.code_version() or payload["key"] != _as_json(key):
             return None
         if kind == "checked":
+            if payload["tail"] != _tail_digest(tail):
+                return None
             return decode(payload["data"], tail)
         return decode(payload["data"])
     except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):

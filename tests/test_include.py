@@ -286,6 +286,18 @@ def test_a_corrupt_cache_file_is_ignored_and_rewritten(split, parses, checks):
         assert json.loads(header)["version"] == file_cache.code_version()
 
 
+def test_a_cache_entry_whose_commitments_were_damaged_is_ignored(split, checks):
+    first = load_targets(split / "targets.yaml")
+    for entry in (split / ".targets-cache").glob("checked-*.json"):
+        header, _, tail = entry.read_text(encoding="utf-8").partition("\n")
+        entry.write_text(header + "\n" + tail.replace("syn-", "xyz-"), encoding="utf-8")
+    forget_loads()
+    checks.clear()
+    result = load_targets(split / "targets.yaml")
+    assert checks == ["parts/a.yaml", "parts/b.yaml"]  # validated again, not read as damaged
+    assert result.targets == first.targets
+
+
 def test_a_cache_of_another_code_version_is_ignored(split, parses, checks, monkeypatch):
     load_targets(split / "targets.yaml")
     forget_loads()
