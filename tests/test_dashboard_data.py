@@ -124,25 +124,35 @@ commitments:
 """
 
 
+#: SYNTHETIC: the two commitments of SPLIT_PART, one per included file
+GDP = dict(id="syn-gdp", title="地区生产总值增长", title_en="GDP growth", op="~", value=6.0)
+GDP["quote"] = "地区生产总值增长6.0%左右"
+CPI = dict(id="syn-cpi", title="居民消费价格涨幅", title_en="Prices", op="<=", value=3.0)
+CPI["quote"] = "居民消费价格涨幅控制在 3.0%以内"
+
+
+def split_record(folder: Path, *parts: dict) -> Path:
+    """Return the top file of a split record in folder: SPLIT_TOP, seeds/, and parts/a.yaml,
+    parts/b.yaml … holding one commitment each."""
+    shutil.copytree(SMALL_SEEDS, folder / "seeds")
+    (folder / "parts").mkdir()
+    (folder / "targets.yaml").write_text(SPLIT_TOP, encoding="utf-8")
+    for name, part in zip("abcdefgh", parts, strict=False):
+        (folder / "parts" / f"{name}.yaml").write_text(SPLIT_PART.format(**part), encoding="utf-8")
+    return folder / "targets.yaml"
+
+
 def test_rows_after_a_save_are_those_of_a_whole_build(tmp_path, monkeypatch):
     from dashboard.data import frame_with_names, group_rows
     from loaders.validate import load_targets
 
     monkeypatch.chdir(tmp_path)
-    shutil.copytree(SMALL_SEEDS, tmp_path / "seeds")
-    (tmp_path / "parts").mkdir()
-    (tmp_path / "targets.yaml").write_text(SPLIT_TOP, encoding="utf-8")
-    gdp = dict(id="syn-gdp", title="地区生产总值增长", title_en="GDP growth", op="~", value=6.0)
-    cpi = dict(id="syn-cpi", title="居民消费价格涨幅", title_en="Prices", op="<=", value=3.0)
-    gdp["quote"], cpi["quote"] = "地区生产总值增长6.0%左右", "居民消费价格涨幅控制在 3.0%以内"
-    (tmp_path / "parts" / "a.yaml").write_text(SPLIT_PART.format(**gdp), encoding="utf-8")
-    (tmp_path / "parts" / "b.yaml").write_text(SPLIT_PART.format(**cpi), encoding="utf-8")
+    top = split_record(tmp_path, GDP, CPI)
     as_of = dt.date(2026, 11, 30)
-    first = load_targets(tmp_path / "targets.yaml")
-    before = group_rows(first, as_of, None)
-    cpi["title_en"] = "Consumer prices"
+    before = group_rows(load_targets(top), as_of, None)
+    cpi = {**CPI, "title_en": "Consumer prices"}
     (tmp_path / "parts" / "b.yaml").write_text(SPLIT_PART.format(**cpi), encoding="utf-8")
-    after = load_targets(tmp_path / "targets.yaml")
+    after = load_targets(top)
     patched = group_rows(after, as_of, before)
     whole = group_rows(after, as_of, None)
     pd.testing.assert_frame_equal(patched.frame, whole.frame)
@@ -157,17 +167,11 @@ def test_rows_after_renaming_an_area_in_another_file_show_the_new_name(tmp_path,
     from loaders.validate import load_targets
 
     monkeypatch.chdir(tmp_path)
-    shutil.copytree(SMALL_SEEDS, tmp_path / "seeds")
-    (tmp_path / "parts").mkdir()
-    (tmp_path / "targets.yaml").write_text(SPLIT_TOP, encoding="utf-8")
-    gdp = dict(id="syn-gdp", title="地区生产总值增长", title_en="GDP growth", op="~", value=6.0)
-    gdp["quote"] = "地区生产总值增长6.0%左右"
-    (tmp_path / "parts" / "a.yaml").write_text(SPLIT_PART.format(**gdp), encoding="utf-8")
+    top = split_record(tmp_path, GDP)
     as_of = dt.date(2026, 11, 30)
-    before = group_rows(load_targets(tmp_path / "targets.yaml"), as_of, None)
-    renamed = SPLIT_TOP.replace("name_en: Headline targets", "name_en: Main targets")
-    (tmp_path / "targets.yaml").write_text(renamed, encoding="utf-8")
-    after = load_targets(tmp_path / "targets.yaml")
+    before = group_rows(load_targets(top), as_of, None)
+    top.write_text(SPLIT_TOP.replace("Headline targets", "Main targets"), encoding="utf-8")
+    after = load_targets(top)
     patched = group_rows(after, as_of, before)
     pd.testing.assert_frame_equal(patched.frame, group_rows(after, as_of, None).frame)
     assert list(frame_with_names(patched.frame, after)["area_name_en"]) == ["Main targets"]

@@ -350,15 +350,11 @@ def test_the_last_good_version_is_kept_when_asked_even_after_a_restart(split):
         assert not result.ok
 
 
-def test_a_second_check_after_a_restart_reads_no_report_text(split, monkeypatch):
+@pytest.fixture
+def texts_read(monkeypatch) -> list[str]:
+    """Return the list of report texts read (parsed) from now on, by file name."""
     from loaders import quote_check
-    from loaders.cli import main
 
-    def check() -> int:
-        return main(["--targets", "targets.yaml", "check"], io.StringIO(), io.StringIO())
-
-    assert check() == 0
-    forget_loads()
     read: list[str] = []
     real = quote_check.read_report
 
@@ -367,6 +363,18 @@ def test_a_second_check_after_a_restart_reads_no_report_text(split, monkeypatch)
         return real(path, **options)
 
     monkeypatch.setattr(quote_check, "read_report", counting)
+    return read
+
+
+def test_a_second_check_after_a_restart_reads_no_report_text(split, request):
+    from loaders.cli import main
+
+    def check() -> int:
+        return main(["--targets", "targets.yaml", "check"], io.StringIO(), io.StringIO())
+
+    assert check() == 0
+    forget_loads()
+    read = request.getfixturevalue("texts_read")  # counting from here
     assert check() == 0
     assert read == []
     (split / "parts" / "b.yaml").write_text(CPI.replace("Consumer prices", "Consumer price rise"))
@@ -383,20 +391,12 @@ def test_the_seeds_folder_named_another_way_shares_the_outcomes(split, checks):
     assert [c.id for c in result.targets.commitments] == ["syn-gdp", "syn-cpi"]
 
 
-def test_the_dashboard_rows_after_a_restart_read_no_report_text(split, monkeypatch):
+def test_the_dashboard_rows_after_a_restart_read_no_report_text(split, request):
     from dashboard.data import commitment_frame
-    from loaders import quote_check
 
     first = commitment_frame(load_targets(split / "targets.yaml"), dt.date(2026, 11, 30))
     forget_loads()
-    read: list[str] = []
-    real = quote_check.read_report
-
-    def counting(path, **options):
-        read.append(path.name)
-        return real(path, **options)
-
-    monkeypatch.setattr(quote_check, "read_report", counting)
+    read = request.getfixturevalue("texts_read")  # counting from here
     again = commitment_frame(load_targets(split / "targets.yaml"), dt.date(2026, 11, 30))
     assert read == []  # each quote's chapter was kept with its file's checked records
     pd.testing.assert_frame_equal(again, first)
