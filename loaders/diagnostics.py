@@ -23,9 +23,12 @@ from loaders.finder import figure_kind
 from loaders.model import TargetsFile
 from loaders.parts import PartStart
 from loaders.problems import Problem
-from loaders.quote_check import derived_for_each
+from loaders.quote_check import ReportTexts, derived_for_each
 from loaders.report import Document
 from loaders.script import to_simplified
+
+#: the kind of derived entry (`ReportTexts.derived`) holding a report text's structure warnings
+STRUCTURE_WARNINGS = "structure-warnings"
 
 TARGET_CUES = ("以上", "左右", "以内", "力争", "确保", "争取")
 PLAN_TIME_WORDS = ("今年", "新的一年", "明年")
@@ -120,7 +123,7 @@ def report_warnings(
         titles[report_id] = report.title if report else ""
     every = derived_for_each(
         documents,
-        "structure-warnings",
+        STRUCTURE_WARNINGS,
         {i: (title,) for i, title in titles.items()},
         lambda i: _messages_of(i, titles[i]),
     )
@@ -143,6 +146,14 @@ def report_warnings(
                 )
             )
     return problems
+
+
+def remember_structure_warnings(documents: ReportTexts, titles: Mapping[str, str]) -> None:
+    """Work out the structure warnings of texts just read (id → its report's title), and
+    remember them as `report_warnings` asks for them: a later check, in this process or
+    another, then reads no text to give them."""
+    for report_id, title in titles.items():
+        documents.derived(report_id, STRUCTURE_WARNINGS, (title,), _messages_of(report_id, title))
 
 
 def _messages_of(report_id: str, title: str) -> Callable[[Document], list[str]]:

@@ -11,6 +11,7 @@ from typing import Any
 from loaders import record_rules
 from loaders.chapters import found_chapters
 from loaders.dependencies import dependency_key, text_state
+from loaders.diagnostics import remember_structure_warnings
 from loaders.file_cache import (
     FileText,
     ParsedFile,
@@ -160,6 +161,10 @@ class SetLoader:
         areas = validator.section(data, "areas", AREA, record_rules.area)
         read = load_documents(validator, reports)
         self.texts_read.update(read)
+        remember_structure_warnings(
+            ReportTexts(self.seeds, [r for _, r in reports], read, self.cache_dir),
+            {r.id: r.title for _, r in reports if r.id in read},
+        )
         own_areas = TargetsFile(areas=tuple(a for _, a in areas))
         validator.problems += review_warnings(file.name, source, areas, [], own_areas)
         problems = validator.finish("declarations")

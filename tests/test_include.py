@@ -382,6 +382,16 @@ def test_a_second_check_after_a_restart_reads_no_report_text(split, request):
     assert read == ["report-2020.txt"]  # b's quotes are checked again, in the report's text
 
 
+def test_a_first_check_after_a_dashboard_load_reads_no_report_text(split, request):
+    from loaders.cli import main
+
+    load_targets(split / "targets.yaml", keep_last_good=True)  # as the dashboard loads
+    forget_loads()
+    read = request.getfixturevalue("texts_read")  # counting from here
+    assert main(["--targets", "targets.yaml", "check"], io.StringIO(), io.StringIO()) == 0
+    assert read == []  # the structure warnings were worked out when the texts were read
+
+
 def test_the_seeds_folder_named_another_way_shares_the_outcomes(split, checks):
     load_targets("targets.yaml", "seeds")
     forget_loads()  # what carries over is the disk cache, as between two commands
