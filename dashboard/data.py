@@ -37,7 +37,7 @@ from loaders.validate import LoadResult, included_paths, load_targets
 MAX_ENTRIES = 4  # loaded files kept: a few recent versions, each day's statuses
 MAX_DERIVED = 64  # tables, charts and coverage kept, over all loaded files
 
-#: columns of the dashboard's frame beyond loaders.export.EXPORT_COLUMNS
+#: columns of the dashboard's frame beyond loaders.export.EXPORT_COLUMNS, in order
 EXTRA_COLUMNS = (
     "area_name",
     "area_name_en",
@@ -45,27 +45,14 @@ EXTRA_COLUMNS = (
     "area_order",
     "report_title",
     "report_title_en",
-    "search_text",
     "draft",
     "outcome_sources",
     "measure_kind",
+    "search_text",
 )
-
 
 #: the frame's columns, in order
-FRAME_COLUMNS = (
-    *EXPORT_COLUMNS,
-    "area_name",
-    "area_name_en",
-    "chapter",
-    "area_order",
-    "report_title",
-    "report_title_en",
-    "draft",
-    "outcome_sources",
-    "measure_kind",
-    "search_text",
-)
+FRAME_COLUMNS = (*EXPORT_COLUMNS, *EXTRA_COLUMNS)
 
 
 @dataclass(frozen=True)
@@ -320,17 +307,14 @@ def _row_ranges(groups: list) -> dict[str, tuple[int, int]]:
 
 def commitment_frame(result: LoadResult, as_of: dt.date) -> pd.DataFrame:
     """Return one row per valid commitment: the export columns plus area and report names."""
-    commitments = tuple(c for g in result.groups for c in g.commitments)
-    found = {i: c for g in result.groups for i, c in g.chapters.items()}
-    columns = group_columns(commitments, as_of, found, result.declared)
-    return frame_with_names(pd.DataFrame(columns), result)
+    return frame_with_names(group_rows(result, as_of, None).frame, result)
 
 
 def frame_with_names(rows: pd.DataFrame, result: LoadResult) -> pd.DataFrame:
     """Return the per-commitment columns with each area's place in the declared order (which
     records of other files decide), in FRAME_COLUMNS order."""
     if rows.empty:
-        return pd.DataFrame(columns=[*EXPORT_COLUMNS, *EXTRA_COLUMNS])
+        return pd.DataFrame(columns=list(FRAME_COLUMNS))
     order = {a.id: index for index, a in enumerate(result.declared.areas)}
     frame = rows.assign(area_order=rows["area"].map(order))
     return frame[list(FRAME_COLUMNS)]

@@ -401,6 +401,36 @@ def test_the_seeds_folder_named_another_way_shares_the_outcomes(split, checks):
     assert [c.id for c in result.targets.commitments] == ["syn-gdp", "syn-cpi"]
 
 
+def test_rows_after_a_save_are_those_of_a_whole_build(split):
+    from dashboard.data import frame_with_names, group_rows
+
+    (split / "parts" / "b.yaml").write_text(CPI.replace("Consumer prices", "Prices"))
+    as_of = dt.date(2026, 11, 30)
+    before = group_rows(load_targets(split / "targets.yaml"), as_of, None)
+    (split / "parts" / "b.yaml").write_text(CPI)
+    after = load_targets(split / "targets.yaml")
+    patched = group_rows(after, as_of, before)
+    whole = group_rows(after, as_of, None)
+    pd.testing.assert_frame_equal(patched.frame, whole.frame)
+    assert list(patched.frame["title_en"]) == ["GDP growth", "Consumer prices"]
+    assert patched.frame.iloc[0:1].equals(before.frame.iloc[0:1])  # a's row taken as it was
+    names = frame_with_names(patched.frame, after)
+    assert list(names["chapter"]) == ["", ""] and list(names["area_name"]) == ["主要预期目标"] * 2
+
+
+def test_rows_after_renaming_an_area_in_another_file_show_the_new_name(split):
+    from dashboard.data import frame_with_names, group_rows
+
+    (split / "parts" / "b.yaml").unlink()
+    as_of = dt.date(2026, 11, 30)
+    before = group_rows(load_targets(split / "targets.yaml"), as_of, None)
+    (split / "targets.yaml").write_text(TOP.replace("Headline targets", "Main targets"))
+    after = load_targets(split / "targets.yaml")
+    patched = group_rows(after, as_of, before)
+    pd.testing.assert_frame_equal(patched.frame, group_rows(after, as_of, None).frame)
+    assert list(frame_with_names(patched.frame, after)["area_name_en"]) == ["Main targets"]
+
+
 def test_the_dashboard_rows_after_a_restart_read_no_report_text(split, request):
     from dashboard.data import commitment_frame
 
