@@ -88,6 +88,6 @@ test-latest: system-packages
 clean:
 	rm -rf $(VENV) $(LATEST) .pytest_cache .ruff_cache .mypy_cache .hypothesis artifacts
 
-## Regenerate README's field reference from loaders/schema.py.
+## Regenerate README's field reference from loaders/record/schema.py.
 readme: $(STAMP)
 	$(BIN)/python scripts/update_readme.py

@@ -74,7 +74,7 @@ def read_labels(path: Path) -> list[Label]:
 
 def declared_copy(text_file: Path, folder: Path) -> Path:
     """Return a copy of the bundled targets.yaml in folder, declaring text_file as qc-2023."""
-    from loaders.yaml_append import append_to_section, write_atomically
+    from loaders.record.yaml_append import append_to_section, write_atomically
 
     shutil.copytree(ROOT / "seeds", folder / "seeds")
     shutil.copy(text_file, folder / "seeds" / text_file.name)
@@ -111,7 +111,7 @@ class Tally:
 
 def _covers(document, words: str, figure) -> bool:
     """Return True when the label's words stand around the figure in its paragraph."""
-    from loaders.quotes import find_quotes
+    from loaders.texts.quotes import find_quotes
 
     return any(
         m.paragraph == figure.paragraph and m.start <= figure.start < m.end
@@ -121,11 +121,11 @@ def _covers(document, words: str, figure) -> bool:
 
 def measure_text(text_file: Path, tally: Tally, misses: list[str]) -> None:
     """Draft one SYNTHETIC report and add how its drafts compare with its labels to tally."""
-    from loaders.draft import draft_report
-    from loaders.draft_command import commitment_lines
-    from loaders.draft_types import NAME_EN_MARKER, TITLE_EN_MARKER
-    from loaders.quotes import normalise
-    from loaders.validate import load_targets
+    from loaders.cli.draft import commitment_lines
+    from loaders.drafting.draft import draft_report
+    from loaders.drafting.draft_types import NAME_EN_MARKER, TITLE_EN_MARKER
+    from loaders.load.targets import load_targets
+    from loaders.texts.matching import normalise
 
     labels = read_labels(text_file.with_suffix(".labels"))
     with tempfile.TemporaryDirectory() as folder:

@@ -4,8 +4,8 @@
 `make bench` calls finder_mb_per_s(). The text is the two seeds and the SYNTHETIC test texts
 of tests/finder_texts (made-up districts), concatenated and repeated to about 2 MB: real
 layouts and damage (hard wraps, full-width digits, tab lines) at a size where timing is
-stable. Each run reads the text into paragraphs (loaders.report.parse_report), finds every
-figure and matches it against the bundled targets.yaml (loaders.finder.classify_figures).
+stable. Each run reads the text into paragraphs (loaders.texts.report.parse_report), finds every
+figure and matches it against the bundled targets.yaml (loaders.figures.finder.classify_figures).
 """
 
 from __future__ import annotations
@@ -38,9 +38,9 @@ def bench_text(target_bytes: int = TARGET_BYTES) -> str:
 
 def measure(text: str, runs: int = RUNS) -> tuple[float, int]:
     """Return the median seconds of parse + find + classify over runs, and the figures found."""
-    from loaders.finder import classify_figures
-    from loaders.report import parse_report
-    from loaders.validate import load_targets
+    from loaders.figures.finder import classify_figures
+    from loaders.load.targets import load_targets
+    from loaders.texts.report import parse_report
 
     targets = load_targets(ROOT / "targets.yaml", ROOT / "seeds").targets
     times = []

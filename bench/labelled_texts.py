@@ -18,10 +18,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from loaders.finder import FoundFigure, classify_figures
-from loaders.quotes import normalise
-from loaders.report import Document, read_report
-from loaders.validate import load_targets_text
+from loaders.figures.finder import FoundFigure, classify_figures
+from loaders.load.targets import load_targets_text
+from loaders.texts.matching import normalise
+from loaders.texts.report import Document, read_report
 
 COMPARATORS = (">=", "<=", "~", "=")
 NO_TARGETS = "reports: []\nareas: []\ncommitments: []\n"

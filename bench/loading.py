@@ -66,7 +66,7 @@ def _bare(targets_file: str) -> dict:
 
 def _cold(targets_file: str, seeds_dir: str) -> dict:
     """Return seconds of one load_targets in this (fresh) process, commitments and problems."""
-    from loaders.validate import load_targets
+    from loaders.load.targets import load_targets
 
     start = time.perf_counter()
     result = load_targets(targets_file, seeds_dir)
@@ -88,7 +88,7 @@ def warm_loader() -> tuple[str, Callable[[Path, Path], object]]:
 
 def profile_cold(targets_file: str, seeds_dir: str, top: int = 25) -> str:
     """Return the cProfile of one cold load, the top functions by own time."""
-    from loaders.validate import load_targets
+    from loaders.load.targets import load_targets
 
     profiler = cProfile.Profile()
     profiler.enable()

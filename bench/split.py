@@ -110,7 +110,7 @@ def measure_split(top: Path, seeds: Path, label: str) -> dict:
 
 def _load(top: str, seeds: str) -> dict:
     """Return seconds of one load_targets of the set in this (fresh) process."""
-    from loaders.validate import load_targets
+    from loaders.load.targets import load_targets
 
     start = time.perf_counter()
     result = load_targets(top, seeds)
@@ -129,7 +129,7 @@ def _check(top: str, seeds: str) -> dict:
     import contextlib
     import io
 
-    from loaders.cli import command_line
+    from loaders.cli.main import command_line
 
     start = time.perf_counter()
     with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):

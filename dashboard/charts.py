@@ -38,7 +38,7 @@ from dashboard.theme import (
     BAND_COLOURS,
     STATUS_COLOURS,
 )
-from loaders.status import STATUSES
+from loaders import STATUSES
 
 MAX_BARS = 60
 MAX_RATES = 40

@@ -1,7 +1,7 @@
 """One row of the dashboard's frame as a type, for the code that reads rows one by one.
 
 pandas types each cell of `DataFrame.itertuples()` as "any scalar"; `CommitmentRow` names the
-frame's columns (loaders.export.EXPORT_COLUMNS, then dashboard.data.EXTRA_COLUMNS) and what each
+frame's columns (loaders.record.export.EXPORT_COLUMNS, then dashboard.data.EXTRA_COLUMNS) and what each
 holds, so a checker can follow a row into the functions that format it.
 """
 

@@ -6,9 +6,7 @@ import pandas as pd
 
 from dashboard.escape import escape_markdown
 from dashboard.i18n import localized, t
-from loaders.finder import ReportCoverage
-from loaders.model import TargetsFile
-from loaders.problems import Problem
+from loaders import Problem, ReportCoverage, TargetsFile
 
 
 def coverage_title(item: ReportCoverage, targets: TargetsFile, lang: str) -> str:

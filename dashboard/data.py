@@ -26,18 +26,25 @@ from dashboard.filters import report_choices
 from dashboard.measures import measure_kind
 from dashboard.sources import outcome_sources
 from dashboard.tables import display_table
-from loaders.diagnostics import report_warnings
-from loaders.export import EXPORT_COLUMNS, commitment_rows
-from loaders.file_cache import read_file
-from loaders.finder import ReportCoverage, coverage
-from loaders.model import Commitment, TargetsFile
-from loaders.problems import Problem
-from loaders.validate import LoadResult, included_paths, load_targets
+from loaders import (
+    EXPORT_COLUMNS,
+    Commitment,
+    LoadResult,
+    Problem,
+    ReportCoverage,
+    TargetsFile,
+    commitment_rows,
+    coverage,
+    included_paths,
+    load_targets,
+    read_file,
+    report_warnings,
+)
 
 MAX_ENTRIES = 4  # loaded files kept: a few recent versions, each day's statuses
 MAX_DERIVED = 64  # tables, charts and coverage kept, over all loaded files
 
-#: columns of the dashboard's frame beyond loaders.export.EXPORT_COLUMNS, in order
+#: columns of the dashboard's frame beyond loaders.record.export.EXPORT_COLUMNS, in order
 EXTRA_COLUMNS = (
     "area_name",
     "area_name_en",

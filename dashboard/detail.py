@@ -13,9 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard.i18n import format_quantity, localized, t
-from loaders.model import Commitment, TargetsFile
-from loaders.quotes import find_quote
-from loaders.report import Document, Paragraph
+from loaders import Commitment, Document, Paragraph, TargetsFile, find_quote
 
 MAX_CHOICES = 2000  # commitments the chooser lists; past this, the filters narrow the list
 

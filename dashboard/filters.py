@@ -18,8 +18,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from loaders.model import Report
-from loaders.status import STATUSES
+from loaders import STATUSES, Report
 
 DEFAULT_LANG = "zh"
 

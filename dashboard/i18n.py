@@ -13,9 +13,16 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
-from loaders.schema import default_tolerances
-from loaders.status import MET, MET_LATE, MISSED, NO_FIGURE, NOT_YET_DUE, STATUSES
-from loaders.wording import OP_NAMES
+from loaders import (
+    MET,
+    MET_LATE,
+    MISSED,
+    NO_FIGURE,
+    NOT_YET_DUE,
+    OP_NAMES,
+    STATUSES,
+    default_tolerances,
+)
 
 LANGUAGES = ("zh", "en")
 LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
@@ -420,7 +427,7 @@ def status_rules_markdown(lang: str) -> str:
 
 
 def tolerance_defaults(lang: str) -> str:
-    """Return the default tolerances of "~" (loaders.schema) in words: %与个百分点默认为0.5."""
+    """Return the default tolerances of "~" (loaders.record.schema) in words: %与个百分点默认为0.5."""
     if lang == "zh":
         return "，".join(
             f"{'与'.join(units)}默认为{_trim(tolerance, 2)}"

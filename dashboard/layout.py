@@ -28,9 +28,7 @@ from dashboard.filters import (
 )
 from dashboard.i18n import LANGUAGE_NAMES, LANGUAGES, localized, status_label, t
 from dashboard.scope import ChartScope, chart_scope
-from loaders.settings import targets_path
-from loaders.status import STATUSES
-from loaders.validate import KeptVersion
+from loaders import STATUSES, KeptVersion, targets_path
 
 CONTEXT_KEY = "_page_context"
 CHOICE_KEY = "commitment_choice"  # the commitment page's chooser

@@ -16,7 +16,7 @@ import pandas as pd
 
 from dashboard.i18n import t
 from dashboard.sources import place_name
-from loaders.model import Report, TargetsFile
+from loaders import Report, TargetsFile
 
 #: the width charts are fitted to: a phone's screen (390 px less the page's padding) and the
 #: narrowest main column of the dashboard on a laptop (sidebar open)

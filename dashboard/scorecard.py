@@ -36,7 +36,7 @@ from dashboard.theme import (
     TEXT_COLOUR,
     mix,
 )
-from loaders.status import MET, MET_LATE, MISSED, NO_FIGURE, NOT_YET_DUE, STATUSES
+from loaders import MET, MET_LATE, MISSED, NO_FIGURE, NOT_YET_DUE, STATUSES
 
 SLIDE_WIDTH, SLIDE_HEIGHT, SLIDE_SCALE = 1600, 900, 2
 PAD = 40

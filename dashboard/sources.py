@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 import pandas as pd
 
 from dashboard.i18n import t
-from loaders.model import Commitment, Report
+from loaders import Commitment, Report
 
 #: past this many plans or publications, a source line counts the rest (listed on the Rules
 #: and sources page and in the downloads' latest_source column)

@@ -9,7 +9,7 @@ import pandas as pd
 
 from dashboard.i18n import format_quantity, status_label, t, target_in_words, unit_name_en
 from dashboard.measures import AMOUNT, RATE, against_target, measure_kind, missing
-from loaders.model import Report, TargetsFile
+from loaders import Report, TargetsFile
 
 DISPLAY_COLUMNS = (
     "col_title",

@@ -1,5 +1,5 @@
 """`python -m loaders` is the `targets` command."""
 
-from loaders.cli import command_line
+from loaders.cli.main import command_line
 
 raise SystemExit(command_line())

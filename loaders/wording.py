@@ -7,9 +7,9 @@
 - Units by kind (counted things, measures, time, ranks, grades …) and multipliers (万, 亿 …).
 - Stop words: words too common to say what a figure measures (新增, 完成 …).
 
-Read by loaders.figures (finding figures), loaders.finder and loaders.suggest, loaders.schema
-(the op descriptions, hence the README), loaders.values (the hint for a mistyped op) and
-loaders.status (what "reaches" means).
+Read by loaders.figures.scan (finding figures), loaders.figures.finder and loaders.figures.suggest, loaders.record.schema
+(the op descriptions, hence the README), loaders.record.values (the hint for a mistyped op) and
+loaders.record.status (what "reaches" means).
 """
 
 from __future__ import annotations

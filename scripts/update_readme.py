@@ -1,8 +1,8 @@
-"""Rewrite the field reference in README.md from loaders/schema.py (run by `make readme`)."""
+"""Rewrite the field reference in README.md from loaders/record/schema.py (run by `make readme`)."""
 
 from pathlib import Path
 
-from loaders.schema import schema_markdown
+from loaders.record.schema import schema_markdown
 
 START, END = "<!-- schema:start -->", "<!-- schema:end -->"
 

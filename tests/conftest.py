@@ -71,7 +71,7 @@ def small_targets(small_dir) -> Path:
 def small_data(small_targets, as_of):
     """Return the dashboard's data for the small fixture, loaded once per test session."""
     from dashboard.data import build_data
-    from loaders.validate import load_targets
+    from loaders.load.targets import load_targets
 
     return build_data(load_targets(small_targets), as_of, str(small_targets))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from loaders.validate import forget_loads
+from loaders.load.targets import forget_loads
 
 BROKEN_LINE = "  - id: gdp-growth-2022\n"
 

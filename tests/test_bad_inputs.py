@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from bad_inputs import CASES, HERE, INJECTED, WARNING_CODES, alias_bomb, cases
 
-from loaders.cli import main
+from loaders.cli.main import main
+from loaders.load.targets import load_targets
 from loaders.problems import CODES
-from loaders.validate import load_targets
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -109,7 +109,7 @@ def test_injected_html_is_kept_verbatim_as_data(tmp_path):
 
 MEASURE_ALIAS_BOMB = """
 import json, resource, sys, time, tracemalloc
-from loaders.validate import load_targets
+from loaders.load.targets import load_targets
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 tracemalloc.start()
 start = time.process_time()
@@ -171,10 +171,15 @@ def test_the_command_exits_with_file_line_messages_and_no_traceback(name, tmp_pa
 
 
 def test_the_readme_states_the_limits_the_code_has():
-    from loaders.quotes import MAX_NEEDLE
-    from loaders.report import MAX_REPORT_BYTES
-    from loaders.values import MAX_NUMBER
-    from loaders.yaml_source import MAX_DEPTH, MAX_FILE_BYTES, MAX_KEY_CHARS, MAX_STRING_CHARS
+    from loaders.record.values import MAX_NUMBER
+    from loaders.record.yaml_source import (
+        MAX_DEPTH,
+        MAX_FILE_BYTES,
+        MAX_KEY_CHARS,
+        MAX_STRING_CHARS,
+    )
+    from loaders.texts.quotes import MAX_NEEDLE
+    from loaders.texts.report import MAX_REPORT_BYTES
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     limits = readme.split("\n## Limits\n")[1].split("\n## ")[0]

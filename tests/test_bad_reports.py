@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from loaders.quotes import MAX_NEEDLE, closest_passage, find_quote
-from loaders.report import MAX_REPORT_BYTES, parse_report, read_report
-from loaders.validate import load_targets
+from loaders.load.targets import load_targets
+from loaders.texts.quotes import MAX_NEEDLE, closest_passage, find_quote
+from loaders.texts.report import MAX_REPORT_BYTES, parse_report, read_report
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT_2022 = ROOT / "seeds" / "2022-03-15-qingcheng-government-work-report.txt"

@@ -4,7 +4,7 @@ cache of generated sets notices a change of the words."""
 import shutil
 
 from bench import synthetic
-from loaders.validate import load_targets
+from loaders.load.targets import load_targets
 
 
 def test_the_word_files_say_they_are_synthetic():

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from loaders.cli import main
+from loaders.cli.main import main
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = str(ROOT / "targets.yaml")
@@ -172,7 +172,7 @@ def test_a_reader_gone_before_the_first_write_gives_no_traceback_and_exit_0(unbu
 
 
 def test_the_command_as_a_shell_runs_it_leaves_the_cyclic_collector_off(capsys):
-    from loaders.cli import command_line
+    from loaders.cli.main import command_line
 
     try:
         assert command_line(["--targets", BUNDLED, "check"]) == 0

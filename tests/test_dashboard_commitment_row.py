@@ -2,7 +2,7 @@
 
 from dashboard.commitment_row import CommitmentRow, frame_rows
 from dashboard.data import EXTRA_COLUMNS
-from loaders.export import EXPORT_COLUMNS
+from loaders.record.export import EXPORT_COLUMNS
 
 
 def test_the_row_type_names_every_column_of_the_frame_and_no_other(small_frame):

@@ -3,8 +3,8 @@
 from dataclasses import replace
 
 from dashboard.coverage import by_report_date, coverage_title, untracked_table
-from loaders.finder import coverage
-from loaders.validate import load_targets_text
+from loaders.figures.finder import coverage
+from loaders.load.targets import load_targets_text
 
 
 def small_coverage(text: str, small_dir):

@@ -13,8 +13,8 @@ from dashboard.detail import (
     progress_table,
     same_metric,
 )
-from loaders.report import parse_report
-from loaders.validate import load_targets
+from loaders.load.targets import load_targets
+from loaders.texts.report import parse_report
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -11,9 +11,9 @@ from dashboard.charts import area_labels, status_by_area_figure, status_counts, 
 from dashboard.data import build_data
 from dashboard.scope import chart_scope
 from dashboard.tables import display_table
-from loaders.draft import draft_report
-from loaders.draft_command import write_drafts
-from loaders.validate import load_targets
+from loaders.cli.draft import write_drafts
+from loaders.drafting.draft import draft_report
+from loaders.load.targets import load_targets
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "dashboard" / "app.py")

@@ -20,7 +20,7 @@ from dashboard.i18n import (
     t,
     target_in_words,
 )
-from loaders.status import STATUSES
+from loaders.record.status import STATUSES
 
 DASHBOARD = Path(__file__).resolve().parent.parent / "dashboard"
 

@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 
 from dashboard.coverage import structure_warning
-from loaders.cli import main
-from loaders.diagnostics import report_warnings, structure_lines
-from loaders.finder import classify_figures
-from loaders.report import parse_report
-from loaders.validate import load_targets
+from loaders.cli.main import main
+from loaders.figures.diagnostics import structure_lines
+from loaders.figures.finder import classify_figures
+from loaders.load.report_warnings import report_warnings
+from loaders.load.targets import load_targets
+from loaders.texts.report import parse_report
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -2,12 +2,17 @@
 
 import pytest
 
-from loaders.draft import draft_commitments, draft_report, plan_year
-from loaders.draft_command import write_drafts
-from loaders.draft_types import NAME_EN_MARKER, TITLE_EN_MARKER, DraftedArea, MilestoneCandidate
+from loaders.cli.draft import write_drafts
+from loaders.drafting.draft import draft_commitments, draft_report, plan_year
+from loaders.drafting.draft_types import (
+    NAME_EN_MARKER,
+    TITLE_EN_MARKER,
+    DraftedArea,
+    MilestoneCandidate,
+)
+from loaders.load.targets import load_targets, load_targets_text
 from loaders.model import Baseline, Target
-from loaders.quotes import find_quote
-from loaders.validate import load_targets, load_targets_text
+from loaders.texts.quotes import find_quote
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ import io
 
 import yaml
 
-from loaders.cli import main
+from loaders.cli.main import main
 
 
 def run(*argv) -> tuple[int, str]:

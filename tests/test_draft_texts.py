@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from bench.bench_draft import REPEAT_SHARE_FLOOR, RIGHT_SHARE_FLOOR, measure, read_labels
-from loaders.quotes import find_quotes
-from loaders.report import parse_report
+from loaders.texts.quotes import find_quotes
+from loaders.texts.report import parse_report
 
 TEXTS = sorted((Path(__file__).resolve().parent / "draft_texts").glob("*.txt"))
 

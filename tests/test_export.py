@@ -5,9 +5,9 @@ import datetime as dt
 import io
 import json
 
-from loaders.cli import main
-from loaders.export import EXPORT_COLUMNS, commitment_rows
+from loaders.cli.main import main
 from loaders.model import Baseline, Commitment, Progress, Target, TargetsFile
+from loaders.record.export import EXPORT_COLUMNS, commitment_rows
 
 REQUIRED = {
     "id", "report", "year", "area", "title", "title_en", "metric", "op", "target", "unit",

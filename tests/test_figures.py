@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from loaders.figures import (
+from loaders.figures.scan import (
     LABEL_DIFFERENCE,
     LABEL_GRADE_CLASS,
     LABEL_MONITORED,
@@ -17,7 +17,7 @@ from loaders.figures import (
     figures_in_text,
     find_figures,
 )
-from loaders.report import read_report
+from loaders.texts.report import read_report
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from bench.labelled_texts import match_text
-from loaders.cli import main
-from loaders.finder import classify_figures, coverage
-from loaders.report import parse_report
-from loaders.suggest import suggest_progress
-from loaders.validate import load_targets, load_targets_text
+from loaders.cli.main import main
+from loaders.figures.finder import classify_figures, coverage
+from loaders.figures.suggest import suggest_progress
+from loaders.load.targets import load_targets, load_targets_text
+from loaders.texts.report import parse_report
 
 ROOT = Path(__file__).resolve().parent.parent
 FINDER_TEXTS = Path(__file__).resolve().parent / "finder_texts"

@@ -16,12 +16,13 @@ import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from loaders.export import commitment_rows
+from loaders.load.targets import LoadResult, load_targets, load_targets_text
 from loaders.problems import Problem
-from loaders.quotes import closest_passage, find_across_paragraphs, find_quote, normalise
-from loaders.report import FOOTNOTE_MARKER, PARTS, parse_report
-from loaders.schema import AREA, COMMITMENT, EXCLUSION, OPS, REPORT, SECTIONS, Field
-from loaders.validate import LoadResult, load_targets, load_targets_text
+from loaders.record.export import commitment_rows
+from loaders.record.schema import AREA, COMMITMENT, EXCLUSION, OPS, REPORT, SECTIONS, Field
+from loaders.texts.matching import FOOTNOTE_MARKER, normalise
+from loaders.texts.quotes import closest_passage, find_across_paragraphs, find_quote
+from loaders.texts.report import PARTS, parse_report
 
 pytestmark = pytest.mark.filterwarnings("ignore:Generating overly large repr")
 

@@ -13,8 +13,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from loaders import file_cache, record_rules
-from loaders.validate import forget_loads, load_targets
+from loaders.cache import file_cache
+from loaders.load.targets import forget_loads, load_targets
+from loaders.rules import record_rules
 
 SMALL_SEEDS = Path(__file__).resolve().parent / "fixtures" / "small" / "seeds"
 
@@ -353,21 +354,21 @@ def test_the_last_good_version_is_kept_when_asked_even_after_a_restart(split):
 @pytest.fixture
 def texts_read(monkeypatch) -> list[str]:
     """Return the list of report texts read (parsed) from now on, by file name."""
-    from loaders import quote_check
+    from loaders.cache import report_texts
 
     read: list[str] = []
-    real = quote_check.read_report
+    real = report_texts.read_report
 
     def counting(path, **options):
         read.append(path.name)
         return real(path, **options)
 
-    monkeypatch.setattr(quote_check, "read_report", counting)
+    monkeypatch.setattr(report_texts, "read_report", counting)
     return read
 
 
 def test_a_second_check_after_a_restart_reads_no_report_text(split, request):
-    from loaders.cli import main
+    from loaders.cli.main import main
 
     def check() -> int:
         return main(["--targets", "targets.yaml", "check"], io.StringIO(), io.StringIO())
@@ -383,7 +384,7 @@ def test_a_second_check_after_a_restart_reads_no_report_text(split, request):
 
 
 def test_a_first_check_after_a_dashboard_load_reads_no_report_text(split, request):
-    from loaders.cli import main
+    from loaders.cli.main import main
 
     load_targets(split / "targets.yaml", keep_last_good=True)  # as the dashboard loads
     forget_loads()

@@ -7,9 +7,9 @@ import dataclasses
 import pytest
 
 from loaders import model
-from loaders.model_json import CODECS, problem_from, problem_json
+from loaders.cache.model_json import CODECS, problem_from, problem_json
+from loaders.load.targets import load_targets
 from loaders.problems import Problem
-from loaders.validate import load_targets
 
 
 def test_every_bundled_record_reads_back_equal(bundled):

@@ -1,4 +1,4 @@
-"""Part detection (loaders.parts), the layouts of loaders.report, traditional characters.
+"""Part detection (loaders.texts.parts), the layouts of loaders.texts.report, traditional characters.
 
 Every fixture here is SYNTHETIC: made-up districts, people and figures, one rule each.
 """
@@ -10,10 +10,10 @@ import pytest
 
 from bench.labelled_texts import read_labels
 from bench.report_formats import measure
-from loaders.figures import figures_in_text
-from loaders.parts import heading_kind, paragraph_cues, plan_year_from_text, reads_as_review
-from loaders.report import parse_report
-from loaders.script import TRADITIONAL, simplified_table, to_simplified
+from loaders.figures.scan import figures_in_text
+from loaders.texts.parts import heading_kind, paragraph_cues, plan_year_from_text, reads_as_review
+from loaders.texts.report import parse_report
+from loaders.texts.script import TRADITIONAL, simplified_table, to_simplified
 
 CORPUS = Path(__file__).resolve().parent / "report_formats"
 MIN_SCORE = 0.95

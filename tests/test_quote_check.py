@@ -3,7 +3,7 @@
 import os
 from pathlib import Path
 
-from loaders.quote_check import read_report_cached
+from loaders.cache.report_texts import read_report_cached
 
 
 def test_an_unchanged_report_is_not_read_again(tmp_path):

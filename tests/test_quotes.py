@@ -6,8 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from loaders.quotes import _fold, _paragraph_index, closest_passage, find_quote, normalise
-from loaders.report import parse_report, read_report
+from loaders.texts.matching import fold, normalise, paragraph_index
+from loaders.texts.quotes import closest_passage, find_quote
+from loaders.texts.report import parse_report, read_report
 
 REPORT_2022 = (
     Path(__file__).resolve().parent.parent
@@ -89,16 +90,16 @@ def test_empty_quote_never_matches(doc):
 
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=80))
 def test_the_fast_fold_gives_the_same_text_as_the_per_character_index(text):
-    assert _fold(text) == _paragraph_index(text)[0]
+    assert fold(text) == paragraph_index(text)[0]
 
 
 def test_the_fast_fold_drops_footnote_markers_and_nul():
-    assert _fold("学位〔1〕 6900\x00个") == "学位6900个"
+    assert fold("学位〔1〕 6900\x00个") == "学位6900个"
 
 
 def test_quote_paragraphs_are_those_of_find_quotes():
-    from loaders.quotes import find_quotes, quote_paragraphs
-    from loaders.report import parse_report
+    from loaders.texts.quotes import find_quotes, quote_paragraphs
+    from loaders.texts.report import parse_report
 
     # SYNTHETIC: one clause in two paragraphs, one only in the second
     document = parse_report(

@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 from dashboard.i18n import STATUS_LABELS
-from loaders.schema import SECTIONS
+from loaders.record.schema import SECTIONS
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))

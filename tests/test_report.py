@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from loaders.report import parse_report, read_report
+from loaders.texts.report import parse_report, read_report
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 REPORT_2022 = SEEDS / "2022-03-15-qingcheng-government-work-report.txt"

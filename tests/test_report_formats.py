@@ -9,8 +9,8 @@ import pytest
 
 from bench.labelled_texts import Label, match_labels, read_labels
 from bench.report_formats import measure, report
-from loaders.figures import figures_in_text
-from loaders.finder import FoundFigure
+from loaders.figures.finder import FoundFigure
+from loaders.figures.scan import figures_in_text
 
 CORPUS = Path(__file__).resolve().parent / "report_formats"
 LABELS = (

@@ -1,4 +1,4 @@
-"""Conditional requirements: declared in loaders/schema.py, shown in the README, enforced as declared.
+"""Conditional requirements: declared in loaders/record/schema.py, shown in the README, enforced as declared.
 
 Each case is tests/bad_inputs/valid.yaml with one edit; the problems are pinned exactly.
 """
@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from loaders.requirements import Facts, Is, Unless, When
-from loaders.schema import PROGRESS, REPORT, TARGET
-from loaders.validate import load_targets_text
+from loaders.load.targets import load_targets_text
+from loaders.record.requirements import Facts, Is, Unless, When
+from loaders.record.schema import PROGRESS, REPORT, TARGET
 
 ROOT = Path(__file__).resolve().parent.parent
 VALID = (ROOT / "tests" / "bad_inputs" / "valid.yaml").read_text(encoding="utf-8")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from loaders.validate import load_targets_text
+from loaders.load.targets import load_targets_text
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from loaders.model import Commitment, PartialDate, Progress, Target
-from loaders.status import (
+from loaders.record.status import (
     MET,
     MET_LATE,
     MISSED,

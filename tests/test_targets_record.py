@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from loaders.quotes import find_quote
-from loaders.status import commitment_status
-from loaders.validate import load_targets
+from loaders.load.targets import load_targets
+from loaders.record.status import commitment_status
+from loaders.texts.quotes import find_quote
 
 ROOT = Path(__file__).resolve().parent.parent
 

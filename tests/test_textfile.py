@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from loaders.report import read_report
+from loaders.record.yaml_source import read_text_file
 from loaders.textfile import decode
-from loaders.yaml_source import read_text_file
+from loaders.texts.report import read_report
 
 
 def test_bom_and_crlf_and_cr_line_endings_are_accepted():

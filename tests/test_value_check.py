@@ -2,7 +2,7 @@
 
 import pytest
 
-from loaders.validate import load_targets_text
+from loaders.load.targets import load_targets_text
 
 REPORT = """合成区人民政府工作报告（SYNTHETIC，2022年）
 各位代表：

@@ -6,7 +6,7 @@ import math
 import pytest
 
 from loaders.model import PartialDate
-from loaders.values import (
+from loaders.record.values import (
     read_bool,
     read_date,
     read_number,

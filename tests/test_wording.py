@@ -3,10 +3,10 @@
 import pytest
 
 from dashboard.i18n import status_rules_markdown, tolerance_defaults
-from loaders import schema
-from loaders.figures import figures_in_text
-from loaders.schema import OPS, TARGET, default_tolerances
-from loaders.values import read_op
+from loaders.figures.scan import figures_in_text
+from loaders.record import schema
+from loaders.record.schema import OPS, TARGET, default_tolerances
+from loaders.record.values import read_op
 from loaders.wording import (
     COMMON_COMPARATOR_WORDS,
     MILESTONE_WORDS,

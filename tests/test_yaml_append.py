@@ -7,7 +7,7 @@ import stat
 import pytest
 import yaml
 
-from loaders.yaml_append import (
+from loaders.record.yaml_append import (
     AppendError,
     append_to_section,
     check_only_appended,
@@ -15,7 +15,7 @@ from loaders.yaml_append import (
     section_layout,
     write_atomically,
 )
-from loaders.yaml_scalars import yaml_number, yaml_scalar
+from loaders.record.yaml_scalars import yaml_number, yaml_scalar
 
 # SYNTHETIC: a made-up targets file written the way targets.yaml is, comments and all.
 COMMENTED = """\

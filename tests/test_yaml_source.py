@@ -2,7 +2,7 @@
 
 import time
 
-from loaders.yaml_source import MAX_DEPTH, read_yaml_text
+from loaders.record.yaml_source import MAX_DEPTH, read_yaml_text
 
 
 def read(text):

@@ -21,7 +21,7 @@ from dashboard.scorecard import (
     scorecard_figure,
     scorecard_table,
 )
-from loaders.status import STATUSES
+from loaders import STATUSES
 
 #: the counts stay a grid of small tiles on a phone instead of one full-width tile each
 COUNTS_CSS = """

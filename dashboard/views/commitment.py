@@ -29,7 +29,7 @@ from dashboard.layout import (
     show_commitment,
 )
 from dashboard.measures import against_target
-from loaders.status import commitment_status
+from loaders import commitment_status
 
 STATUS_BADGE_COLOURS: dict[str, Literal["green", "red", "gray", "blue"]] = {
     "met": "green",

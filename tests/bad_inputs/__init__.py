@@ -131,7 +131,7 @@ def alias_bomb() -> str:
 
 def _over_size_limit(path: Path) -> None:
     """Write a sparse file 1 MB over the size limit (it takes no disk space)."""
-    from loaders.yaml_source import MAX_FILE_BYTES
+    from loaders.record.yaml_source import MAX_FILE_BYTES
 
     with path.open("wb") as file:
         file.write(_valid_text().encode())

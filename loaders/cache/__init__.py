@@ -1,0 +1,1 @@
+"""What a load keeps on disk and in memory: files read, outcomes, report texts."""

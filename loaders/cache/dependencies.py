@@ -1,0 +1,95 @@
+"""What a file's checked records depend on outside the file, and the key of its state.
+
+The validator notes each record another record names (`deps`: a report, an area, every id of a
+section where one was unknown) and `dependency_key` sums up their state now: each record as
+written (its line aside), valid, left out or unknown, and the size and modification time of a
+named report's text. A file's checked records are reused while that key is unchanged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from loaders.cache.file_cache import resolved_name
+from loaders.model import Report
+
+
+def text_state(path: Path | str) -> list[int] | None:
+    """Return a report text's [size, mtime_ns], or None when it is not a file."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return [info.st_size, info.st_mtime_ns] if stat.S_ISREG(info.st_mode) else None
+
+
+def dependency_key(
+    deps: list[tuple[str, str]],
+    known: dict[str, dict[str, Any]],
+    left_out: dict[str, dict[str, int | None]],
+    seeds: Path,
+    readable: dict[str, bool],
+    memo: dict[tuple[str, str], bytes] | None = None,
+) -> str:
+    """Return a key of the state of what a file's records referred to: each record named (as
+    valid, left out or unknown), every id of a section where one was unknown (the problem
+    suggests the closest), and the texts of the reports named. `memo` keeps each record's
+    state for the other files of the same load."""
+    folder = resolved_name(seeds)  # however the folder was named, the same key
+    memo = {} if memo is None else memo
+    digest = hashlib.blake2b(folder.encode("utf-8", "surrogatepass"), digest_size=16)
+    for dep in deps:
+        found = memo.get(dep)
+        if found is None:
+            state = repr(_state_of(dep, known, left_out, folder, readable))
+            found = memo[dep] = hashlib.blake2b(
+                state.encode("utf-8", "surrogatepass"), digest_size=16
+            ).digest()
+        digest.update(found)
+    return digest.hexdigest()
+
+
+def _state_of(
+    dep: tuple[str, str],
+    known: dict[str, dict[str, Any]],
+    left_out: dict[str, dict[str, int | None]],
+    folder: str,
+    readable: dict[str, bool],
+) -> Any:
+    """Return the state of one thing a file's records referred to."""
+    section, ident = dep
+    if section == "all":
+        return ("all", ident, sorted(known.get(ident, {})))
+    record = known.get(section, {}).get(ident)
+    if record is not None:
+        entry: Any = record_text(record)
+        if isinstance(record, Report) and record.file is not None:
+            path = os.path.join(folder, record.file)
+            entry = (entry, text_state(path), readable.get(ident, False))
+        return (section, ident, entry)
+    if ident in left_out.get(section, {}):
+        return (section, ident, "left out", left_out[section][ident])
+    return (section, ident, "unknown")
+
+
+#: each record's text without its line, by the record's identity (the record kept, so its id
+#: is not reused): the records of unchanged files are the same objects load after load
+_RECORD_TEXTS: dict[int, tuple[Any, str]] = {}
+MAX_RECORD_TEXTS = 200_000
+
+
+def record_text(record: Any) -> str:
+    """Return a record written out without its line (what its state is compared by)."""
+    found = _RECORD_TEXTS.get(id(record))
+    if found is not None and found[0] is record:
+        return found[1]
+    if len(_RECORD_TEXTS) >= MAX_RECORD_TEXTS:
+        _RECORD_TEXTS.clear()
+    text = repr(replace(record, line=None))
+    _RECORD_TEXTS[id(record)] = (record, text)
+    return text

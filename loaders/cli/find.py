@@ -1,0 +1,304 @@
+"""`targets find`: every figure of a report, classified, as a table or JSON.
+
+The library does the finding (loaders.figures.finder, loaders.figures.suggest); this module reads the files the
+command names, prints and returns the exit code: 0 done (with --untracked: every plan figure is
+tracked or excluded), 1 --untracked found untracked figures, 2 a report or the targets file
+could not be read.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TextIO
+
+from loaders.cli.check import EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, report_check
+from loaders.figures.finder import FoundFigure, ReportCoverage, classify_figures, coverage
+from loaders.figures.suggest import Suggestion, suggest_progress
+from loaders.load.report_warnings import report_warnings
+from loaders.load.targets import LoadResult, load_targets
+from loaders.texts.report import Document, display_width, read_report
+
+
+def find_command(
+    report: str | None,
+    *,
+    untracked: bool = False,
+    fmt: str = "table",
+    targets_path: Path,
+    seeds_dir: Path,
+    out: TextIO,
+    err: TextIO,
+    suggest: str | None = None,
+    write: bool = False,
+    pick: str | None = None,
+) -> int:
+    """Run `targets find` and return its exit code.
+
+    0: done (and, with --untracked, every plan figure is tracked or excluded); 1: --untracked
+    found untracked figures; 2: a report or the targets file could not be read.
+    """
+    result = load_targets(targets_path, seeds_dir)
+    if result.unreadable and not (report and Path(report).is_file()):
+        for problem in result.problems:
+            err.write(f"{problem}\n")
+        return EXIT_UNREADABLE
+    if result.errors and not result.unreadable:
+        err.write(
+            f"note: {len(result.errors)} problem(s) in {targets_path}: figures are matched "
+            "against its valid records only; run `targets check` to see them\n"
+        )
+    documents = dict(result.documents)
+    report_id: str | None = None
+    if report:
+        report_id = _resolve(report, result, documents, err)
+        if report_id is None:
+            return EXIT_UNREADABLE
+    targets = result.targets
+    if suggest:
+        later_id = _resolve(suggest, result, documents, err)
+        if later_id is None:
+            return EXIT_UNREADABLE
+        found = suggest_progress(targets, later_id, documents[later_id], report_id)
+        _write_suggestions(found, later_id, fmt, out)
+        if write:
+            return accept_suggestions(found, pick, later_id, targets_path, seeds_dir, out, err)
+        return EXIT_OK
+    chosen = {rid: documents[rid] for rid in ([report_id] if report_id else documents)}
+    for warning in report_warnings(targets, chosen, str(targets_path)):
+        err.write(f"{warning}\n")
+    if untracked:
+        items = coverage(targets, chosen)
+        _write_untracked(items, fmt, out)
+        return EXIT_PROBLEMS if any(item.untracked for item in items) else EXIT_OK
+    figures = [f for rid, doc in chosen.items() for f in classify_figures(targets, rid, doc)]
+    _write_figures(figures, chosen, fmt, out)
+    return EXIT_OK
+
+
+def _resolve(
+    report: str, result: LoadResult, documents: dict[str, Document], err: TextIO
+) -> str | None:
+    """Return the report id for a report id or a text file, reading the file if needed."""
+    if report in documents:
+        return report
+    known = result.targets.report(report)
+    if known is not None:
+        err.write(
+            f'report "{report}" has no readable text in seeds/'
+            f"{f' ({known.file})' if known.file else ' (it is not in seeds/)'}\n"
+        )
+        return None
+    path = Path(report)
+    if path.is_file():
+        for item in result.targets.reports:
+            if item.file and item.id in documents and path.name == item.file:
+                return item.id
+        read = read_report(path)
+        if read.document is None:
+            for problem in read.problems:
+                err.write(f"{problem}\n")
+            return None
+        documents[str(path)] = read.document
+        return str(path)
+    ids = ", ".join(r.id for r in result.targets.reports if r.id in documents) or "none"
+    err.write(
+        f'unknown report "{report}": give a report id of targets.yaml ({ids}) '
+        "or the path of a report's text file\n"
+    )
+    return None
+
+
+# ---- output --------------------------------------------------------------------------------
+
+
+def _number(value: float | None) -> str:
+    """Return a number as people write it: 6900, 1.8, 18000 (no trailing .0)."""
+    if value is None:
+        return "—"
+    if float(value).is_integer():
+        return f"{int(value)}"
+    return f"{value:.6g}" if abs(value) < 1e15 else f"{value:.3e}"
+
+
+def _status(found: FoundFigure) -> str:
+    """Return what accounts for a figure, for the table."""
+    if found.tracked_by:
+        return ", ".join(found.tracked_by)
+    if found.excluded_by is not None:
+        reason = found.excluded_by.reason
+        return f"excluded: {reason if len(reason) <= 40 else reason[:39] + '…'}"
+    if found.kind != "commitment":
+        return ""
+    return "UNTRACKED" + (f" (name? {found.figure.label})" if found.figure.label else "")
+
+
+def _pad(text: str, width: int) -> str:
+    """Return text padded with spaces to a display width (CJK characters count 2)."""
+    return text + " " * max(0, width - display_width(text))
+
+
+def _write_table(rows: list[list[str]], out: TextIO) -> None:
+    """Write rows as aligned columns; the last column is not padded."""
+    if not rows:
+        return
+    widths = [max(display_width(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
+    for row in rows:
+        cells = [_pad(cell, widths[i]) for i, cell in enumerate(row[:-1])] + [row[-1]]
+        out.write("  ".join(cells).rstrip() + "\n")
+
+
+def _figure_row(found: FoundFigure) -> list[str]:
+    """Return a figure's table cells: ¶, kind, figure, value, op, status, clause."""
+    figure = found.figure
+    if figure.value is None:
+        value = figure.number
+    elif figure.high is not None:
+        value = f"{_number(figure.value)}–{_number(figure.high)} {figure.unit}".strip()
+    else:
+        value = f"{_number(figure.value)} {figure.unit}".strip()
+        if figure.unit != figure.base_unit:
+            value += f" = {_number(figure.base_value)} {figure.base_unit}"
+    return [
+        f"¶{figure.paragraph}",
+        found.kind,
+        figure.text.replace(" ", ""),
+        value,
+        found.op,
+        _status(found),
+        figure.clause,
+    ]
+
+
+def _write_figures(
+    figures: list[FoundFigure], documents: dict[str, Document], fmt: str, out: TextIO
+) -> None:
+    """Write every figure of the chosen reports, as a table per report or one JSON list."""
+    if fmt == "json":
+        json.dump([f.as_dict() for f in figures], out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return
+    for report_id, document in documents.items():
+        mine = [f for f in figures if f.report_id == report_id]
+        plan = [f for f in mine if f.kind == "commitment"]
+        out.write(
+            f"{report_id} ({document.source}): {len(mine)} figures; plan: {len(plan)} "
+            f"({sum(f.tracked for f in plan)} tracked, "
+            f"{sum(not f.tracked and f.excluded_by is not None for f in plan)} excluded, "
+            f"{sum(f.untracked for f in plan)} untracked); "
+            f"review: {sum(f.kind == 'outcome' for f in mine)}\n"
+        )
+        header = ["¶", "kind", "figure", "value", "op", "tracked by", "clause"]
+        _write_table([header] + [_figure_row(f) for f in mine], out)
+        out.write("\n")
+
+
+def _write_untracked(items: list[ReportCoverage], fmt: str, out: TextIO) -> None:
+    """Write the untracked plan figures of each report, or say that there are none."""
+    if fmt == "json":
+        found = [f.as_dict() for item in items for f in item.untracked]
+        json.dump(found, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return
+    for item in items:
+        out.write(
+            f"{item.report_id}: {item.tracked} of {item.total} plan figures tracked, "
+            f"{item.excluded} excluded, {len(item.untracked)} untracked\n"
+        )
+        rows = [_figure_row(f) for f in item.untracked]
+        _write_table([[c for i, c in enumerate(r) if i != 1] for r in rows], out)
+    if not any(item.untracked for item in items):
+        out.write(
+            "Every plan figure is tracked by a commitment or accounted for by an exclusion.\n"
+        )
+    else:
+        out.write(
+            "\nRecord each as a commitment, or add it under `exclusions:` with its reason "
+            "(README: Finding untracked figures).\n"
+        )
+
+
+def _write_suggestions(items: list[Suggestion], later_id: str, fmt: str, out: TextIO) -> None:
+    """Write candidate progress entries, each with the clause to check."""
+    if fmt == "json":
+        json.dump([s.as_dict() for s in items], out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return
+    if not items:
+        out.write(f"No review figure of {later_id} matches a recorded commitment's wording.\n")
+        return
+    current = None
+    for item in items:
+        c = item.commitment
+        if c.id != current:
+            current = c.id
+            target = f"{c.target.op} {_number(c.target.value)} {c.target.unit}"
+            out.write(f"\n{c.id}  {c.title}  (target {target}, {c.year})\n")
+        figure = item.found.figure
+        number = items.index(item) + 1
+        out.write(
+            f"  [{number}] ¶{figure.paragraph} {figure.text.replace(' ', '')} = "
+            f"{_number(item.value)} {c.target.unit}  score {item.score}, shares: "
+            f"{'、'.join(item.shared_words)}\n"
+            f"      clause: {figure.clause}\n"
+            f"      progress: - {{year: {item.year}, value: {_number(item.value)}, "
+            f'source: {later_id}, quote: "{figure.clause}"}}\n'
+        )
+    out.write(
+        "\nCandidates only: check each clause says what the commitment measures before adding "
+        "it under `progress`.\n"
+    )
+
+
+def accept_suggestions(
+    items: list[Suggestion],
+    pick: str | None,
+    later_id: str,
+    targets_path: Path,
+    seeds_dir: Path,
+    out: TextIO,
+    err: TextIO,
+) -> int:
+    """Add the picked candidates (default: the best per commitment) under their commitments'
+    `progress`, as new lines only, then run `targets check`; return its exit code."""
+    from loaders.record.yaml_append import AppendError, insert_after_record, write_atomically
+    from loaders.record.yaml_scalars import yaml_scalar
+
+    if pick:
+        try:
+            numbers = [int(part) for part in pick.split(",") if part.strip()]
+        except ValueError:
+            err.write(f'--pick "{pick}": give the candidates\' numbers, e.g. --pick 1,3\n')
+            return EXIT_PROBLEMS
+        wrong = [n for n in numbers if not 1 <= n <= len(items)]
+        if wrong:
+            err.write(f"--pick: no candidate numbered {wrong[0]} (1 to {len(items)})\n")
+            return EXIT_PROBLEMS
+        chosen = [items[n - 1] for n in numbers]
+    else:
+        best: dict[str, Suggestion] = {}
+        for item in items:
+            best.setdefault(item.commitment.id, item)
+        chosen = list(best.values())
+    if not chosen:
+        out.write("Nothing to add.\n")
+        return EXIT_OK
+    text = targets_path.read_text(encoding="utf-8")
+    try:
+        for item in chosen:
+            entry = [
+                f"- year: {item.year}",
+                f"  value: {_number(item.value)}",
+                f"  source: {later_id}",
+                f"  quote: {yaml_scalar(item.found.figure.clause)}",
+            ]
+            text = insert_after_record(text, "commitments", item.commitment.id, "progress", [entry])
+    except AppendError as error:
+        err.write(f"{targets_path}: not written: {error}\n")
+        return EXIT_PROBLEMS
+    write_atomically(targets_path, text)
+    out.write(
+        f"\nAdded {len(chosen)} progress entr{'y' if len(chosen) == 1 else 'ies'} to "
+        f"{targets_path}; checking it:\n"
+    )
+    return report_check(load_targets(targets_path, seeds_dir), targets_path, out)

@@ -1,0 +1,1 @@
+"""Records drafted for a report's untracked plan figures."""

@@ -1,0 +1,1 @@
+"""Figures in a report text: found, classified, and offered as outcomes."""

@@ -1,0 +1,1 @@
+"""A set of targets files loaded: each file's outcome, then the checks across files."""

@@ -1,0 +1,1 @@
+"""Reading a report text: its paragraphs, parts and chapters, and quotes found in it."""
