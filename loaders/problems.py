@@ -60,6 +60,7 @@ CODES = {
     "quote-not-checkable": "a quote of a report that is not in seeds/",
     "figure-not-in-quote": "an exclusion's figure that its quote does not hold",
     "value-not-in-quote": "a value that is not a figure its own quote gives",
+    "value-sign": "a reported figure's sign contradicts its quote (a fall written as a rise)",
     "unit-not-in-quote": "a value whose quote gives figures only in another unit",
     # warnings: the record is kept
     "report-structure": "a work report with no plan part, an empty plan, or targets in its review",

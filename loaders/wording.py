@@ -119,6 +119,9 @@ QUALIFIED_NOUNS = ("项目", "企业", "的项目", "的企业")
 MAX_QUALIFIER_WORDS = 4
 
 #: two-character words too common in these reports to say what a figure measures
+#: words that report a fall: the figure after them is a decrease (下降2.1% is -2.1)
+FALL_WORDS = words("下降 减少 回落 降低 下滑 下跌 负增长 缩减 萎缩 减")
+
 STOP_WORDS = frozenset(
     words(
         "新增 完成 推进 推动 加快 建设 力争 确保 实现 开展 全面 持续 以上 以内 左右 控制 增长 同比"

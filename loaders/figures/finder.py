@@ -19,14 +19,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from loaders.figures.scan import Figure, find_figures, unit_multiplier
+from loaders.figures.scan import Figure, figures_in_text, find_figures, unit_multiplier
 from loaders.model import Exclusion, TargetsFile
 from loaders.texts.matching import normalise
 from loaders.texts.parts import reads_as_review
 from loaders.texts.quotes import QuoteMatch, find_quotes
 from loaders.texts.report import Document
 from loaders.texts.script import to_simplified
-from loaders.wording import COUNT_UNITS, OCCURRENCE_UNITS
+from loaders.wording import COUNT_UNITS, FALL_WORDS, OCCURRENCE_UNITS
 
 __all__ = [
     "FoundFigure",
@@ -228,8 +228,31 @@ def value_in_unit(figure: Figure, unit: str | None) -> float | None:
     return figure.base_value / multiplier
 
 
+def measure_falls(title: str, quote: str, value: float | None = None) -> bool:
+    """Return True when a commitment measures a fall (能耗下降, 减少排放: its title says so, or
+    its quote writes the target as one): a reported fall is then a positive figure of it."""
+    if any(word in to_simplified(title) for word in FALL_WORDS):
+        return True
+    figures = figures_in_text(quote)
+    if value is not None:
+        figures = [f for f in figures if f.value == value] or figures
+    return any(f.direction < 0 for f in figures)
+
+
+def outcome_value(figure: Figure, unit: str | None, falls: bool = False) -> float | None:
+    """Return a figure as an outcome of a measure, in the unit, with its sign: 下降2.1% is -2.1
+    of a growth rate, and 2.1 of a measure that is itself a fall (`falls`)."""
+    found = value_in_unit(figure, unit)
+    if found is None:
+        return None
+    return found * figure.direction * (-1 if falls else 1)
+
+
 def matches(figure: Figure, unit: str | None, value: float) -> bool:
-    """Return True when the figure, in the unit, is the value (either end of a range)."""
+    """Return True when the figure, in the unit, is the value (either end of a range); a fall
+    (下降2.1%) is its figure whichever sign the record gives it (the value check says which)."""
+    if value < 0 and figure.direction < 0:
+        value = -value
     found = value_in_unit(figure, unit)
     if found is None:
         return False

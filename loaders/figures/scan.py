@@ -48,6 +48,7 @@ from loaders.wording import (
     CN_UNITS,
     COMMITMENT_CUES,
     COUNT_UNITS,
+    FALL_WORDS,
     GRADE_UNITS,
     MAX_QUALIFIER_WORDS,
     MEASURE_UNITS,
@@ -181,6 +182,13 @@ _DIFFERENCE_OPENING = re.compile(
     r"\s*[比较](?:去年|上年|上一年)(?:同期)?\s*(?:增加|减少|新增|多出|多|少)了?\s*$"
 )
 _SENTENCE_BREAK = re.compile(r"[。！？!?\n]")
+#: a fall written right before its figure (同比下降2.1%, 减少了300人, 负增长1.2%); 回落至 and
+#: 下降到 give the level reached, not the fall
+_FALL_BEFORE = re.compile(
+    r"(?:" + "|".join(sorted(FALL_WORDS, key=len, reverse=True)) + r")了?\s*(?:[约近]\s*)?$"
+)
+#: a written minus (增长-2.1%, 为-19.9%): not the link of a range (5-6%), which follows a digit
+_MINUS = "-−－"
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,6 +211,12 @@ class Figure:
     high: float | None = None  # the upper end of a range (5%—5.5%)
     paragraph: int = 0  # the paragraph number (find_figures), 0 for plain text
     part: str = ""  # the paragraph's part: front, review, plan or annex
+    direction: int = 1  # -1 for a fall: 下降2.1%, 减少, 回落, 负增长, or a written minus (-2.1%)
+
+    @property
+    def signed_value(self) -> float | None:
+        """Return the value with its direction: -2.1 for 下降2.1% or -2.1%."""
+        return None if self.value is None else self.direction * self.value
 
 
 def find_figures(document: Document) -> list[Figure]:
@@ -561,6 +575,10 @@ class _Scanner:
             cues.append(post.group(1))
         cues = _CUE_PATTERN.findall(folded, clause_start, start) + cues
         base_unit = unit + (f"/{reading.per}" if reading.per else "")
+        minus = (
+            start > 0 and folded[start - 1] in _MINUS and not folded[start - 2 : start - 1].isdigit()
+        )
+        falls = minus or _FALL_BEFORE.search(folded, clause_start, start) is not None
         figure = self.make(
             start,
             unit_end,
@@ -577,6 +595,7 @@ class _Scanner:
                 post.end() if post else unit_end,
                 compared=post is not None or pre in _THRESHOLD_BEFORE,
             ),
+            direction=-1 if falls else 1,
         )
         return self.extend_to_range(figure)
 
@@ -648,6 +667,7 @@ class _Scanner:
         cues: tuple[str, ...] = (),
         base_value: float | None = None,
         label: str | None = None,
+        direction: int = 1,
     ) -> Figure:
         """Return a Figure spanning [start, end) of the text (base unit and value: as given)."""
         return Figure(
@@ -666,6 +686,7 @@ class _Scanner:
             label=label,
             paragraph=self.paragraph,
             part=self.part,
+            direction=direction,
         )
 
     # -- tests on the surroundings -----------------------------------------------------------

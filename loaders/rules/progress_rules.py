@@ -22,7 +22,12 @@ _PROGRESS = {spec.name: spec for spec in PROGRESS}
 
 
 def progress(
-    validator: Validator, item: dict, at: Where, promised: Target | None, report: Report | None
+    validator: Validator,
+    item: dict,
+    at: Where,
+    promised: Target | None,
+    report: Report | None,
+    falls: bool = False,
 ) -> tuple[Progress, ...] | None:
     """Progress is a list of entries, each for a year or date, with its figure and source."""
     raw = item.get("progress")
@@ -39,7 +44,7 @@ def progress(
     entries = []
     ok = True
     for index, entry in enumerate(raw):
-        built = progress_entry(validator, entry, at[index], promised, report)
+        built = progress_entry(validator, entry, at[index], promised, report, falls)
         if built is None:
             ok = False
         else:
@@ -48,7 +53,12 @@ def progress(
 
 
 def progress_entry(
-    validator: Validator, entry: object, at: Where, promised: Target | None, report: Report | None
+    validator: Validator,
+    entry: object,
+    at: Where,
+    promised: Target | None,
+    report: Report | None,
+    falls: bool = False,
 ) -> Progress | None:
     """A progress entry gives year or date (the same year if both), its figure and source."""
     if not isinstance(entry, dict):
@@ -78,7 +88,7 @@ def progress_entry(
     progress_timing(validator, values, report, at)
     source = validator.reference(values["source"], "reports", at / "source")
     if source is not None:
-        progress_source(validator, entry, values, source, at, promised)
+        progress_source(validator, entry, values, source, at, promised, falls)
     if len(validator.problems) != before:
         return None
     return Progress(
@@ -165,6 +175,7 @@ def progress_source(
     source: Report,
     at: Where,
     promised: Target | None = None,
+    falls: bool = False,
 ) -> None:
     """A source in seeds/ is quoted (the quote checked, and its figure against the value); one
     not in seeds/ gets a note."""
@@ -188,4 +199,4 @@ def progress_source(
             and promised_unit
             and values["unit"] in (None, promised_unit)
         ):
-            value_in_quote(validator, figure, promised_unit, values["quote"], at / "value")
+            value_in_quote(validator, figure, promised_unit, values["quote"], at / "value", falls)

@@ -13,6 +13,7 @@ import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from loaders.figures.finder import measure_falls
 from loaders.model import Area, Baseline, Commitment, Exclusion, Report, Target
 from loaders.problems import Where
 from loaders.record.requirements import Facts
@@ -108,8 +109,11 @@ def commitment(validator: Validator, item: dict, at: Where) -> Commitment | None
             value_in_quote(
                 validator, promised.value, promised.unit, values["quote"], at / "target" / "value"
             )
-    prior = baseline(validator, item, at, promised, source)
-    reported = progress(validator, item, at, promised, source)
+    falls = measure_falls(
+        values["title"] or "", values["quote"] or "", promised.value if promised else None
+    )
+    prior = baseline(validator, item, at, promised, source, falls)
+    reported = progress(validator, item, at, promised, source, falls)
     required = ("id", "report", "year", "area", "title", "title_en", "quote")
     if any(values[name] is None for name in required) or promised is None or source is None:
         return None
@@ -200,7 +204,12 @@ def target(validator: Validator, item: dict, at: Where) -> Target | None:
 
 
 def baseline(
-    validator: Validator, item: dict, at: Where, promised: Target | None, report: Report | None
+    validator: Validator,
+    item: dict,
+    at: Where,
+    promised: Target | None,
+    report: Report | None,
+    falls: bool = False,
 ) -> Baseline | None:
     """A baseline's quote is in its source (by default the commitment's report)."""
     if "baseline" not in item or item["baseline"] is None:
@@ -227,7 +236,9 @@ def baseline(
     if source is not None and values["quote"] is not None:
         found = check_quote(validator, source, values["quote"], at / "quote")
         if found and values["value"] is not None and promised is not None and promised.unit:
-            value_in_quote(validator, values["value"], promised.unit, values["quote"], at / "value")
+            value_in_quote(
+                validator, values["value"], promised.unit, values["quote"], at / "value", falls
+            )
     if source_id is None or None in (values["year"], values["value"], values["quote"]):
         return None
     return Baseline(values["year"], values["value"], values["quote"], source_id, values["note"])

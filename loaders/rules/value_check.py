@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
-from loaders.figures.finder import matches, value_in_unit
+from loaders.figures.finder import matches, outcome_value, value_in_unit
 from loaders.figures.scan import Figure, figures_in_text
 from loaders.model import Target
 from loaders.problems import Where
@@ -40,11 +40,31 @@ def number(value: float) -> str:
     return f"{value:.6g}"
 
 
-def value_in_quote(validator: Validator, value: float, unit: str, quote: str, at: Where) -> None:
-    """The quote gives a figure equal to the value in the unit; else an error naming its figures."""
+def value_in_quote(
+    validator: Validator,
+    value: float,
+    unit: str,
+    quote: str,
+    at: Where,
+    falls: bool | None = None,
+) -> None:
+    """The quote gives a figure equal to the value in the unit; else an error naming its figures.
+
+    A target's value is the figure as written (`falls` None). A reported figure (a baseline, a
+    progress entry) carries its sign: a fall (下降2.1%) is -2.1, unless the commitment measures
+    a fall itself (`falls`: 能耗下降), where it is 2.1 and a rise is negative.
+    """
     figures = [f for f in figures_in_text(quote) if f.value is not None]
-    if any(matches(figure, unit, value) for figure in figures):
-        return
+    if falls is None:
+        if any(matches(figure, unit, value) for figure in figures):
+            return
+    else:
+        if any(_signed_match(f, unit, value, falls) for f in figures):
+            return
+        flipped = [f for f in figures if value and _signed_match(f, unit, -value, falls)]
+        if flipped:
+            _wrong_sign(validator, value, flipped[0], falls, at)
+            return
     shown = number(value)
     amounts = [f for f in figures if f.label is None] or figures
     if not amounts:
@@ -85,6 +105,31 @@ def value_in_quote(validator: Validator, value: float, unit: str, quote: str, at
         "unit-not-in-quote",
         f"{shown} is not in its quote, which gives {_listed(amounts)}, in {units}, not in the "
         f"target's unit {unit}: quote the clause that gives the figure in {unit}, or {other}",
+    )
+
+
+def _signed_match(figure: Figure, unit: str, value: float, falls: bool) -> bool:
+    """Return True when the figure, as an outcome with its sign, is the value."""
+    found = outcome_value(figure, unit, falls)
+    if found is None:
+        return False
+    if figure.high is not None and figure.value and abs(value) != abs(found):
+        found = found * figure.high / figure.value
+    return abs(found - value) <= 1e-9 * max(1.0, abs(value))
+
+
+def _wrong_sign(validator: Validator, value: float, figure: Figure, falls: bool, at: Where) -> None:
+    """Report a value whose sign contradicts its quote (a fall written as a rise, or back)."""
+    shown, fixed = number(value), number(-value)
+    if figure.direction < 0:
+        said = f"its quote gives {figure.text} as a fall"
+    else:
+        said = f"its quote gives {figure.text} as a rise"
+    measured = " of a measure that is itself a fall" if falls else ""
+    validator.problem(
+        at,
+        "value-sign",
+        f"{shown} has the wrong sign: {said}{measured}: write {fixed}",
     )
 
 
