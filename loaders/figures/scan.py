@@ -576,7 +576,9 @@ class _Scanner:
         cues = _CUE_PATTERN.findall(folded, clause_start, start) + cues
         base_unit = unit + (f"/{reading.per}" if reading.per else "")
         minus = (
-            start > 0 and folded[start - 1] in _MINUS and not folded[start - 2 : start - 1].isdigit()
+            start > 0
+            and folded[start - 1] in _MINUS
+            and not folded[start - 2 : start - 1].isdigit()
         )
         falls = minus or _FALL_BEFORE.search(folded, clause_start, start) is not None
         figure = self.make(
