@@ -219,34 +219,43 @@ def _write_untracked(items: list[ReportCoverage], fmt: str, out: TextIO) -> None
 
 
 def _write_suggestions(items: list[Suggestion], later_id: str, fmt: str, out: TextIO) -> None:
-    """Write candidate progress entries, each with the clause to check."""
+    """Write candidate outcomes, numbered, each with its quote and whether --write records it."""
     if fmt == "json":
         json.dump([s.as_dict() for s in items], out, ensure_ascii=False, indent=2)
         out.write("\n")
         return
     if not items:
-        out.write(f"No review figure of {later_id} matches a recorded commitment's wording.\n")
+        out.write(f"No outcome in {later_id} matches a recorded commitment's measure.\n")
         return
     current = None
-    for item in items:
+    for number, item in enumerate(items, 1):
         c = item.commitment
         if c.id != current:
             current = c.id
-            target = f"{c.target.op} {_number(c.target.value)} {c.target.unit}"
+            target = (
+                "done"
+                if c.target.op == "done"
+                else (f"{c.target.op} {_number(c.target.value)} {c.target.unit}")
+            )
             out.write(f"\n{c.id}  {c.title}  (target {target}, {c.year})\n")
-        figure = item.found.figure
-        number = items.index(item) + 1
+        if item.done is None:
+            said = f"{item.figure.replace(' ', '')} = {_number(item.value)} {c.target.unit}"
+            entry = f"value: {_number(item.value)}"
+        else:
+            said = f"{item.figure}: {'done' if item.done else 'under way'}"
+            entry = f"done: {'true' if item.done else 'false'}"
+        verdict = "will write" if item.write else f"not written: {item.reason}"
+        measure = f", measures {item.measure}" if item.measure else ""
         out.write(
-            f"  [{number}] ¶{figure.paragraph} {figure.text.replace(' ', '')} = "
-            f"{_number(item.value)} {c.target.unit}  score {item.score}, shares: "
-            f"{'、'.join(item.shared_words)}\n"
-            f"      clause: {figure.clause}\n"
-            f"      progress: - {{year: {item.year}, value: {_number(item.value)}, "
-            f'source: {later_id}, quote: "{figure.clause}"}}\n'
+            f"  [{number}] ¶{item.paragraph} {said}  (likeness {item.score:.2f}{measure}) "
+            f"— {verdict}\n"
+            f"      progress: - {{year: {item.year}, {entry}, source: {later_id}, "
+            f'quote: "{item.quote}"}}\n'
         )
+    writes = sum(item.write for item in items)
     out.write(
-        "\nCandidates only: check each clause says what the commitment measures before adding "
-        "it under `progress`.\n"
+        f"\n{writes} outcome(s) sure enough for --write; the others need --pick N after "
+        "checking their quote says what the commitment measures.\n"
     )
 
 
@@ -276,21 +285,23 @@ def accept_suggestions(
             return EXIT_PROBLEMS
         chosen = [items[n - 1] for n in numbers]
     else:
-        best: dict[str, Suggestion] = {}
-        for item in items:
-            best.setdefault(item.commitment.id, item)
-        chosen = list(best.values())
+        chosen = [item for item in items if item.write]
     if not chosen:
         out.write("Nothing to add.\n")
         return EXIT_OK
     text = targets_path.read_text(encoding="utf-8")
     try:
         for item in chosen:
+            said = (
+                f"  value: {_number(item.value)}"
+                if item.done is None
+                else f"  done: {'true' if item.done else 'false'}"
+            )
             entry = [
                 f"- year: {item.year}",
-                f"  value: {_number(item.value)}",
+                said,
                 f"  source: {later_id}",
-                f"  quote: {yaml_scalar(item.found.figure.clause)}",
+                f"  quote: {yaml_scalar(item.quote)}",
             ]
             text = insert_after_record(text, "commitments", item.commitment.id, "progress", [entry])
     except AppendError as error:

@@ -1,63 +1,80 @@
-"""Suggested outcomes: review figures of a later report that may be a commitment's result.
+"""Outcomes read from a later document: each figure the outcome of at most one commitment, each
+commitment at most one figure, and only when the measure agrees.
 
-`suggest_progress(targets, later_report_id, later_document)` compares the wording around each
-review figure of the later report with a commitment's title and quote (two-character words
-such as 学位, 农村, 技改, common words like 新增 or 完成 left out) and keeps figures whose unit
-measures the same thing as the target's. `targets find REPORT --suggest LATER` prints them.
+`suggest_progress(targets, later_id, document)` reads the later document by its kind
+(`later.later_kind`: a work report's review, a plan-execution report's execution part, a
+statistical bulletin; never a period release's partial-year figures), and for every outcome
+figure works out what it measures (`measures.figure_subject`). A figure is a candidate for a
+commitment due in the outcome year when:
+
+- its unit measures the same thing (个 and 项 alike; 1.8万个 is 18000 个; % and 个百分点 apart);
+- a rate is a change where the target is a change (增长5%) and a level where it is a level
+  (失业率3%); an amount is never a difference from last year (比上年增加2亿元);
+- the words naming its measure are like the commitment's title (`measures.likeness`, a Dice
+  score over two-character words): CANDIDATE_LIKENESS or more to be listed.
+
+Candidates are then paired one to one, best first. A pair is *written* by `--write` (no
+`--pick`) only when it is unambiguous and sure: likeness WRITE_LIKENESS or more, no other
+figure of another value within MARGIN of it for the commitment, and no other commitment within
+MARGIN of it for the figure. Every other candidate is listed with the reason it was not
+written. A value carries its sign (下降2.1% is -2.1; a fall of a measure that is itself a fall
+is positive). Milestones are read from later mentions (`milestones.milestone_outcomes`).
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, replace
 
-from loaders.figures.finder import GENERIC_COUNT_UNITS, FoundFigure, classify_figures, value_in_unit
-from loaders.figures.scan import Figure, figures_in_text, unit_multiplier
+from loaders.figures.finder import (
+    GENERIC_COUNT_UNITS,
+    FoundFigure,
+    classify_figures,
+    measure_falls,
+    outcome_value,
+)
+from loaders.figures.later import LaterKind, later_kind
+from loaders.figures.measures import (
+    figure_subject,
+    is_change,
+    is_difference,
+    likeness,
+    measure_pairs,
+    measure_text,
+    names_change,
+)
+from loaders.figures.milestones import milestone_outcomes
+from loaders.figures.outcome import Suggestion
+from loaders.figures.scan import Figure, unit_multiplier
 from loaders.model import Commitment, TargetsFile
 from loaders.texts.report import Document
-from loaders.wording import STOP_WORDS
+from loaders.texts.script import to_simplified
 
-__all__ = ["Suggestion", "suggest_progress"]
+__all__ = ["Suggestion", "suggest_progress", "CANDIDATE_LIKENESS", "WRITE_LIKENESS", "MARGIN"]
+
+#: how alike a figure's measure and a commitment's must be to be listed, and to be written
+CANDIDATE_LIKENESS = 0.4
+WRITE_LIKENESS = 0.6
+#: a rival this close to the best (figure or commitment) makes a pair ambiguous
+MARGIN = 0.15
+MAX_SUGGESTIONS_PER_COMMITMENT = 3
+#: units of a rate
+RATE_UNITS = ("%", "个百分点")
+#: a sentence with these words gives an average or a total over years, not the year's figure
+MULTI_YEAR_WORDS = ("年均", "平均每年", "五年来", "五年累计", "以来累计", "期间累计")
+#: a sentence with these words gives a partial year
+PARTIAL_YEAR_WORDS = ("上半年", "前三季度", "一季度", "1—6月", "1-6月", "1—9月", "1-9月", "当月")
 
 
 @dataclass(frozen=True)
-class Suggestion:
-    """A review figure of a later report that may be the outcome of a recorded commitment."""
+class _Candidate:
+    """A figure of the later document with what it measures."""
 
-    commitment: Commitment
-    found: FoundFigure  # the figure in the later report
-    value: float  # the figure in the commitment's unit
-    year: int  # the year the later report reviews (its own year − 1)
-    shared_words: tuple[str, ...]  # what the figure's wording shares with the commitment's
-    score: int
-
-    def as_dict(self) -> dict[str, Any]:
-        """Return the suggestion as a JSON-ready mapping."""
-        target = self.commitment.target
-        return {
-            "commitment": self.commitment.id,
-            "title": self.commitment.title,
-            "target_op": target.op,
-            "target_value": target.value,
-            "target_unit": target.unit,
-            "source": self.found.report_id,
-            "year": self.year,
-            "value": self.value,
-            "figure": self.found.figure.text,
-            "paragraph": self.found.figure.paragraph,
-            "clause": self.found.figure.clause,
-            "shared_words": list(self.shared_words),
-            "score": self.score,
-        }
-
-
-_STOP_PATTERN = re.compile("|".join(sorted(STOP_WORDS, key=len, reverse=True)))
-_CJK_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
-_SENTENCE_END = re.compile(r"[。；！？;!?]")
-MAX_SUGGESTIONS_PER_COMMITMENT = 3
-#: units of a rate: a candidate must share a word in its own clause (the same measure)
-RATE_UNITS = ("%", "个百分点")
+    found: FoundFigure
+    pairs: frozenset[str]
+    measure: str
+    quote: str
+    change: bool
+    difference: bool
 
 
 def suggest_progress(
@@ -66,59 +83,177 @@ def suggest_progress(
     later_document: Document,
     report_id: str | None = None,
 ) -> list[Suggestion]:
-    """Return review figures of a later report whose wording and unit match a commitment's.
-
-    Commitments considered: those with a figure (not milestones) made for a year before the
-    later report's year, by `report_id` when given. A figure qualifies when its unit measures
-    the same thing as the target's and the words around it share a two-character word with
-    the commitment's title or quote (学位, 农村, 技改 …): words in the figure's clause count
-    twice, words earlier in its sentence once. The best three per commitment are returned,
-    best first, skipping figures the commitment already records.
-    """
+    """Return the outcomes a later document gives for recorded commitments, best first per
+    commitment, each marked `write` when `--write` may record it without `--pick`."""
     later = targets.report(later_report_id)
-    later_year = later.date.year if later else None
-    found = [
-        f
-        for f in classify_figures(targets, later_report_id, later_document)
-        if f.kind == "outcome" and f.figure.value is not None and f.figure.label is None
+    kind = later_kind(
+        later_document,
+        later.title if later else "",
+        later.date.year if later else None,
+        getattr(later, "kind", None),
+    )
+    if kind.partial or kind.outcome_year is None:
+        return []
+    commitments = [
+        c
+        for c in targets.commitments
+        if c.report != later_report_id
+        and (report_id is None or c.report == report_id)
+        and not _recorded(c, later_report_id, kind.outcome_year)
     ]
-    suggestions: list[Suggestion] = []
-    for commitment in targets.commitments:
-        target = commitment.target
-        if target.op == "done" or target.value is None or target.unit is None:
+    figures = [c for c in commitments if c.target.op != "done" and c.year == kind.outcome_year]
+    candidates = _candidates(targets, later_report_id, later_document, kind)
+    found = _paired(figures, candidates, later_report_id, kind.outcome_year)
+    milestones = [c for c in commitments if c.target.op == "done"]
+    found += milestone_outcomes(milestones, later_report_id, later_document, kind)
+    order = {c.id: i for i, c in enumerate(targets.commitments)}
+    found.sort(key=lambda s: (order.get(s.commitment.id, 0), not s.write, -s.score))
+    return found
+
+
+def _recorded(commitment: Commitment, source: str, year: int) -> bool:
+    """Return True when a commitment already holds an entry from the source for the year."""
+    return any(p.source == source and p.year == year for p in commitment.progress)
+
+
+def _candidates(
+    targets: TargetsFile, later_id: str, document: Document, kind: LaterKind
+) -> list[_Candidate]:
+    """Return the later document's outcome figures with what each measures."""
+    kept = []
+    for item in classify_figures(targets, later_id, document):
+        figure = item.figure
+        if figure.value is None or figure.label is not None:
             continue
-        if commitment.report == later_report_id:
+        if figure.paragraph not in kind.outcome_paragraphs:
             continue
-        if report_id is not None and commitment.report != report_id:
+        text = document.paragraph(figure.paragraph).text
+        sentence = to_simplified(_sentence(text, figure))
+        if any(w in sentence for w in MULTI_YEAR_WORDS + PARTIAL_YEAR_WORDS):
             continue
-        if later_year is not None and commitment.year >= later_year:
-            continue
-        words = _words(commitment.title + "，" + commitment.quote)
-        candidates = []
-        for item in found:
-            if any(name.startswith(commitment.id) for name in item.tracked_by):
+        subject = figure_subject(text, figure)
+        kept.append(
+            _Candidate(
+                item,
+                frozenset(measure_pairs(subject.text)),
+                measure_text(subject.text).strip(),
+                text[subject.quote_start : figure.end],
+                is_change(text, figure),
+                is_difference(text, figure),
+            )
+        )
+    return kept
+
+
+def _sentence(text: str, figure: Figure) -> str:
+    """Return the sentence of a paragraph around a figure."""
+    start = max(text.rfind(m, 0, figure.start) for m in "。；;！？") + 1
+    ends = [i for i in (text.find(m, figure.end) for m in "。；;！？") if i >= 0]
+    return text[start : min(ends) if ends else len(text)]
+
+
+def _fits(commitment: Commitment, candidate: _Candidate) -> float | None:
+    """Return how alike a candidate's measure is to a commitment's, or None when the measure
+    cannot agree (unit, change or level, a difference from last year)."""
+    target, figure = commitment.target, candidate.found.figure
+    if target.unit is None or not same_unit(figure, target.unit):
+        return None
+    if target.unit in RATE_UNITS:
+        if candidate.change != names_change(commitment.title + commitment.quote):
+            return None
+    elif candidate.difference:
+        return None
+    title = measure_pairs(commitment.title)
+    quoted = measure_pairs(_before_figure(commitment.quote))
+    pairs = set(candidate.pairs)
+    return max(likeness(title, pairs), likeness(title | quoted, pairs) * 0.9)
+
+
+def _before_figure(quote: str) -> str:
+    """Return a quote up to its last digit run: the words naming the measure."""
+    for index, ch in enumerate(quote):
+        if ch.isdigit():
+            return quote[:index]
+    return quote
+
+
+def _paired(
+    commitments: list[Commitment], candidates: list[_Candidate], later_id: str, year: int
+) -> list[Suggestion]:
+    """Return the candidates of each commitment, the best pairs one to one marked to write."""
+    scored: list[tuple[float, Commitment, _Candidate, float]] = []
+    for commitment in commitments:
+        falls = measure_falls(commitment.title, commitment.quote, commitment.target.value)
+        for candidate in candidates:
+            score = _fits(commitment, candidate)
+            if score is None or score < CANDIDATE_LIKENESS:
                 continue
-            if not same_unit(item.figure, target.unit):
-                continue
-            value = value_in_unit(item.figure, target.unit)
-            if value is None:
-                continue
-            clause_words = words & _words(item.figure.clause)
-            sentence = _sentence_before(later_document, item.figure)
-            sentence_words = (words & _words(sentence)) - clause_words
-            if target.unit in RATE_UNITS and not words & _words(_since_last_rate(sentence)):
-                continue  # the rate of another measure: CPI after GDP growth in one sentence
-            score = 2 * len(clause_words) + len(sentence_words)
-            if score >= 2:
-                # the shared words as the later report writes them: runs of its own text
-                shared = tuple(_runs(_measure_text(item.figure.clause), clause_words))
-                shared += tuple(_runs(_measure_text(sentence), sentence_words))
-                candidates.append((score, item, value, shared))
-        candidates.sort(key=lambda c: (-c[0], c[1].figure.paragraph, c[1].figure.start))
-        for score, item, value, shared in candidates[:MAX_SUGGESTIONS_PER_COMMITMENT]:
-            year = later_year - 1 if later_year is not None else commitment.year
-            suggestions.append(Suggestion(commitment, item, value, year, shared, score))
-    return suggestions
+            value = outcome_value(candidate.found.figure, commitment.target.unit, falls)
+            if value is not None:
+                scored.append((score, commitment, candidate, round(value, 6)))
+    scored.sort(key=lambda s: (-s[0], s[2].found.figure.paragraph, s[2].found.figure.start))
+    by_figure: dict[tuple[int, int], list[tuple[float, Commitment]]] = {}
+    by_commitment: dict[str, list[tuple[float, float]]] = {}
+    for score, commitment, candidate, value in scored:
+        figure = candidate.found.figure
+        by_figure.setdefault((figure.paragraph, figure.start), []).append((score, commitment))
+        by_commitment.setdefault(commitment.id, []).append((score, value))
+    taken_figures: set[tuple[int, int]] = set()
+    taken_commitments: set[str] = set()
+    found: list[Suggestion] = []
+    listed: dict[str, int] = {}
+    for score, commitment, candidate, value in scored:
+        figure = candidate.found.figure
+        key = (figure.paragraph, figure.start)
+        suggestion = Suggestion(
+            commitment,
+            later_id,
+            year,
+            value,
+            None,
+            candidate.quote,
+            figure.paragraph,
+            figure.text,
+            candidate.measure,
+            score,
+        )
+        reason = _why_not(score, commitment, value, key, by_figure, by_commitment)
+        if key in taken_figures:
+            reason = reason or "its figure is another commitment's outcome"
+        if commitment.id in taken_commitments:
+            reason = reason or "another figure is this commitment's outcome"
+        if not reason:
+            taken_figures.add(key)
+            taken_commitments.add(commitment.id)
+        if listed.get(commitment.id, 0) >= MAX_SUGGESTIONS_PER_COMMITMENT:
+            continue
+        listed[commitment.id] = listed.get(commitment.id, 0) + 1
+        found.append(replace(suggestion, write=not reason, reason=reason))
+    return found
+
+
+def _why_not(
+    score: float,
+    commitment: Commitment,
+    value: float,
+    key: tuple[int, int],
+    by_figure: dict[tuple[int, int], list[tuple[float, Commitment]]],
+    by_commitment: dict[str, list[tuple[float, float]]],
+) -> str:
+    """Return why a candidate is not written (empty when it is sure and unambiguous)."""
+    rivals = [(s, c) for s, c in by_figure[key] if c.id != commitment.id]
+    if rivals and rivals[0][0] > score:
+        return f"fits {rivals[0][1].id} better ({rivals[0][0]:.2f} against {score:.2f})"
+    if rivals and rivals[0][0] >= score - MARGIN:
+        return f"fits {rivals[0][1].id} as well ({rivals[0][0]:.2f}): pick one"
+    others = [(s, v) for s, v in by_commitment[commitment.id] if v != value]
+    if others and others[0][0] > score:
+        return f"another figure fits better ({others[0][0]:.2f})"
+    if others and others[0][0] >= score - MARGIN:
+        return f"another figure fits as well ({others[0][1]:g}, {others[0][0]:.2f}): pick one"
+    if score < WRITE_LIKENESS:
+        return f"measures are only {score:.2f} alike (written from {WRITE_LIKENESS})"
+    return ""
 
 
 def same_unit(figure: Figure, unit: str) -> bool:
@@ -128,44 +263,3 @@ def same_unit(figure: Figure, unit: str) -> bool:
     if figure.base_unit == base:
         return True
     return figure.base_unit in GENERIC_COUNT_UNITS and base in GENERIC_COUNT_UNITS
-
-
-def _since_last_rate(sentence: str) -> str:
-    """Return the part of a sentence after its last rate (%, 个百分点): what names the next one."""
-    rates = [f for f in figures_in_text(sentence) if f.base_unit in RATE_UNITS]
-    return sentence[rates[-1].end :] if rates else sentence
-
-
-def _words(text: str) -> set[str]:
-    """Return the two-character Chinese words of a text's measure text."""
-    return set(_CJK_PAIR.findall(_measure_text(text)))
-
-
-def _measure_text(text: str) -> str:
-    """Return text with its figures (26亿元) and common words (新增, 完成) replaced by spaces."""
-    for figure in reversed(figures_in_text(text)):
-        text = text[: figure.start] + " " + text[figure.end :]
-    return _STOP_PATTERN.sub(" ", text)
-
-
-def _runs(text: str, pairs: set[str]) -> list[str]:
-    """Return the longest stretches of text made of overlapping shared pairs (学位, 农村公路)."""
-    runs: list[str] = []
-    current = ""
-    for index in range(len(text) - 1):
-        pair = text[index : index + 2]
-        if pair in pairs:
-            current = current + pair[1] if current else pair
-        elif current:
-            runs.append(current)
-            current = ""
-    if current:
-        runs.append(current)
-    return list(dict.fromkeys(runs))
-
-
-def _sentence_before(document: Document, figure: Figure) -> str:
-    """Return the text of the figure's sentence before the figure."""
-    text = document.paragraph(figure.paragraph).text[: figure.start]
-    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
-    return text[ends[-1] if ends else 0 :]

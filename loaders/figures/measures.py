@@ -1,0 +1,176 @@
+"""What a figure measures, read from its clause: the subject, carried from an earlier clause
+that names it ("地区生产总值128亿元，增长5.2%"), or from a list ("A、B、C分别增长x%、y%、z%"),
+never from a sub-measure (其中…, 第一产业…) to its parent; whether it is a change (增长, 下降)
+or a level; and how alike two measures are (Dice over two-character words, after folding
+traditional characters, abbreviations and common words).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from loaders.figures.scan import Figure, figures_in_text
+from loaders.texts.script import to_simplified
+from loaders.wording import MEASURE_STOP_WORDS, words
+
+#: the same measure written another way, folded to one spelling before comparing
+SPELLINGS = (
+    ("规模以上", "规上"),
+    ("国内生产总值", "地区生产总值"),
+    ("GDP", "地区生产总值"),
+    ("社会消费品零售额", "社会消费品零售总额"),
+    ("社零总额", "社会消费品零售总额"),
+    ("社消零", "社会消费品零售总额"),
+    ("CPI", "居民消费价格"),
+    ("地方一般公共预算收入", "一般公共预算收入"),
+    ("一般预算收入", "一般公共预算收入"),
+    ("地方财政收入", "一般公共预算收入"),
+    ("固投", "固定资产投资"),
+    ("全体居民", "居民"),
+    ("全县居民", "居民"),
+    ("城镇调查失业率", "城镇登记失业率"),
+)
+#: words that say how or when, not what: dropped before two measures are compared
+EXTRA_STOP_WORDS = words(
+    "增长 增速 增幅 涨幅 下降 上涨 回落 降低 减少 负增长 下滑 增加 比上年 较上年 上年 同期 同比"
+    " 全年 全县 全区 全市 全镇 全省 我县 我区 本县 本区 县域 区域 累计 实现 达到 总量 预计"
+    " 初步核算 按可比价格计算 按可比价计算 可比价 年末 年底 当年 共计 合计 总计 一共 其中"
+    " 新改建 改建 新建 万 亿 个 家 项 户"
+)
+_STOP = re.compile(
+    "|".join(
+        re.escape(w)
+        for w in sorted(set(MEASURE_STOP_WORDS) | set(EXTRA_STOP_WORDS), key=len, reverse=True)
+    )
+)
+_BRACKETS = re.compile(r"[（(][^（）()]{0,30}[）)]")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+#: words right before a figure that make it a change, not a level
+_CHANGE_BEFORE = re.compile(
+    r"(?:增长|增速|增幅|涨幅|上涨|下降|回落|降低|减少|负增长|下滑|下跌|提高|增加|提升)"
+    r"(?:了|为|达|达到|率为)?\s*[约近]?\s*[-−－]?\s*$"
+)
+#: a difference from last year of an amount (比上年增加2亿元), not the amount
+_DIFFERENCE_BEFORE = re.compile(
+    r"[比较](?:上年|去年|上一年)(?:同期)?(?:增加|减少|多|少|增长)了?\s*$"
+)
+_CLAUSE_MARK = "，,：:"
+_SENTENCE_MARK = "。；;！？!?"
+_LIST_SPLIT = re.compile(r"、|和|及|以及|与")
+#: a subject shorter than this (in characters of its measure text) is borrowed from before
+MIN_SUBJECT = 3
+MAX_BORROW = 2
+#: a heading sentence naming the measure of the sentence after it is at most this long
+MAX_HEADING = 20
+
+
+@dataclass(frozen=True)
+class Subject:
+    """What a figure measures: the words naming it and the verbatim span to quote."""
+
+    text: str  # the words naming the measure, as the text writes them
+    quote_start: int  # where a self-contained quote of the figure starts in its paragraph
+    borrowed: bool  # True when the subject came from an earlier clause or a list
+
+
+def measure_text(text: str) -> str:
+    """Return the words of a text that name a measure: simplified, abbreviations folded, figures,
+    brackets and common words (增长, 全年, 完成 …) replaced by spaces."""
+    text = to_simplified(text)
+    for written, folded in SPELLINGS:
+        text = text.replace(written, folded)
+    text = re.sub(r"(?<!地区)生产总值", "地区生产总值", text)
+    for figure in reversed(figures_in_text(text)):
+        text = text[: figure.start] + " " + text[figure.end :]
+    text = _BRACKETS.sub(" ", text)
+    return _STOP.sub(" ", text)
+
+
+def measure_pairs(text: str) -> set[str]:
+    """Return the two-character words of a text's measure words (学位, 农村, 公路 …)."""
+    pairs: set[str] = set()
+    for run in _CJK_RUN.findall(measure_text(text)):
+        pairs.update(run[i : i + 2] for i in range(len(run) - 1))
+    return pairs
+
+
+def likeness(a: set[str], b: set[str]) -> float:
+    """Return how alike two measures' word sets are: 1 the same, 0 nothing shared (Dice)."""
+    if not a or not b:
+        return 0.0
+    return 2 * len(a & b) / (len(a) + len(b))
+
+
+def _measure_length(text: str) -> int:
+    """Return how many characters of a text name a measure."""
+    return sum(len(run) for run in _CJK_RUN.findall(measure_text(text)))
+
+
+def figure_subject(text: str, figure: Figure) -> Subject:
+    """Return what a figure of a paragraph measures, and where a quote of it should start."""
+    start = figure.start
+    sentence_start = max(text.rfind(m, 0, start) for m in _SENTENCE_MARK) + 1
+    clause_start = max(sentence_start, max(text.rfind(m, 0, start) for m in _CLAUSE_MARK) + 1)
+    listed = _listed_subject(text, figure, sentence_start)
+    if listed is not None:
+        return listed
+    own = text[clause_start:start]
+    if _measure_length(own) >= MIN_SUBJECT:
+        return Subject(own, clause_start, False)
+    at = clause_start
+    for _ in range(MAX_BORROW):
+        if at - 1 <= sentence_start:
+            break
+        previous = max(sentence_start, max(text.rfind(m, 0, at - 1) for m in _CLAUSE_MARK) + 1)
+        before = text[previous : at - 1]
+        if _measure_length(before) >= MIN_SUBJECT:
+            return Subject(before + " " + own, previous, True)
+        at = previous
+    heading = _heading_before(text, sentence_start)
+    if heading is not None:
+        return Subject(text[heading:sentence_start] + " " + own, heading, True)
+    return Subject(own, clause_start, False)
+
+
+def _heading_before(text: str, sentence_start: int) -> int | None:
+    """Return where a short heading sentence naming a measure ends before a sentence with no
+    subject of its own ("1.地区生产总值。全年完成186亿元，增长5.4%"), or None."""
+    if sentence_start < 2:
+        return None
+    start = max(text.rfind(m, 0, sentence_start - 1) for m in _SENTENCE_MARK) + 1
+    heading = text[start : sentence_start - 1]
+    if len(heading) > MAX_HEADING or _measure_length(heading) < MIN_SUBJECT:
+        return None
+    if any(ch.isdigit() for ch in heading.lstrip("0123456789.．、 ")):
+        return None
+    return start
+
+
+def _listed_subject(text: str, figure: Figure, sentence_start: int) -> Subject | None:
+    """Return the subject of a figure in "A、B、C分别增长x%、y%、z%": the item of its place."""
+    at = text.rfind("分别", sentence_start, figure.start)
+    if at < 0:
+        return None
+    names_start = max(sentence_start, max(text.rfind(m, 0, at) for m in _CLAUSE_MARK) + 1)
+    names = [n for n in _LIST_SPLIT.split(text[names_start:at]) if n.strip()]
+    listed = [f for f in figures_in_text(text[at : figure.end]) if f.value is not None]
+    if len(names) < 2 or not listed or len(listed) > len(names):
+        return None
+    return Subject(names[len(listed) - 1], names_start, True)
+
+
+def is_change(text: str, figure: Figure) -> bool:
+    """Return True when a figure is a change (增长5%, 下降2.1%), not a level (失业率3%)."""
+    return _CHANGE_BEFORE.search(text[max(0, figure.start - 8) : figure.start]) is not None
+
+
+def is_difference(text: str, figure: Figure) -> bool:
+    """Return True when an amount is a difference from last year (比上年增加2亿元)."""
+    return _DIFFERENCE_BEFORE.search(text[max(0, figure.start - 10) : figure.start]) is not None
+
+
+def names_change(text: str) -> bool:
+    """Return True when a commitment's title or measure names a change (增长, 涨幅, 增速)."""
+    simplified = to_simplified(text)
+    return any(w in simplified for w in ("增长", "增速", "增幅", "涨幅", "下降", "降低", "提高"))
