@@ -55,9 +55,18 @@ _CHANGE_BEFORE = re.compile(
 _DIFFERENCE_BEFORE = re.compile(
     r"[比较](?:上年|去年|上一年)(?:同期)?(?:增加|减少|多|少|增长)了?\s*$"
 )
+#: the earlier figures of a list before a figure ("增长8.2%、3.4%、" before 8.3%)
+_LIST_BEFORE = re.compile(r"(?:[-−－]?\d[\d.]*\s*(?:%|个百分点)?\s*[、和及]\s*)+$")
 _CLAUSE_MARK = "，,：:"
 _SENTENCE_MARK = "。；;！？!?"
 _LIST_SPLIT = re.compile(r"、|和|及|以及|与")
+#: a total held, and what is added in a year: a count of one is never the other's outcome
+STOCK_WORDS = words("总数 总量 累计 总计 保有量 存量 达到 年末 年底 末")
+#: words naming a part of a measure: a figure of the part is not the whole's outcome
+PART_WORDS = words(
+    "城镇 农村 城市 第一产业 第二产业 第三产业 一产 二产 三产 出口 进口 限额以上 限上 房地产 民间 税收"
+)
+FLOW_WORDS = words("新增 新认定 新建 新招引 新引进 新开工 新培育 新改建 新签约")
 #: a subject shorter than this (in characters of its measure text) is borrowed from before
 MIN_SUBJECT = 3
 MAX_BORROW = 2
@@ -116,8 +125,8 @@ def figure_subject(text: str, figure: Figure) -> Subject:
     if listed is not None:
         return listed
     own = text[clause_start:start]
-    if _measure_length(own) >= MIN_SUBJECT:
-        return Subject(own, clause_start, False)
+    if _measure_length(own) >= MIN_SUBJECT or to_simplified(own).lstrip().startswith("其中"):
+        return Subject(own, clause_start, False)  # a sub-measure (其中…) never takes its parent
     at = clause_start
     for _ in range(MAX_BORROW):
         if at - 1 <= sentence_start:
@@ -128,7 +137,7 @@ def figure_subject(text: str, figure: Figure) -> Subject:
             return Subject(before + " " + own, previous, True)
         at = previous
     heading = _heading_before(text, sentence_start)
-    if heading is not None:
+    if heading is not None and _measure_length(own) < 2:
         return Subject(text[heading:sentence_start] + " " + own, heading, True)
     return Subject(own, clause_start, False)
 
@@ -153,8 +162,20 @@ def _listed_subject(text: str, figure: Figure, sentence_start: int) -> Subject |
     if at < 0:
         return None
     names_start = max(sentence_start, max(text.rfind(m, 0, at) for m in _CLAUSE_MARK) + 1)
+    if _measure_length(text[names_start:at]) < MIN_SUBJECT:
+        first = text.rfind("分别", sentence_start, names_start)  # "A、B分别达到…，分别增长…"
+        if first >= 0:
+            at = first
+            names_start = max(sentence_start, max(text.rfind(m, 0, at) for m in _CLAUSE_MARK) + 1)
     names = [n for n in _LIST_SPLIT.split(text[names_start:at]) if n.strip()]
-    listed = [f for f in figures_in_text(text[at : figure.end]) if f.value is not None]
+    if len(names) == 1 and to_simplified(names[0]).lstrip().startswith("城乡"):
+        rest = names[0].lstrip()[2:]
+        names = ["城镇" + rest, "农村" + rest]
+    listed = [
+        f
+        for f in figures_in_text(text[at : figure.end])
+        if f.value is not None and f.base_unit == figure.base_unit
+    ]
     if len(names) < 2 or not listed or len(listed) > len(names):
         return None
     return Subject(names[len(listed) - 1], names_start, True)
@@ -162,12 +183,30 @@ def _listed_subject(text: str, figure: Figure, sentence_start: int) -> Subject |
 
 def is_change(text: str, figure: Figure) -> bool:
     """Return True when a figure is a change (增长5%, 下降2.1%), not a level (失业率3%)."""
-    return _CHANGE_BEFORE.search(text[max(0, figure.start - 8) : figure.start]) is not None
+    before = _LIST_BEFORE.sub("", text[max(0, figure.start - 60) : figure.start])
+    return _CHANGE_BEFORE.search(before[-8:]) is not None
 
 
 def is_difference(text: str, figure: Figure) -> bool:
     """Return True when an amount is a difference from last year (比上年增加2亿元)."""
     return _DIFFERENCE_BEFORE.search(text[max(0, figure.start - 10) : figure.start]) is not None
+
+
+def names_a_part(measure: str, commitment_title: str) -> bool:
+    """Return True when a figure's measure names a part (农村, 第一产业, 出口 …) that the
+    commitment's title does not: the part's figure is not the whole's outcome."""
+    measure, title = to_simplified(measure), to_simplified(commitment_title)
+    return any(word in measure and word not in title for word in PART_WORDS)
+
+
+def is_stock(text: str) -> bool:
+    """Return True when a measure is a total held (总数, 累计, 保有量), not what was added."""
+    return any(word in to_simplified(text) for word in STOCK_WORDS)
+
+
+def names_flow(text: str) -> bool:
+    """Return True when a commitment counts what is added in the year (新增, 新认定, 新建 …)."""
+    return any(word in to_simplified(text) for word in FLOW_WORDS)
 
 
 def names_change(text: str) -> bool:

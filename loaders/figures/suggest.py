@@ -23,6 +23,7 @@ is positive). Milestones are read from later mentions (`milestones.milestone_out
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from loaders.figures.finder import (
@@ -37,10 +38,13 @@ from loaders.figures.measures import (
     figure_subject,
     is_change,
     is_difference,
+    is_stock,
     likeness,
     measure_pairs,
     measure_text,
+    names_a_part,
     names_change,
+    names_flow,
 )
 from loaders.figures.milestones import milestone_outcomes
 from loaders.figures.outcome import Suggestion
@@ -61,8 +65,10 @@ MAX_SUGGESTIONS_PER_COMMITMENT = 3
 RATE_UNITS = ("%", "个百分点")
 #: a sentence with these words gives an average or a total over years, not the year's figure
 MULTI_YEAR_WORDS = ("年均", "平均每年", "五年来", "五年累计", "以来累计", "期间累计")
-#: a sentence with these words gives a partial year
-PARTIAL_YEAR_WORDS = ("上半年", "前三季度", "一季度", "1—6月", "1-6月", "1—9月", "1-9月", "当月")
+#: a figure's clause with these words gives a partial year (上半年, 1—9月, 前三季度, 12月当月)
+_PARTIAL = re.compile(
+    r"上半年|下半年|前三季度|[一二三四]季度|(?:1|一)\s*[—\-－~～至到]\s*\d{1,2}\s*月|当月|月末|月份"
+)
 
 
 @dataclass(frozen=True)
@@ -75,6 +81,7 @@ class _Candidate:
     quote: str
     change: bool
     difference: bool
+    measure_words: str  # the subject as written, common words kept (总数, 累计)
 
 
 def suggest_progress(
@@ -128,10 +135,11 @@ def _candidates(
         if figure.paragraph not in kind.outcome_paragraphs:
             continue
         text = document.paragraph(figure.paragraph).text
-        sentence = to_simplified(_sentence(text, figure))
-        if any(w in sentence for w in MULTI_YEAR_WORDS + PARTIAL_YEAR_WORDS):
-            continue
         subject = figure_subject(text, figure)
+        sentence = to_simplified(_sentence(text, figure))
+        quoted = to_simplified(text[subject.quote_start : figure.end])
+        if any(w in sentence for w in MULTI_YEAR_WORDS) or _PARTIAL.search(quoted):
+            continue
         kept.append(
             _Candidate(
                 item,
@@ -140,6 +148,7 @@ def _candidates(
                 text[subject.quote_start : figure.end],
                 is_change(text, figure),
                 is_difference(text, figure),
+                subject.text,
             )
         )
     return kept
@@ -163,6 +172,10 @@ def _fits(commitment: Commitment, candidate: _Candidate) -> float | None:
             return None
     elif candidate.difference:
         return None
+    elif names_flow(commitment.title) and is_stock(candidate.measure_words):
+        return None  # 高新技术企业总数58家 is not 新认定高新技术企业
+    if names_a_part(candidate.measure_words, commitment.title):
+        return None  # 农村居民收入 is not 居民收入; 第一产业增加值 is not 地区生产总值
     title = measure_pairs(commitment.title)
     quoted = measure_pairs(_before_figure(commitment.quote))
     pairs = set(candidate.pairs)
