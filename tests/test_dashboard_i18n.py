@@ -142,7 +142,8 @@ def test_labels_fill_in_values():
 
 def test_status_rules_list_every_status_and_the_percent_rule():
     rules = status_rules_markdown("en")
-    for label in ("met", "met late", "missed", "no published figure", "not yet due"):
+    labels = ("met", "met late", "under way", "missed", "no published figure", "not yet due")
+    for label in labels:
         assert f"- **{label}**:" in rules
     assert "Percent of target = the deciding figure" in rules
     assert "- **逾期完成**:" in status_rules_markdown("zh")
