@@ -18,7 +18,7 @@ import pandas as pd
 class CommitmentRow(Protocol):
     """A commitment's row: each attribute's type is that of a value that is there. A missing
     number is NaN; a missing text (`| None`) is NaN too, as pandas stores it (`measures.missing`
-    tells); a milestone's latest value is True (done) or None."""
+    tells); a milestone's latest value is True (done), False (under way) or None."""
 
     id: str
     report: str

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard.i18n import format_quantity, localized, t
-from loaders import Commitment, Document, Paragraph, TargetsFile, find_quote
+from dashboard.i18n import format_quantity, localized, status_label, t
+from loaders import UNDER_WAY, Commitment, Document, Paragraph, TargetsFile, find_quote
 
 MAX_CHOICES = 2000  # commitments the chooser lists; past this, the filters narrow the list
 
@@ -90,11 +90,10 @@ def progress_table(commitment: Commitment, targets: TargetsFile, lang: str) -> p
         report = targets.report(entry.source)
         title = localized(report, "title", lang) if report else entry.source
         when = str(entry.date) if entry.date is not None else str(entry.year)
-        figure = (
-            t("done_value", lang)
-            if entry.done
-            else format_quantity(entry.value, commitment.target.unit, lang)
-        )
+        if commitment.target.op == "done":
+            figure = t("done_value", lang) if entry.done else status_label(UNDER_WAY, lang)
+        else:
+            figure = format_quantity(entry.value, commitment.target.unit, lang)
         rows.append(
             {
                 t("col_when", lang): when,

@@ -21,6 +21,7 @@ from loaders import (
     NOT_YET_DUE,
     OP_NAMES,
     STATUSES,
+    UNDER_WAY,
     default_tolerances,
 )
 
@@ -335,6 +336,7 @@ STATUS_LABELS = {
     "en": {
         MET: "met",
         MET_LATE: "met late",
+        UNDER_WAY: "under way",
         MISSED: "missed",
         NO_FIGURE: "no published figure",
         NOT_YET_DUE: "not yet due",
@@ -342,6 +344,7 @@ STATUS_LABELS = {
     "zh": {
         MET: "已完成",
         MET_LATE: "逾期完成",
+        UNDER_WAY: "推进中",
         MISSED: "未完成",
         NO_FIGURE: "未公布数据",
         NOT_YET_DUE: "未到期",
@@ -353,6 +356,7 @@ STATUS_RULES = {
     "en": {
         MET: "The latest figure for the due year (or earlier) reaches the target; a milestone was reported done by the end of the due year.",
         MET_LATE: "Not reached by the due year, but a figure for a later year reaches the target.",
+        UNDER_WAY: "A milestone not reported done whose latest progress entry (done: false) reports the work under way, whether or not the due year is over.",
         MISSED: "The due year is over and the figures published, on time or later, do not reach the target.",
         NO_FIGURE: "The due year is over and nothing has been published for it: a finding in itself.",
         NOT_YET_DUE: "The due year is not over and the target is not reached yet.",
@@ -360,6 +364,7 @@ STATUS_RULES = {
     "zh": {
         MET: "截至到期年度（含）最新公布的数据达到目标；里程碑类目标在到期年度内报告完成。",
         MET_LATE: "到期年度未达到，但此后年度公布的数据达到目标。",
+        UNDER_WAY: "里程碑类目标尚未报告完成，最新一条进展（done: false）报告其正在推进，无论到期年度是否已过。",
         MISSED: "到期年度已过，已公布的数据（按时或其后）均未达到目标。",
         NO_FIGURE: "到期年度已过，但未见公布任何相关数据——这本身就是一个发现。",
         NOT_YET_DUE: "到期年度尚未结束，目前尚未达到目标。",

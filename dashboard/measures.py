@@ -38,8 +38,10 @@ def measure_kind(op: str, unit: str | None, metric: str | None) -> str:
 
 
 def missing(value) -> bool:
-    """Return True for no value (None, NaN, or True standing for a milestone done)."""
-    return value is None or value is True or (isinstance(value, float) and math.isnan(value))
+    """Return True for no value (None, NaN, or a milestone's True for done, False for under way)."""
+    return (
+        value is None or isinstance(value, bool) or (isinstance(value, float) and math.isnan(value))
+    )
 
 
 def gap_quantity(difference: float, unit: str | None, lang: str) -> str:

@@ -36,12 +36,13 @@ from dashboard.theme import (
     TEXT_COLOUR,
     mix,
 )
-from loaders import MET, MET_LATE, MISSED, NO_FIGURE, NOT_YET_DUE, STATUSES
+from loaders import MET, MET_LATE, MISSED, NO_FIGURE, NOT_YET_DUE, STATUSES, UNDER_WAY
 
 SLIDE_WIDTH, SLIDE_HEIGHT, SLIDE_SCALE = 1600, 900, 2
 PAD = 40
-#: the order commitments are listed in: outcomes first, then what has not been reported
-VERDICT_ORDER = (MISSED, MET_LATE, MET, NOT_YET_DUE, NO_FIGURE)
+#: the order commitments are listed in: outcomes first (the furthest from done first: missed,
+#: then milestones under way), then what has not been reported
+VERDICT_ORDER = (MISSED, UNDER_WAY, MET_LATE, MET, NOT_YET_DUE, NO_FIGURE)
 #: the table's columns and their share of the width
 COLUMNS = (
     ("col_title", 0.31),

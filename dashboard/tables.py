@@ -9,7 +9,7 @@ import pandas as pd
 
 from dashboard.i18n import format_quantity, status_label, t, target_in_words, unit_name_en
 from dashboard.measures import AMOUNT, RATE, against_target, measure_kind, missing
-from loaders import Report, TargetsFile
+from loaders import UNDER_WAY, Report, TargetsFile
 
 DISPLAY_COLUMNS = (
     "col_title",
@@ -48,11 +48,15 @@ def baseline_text(row, lang: str) -> str:
 
 
 def latest_text(row, lang: str) -> str:
-    """Return a row's latest figure as "1.1% (2022)" or "done (2023)", or empty when none."""
+    """Return a row's latest figure as "1.1% (2022)", "done (2023)" or "under way (2023)", or
+    empty when none."""
     value = row.latest_value
     if value is None or (not isinstance(value, bool) and pd.isna(value)):
         return ""
-    shown = t("done_value", lang) if value is True else format_quantity(value, row.unit, lang)
+    if isinstance(value, bool):
+        shown = t("done_value", lang) if value else status_label(UNDER_WAY, lang)
+    else:
+        shown = format_quantity(value, row.unit, lang)
     return f"{shown} ({int(row.latest_year)})"
 
 

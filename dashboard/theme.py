@@ -25,11 +25,19 @@ REFERENCE_COLOUR = "#424242"
 STATUS_COLOURS = {
     "met": "#009E73",  # bluish green
     "met_late": "#56B4E9",  # sky blue
+    "under_way": "#E69F00",  # orange: apart from vermillion and grey in each deficiency
     "missed": "#D55E00",  # vermillion
     "no_figure": "#A0A0A0",  # grey
     "not_yet_due": "#0072B2",  # blue
 }
-STATUS_ICONS = {"met": "✓", "met_late": "◑", "missed": "×", "no_figure": "○", "not_yet_due": "△"}
+STATUS_ICONS = {
+    "met": "✓",
+    "met_late": "◑",
+    "under_way": "▷",  # in motion; ◔ is not in Noto Sans CJK SC, the charts' one font
+    "missed": "×",
+    "no_figure": "○",
+    "not_yet_due": "△",
+}
 
 
 def mix(colour: str, other: str, share: float) -> str:

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
         NO_FIGURE,
         NOT_YET_DUE,
         STATUSES,
+        UNDER_WAY,
         commitment_status,
     )
     from loaders.settings import targets_path
@@ -69,6 +70,7 @@ PUBLIC = {
     "NO_FIGURE": "loaders.record.status",
     "NOT_YET_DUE": "loaders.record.status",
     "STATUSES": "loaders.record.status",
+    "UNDER_WAY": "loaders.record.status",
     "commitment_status": "loaders.record.status",
     "targets_path": "loaders.settings",
     "find_quote": "loaders.texts.quotes",
@@ -98,6 +100,7 @@ __all__ = [
     "ReportCoverage",
     "STATUSES",
     "TargetsFile",
+    "UNDER_WAY",
     "classify_figures",
     "commitment_rows",
     "commitment_status",

@@ -82,7 +82,7 @@ class Baseline:
 
 @dataclass(frozen=True, slots=True)
 class Progress:
-    """A figure (or a milestone reached) reported later, with its source."""
+    """A figure (or a milestone done, or under way) reported later, with its source."""
 
     source: str
     year: int | None = None

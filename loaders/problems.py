@@ -38,7 +38,6 @@ CODES = {
     "bad-value": "a value that cannot be read as its field's type",
     "negative-value": "a negative figure where it cannot be",
     "field-not-allowed": "a field the record's other fields rule out",
-    "done-false": "a milestone's progress that says done: false",
     "year-date-mismatch": "a progress entry's year and date disagree",
     "unit-mismatch": "a progress unit that differs from the target's",
     "progress-before-report": "progress dated before the commitment's report",

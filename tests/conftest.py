@@ -7,7 +7,8 @@ failure. Most of a fuzz example's time is Hypothesis drawing the input (about 60
 random YAML documents), so the time grows with the number of examples, not with the checks.
 
 Fixtures: the SYNTHETIC small targets file (`small_targets`, `small_data`, `small_loaded`,
-`small_frame`, on `as_of`), the SYNTHETIC reports `targets draft` is tested on (`draft_files`),
+`small_frame`, on `as_of`), the same with its milestone reported under way (`under_way_copy`,
+`under_way_data`), the SYNTHETIC reports `targets draft` is tested on (`draft_files`),
 the bundled targets.yaml for the app (`bundled`, `bundled_copy`) and `open_page`, which runs the
 dashboard in Streamlit's AppTest on one page with URL parameters.
 
@@ -86,6 +87,33 @@ def small_loaded(small_data):
 def small_frame(small_data):
     """Return the small fixture's rows (copy before changing them: the frame is shared)."""
     return small_data.frame
+
+
+#: the small fixture's milestone reported done, and the same entry reporting it under way
+LIBRARY_DONE = "      - {year: 2020, done: true, source: syn-bulletin-2020, note: section 3}\n"
+LIBRARY_UNDER_WAY = LIBRARY_DONE.replace("done: true", "done: false")
+
+
+@pytest.fixture
+def under_way_copy(tmp_path, monkeypatch) -> Path:
+    """Return a copy of the SYNTHETIC small fixture whose milestone (syn-library) is reported
+    under way (done: false) instead of done, which the app then reads."""
+    shutil.copytree(SMALL, tmp_path, dirs_exist_ok=True)
+    path = tmp_path / "targets.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert LIBRARY_DONE in text
+    path.write_text(text.replace(LIBRARY_DONE, LIBRARY_UNDER_WAY), encoding="utf-8")
+    monkeypatch.setenv("TARGETS_FILE", str(path))
+    return path
+
+
+@pytest.fixture
+def under_way_data(under_way_copy, as_of):
+    """Return the dashboard's data for the small fixture with its milestone under way."""
+    from dashboard.data import build_data
+    from loaders.load.targets import load_targets
+
+    return build_data(load_targets(under_way_copy), as_of, str(under_way_copy))
 
 
 @pytest.fixture

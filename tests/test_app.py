@@ -30,6 +30,7 @@ def test_overview_counts_commitments_by_status(bundled, open_page):
         "Commitments": 51,
         "met": 1,
         "met late": 1,
+        "under way": 0,
         "missed": 1,
         "no published figure": 48,
         "not yet due": 0,

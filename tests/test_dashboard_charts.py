@@ -269,3 +269,32 @@ def test_colours_are_derived_from_the_status_palette():
     assert text_colour_on(STATUS_COLOURS["missed"]) == "#ffffff"
     assert text_colour_on(STATUS_COLOURS["no_figure"]) == "#212121"
     assert set(STATUS_ICONS) == set(STATUS_COLOURS)  # never colour alone
+
+
+def test_under_way_has_a_colour_and_an_icon_of_its_own():
+    assert STATUS_COLOURS["under_way"] == "#E69F00"  # Okabe–Ito orange
+    assert len(set(STATUS_COLOURS.values())) == len(STATUS_COLOURS)
+    assert STATUS_ICONS["under_way"] == "▷"
+    assert len(set(STATUS_ICONS.values())) == len(STATUS_ICONS)
+    assert text_colour_on(STATUS_COLOURS["under_way"]) == "#212121"
+
+
+def test_status_by_area_stacks_a_milestone_under_way_after_met_late(under_way_data):
+    frame = under_way_data.frame
+    figure = status_by_area_figure(
+        frame, chart_scope(under_way_data.result.targets, frame, "en", AS_OF)
+    )
+    bars = traces(figure)
+    assert list(bars) == [
+        "met",
+        "met late",
+        "under way",
+        "missed",
+        "no published figure",
+        "not yet due",
+    ]
+    assert [list(bars["under way"].x), list(bars["under way"].base)] == [[1], [1]]
+    assert bars["under way"].marker.color == "#E69F00"
+    assert row_texts(figure)[1] == (
+        "<b>Livelihoods</b><br>1 met late, 1 under way, 1 no published figure, 1 not yet due"
+    )

@@ -85,6 +85,20 @@ def test_progress_timeline_lists_entries_in_order_with_sources(targets):
     )
 
 
+def test_progress_timeline_shows_done_false_as_under_way(under_way_data):
+    targets = under_way_data.result.targets
+    library = commitment(targets, "syn-library")
+    assert progress_table(library, targets, "en").to_dict("records") == [
+        {
+            "For": "2020",
+            "Figure": "under way",
+            "Source": "Synthetic District Statistical Bulletin 2020",
+            "Quote or note": "section 3",
+        }
+    ]
+    assert progress_table(library, targets, "zh").iloc[0]["数值"] == "推进中"
+
+
 def test_same_metric_lists_the_other_years_of_a_measure(targets):
     real = load_targets(ROOT / "targets.yaml").targets
     upgrade = next(c for c in real.commitments if c.id == "technical-upgrade-projects-2022")

@@ -69,6 +69,13 @@ def test_filter_by_year_and_by_report(small_frame):
     assert len(apply_filters(small_frame, Filters(report="syn-2020"))) == 6
 
 
+def test_under_way_is_a_status_to_filter_by_in_the_url(under_way_data):
+    filters = filters_from_params({"status": "under_way"}, REPORTS, AREAS)
+    assert filters == Filters(statuses=("under_way",))
+    assert params_from_filters(filters) == {"status": "under_way"}
+    assert ids(apply_filters(under_way_data.frame, filters)) == ["syn-library"]
+
+
 def test_filter_by_area_and_status(small_frame):
     rows = apply_filters(small_frame, Filters(areas=("livelihood",), statuses=("met", "met_late")))
     assert ids(rows) == ["syn-places", "syn-library"]

@@ -15,6 +15,7 @@ from dashboard.i18n import (
     format_percent,
     format_quantity,
     localized,
+    status_label,
     status_rule,
     status_rules_markdown,
     t,
@@ -141,7 +142,8 @@ def test_labels_fill_in_values():
 
 def test_status_rules_list_every_status_and_the_percent_rule():
     rules = status_rules_markdown("en")
-    for label in ("met", "met late", "missed", "no published figure", "not yet due"):
+    labels = ("met", "met late", "under way", "missed", "no published figure", "not yet due")
+    for label in labels:
         assert f"- **{label}**:" in rules
     assert "Percent of target = the deciding figure" in rules
     assert "- **逾期完成**:" in status_rules_markdown("zh")
@@ -164,3 +166,18 @@ def test_a_numeric_commitment_gets_the_numeric_half_of_a_rule_and_a_milestone_th
     assert status_rule("met", "zh", milestone=False) == "截至到期年度（含）最新公布的数据达到目标。"
     assert status_rule("met", "zh", milestone=True) == "里程碑类目标在到期年度内报告完成。"
     assert status_rule("missed", "en", milestone=False) == status_rule("missed", "en")
+
+
+def test_the_rule_that_gives_under_way_in_both_languages():
+    assert status_label("under_way", "en") == "under way"
+    assert status_label("under_way", "zh") == "推进中"
+    english = (
+        "A milestone not reported done whose latest progress entry (done: false) reports the "
+        "work under way, whether or not the due year is over."
+    )
+    chinese = "里程碑类目标尚未报告完成，最新一条进展（done: false）报告其正在推进，无论到期年度是否已过。"
+    for milestone_half in (None, True, False):
+        assert status_rule("under_way", "en", milestone=milestone_half) == english
+        assert status_rule("under_way", "zh", milestone=milestone_half) == chinese
+    assert f"- **under way**: {english}" in status_rules_markdown("en")
+    assert f"- **推进中**: {chinese}" in status_rules_markdown("zh")

@@ -74,12 +74,47 @@ def test_the_table_in_chinese(small_frame, scope):
 
 
 def test_verdicts_have_an_icon_and_a_word():
-    assert [verdict(s, "en") for s in ("met", "met_late", "missed", "no_figure")] == [
+    assert [verdict(s, "en") for s in ("met", "met_late", "under_way", "missed", "no_figure")] == [
         "✓ met",
         "◑ met late",
+        "▷ under way",
         "× missed",
         "○ no published figure",
     ]
+    assert verdict("under_way", "zh") == "▷ 推进中"
+
+
+def test_a_milestone_under_way_is_listed_after_the_missed_with_its_latest_report(
+    under_way_data,
+):
+    frame = under_way_data.frame
+    scope = chart_scope(under_way_data.result.targets, frame, "en", "2026-01-01")
+    table = scorecard_table(frame, scope)
+    assert list(table["ID"])[:3] == ["syn-cpi", "syn-library", "syn-places"]
+    assert table.to_dict("records")[1] == {
+        "Commitment": "District library built",
+        "Verdict": "▷ under way",
+        "Target": "done (a milestone)",
+        "Outcome": "under way (2020)",
+        "Source": "Statistical Bulletin 2020",
+        "ID": "syn-library",
+    }
+    chinese = scorecard_table(frame, chart_scope(under_way_data.result.targets, frame, "zh", ""))
+    assert chinese.iloc[1][["结论", "结果"]].tolist() == ["▷ 推进中", "推进中 (2020)"]
+
+
+def test_the_images_count_and_list_a_milestone_under_way(under_way_data):
+    frame = under_way_data.frame
+    scope = chart_scope(under_way_data.result.targets, frame, "en", "2026-01-01")
+    shown = texts(scorecard_figure(frame, scope, briefing=True))
+    assert shown[1] == (
+        "6 commitments: 1 met, 1 met late, 1 under way, 1 missed, 1 no published figure, "
+        "1 not yet due"
+    )
+    assert shown[shown.index("▷ under way") - 1] == "1"  # its tile
+    assert shown.count("▷ under way") == 2  # the tile and the library's row
+    assert shown[shown.index("District library built") + 1] == "▷ under way"
+    assert texts(scorecard_figure(frame, scope))[1] == shown[1]
 
 
 def test_the_image_is_16_by_9_and_names_every_commitment_with_its_numbered_source(
@@ -105,7 +140,7 @@ def test_the_image_is_16_by_9_and_names_every_commitment_with_its_numbered_sourc
 
 def test_the_briefing_image_adds_the_counts(small_frame, scope):
     shown = texts(scorecard_figure(small_frame, scope(), briefing=True))
-    tiles = shown[shown.index("6") : shown.index("6") + 12]
+    tiles = shown[shown.index("6") : shown.index("6") + 14]
     assert tiles == [
         "6",
         "Commitments",
@@ -113,6 +148,8 @@ def test_the_briefing_image_adds_the_counts(small_frame, scope):
         "✓ met",
         "1",
         "◑ met late",
+        "0",
+        "▷ under way",
         "1",
         "× missed",
         "1",

@@ -148,3 +148,31 @@ def test_the_sources_table_lists_reports_by_date(small_loaded):
             "File": "",
         },
     ]
+
+
+def test_a_milestone_under_way_reads_under_way_and_exports_its_status_code(under_way_data):
+    frame, reports = under_way_data.frame, under_way_data.result.targets.reports_by_id
+    english = display_table(frame, "en").set_index("ID").loc["syn-library"]
+    assert english[["Latest figure", "Status", "Against target"]].tolist() == [
+        "under way (2020)",
+        "under way",
+        "",
+    ]
+    chinese = display_table(frame, "zh").set_index("编号").loc["syn-library"]
+    assert chinese[["最新数据", "状态"]].tolist() == ["推进中 (2020)", "推进中"]
+    numbers = export_table(frame, "en", reports).set_index("ID").loc["syn-library"]
+    assert numbers[["status_code", "measure", "latest_year", "latest_source"]].tolist() == [
+        "under_way",
+        "milestone",
+        2020,
+        "syn-bulletin-2020",
+    ]
+    assert pd.isna(numbers["latest_value"])  # a milestone has no figure
+    workbook = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(export_table(frame, "zh", reports))))
+    rows = list(workbook.active.iter_rows(values_only=True))
+    header = rows[0]
+    library = next(r for r in rows if "syn-library" in r)
+    assert library[header.index("status_code")] == "under_way"
+    assert library[header.index("状态")] == "推进中"
+    text = csv_bytes(export_table(frame, "en", reports)).decode("utf-8-sig")
+    assert [line for line in text.splitlines() if "syn-library" in line][0].endswith(",under_way")

@@ -1,6 +1,7 @@
 """`targets export`: one row per commitment with the documented columns, CSV and JSON."""
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -101,3 +102,27 @@ def test_targets_file_from_the_environment(tmp_path, monkeypatch):
     assert out.getvalue().endswith(
         "OK — 1 commitments, 0 exclusions, 1 reports; 1 quotes verified\n"
     )
+
+
+def test_a_milestone_s_latest_value_is_true_when_done_and_false_when_under_way():
+    library = Commitment(
+        id="library",
+        report="qc-2022",
+        year=2022,
+        area="livelihood",
+        title="建成区图书馆",
+        title_en="District library built",
+        target=Target("done"),
+        quote="力争建成区图书馆",
+        progress=(Progress(source="qc-2023", year=2022, done=False, quote="主体工程基本完工"),),
+    )
+    done = Progress(source="qc-2024", year=2023, done=True, quote="全面竣工")
+    finished = dataclasses.replace(library, progress=(*library.progress, done))
+    rows = commitment_rows(TargetsFile(commitments=(library,)), dt.date(2024, 6, 1))
+    assert [(r["status"], r["latest_year"], r["latest_value"]) for r in rows] == [
+        ("under_way", 2022, False)
+    ]
+    rows = commitment_rows(TargetsFile(commitments=(finished,)), dt.date(2024, 6, 1))
+    assert [(r["status"], r["latest_year"], r["latest_value"]) for r in rows] == [
+        ("met_late", 2023, True)
+    ]

@@ -89,7 +89,7 @@ def problems_after(old: str, new: str, seeds: Path) -> list[str]:
             MILESTONE % "",
             [
                 "targets.yaml:59: health-projects-2022: progress[0].done: missing: a milestone's "
-                "progress is done: true"
+                "progress says done: true (reported complete) or done: false (reported under way)"
             ],
             id="a-milestone-needs-done",
         ),
@@ -98,7 +98,8 @@ def problems_after(old: str, new: str, seeds: Path) -> list[str]:
             MILESTONE % "value: 4,",
             [
                 "targets.yaml:59: health-projects-2022: progress[0].value: the target is a "
-                'milestone (op: "done"): write done: true, not a value'
+                'milestone (op: "done"): write done: true (complete) or done: false (under way), '
+                "not a value"
             ],
             id="a-milestone-given-a-value-is-told-that-alone",
         ),
@@ -108,6 +109,23 @@ def test_a_conditionally_required_field_is_told_missing_when_its_condition_holds
     old, new, expected, tmp_path
 ):
     assert problems_after(old, new, tmp_path / "seeds") == expected
+
+
+def test_a_milestone_reported_under_way_says_done_false(tmp_path):
+    seeds = tmp_path / "seeds"
+    assert problems_after(HEALTH_TARGET, MILESTONE % "done: false,", seeds) == []
+    result = load_targets_text(VALID.replace(HEALTH_TARGET, MILESTONE % "done: false,", 1), seeds)
+    health = next(c for c in result.targets.commitments if c.id == "health-projects-2022")
+    assert [(p.year, p.done, p.value) for p in health.progress] == [(2023, False, None)]
+
+
+@pytest.mark.parametrize("done", ["false", "true"])
+def test_done_on_a_figure_target_is_refused_true_or_false(done, tmp_path):
+    problems = problems_after("        value: 1.1\n", f"        done: {done}\n", tmp_path / "seeds")
+    assert problems == [
+        "targets.yaml:34: gdp-growth-2022: progress[0].done: the target is a figure (%): give "
+        "value, the reported figure, not done"
+    ]
 
 
 def test_the_readme_column_is_the_declared_condition():

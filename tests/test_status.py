@@ -11,6 +11,8 @@ from loaders.record.status import (
     MISSED,
     NO_FIGURE,
     NOT_YET_DUE,
+    STATUSES,
+    UNDER_WAY,
     commitment_status,
     reaches,
 )
@@ -138,3 +140,64 @@ def test_latest_dated_figure_of_the_due_year_decides():
 
 def test_reaches_is_false_for_an_entry_without_a_value():
     assert reaches(Target(">=", 1, "个"), Progress(source="r", year=2022)) is False
+
+
+def milestone(*progress, year=2022):
+    return commitment(op="done", value=None, unit=None, progress=progress, year=year)
+
+
+def under_way(year, source="qc-2023"):
+    return Progress(source=source, year=year, done=False, quote="主体工程基本完工")
+
+
+def done(year, source="qc-2024"):
+    return Progress(source=source, year=year, done=True, quote="全面竣工")
+
+
+def test_under_way_stands_between_met_late_and_missed():
+    assert STATUSES == (MET, MET_LATE, UNDER_WAY, MISSED, NO_FIGURE, NOT_YET_DUE)
+
+
+@pytest.mark.parametrize(
+    "as_of", [DURING_DUE, AFTER_DUE, dt.date(2030, 1, 1)], ids=["during", "after", "long-after"]
+)
+def test_a_milestone_whose_latest_entry_is_done_false_is_under_way(as_of):
+    c = milestone(under_way(2022, "qc-2022-mid"), under_way(2022))
+    result = commitment_status(c, as_of)
+    assert result.status == UNDER_WAY
+    assert result.decided_by is c.progress[1]
+    assert result.latest is c.progress[1]
+    assert result.percent_of_target is None
+
+
+def test_a_milestone_reported_under_way_after_its_due_year_is_under_way():
+    result = commitment_status(milestone(under_way(2023)), dt.date(2024, 3, 1))
+    assert (result.status, result.decided_by.year) == (UNDER_WAY, 2023)
+
+
+def test_a_milestone_under_way_then_done_on_time_is_met():
+    c = milestone(under_way(2022, "qc-2022-mid"), done(2022))
+    assert commitment_status(c, AFTER_DUE).status == MET
+
+
+def test_a_milestone_under_way_then_done_later_is_met_late():
+    c = milestone(under_way(2022), done(2023))
+    result = commitment_status(c, dt.date(2024, 3, 1))
+    assert (result.status, result.decided_by.year) == (MET_LATE, 2023)
+
+
+def test_a_milestone_done_stays_done_when_a_later_entry_says_under_way():
+    on_time = milestone(done(2022, "qc-2022-mid"), under_way(2022))
+    late = milestone(done(2023), under_way(2024, "qc-2025"))
+    assert commitment_status(on_time, AFTER_DUE).decided_by.source == "qc-2022-mid"
+    assert commitment_status(on_time, AFTER_DUE).status == MET
+    assert commitment_status(late, dt.date(2025, 3, 1)).status == MET_LATE
+
+
+def test_a_milestone_without_progress_is_not_yet_due_then_no_figure():
+    assert commitment_status(milestone(), DURING_DUE).status == NOT_YET_DUE
+    assert commitment_status(milestone(), AFTER_DUE).status == NO_FIGURE
+
+
+def test_done_false_does_not_reach_a_milestone():
+    assert reaches(Target("done"), under_way(2022)) is False

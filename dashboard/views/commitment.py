@@ -31,9 +31,10 @@ from dashboard.layout import (
 from dashboard.measures import against_target
 from loaders import commitment_status
 
-STATUS_BADGE_COLOURS: dict[str, Literal["green", "red", "gray", "blue"]] = {
+STATUS_BADGE_COLOURS: dict[str, Literal["green", "orange", "red", "gray", "blue"]] = {
     "met": "green",
     "met_late": "green",
+    "under_way": "orange",
     "missed": "red",
     "no_figure": "gray",
     "not_yet_due": "blue",

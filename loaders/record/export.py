@@ -7,7 +7,7 @@ import datetime as dt
 import json
 from typing import Any, TextIO
 
-from loaders.model import TargetsFile
+from loaders.model import Progress, TargetsFile
 from loaders.record.status import commitment_status
 
 EXPORT_COLUMNS = (
@@ -56,7 +56,7 @@ def commitment_rows(targets: TargetsFile, as_of: dt.date) -> list[dict[str, Any]
                 "baseline_year": c.baseline.year if c.baseline else None,
                 "baseline_value": c.baseline.value if c.baseline else None,
                 "latest_year": latest.period_year if latest else None,
-                "latest_value": (True if latest.done else latest.value) if latest else None,
+                "latest_value": _latest_value(c.target.op, latest),
                 "latest_source": latest.source if latest else None,
                 "status": result.status,
                 "percent_of_target": round(percent, 1) if percent is not None else None,
@@ -64,6 +64,13 @@ def commitment_rows(targets: TargetsFile, as_of: dt.date) -> list[dict[str, Any]
             }
         )
     return rows
+
+
+def _latest_value(op: str, latest: Progress | None) -> float | bool | None:
+    """Return the latest entry's figure; a milestone's is True (done) or False (under way)."""
+    if latest is None:
+        return None
+    return latest.done if op == "done" else latest.value
 
 
 def write_csv(rows: list[dict[str, Any]], out: TextIO) -> None:

@@ -36,7 +36,7 @@ OPS = {
     "<=": f"{OP_NAMES['en']['<=']} ({_common_words('<=')}; a ranking such as 前二十名 is <= 20)",
     "~": f"{OP_NAMES['en']['~']} ({_common_words('~')}): met within the tolerance",
     "done": f"a milestone ({', '.join(MILESTONE_WORDS)} …): met when a progress entry says done: "
-    "true",
+    "true; under way while the latest says done: false",
 }
 
 #: units whose `~` targets get a default tolerance, in the target's own unit (the field
@@ -246,9 +246,12 @@ PROGRESS = (
         "bool",
         When(
             Is("op", "done", of_target=True),
-            missing="missing: a milestone's progress is done: true",
+            missing="missing: a milestone's progress says done: true (reported complete) or "
+            "done: false (reported under way)",
         ),
-        "`true` when a milestone was reported complete.",
+        "For a milestone only: `true` when a document reports it complete (全面竣工, 建成); "
+        "`false` when one reports the work under way but not finished (主体工程基本完工, "
+        "加快推进, 开工建设): the status is then *under way*.",
         "true",
     ),
     Field(

@@ -13,11 +13,14 @@ from loaders.model import Commitment, Progress, Target
 
 MET = "met"
 MET_LATE = "met_late"
+UNDER_WAY = "under_way"
 MISSED = "missed"
 NO_FIGURE = "no_figure"
 NOT_YET_DUE = "not_yet_due"
 
-STATUSES = (MET, MET_LATE, MISSED, NO_FIGURE, NOT_YET_DUE)
+#: from done to not reported: work under way (a milestone not reported done, with a later
+#: document saying it is in hand) stands between met late and missed
+STATUSES = (MET, MET_LATE, UNDER_WAY, MISSED, NO_FIGURE, NOT_YET_DUE)
 
 
 @dataclass(frozen=True)
@@ -59,11 +62,17 @@ def commitment_status(commitment: Commitment, as_of: dt.date) -> StatusResult:
     on_time = [p for p in entries if p.period_year <= due]
     late = [p for p in entries if p.period_year > due]
     last_on_time = on_time[-1] if on_time else None
+    if target.op == "done":
+        # a milestone reported done stays done: a later "under way" does not undo it
+        last_on_time = next((p for p in on_time if p.done), last_on_time)
     if last_on_time is not None and reaches(target, last_on_time):
         return StatusResult(MET, last_on_time, latest, percent_of_target(target, last_on_time))
     reached_late = next((p for p in late if reaches(target, p)), None)
     if reached_late is not None:
         return StatusResult(MET_LATE, reached_late, latest, percent_of_target(target, reached_late))
+    if target.op == "done" and latest is not None:
+        # not reported done; the latest entry (done: false) says the work is under way
+        return StatusResult(UNDER_WAY, latest, latest, None)
     if as_of.year <= due:
         return StatusResult(
             NOT_YET_DUE, last_on_time, latest, percent_of_target(target, last_on_time)

@@ -1,6 +1,7 @@
 """The rules of a commitment's progress: a list of entries, each for a year or date, with its
-figure (or done: true for a milestone) in the target's unit, and its source, quoted when the
-source's text is in seeds/. Called by record_rules.commitment.
+figure in the target's unit (for a milestone, done: true when complete, done: false while under
+way), and its source, quoted when the source's text is in seeds/. Called by
+record_rules.commitment.
 """
 
 from __future__ import annotations
@@ -106,7 +107,7 @@ def progress_entry(
 def progress_figure(
     validator: Validator, entry: dict, values: dict, promised: Target | None, at: Where
 ) -> None:
-    """A milestone's progress says done: true; a figure's gives value, in the target's unit."""
+    """A milestone's progress says done: true or false; a figure's gives value, in its unit."""
     if promised is None:
         return
     facts = Facts(entry, values, target=promised)
@@ -115,13 +116,8 @@ def progress_figure(
             validator.problem(
                 at / "value",
                 "field-not-allowed",
-                'the target is a milestone (op: "done"): write done: true, not a value',
-            )
-        elif "done" in entry and values["done"] is False:
-            validator.problem(
-                at / "done",
-                "done-false",
-                "done: false reports nothing: remove the entry until the milestone is reported complete",
+                'the target is a milestone (op: "done"): write done: true (complete) or '
+                "done: false (under way), not a value",
             )
         else:
             validator.require(entry, _PROGRESS["done"], at, facts)
