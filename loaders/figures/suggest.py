@@ -45,6 +45,7 @@ from loaders.figures.measures import (
     names_a_part,
     names_change,
     names_flow,
+    ordered_likeness,
 )
 from loaders.figures.milestones import milestone_outcomes
 from loaders.figures.outcome import Suggestion
@@ -179,7 +180,11 @@ def _fits(commitment: Commitment, candidate: _Candidate) -> float | None:
     title = measure_pairs(commitment.title)
     quoted = measure_pairs(_before_figure(commitment.quote))
     pairs = set(candidate.pairs)
-    return max(likeness(title, pairs), likeness(title | quoted, pairs) * 0.9)
+    return max(
+        likeness(title, pairs),
+        likeness(title | quoted, pairs) * 0.9,
+        ordered_likeness(commitment.title, candidate.measure_words),
+    )
 
 
 def _before_figure(quote: str) -> str:
