@@ -40,6 +40,7 @@ class Report:
     publisher: str | None = None
     url: str | None = None
     plan_starts: str | None = None  # the plan part's opening words, when the rules miss it
+    kind: str | None = None  # a later document's kind (REPORT_KINDS), when the rules miss it
     line: int | None = None
 
     @property

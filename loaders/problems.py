@@ -59,6 +59,9 @@ CODES = {
     "quote-not-checkable": "a quote of a report that is not in seeds/",
     "figure-not-in-quote": "an exclusion's figure that its quote does not hold",
     "value-not-in-quote": "a value that is not a figure its own quote gives",
+    "progress-duplicate": "a progress entry that repeats another exactly",
+    "progress-disagree": "two entries for one year that give different figures",
+    "progress-measure": "a progress quote whose figure measures something else than its commitment",
     "value-sign": "a reported figure's sign contradicts its quote (a fall written as a rise)",
     "unit-not-in-quote": "a value whose quote gives figures only in another unit",
     # warnings: the record is kept

@@ -119,6 +119,9 @@ QUALIFIED_NOUNS = ("项目", "企业", "的项目", "的企业")
 MAX_QUALIFIER_WORDS = 4
 
 #: two-character words too common in these reports to say what a figure measures
+#: the kinds of a later document (a report record's `kind:`): where its outcomes are
+REPORT_KINDS = ("work-report", "plan-execution", "bulletin", "period")
+
 #: words that report a fall: the figure after them is a decrease (下降2.1% is -2.1)
 FALL_WORDS = words("下降 减少 回落 降低 下滑 下跌 负增长 缩减 萎缩 减")
 

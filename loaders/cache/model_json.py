@@ -43,13 +43,14 @@ def report_json(r: Report) -> list:
         r.publisher,
         r.url,
         r.plan_starts,
+        r.kind,
         r.line,
     ]
 
 
 def report_from(d: list) -> Report:
     """Return the report of report_json's data."""
-    return Report(d[0], d[1], d[2], PartialDate(*d[3]), d[4], d[5], d[6], d[7], d[8])
+    return Report(d[0], d[1], d[2], PartialDate(*d[3]), d[4], d[5], d[6], d[7], d[8], d[9])
 
 
 def area_json(a: Area) -> list:

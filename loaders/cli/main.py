@@ -22,12 +22,14 @@ from typing import TextIO
 
 from loaders.cli.check import EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, print_problems, report_check
 from loaders.figures.diagnostics import structure_lines
+from loaders.figures.later import later_kind
 from loaders.load.report_warnings import report_warnings
 from loaders.load.targets import load_targets
+from loaders.model import Report
 from loaders.record.export import commitment_rows, write_csv, write_json
 from loaders.record.schema import schema_markdown
 from loaders.settings import targets_path
-from loaders.texts.report import read_report
+from loaders.texts.report import Document, read_report
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -205,6 +207,23 @@ def run_draft(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     )
 
 
+def kind_line(document: Document, report: Report | None) -> str:
+    """Return what `targets report` says of a document read as a later one: its kind, the year
+    its outcomes are for and the paragraphs that hold them."""
+    kind = later_kind(
+        document,
+        report.title if report else "",
+        report.date.year if report else None,
+        report.kind if report else None,
+    )
+    held = sorted(kind.outcome_paragraphs)
+    where = f"¶{held[0]}–¶{held[-1]}" if held else "none (partial-year figures)"
+    return (
+        f"as a later document: {kind.kind} ({kind.how}); outcomes of "
+        f"{kind.outcome_year or 'an unknown year'} in {where}"
+    )
+
+
 def run_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Run `targets report`: the parts and headings of a report and its warnings."""
     path = targets_path(args.targets)
@@ -228,6 +247,8 @@ def run_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return EXIT_UNREADABLE
     warnings = report_warnings(result.targets, {report_id: document}, str(path))
     lines = structure_lines(report_id, document)
+    known = result.targets.report(report_id)
+    lines += ["", kind_line(document, known)]
     lines += ["", *map(str, warnings)] if warnings else ["", "no warning"]
     out.write("\n".join(lines) + "\n")
     return EXIT_OK

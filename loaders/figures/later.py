@@ -18,14 +18,10 @@ from dataclasses import dataclass
 
 from loaders.texts.report import Document
 from loaders.texts.script import to_simplified
+from loaders.wording import REPORT_KINDS
 
-WORK_REPORT, PLAN_EXECUTION, BULLETIN, PERIOD = (
-    "work-report",
-    "plan-execution",
-    "bulletin",
-    "period",
-)
-KINDS = (WORK_REPORT, PLAN_EXECUTION, BULLETIN, PERIOD)
+KINDS = REPORT_KINDS
+WORK_REPORT, PLAN_EXECUTION, BULLETIN, PERIOD = REPORT_KINDS
 #: paragraphs read for the kind after the title
 OPENING_PARAGRAPHS = 4
 

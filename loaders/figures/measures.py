@@ -60,6 +60,8 @@ _LIST_BEFORE = re.compile(r"(?:[-−－]?\d[\d.]*\s*(?:%|个百分点)?\s*[、�
 _CLAUSE_MARK = "，,：:"
 _SENTENCE_MARK = "。；;！？!?"
 _LIST_SPLIT = re.compile(r"、|和|及|以及|与")
+#: a progress quote whose figure's measure is less like its commitment's than this is flagged
+MEASURE_WARNING = 0.4
 #: a total held, and what is added in a year: a count of one is never the other's outcome
 STOCK_WORDS = words("总数 总量 累计 总计 保有量 存量 达到 年末 年底 末")
 #: words naming a part of a measure: a figure of the part is not the whole's outcome
@@ -82,6 +84,7 @@ class Subject:
     text: str  # the words naming the measure, as the text writes them
     quote_start: int  # where a self-contained quote of the figure starts in its paragraph
     borrowed: bool  # True when the subject came from an earlier clause or a list
+    alternatives: tuple[str, ...] = ()  # other readings of a short name, with its context
 
 
 def measure_text(text: str) -> str:
@@ -112,6 +115,13 @@ def likeness(a: set[str], b: set[str]) -> float:
     return 2 * len(a & b) / (len(a) + len(b))
 
 
+def measure_likeness(first: str, second: str) -> float:
+    """Return how alike two measures are, as words and as characters in order."""
+    return max(
+        likeness(measure_pairs(first), measure_pairs(second)), ordered_likeness(first, second)
+    )
+
+
 def ordered_likeness(a: str, b: str) -> float:
     """Return how alike two measures' words are in order (接待游客 in 接待国内外游客: 0.73), a
     Dice score over their longest common subsequence of characters."""
@@ -136,7 +146,12 @@ def _measure_length(text: str) -> int:
 
 
 def figure_subject(text: str, figure: Figure) -> Subject:
-    """Return what a figure of a paragraph measures, and where a quote of it should start."""
+    """Return what a figure of a paragraph measures, and where a quote of it should start.
+
+    A clause naming its own measure keeps it (a sub-measure, 其中…, always does); a clause
+    with a short name (学位, 投资) also offers the name with the clause before it; a clause with
+    none takes it from the clauses before it in its sentence, else from a heading sentence.
+    """
     start = figure.start
     sentence_start = max(text.rfind(m, 0, start) for m in _SENTENCE_MARK) + 1
     clause_start = max(sentence_start, max(text.rfind(m, 0, start) for m in _CLAUSE_MARK) + 1)
@@ -144,7 +159,8 @@ def figure_subject(text: str, figure: Figure) -> Subject:
     if listed is not None:
         return listed
     own = text[clause_start:start]
-    if _measure_length(own) >= MIN_SUBJECT or to_simplified(own).lstrip().startswith("其中"):
+    named = _measure_length(own)
+    if named >= MIN_SUBJECT or to_simplified(own).lstrip().startswith("其中"):
         return Subject(own, clause_start, False)  # a sub-measure (其中…) never takes its parent
     at = clause_start
     for _ in range(MAX_BORROW):
@@ -153,10 +169,12 @@ def figure_subject(text: str, figure: Figure) -> Subject:
         previous = max(sentence_start, max(text.rfind(m, 0, at - 1) for m in _CLAUSE_MARK) + 1)
         before = text[previous : at - 1]
         if _measure_length(before) >= MIN_SUBJECT:
+            if named:
+                return Subject(own, clause_start, False, (before + " " + own,))
             return Subject(before + " " + own, previous, True)
         at = previous
     heading = _heading_before(text, sentence_start)
-    if heading is not None and _measure_length(own) < 2:
+    if heading is not None and named < 2:
         return Subject(text[heading:sentence_start] + " " + own, heading, True)
     return Subject(own, clause_start, False)
 

@@ -77,12 +77,12 @@ class _Candidate:
     """A figure of the later document with what it measures."""
 
     found: FoundFigure
-    pairs: frozenset[str]
     measure: str
     quote: str
     change: bool
     difference: bool
     measure_words: str  # the subject as written, common words kept (总数, 累计)
+    alternatives: tuple[str, ...]  # a short subject read with the clause before it
 
 
 def suggest_progress(
@@ -98,7 +98,7 @@ def suggest_progress(
         later_document,
         later.title if later else "",
         later.date.year if later else None,
-        getattr(later, "kind", None),
+        later.kind if later else None,
     )
     if kind.partial or kind.outcome_year is None:
         return []
@@ -144,12 +144,12 @@ def _candidates(
         kept.append(
             _Candidate(
                 item,
-                frozenset(measure_pairs(subject.text)),
                 measure_text(subject.text).strip(),
                 text[subject.quote_start : figure.end],
                 is_change(text, figure),
                 is_difference(text, figure),
                 subject.text,
+                subject.alternatives,
             )
         )
     return kept
@@ -179,11 +179,13 @@ def _fits(commitment: Commitment, candidate: _Candidate) -> float | None:
         return None  # 农村居民收入 is not 居民收入; 第一产业增加值 is not 地区生产总值
     title = measure_pairs(commitment.title)
     quoted = measure_pairs(_before_figure(commitment.quote))
-    pairs = set(candidate.pairs)
     return max(
-        likeness(title, pairs),
-        likeness(title | quoted, pairs) * 0.9,
-        ordered_likeness(commitment.title, candidate.measure_words),
+        max(
+            likeness(title, measure_pairs(words)),
+            likeness(title | quoted, measure_pairs(words)) * 0.9,
+            ordered_likeness(commitment.title, words),
+        )
+        for words in (candidate.measure_words, *candidate.alternatives)
     )
 
 

@@ -137,6 +137,16 @@ REPORT = (
         "shows wrong; checked like a quote.",
         "2024年政府工作任务",
     ),
+    Field(
+        "kind",
+        "kind",
+        "no",
+        "What kind of later document it is, where `targets report` reads it wrong: "
+        "`work-report` (outcomes in its review part), `plan-execution` (in the part before next "
+        "year's draft plan), `bulletin` (a statistical bulletin: every figure), `period` "
+        "(1—6月, 前三季度: partial-year figures, never a year's outcome).",
+        "bulletin",
+    ),
 )
 
 AREA = (

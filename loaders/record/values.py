@@ -13,7 +13,7 @@ from typing import Any
 
 from loaders.model import PartialDate
 from loaders.record.schema import OPS
-from loaders.wording import COMMON_COMPARATOR_WORDS, MILESTONE_WORDS, OP_NAMES
+from loaders.wording import COMMON_COMPARATOR_WORDS, MILESTONE_WORDS, OP_NAMES, REPORT_KINDS
 
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 _WAN_YI = re.compile(r"^([+-]?\d+(?:\.\d+)?)\s*([万亿])(.*)$")
@@ -214,6 +214,13 @@ def read_op(value: Any) -> Result:
     return None, f"unknown op {describe(value)}: use one of {allowed}"
 
 
+def read_kind(value: Any) -> Result:
+    """Return one of the kinds of a later document, or a message naming them."""
+    if isinstance(value, str) and value.strip() in REPORT_KINDS:
+        return value.strip(), None
+    return None, f"unknown kind {describe(value)}: use one of {', '.join(REPORT_KINDS)}"
+
+
 def read_bool(value: Any) -> Result:
     """Return true or false, or a message."""
     if isinstance(value, bool):
@@ -228,5 +235,6 @@ READERS = {
     "text": read_text,
     "slug": read_slug,
     "op": read_op,
+    "kind": read_kind,
     "bool": read_bool,
 }

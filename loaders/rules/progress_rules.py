@@ -8,13 +8,28 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from loaders.figures.finder import matches
+from loaders.figures.measures import (
+    MEASURE_WARNING,
+    figure_subject,
+    measure_likeness,
+    measure_text,
+    names_a_part,
+)
+from loaders.figures.scan import figures_in_text
 from loaders.model import Progress, Report, Target
 from loaders.problems import Where
 from loaders.record.requirements import Facts
 from loaders.record.schema import PROGRESS
 from loaders.record.values import describe
 from loaders.rules.quote_check import check_quote
-from loaders.rules.value_check import advise_from_unit, check_sign, plausibility, value_in_quote
+from loaders.rules.value_check import (
+    advise_from_unit,
+    check_sign,
+    number,
+    plausibility,
+    value_in_quote,
+)
 
 if TYPE_CHECKING:
     from loaders.rules.validator import Validator
@@ -29,6 +44,7 @@ def progress(
     promised: Target | None,
     report: Report | None,
     falls: bool = False,
+    title: str = "",
 ) -> tuple[Progress, ...] | None:
     """Progress is a list of entries, each for a year or date, with its figure and source."""
     raw = item.get("progress")
@@ -45,12 +61,79 @@ def progress(
     entries = []
     ok = True
     for index, entry in enumerate(raw):
-        built = progress_entry(validator, entry, at[index], promised, report, falls)
+        built = progress_entry(validator, entry, at[index], promised, report, falls, title)
         if built is None:
             ok = False
         else:
             entries.append(built)
+            agree_with_earlier(validator, built, entries[:-1], at[index])
     return tuple(entries) if ok else None
+
+
+def _said(entry: Progress) -> str:
+    """Return what a progress entry reports: its value, or done / under way."""
+    if entry.value is not None:
+        return number(entry.value)
+    return "done" if entry.done else "under way"
+
+
+def agree_with_earlier(
+    validator: Validator, entry: Progress, earlier: list[Progress], at: Where
+) -> None:
+    """Warn when an entry repeats an earlier one exactly (same year, figure and source), or
+    gives another figure for the same year than an earlier one."""
+    year = entry.year if entry.year is not None else (entry.date.year if entry.date else None)
+    for other in earlier:
+        other_year = (
+            other.year if other.year is not None else (other.date.year if other.date else None)
+        )
+        if year is None or other_year != year or (entry.date is None) != (other.date is None):
+            continue
+        if entry.date is not None and entry.date != other.date:
+            continue
+        if _said(entry) == _said(other) and entry.source == other.source:
+            validator.warn(
+                at,
+                "progress-duplicate",
+                f"repeats the entry for {year} from {other.source}: delete one of them",
+            )
+            return
+        if _said(entry) != _said(other):
+            validator.warn(
+                at,
+                "progress-disagree",
+                f"{year}: {_said(entry)} from {entry.source}, but {_said(other)} from "
+                f"{other.source}: the sources disagree; keep the one that decides (the final "
+                "figure, or the later source) and say why in a note",
+            )
+            return
+
+
+def quote_measure(
+    validator: Validator, value: float, unit: str, quote: str, title: str, at: Where
+) -> None:
+    """Warn when a progress quote's figure measures something other than its commitment
+    (第一产业增加值 under 规上工业增加值增长)."""
+    if not title:
+        return
+    for figure in figures_in_text(quote):
+        if figure.value is None or not matches(figure, unit, abs(value)):
+            continue
+        subject = figure_subject(quote, figure)
+        words = measure_text(subject.text).split()
+        if not words:
+            return  # the quote names no measure: nothing to compare
+        if (
+            names_a_part(subject.text, title)
+            or measure_likeness(title, subject.text) < MEASURE_WARNING
+        ):
+            validator.warn(
+                at,
+                "progress-measure",
+                f"its figure {figure.text} measures “{''.join(words)}”, not “{title}”: check "
+                "that the entry belongs to this commitment",
+            )
+        return
 
 
 def progress_entry(
@@ -60,6 +143,7 @@ def progress_entry(
     promised: Target | None,
     report: Report | None,
     falls: bool = False,
+    title: str = "",
 ) -> Progress | None:
     """A progress entry gives year or date (the same year if both), its figure and source."""
     if not isinstance(entry, dict):
@@ -89,7 +173,7 @@ def progress_entry(
     progress_timing(validator, values, report, at)
     source = validator.reference(values["source"], "reports", at / "source")
     if source is not None:
-        progress_source(validator, entry, values, source, at, promised, falls)
+        progress_source(validator, entry, values, source, at, promised, falls, title)
     if len(validator.problems) != before:
         return None
     return Progress(
@@ -172,6 +256,7 @@ def progress_source(
     at: Where,
     promised: Target | None = None,
     falls: bool = False,
+    title: str = "",
 ) -> None:
     """A source in seeds/ is quoted (the quote checked, and its figure against the value); one
     not in seeds/ gets a note."""
@@ -196,3 +281,4 @@ def progress_source(
             and values["unit"] in (None, promised_unit)
         ):
             value_in_quote(validator, figure, promised_unit, values["quote"], at / "value", falls)
+            quote_measure(validator, figure, promised_unit, values["quote"], title, at / "quote")

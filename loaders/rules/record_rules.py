@@ -71,6 +71,7 @@ def report(validator: Validator, item: dict, at: Where) -> Report | None:
         publisher=values["publisher"],
         url=values["url"],
         plan_starts=values["plan_starts"],
+        kind=values["kind"],
         line=validator.line(at),
     )
 
@@ -113,7 +114,7 @@ def commitment(validator: Validator, item: dict, at: Where) -> Commitment | None
         values["title"] or "", values["quote"] or "", promised.value if promised else None
     )
     prior = baseline(validator, item, at, promised, source, falls)
-    reported = progress(validator, item, at, promised, source, falls)
+    reported = progress(validator, item, at, promised, source, falls, values["title"] or "")
     required = ("id", "report", "year", "area", "title", "title_en", "quote")
     if any(values[name] is None for name in required) or promised is None or source is None:
         return None
