@@ -40,7 +40,7 @@ EXTRA_STOP_WORDS = words(
 )
 _STOP = re.compile(
     "|".join(
-        re.escape(w)
+        re.escape(w) + ("(?!值)" if w == "增加" else "")  # 增加值 is a noun
         for w in sorted(set(MEASURE_STOP_WORDS) | set(EXTRA_STOP_WORDS), key=len, reverse=True)
     )
 )
