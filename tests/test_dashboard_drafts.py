@@ -37,6 +37,7 @@ def test_drafts_are_left_out_of_the_status_counts(with_drafts):
     assert status_counts(frame) == {
         "met": 0,
         "met_late": 0,
+        "under_way": 0,
         "missed": 0,
         "no_figure": 3,
         "not_yet_due": 0,
