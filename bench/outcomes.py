@@ -1,5 +1,6 @@
 """Outcomes written by `targets find PLAN --suggest LATER --write` (no --pick), against hand
-labels, on SYNTHETIC later documents (tests/outcome_texts: tuned/ and holdout/).
+labels, on SYNTHETIC later documents (tests/outcome_texts: tuned/, holdout1/ — held out for
+one run, then tuned on — and holdout2/, never tuned on).
 
 Each case folder holds targets.yaml (the plan's commitments, no progress), seeds/plan.txt,
 seeds/later.txt and labels.yaml (the outcomes later.txt gives, written by hand before the
@@ -90,5 +91,5 @@ def run_set(name: str) -> dict:
 
 
 if __name__ == "__main__":
-    for chosen in sys.argv[1:] or ["tuned"]:
+    for chosen in sys.argv[1:] or sorted(p.name for p in CASES.iterdir() if p.is_dir()):
         run_set(chosen)

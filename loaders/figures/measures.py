@@ -36,7 +36,8 @@ EXTRA_STOP_WORDS = words(
     "增长 增速 增幅 涨幅 下降 上涨 回落 降低 减少 负增长 下滑 增加 比上年 较上年 上年 同期 同比"
     " 全年 全县 全区 全市 全镇 全省 我县 我区 本县 本区 县域 区域 累计 实现 达到 总量 预计"
     " 初步核算 按可比价格计算 按可比价计算 可比价 年末 年底 当年 共计 合计 总计 一共 其中"
-    " 新改建 改建 新建 万 亿 个 家 项 户 同口径 可比口径 口径 自然口径"
+    " 新改建 改建 新建 万 亿 个 家 项 户 同口径 可比口径 口径 自然口径 按不变价格计算 按可比价格"
+    " 不变价格 不变价 可比价格 计算 此外 同时"
 )
 _STOP = re.compile(
     "|".join(
@@ -57,6 +58,10 @@ _DIFFERENCE_BEFORE = re.compile(
 )
 #: the earlier figures of a list before a figure ("增长8.2%、3.4%、" before 8.3%)
 _LIST_BEFORE = re.compile(r"(?:[-−－]?\d[\d.]*\s*(?:%|个百分点)?\s*[、和及]\s*)+$")
+#: a measure named as a change; 提高到, 降低至 give the level to reach
+_NAMES_CHANGE = re.compile(r"增长|增速|增幅|涨幅|上涨|(?:下降|降低|提高|提升)(?![到至])")
+#: a run of spaces inside a paragraph: cells of a table, or lines a PDF ran together
+_GAP = re.compile(r"[ \t\u3000]{2,}")
 _CLAUSE_MARK = "，,：:"
 _SENTENCE_MARK = "。；;！？!?"
 _LIST_SPLIT = re.compile(r"、|和|及|以及|与")
@@ -69,10 +74,18 @@ PART_WORDS = words(
     "城镇 农村 城市 第一产业 第二产业 第三产业 一产 二产 三产 出口 进口 限额以上 限上 房地产 民间 税收"
     " 人均 平均"
 )
+#: parts of one whole: a commitment on one is not reported by a figure of another
+PART_GROUPS = (
+    words("城镇 农村 城市 乡村 全体"),
+    words("第一产业 第二产业 第三产业"),
+    words("出口 进口 外贸"),
+)
 FLOW_WORDS = words("新增 新认定 新建 新招引 新引进 新开工 新培育 新改建 新签约")
 #: a subject shorter than this (in characters of its measure text) is borrowed from before
 MIN_SUBJECT = 3
 MAX_BORROW = 2
+#: a list's name this short qualifies the last name's tail (城镇 in 城镇、农村居民收入)
+MAX_QUALIFIER = 3
 #: a heading sentence naming the measure of the sentence after it is at most this long
 MAX_HEADING = 20
 
@@ -154,6 +167,8 @@ def figure_subject(text: str, figure: Figure) -> Subject:
     """
     start = figure.start
     sentence_start = max(text.rfind(m, 0, start) for m in _SENTENCE_MARK) + 1
+    gaps = [m.end() for m in _GAP.finditer(text, sentence_start, start)]
+    sentence_start = max([sentence_start, *gaps])  # a table's cells or lines run together
     clause_start = max(sentence_start, max(text.rfind(m, 0, start) for m in _CLAUSE_MARK) + 1)
     listed = _listed_subject(text, figure, sentence_start)
     if listed is not None:
@@ -205,6 +220,7 @@ def _listed_subject(text: str, figure: Figure, sentence_start: int) -> Subject |
             at = first
             names_start = max(sentence_start, max(text.rfind(m, 0, at) for m in _CLAUSE_MARK) + 1)
     names = [n for n in _LIST_SPLIT.split(text[names_start:at]) if n.strip()]
+    names = _with_shared_tail(names)
     if len(names) == 1 and to_simplified(names[0]).lstrip().startswith("城乡"):
         rest = names[0].lstrip()[2:]
         names = ["城镇" + rest, "农村" + rest]
@@ -218,22 +234,46 @@ def _listed_subject(text: str, figure: Figure, sentence_start: int) -> Subject |
     return Subject(names[len(listed) - 1], names_start, True)
 
 
+def _with_shared_tail(names: list[str]) -> list[str]:
+    """Return a list's names, short ones given the tail of the last ("城镇、农村居民收入": 城镇居民
+    收入 and 农村居民收入)."""
+    if len(names) < 2:
+        return names
+    last = names[-1].strip()
+    short = [n.strip() for n in names[:-1]]
+    if not all(0 < len(n) <= MAX_QUALIFIER for n in short) or len(last) <= MAX_QUALIFIER + 1:
+        return names
+    tail = last[len(short[0]) :]
+    return [n + tail for n in short] + [last]
+
+
 def is_change(text: str, figure: Figure) -> bool:
     """Return True when a figure is a change (增长5%, 下降2.1%), not a level (失业率3%)."""
-    before = _LIST_BEFORE.sub("", text[max(0, figure.start - 60) : figure.start])
+    before = _LIST_BEFORE.sub("", to_simplified(text[max(0, figure.start - 60) : figure.start]))
     return _CHANGE_BEFORE.search(before[-8:]) is not None
 
 
 def is_difference(text: str, figure: Figure) -> bool:
     """Return True when an amount is a difference from last year (比上年增加2亿元)."""
-    return _DIFFERENCE_BEFORE.search(text[max(0, figure.start - 10) : figure.start]) is not None
+    before = to_simplified(text[max(0, figure.start - 10) : figure.start])
+    return _DIFFERENCE_BEFORE.search(before) is not None
 
 
 def names_a_part(measure: str, commitment_title: str) -> bool:
     """Return True when a figure's measure names a part (农村, 第一产业, 出口 …) that the
-    commitment's title does not: the part's figure is not the whole's outcome."""
-    measure, title = to_simplified(measure), to_simplified(commitment_title)
-    return any(word in measure and word not in title for word in PART_WORDS)
+    commitment's title does not, or another part of the same whole (全体 for 城镇): the
+    figure is then not the commitment's outcome."""
+    measure, title = (
+        to_simplified(t).replace("进出口", "外贸") for t in (measure, commitment_title)
+    )
+    if any(word in measure and word not in title for word in PART_WORDS):
+        return True
+    for group in PART_GROUPS:
+        mine = {word for word in group if word in title}
+        theirs = {word for word in group if word in measure}
+        if mine and theirs and not mine & theirs:
+            return True
+    return False
 
 
 def is_stock(text: str) -> bool:
@@ -248,5 +288,4 @@ def names_flow(text: str) -> bool:
 
 def names_change(text: str) -> bool:
     """Return True when a commitment's title or measure names a change (增长, 涨幅, 增速)."""
-    simplified = to_simplified(text)
-    return any(w in simplified for w in ("增长", "增速", "增幅", "涨幅", "下降", "降低", "提高"))
+    return _NAMES_CHANGE.search(to_simplified(text)) is not None

@@ -27,7 +27,7 @@ MIN_SHARED = 2
 UNDER_WAY_WORDS = words(
     "主体完工 主体工程 基本完工 基本建成 基本完成 加快推进 有序推进 稳步推进 扎实推进 全力推进 正在"
     " 已报送 已上报 报送 开工建设 开工 动工 启动 在建 前期工作 进展顺利 完成总工程量 转入 即将 推进"
-    " 土建 设备安装 安装调试 调试 形象进度 有序开展 加快建设 完成投资"
+    " 土建 设备安装 安装调试 调试 形象进度 有序开展 加快建设 完成投资 滞后 目前 尚未 未完成 路基"
 )
 #: words of completion
 DONE_WORDS = words(
@@ -87,19 +87,26 @@ def milestone_outcomes(
             continue
         named = []
         for number, start, clause in clauses:
-            shared = wanted & measure_pairs(clause)
-            share = len(shared) / len(wanted)
-            if len(shared) < MIN_SHARED or share < OBJECT_SHARE:
-                continue
             text = document.paragraph(number).text
-            said = verdict(clause) or verdict(_next_clause(text, start + len(clause)))
+            following = _next_clause(text, start + len(clause))
+            shared = wanted & measure_pairs(clause)
+            both = wanted & measure_pairs(clause + following)
+            if len(shared) / len(wanted) >= OBJECT_SHARE:
+                window = clause  # the clause names the object; its verdict may follow
+            elif len(shared) >= MIN_SHARED and len(both) / len(wanted) >= OBJECT_SHARE:
+                window, shared = clause + following, both  # named across two clauses
+            else:
+                continue
+            if len(shared) < MIN_SHARED:
+                continue
+            said = verdict(window) or verdict(following)
             if said is None:
                 continue
-            end = start + len(clause)
-            if verdict(clause) is None:
-                end += len(_next_clause(text, end))
+            end = start + len(window)
+            if verdict(window) is None:
+                end += len(following)
             quote = text[start:end].rstrip("，,；;。！？!? ")
-            named.append((share, number, said, quote.strip()))
+            named.append((len(shared) / len(wanted), number, said, quote.strip()))
         if not named:
             continue
         named.sort(key=lambda n: (-n[0], n[1]))

@@ -67,8 +67,10 @@ RATE_UNITS = ("%", "个百分点")
 #: a sentence with these words gives an average or a total over years, not the year's figure
 MULTI_YEAR_WORDS = ("年均", "平均每年", "五年来", "五年累计", "以来累计", "期间累计")
 #: a figure's clause with these words gives a partial year (上半年, 1—9月, 前三季度, 12月当月)
+#: a year named in a figure's sentence
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!度计划)")
 _PARTIAL = re.compile(
-    r"上半年|下半年|前三季度|[一二三四]季度|(?:1|一)\s*[—\-－~～至到]\s*\d{1,2}\s*月|当月|月末|月份"
+    r"一度|上半年|下半年|前三季度|[一二三四]季度|(?:1|一)\s*[—\-－~～至到]\s*\d{1,2}\s*月|当月|月末|月份"
 )
 
 
@@ -138,9 +140,11 @@ def _candidates(
         text = document.paragraph(figure.paragraph).text
         subject = figure_subject(text, figure)
         sentence = to_simplified(_sentence(text, figure))
-        quoted = to_simplified(text[subject.quote_start : figure.end])
-        if any(w in sentence for w in MULTI_YEAR_WORDS) or _PARTIAL.search(quoted):
+        before = to_simplified(text[_sentence_start(text, figure) : figure.end])
+        if any(w in sentence for w in MULTI_YEAR_WORDS) or _PARTIAL.search(before):
             continue
+        if _another_year(before, kind.outcome_year):
+            continue  # 2022年全县地区生产总值…: last year's figure, restated
         kept.append(
             _Candidate(
                 item,
@@ -153,6 +157,16 @@ def _candidates(
             )
         )
     return kept
+
+
+def _sentence_start(text: str, figure: Figure) -> int:
+    """Return where a figure's sentence starts in its paragraph."""
+    return max(text.rfind(m, 0, figure.start) for m in "。；;！？") + 1
+
+
+def _another_year(text: str, year: int | None) -> bool:
+    """Return True when a text names a year that is not the outcome year (2022年…)."""
+    return year is not None and any(int(y) != year for y in _YEAR.findall(text))
 
 
 def _sentence(text: str, figure: Figure) -> str:
@@ -179,13 +193,17 @@ def _fits(commitment: Commitment, candidate: _Candidate) -> float | None:
         return None  # 农村居民收入 is not 居民收入; 第一产业增加值 is not 地区生产总值
     title = measure_pairs(commitment.title)
     quoted = measure_pairs(_before_figure(commitment.quote))
+    own = measure_pairs(candidate.measure_words)
+    readings: tuple[str, ...] = (candidate.measure_words,)
+    if own & (title | quoted):  # a short name read with its context only when it shares a word
+        readings += candidate.alternatives
     return max(
         max(
             likeness(title, measure_pairs(words)),
             likeness(title | quoted, measure_pairs(words)) * 0.9,
             ordered_likeness(commitment.title, words),
         )
-        for words in (candidate.measure_words, *candidate.alternatives)
+        for words in readings
     )
 
 
