@@ -123,7 +123,7 @@ MAX_QUALIFIER_WORDS = 4
 REPORT_KINDS = ("work-report", "plan-execution", "bulletin", "period")
 
 #: words that report a fall: the figure after them is a decrease (下降2.1% is -2.1)
-FALL_WORDS = words("下降 减少 回落 降低 下滑 下跌 负增长 缩减 萎缩 减")
+FALL_WORDS = words("下降 减少 回落 降低 下滑 下跌 负增长 缩减 萎缩")
 
 STOP_WORDS = frozenset(
     words(
