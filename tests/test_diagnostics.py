@@ -129,6 +129,8 @@ def test_targets_report_prints_parts_headings_and_warnings(tmp_path):
         "  ¶3    review 一、2023年工作回顾",
         "  ¶5    review 二、奋力开创新局面",
         "",
+        "as a later document: work-report (工作报告 in the title); outcomes of 2023 in ¶3–¶6",
+        "",
         f"{path}:2: syn-2024: warning: no plan part found in seeds/syn-2024.txt: every figure "
         f"is read as a review outcome and no commitment can be found; {FIX}",
     ]
