@@ -134,8 +134,8 @@ def test_corpus_has_its_texts_and_every_holdout_set_was_run_once():
     texts = corpus_texts()
     assert len(texts) >= 15
     holdouts = [path.name for path in texts if read_labels(path.with_suffix(".labels")).holdout]
-    # the eighth set, written blind and run once, and the two plan-reading texts (issue 21),
-    # to be run once when that work is done (docs/benchmarks.md): never tune on them
+    # the eighth set, written blind and run once, and the two plan-reading texts of issue 21,
+    # run once when that work was done (docs/benchmarks.md): never tune on them
     assert holdouts == [
         "chengwan-2025-pdf-district.txt",
         "luoxi-2025-web-plan-page-holdout.txt",
