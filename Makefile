@@ -41,7 +41,7 @@ test: $(STAMP) system-packages
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/targets check
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --durations=15
 
 check: $(STAMP)
 	$(BIN)/targets check

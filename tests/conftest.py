@@ -50,6 +50,31 @@ APP = str(ROOT / "dashboard" / "app.py")
 APP_TIMEOUT_S = 60
 
 
+@pytest.fixture(scope="session", autouse=True)
+def session_cache_dir(tmp_path_factory):
+    """Point the disk cache of the whole session (its session fixtures too) at a temporary
+    folder, so that nothing is written into the repository."""
+    folder = tmp_path_factory.mktemp("targets-cache")
+    before = os.environ.get("TARGETS_CACHE_DIR")
+    os.environ["TARGETS_CACHE_DIR"] = str(folder)
+    yield folder
+    if before is None:
+        os.environ.pop("TARGETS_CACHE_DIR", None)
+    else:
+        os.environ["TARGETS_CACHE_DIR"] = before
+
+
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path_factory, monkeypatch):
+    """Give each test a disk cache of its own and a process that remembers no earlier load: a
+    test passes or fails alone, in any order. (Streamlit's caches are keyed by content, so
+    what one test leaves there is what another would build: they are not cleared.)"""
+    from loaders.load.targets import forget_loads
+
+    monkeypatch.setenv("TARGETS_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    forget_loads()
+
+
 @pytest.fixture(scope="session")
 def as_of() -> dt.date:
     """Return the day the small fixture's statuses are computed for."""

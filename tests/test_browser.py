@@ -27,7 +27,7 @@ from bench.browser import (
 ROOT = Path(__file__).resolve().parent.parent
 SHOTS = ROOT / "artifacts" / "screenshots"
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 WAIT_MS = 120_000  # a first page loads Plotly's bundle: slow on a busy 2-core machine
 
 

@@ -25,7 +25,7 @@ from loaders.texts.quotes import closest_passage, find_across_paragraphs, find_q
 from loaders.texts.report import PARTS, parse_report
 from loaders.wording import REPORT_KINDS
 
-pytestmark = pytest.mark.filterwarnings("ignore:Generating overly large repr")
+pytestmark = [pytest.mark.filterwarnings("ignore:Generating overly large repr"), pytest.mark.slow]
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
