@@ -24,7 +24,7 @@ def test_every_bundled_record_reads_back_equal(bundled):
 @pytest.mark.parametrize(
     ("cls", "written"),
     [
-        (model.Report, 9),
+        (model.Report, 12),
         (model.Area, 5),
         (model.Commitment, 14),
         (model.Target, 4),

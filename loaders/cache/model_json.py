@@ -44,13 +44,17 @@ def report_json(r: Report) -> list:
         r.url,
         r.plan_starts,
         r.kind,
+        r.place,
+        r.place_en,
         r.line,
     ]
 
 
 def report_from(d: list) -> Report:
     """Return the report of report_json's data."""
-    return Report(d[0], d[1], d[2], PartialDate(*d[3]), d[4], d[5], d[6], d[7], d[8], d[9])
+    return Report(
+        d[0], d[1], d[2], PartialDate(*d[3]), d[4], d[5], d[6], d[7], d[8], d[9], d[10], d[11]
+    )
 
 
 def area_json(a: Area) -> list:
