@@ -14,6 +14,7 @@ KIND_WORDS = (
 )
 OTHER_KIND = "report"
 TITLE_WORDS = re.compile(r"工作报告|统计公报|执行情况|报告|公报")
+SENTENCE_MARKS = re.compile(r"[，。：；,:;]")  # a title is not a sentence
 MAX_TITLE = 40  # characters: a longer paragraph is prose, not a title
 TITLE_PARAGRAPHS = 12  # the title stands among the first paragraphs
 DATE = re.compile(r"(?P<year>(?:19|20)\d\d)\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日")
@@ -32,10 +33,10 @@ def document_kind(title: str) -> str:
 
 def guess_title(paragraphs: list[str]) -> str:
     """Return the document's title: the first short paragraph that names a report or a
-    bulletin, else the first short paragraph, else ""."""
+    bulletin (not a sentence), else the first short paragraph, else ""."""
     first = [p.strip() for p in paragraphs[:TITLE_PARAGRAPHS] if p.strip()]
     short = [p for p in first if len(p) <= MAX_TITLE]
-    named = [p for p in short if TITLE_WORDS.search(p)]
+    named = [p for p in short if TITLE_WORDS.search(p) and not SENTENCE_MARKS.search(p)]
     return (named or short or [""])[0]
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from statistics import median
 
@@ -82,8 +83,8 @@ def paragraphs_of(pages: list[list[Line]]) -> list[str]:
     if not lines:
         return []
     size = median(line.height for line in lines)
-    left = Counter(round(line.left) for line in lines).most_common(1)[0][0]
-    right = max(Counter(round(line.right) for line in lines).most_common(3))[0]
+    left = _margin([line.left for line in lines], min)
+    right = _margin([line.right for line in lines], max)
     paragraphs: list[list[str]] = []
     open_paragraph = False
     previous: Line | None = None
@@ -99,6 +100,14 @@ def paragraphs_of(pages: list[list[Line]]) -> list[str]:
         open_paragraph = line.right >= right - 1.5 * size and not title
         previous = line
     return [_join(parts) for parts in paragraphs]
+
+
+def _margin(edges: list[float], outermost: Callable[[list[int]], int]) -> int:
+    """Return a margin: the outermost edge that two lines or more share (else the outermost),
+    so that one stray line does not move it."""
+    counts = Counter(round(edge) for edge in edges)
+    shared = [edge for edge, count in counts.items() if count >= 2]
+    return outermost(shared or list(counts))
 
 
 def _is_title(line: Line, left: float, right: float, size: float) -> bool:

@@ -27,8 +27,8 @@ def pdf_paragraphs(path: Path) -> list[str]:
     except pdfium.PdfiumError as error:
         if "password" in str(error).lower():
             raise ImportRefused(
-                f"{path.name}: the PDF is encrypted (needs a password): save an unprotected "
-                "copy (print it to PDF), then import that"
+                f"{path.name}: the PDF is encrypted (needs a password): open it with its password and "
+                "save an unprotected copy (print it to PDF), then import that"
             ) from error
         raise ImportRefused(
             f"{path.name}: not a readable PDF ({error}): is it the right file?"
