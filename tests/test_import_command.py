@@ -317,3 +317,12 @@ def test_find_reads_the_same_commitments_in_the_imported_text(tracker, tmp_path,
     if kind != "html":
         assert "— 1 —" not in seed.read_text(encoding="utf-8")
     shutil.rmtree(tracker / "seeds")
+
+
+def test_an_import_without_a_place_says_how_to_give_one(tracker, tmp_path):
+    code, _, err = run("import", str(original(tmp_path)))
+    assert code == 0
+    assert err == (
+        "note: report-2025 names no place: add place: and place_en: to its record (or import "
+        "with --place and --place-en); later imports take them from the last report\n"
+    )

@@ -113,6 +113,11 @@ def import_command(
         f"{new_id}: {extracted.type.upper()} {request.path.name} → {seed} "
         f"({len(paragraphs)} paragraphs); added under reports: in {targets_path}\n"
     )
+    if not place and not place_en:
+        err.write(
+            f"note: {new_id} names no place: add place: and place_en: to its record (or import "
+            "with --place and --place-en); later imports take them from the last report\n"
+        )
     return _summary(new_id, targets_path, seeds_dir, out)
 
 
