@@ -242,6 +242,26 @@ def bench_draft(results: Results) -> None:
             results.add(name, value)
 
 
+def bench_outcomes(results: Results) -> None:
+    """Score `--suggest --write` on the labelled SYNTHETIC later documents (bench/outcomes.py)."""
+    from contextlib import redirect_stdout
+    from io import StringIO
+
+    from bench.outcomes import CASES, run_set
+
+    for name in sorted(p.name for p in CASES.iterdir() if p.is_dir()):
+        with redirect_stdout(StringIO()):
+            totals = run_set(name)
+        labelled = totals["labelled"]
+        results.add(f"outcomes_{name}_labelled", labelled)
+        results.add(f"outcomes_{name}_right_share", totals["right"] / labelled if labelled else 0)
+        results.add(f"outcomes_{name}_wrong_written", totals["wrong"])
+        results.add(
+            f"outcomes_{name}_milestones_right",
+            f"{totals['milestones_right']} of {totals['milestones']}",
+        )
+
+
 def verdicts(results: Results) -> None:
     """Print PASS, FAIL or NOT MEASURED for every target."""
     for target in TARGETS:
@@ -299,6 +319,7 @@ def main(argv: list[str] | None = None) -> int:
             bench_finder(results)
             bench_report_formats(results)
             bench_draft(results)
+            bench_outcomes(results)
     results.add("bench_total_s", time.perf_counter() - started)
     verdicts(results)
     return 0

@@ -97,6 +97,16 @@ VOLTAGE_UNITS = ("千伏", "kV")
 AGE_UNITS = ("周岁", "岁")
 #: 3个国控站点, 2个国考断面: a count of sites the state or province monitors names those sites
 MONITORED_SITE_WORDS = ("国控", "国考", "省控", "省考", "市控", "市考")
+#: what a count of the year's work names, right after its unit: its areas (做好以下6个方面工作,
+#: 重点抓好五个方面), its package of promised projects (办好10件民生实事, 十项为民实事), or its tasks
+#: (突出抓好以下八项工作) when WORK_TO_DO_WORDS come before it in the clause
+WORK_AREA_WORDS = ("方面", "个方面")
+PROMISED_WORKS = ("实事",)
+WORK_WORDS = ("工作", "任务")
+WORK_TO_DO_WORDS = ("以下", "做好", "抓好", "办好", "突出", "聚焦")
+WORK_COUNT_UNITS = ("个", "项", "件", "方面")
+#: 七次、八次全会: a meeting's ordinal, or a list of them, right before the meeting
+MEETING_WORDS = ("全会", "全体会议", "党代会")
 RANK_UNITS = ("名", "位", "强")
 GRADE_UNITS = ("A级", "星级", "级甲等", "级乙等", "级丙等", "甲")
 NOT_FIGURE_UNITS = ("号", "周年", "届", "大", "版本", "版", "月", "日")
@@ -123,7 +133,7 @@ MAX_QUALIFIER_WORDS = 4
 REPORT_KINDS = ("work-report", "plan-execution", "bulletin", "period")
 
 #: words that report a fall: the figure after them is a decrease (下降2.1% is -2.1)
-FALL_WORDS = words("下降 减少 回落 降低 下滑 下跌 负增长 缩减 萎缩 减")
+FALL_WORDS = words("下降 减少 回落 降低 下滑 下跌 负增长 缩减 萎缩")
 
 STOP_WORDS = frozenset(
     words(

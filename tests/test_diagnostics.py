@@ -31,6 +31,11 @@ commitments: []
 FRONT = "合成县人民政府工作报告（SYNTHETIC）\n各位代表：\n一、2023年工作回顾\n一年来，新增学位1200个，同比增长5%。\n"
 UNKNOWN_PLAN_HEADING = FRONT + "二、奋力开创新局面\n新增学位1500个，新建公园4个。\n"
 PLAN_WITHOUT_FIGURES = FRONT + "二、2024年工作安排\n坚持稳中求进，推动高质量发展。\n"
+REVIEW_ONLY = (  # a page explaining the review: a review heading, no plan heading, cue words
+    "\t合成县人民政府工作报告解读（SYNTHETIC）\n\t2023年工作回顾\n"
+    "\t这一年，我们力争上游抓项目，完成投资74亿元。\n"
+    "\t积极争取上级资金12亿元，新增学位2600个。\n"
+)
 TARGETS_IN_THE_REVIEW = (
     "合成县人民政府工作报告（SYNTHETIC）\n各位代表：\n一、2023年工作回顾\n"
     "一年来新增学位1200个。今年，力争新增学位1500个以上，新建公园4个。\n"
@@ -68,6 +73,19 @@ def test_a_plan_without_figures_is_warned_about(tmp_path):
     assert warnings_of(write(tmp_path, PLAN_WITHOUT_FIGURES)) == [
         "targets.yaml:2: syn-2024: warning: the plan part of seeds/syn-2024.txt (from ¶5) "
         f"holds no figure; {FIX}"
+    ]
+
+
+def test_a_review_only_text_names_its_review_figures_that_read_as_targets(tmp_path):
+    assert warnings_of(write(tmp_path, REVIEW_ONLY)) == [
+        "targets.yaml:2: syn-2024: warning: no plan part found in seeds/syn-2024.txt: every "
+        f"figure is read as a review outcome and no commitment can be found; {FIX}",
+        "targets.yaml:2: syn-2024: warning: 1 figure(s) of the review part of "
+        "seeds/syn-2024.txt read as targets (以上、左右、以内、力争、确保、争取): ¶4 12亿元 in "
+        "“积极争取上级资金12亿元”; with no plan part they are read as outcomes (a review "
+        "subsection's 力争 or 争取 starts no plan when the text has a review heading and no plan "
+        "heading); if the plan starts among them, give its opening words as `plan_starts:` on "
+        "the report",
     ]
 
 
@@ -128,6 +146,8 @@ def test_targets_report_prints_parts_headings_and_warnings(tmp_path):
         "chapters and headings:",
         "  ¶3    review 一、2023年工作回顾",
         "  ¶5    review 二、奋力开创新局面",
+        "",
+        "as a later document: work-report (工作报告 in the title); outcomes of 2023 in ¶3–¶6",
         "",
         f"{path}:2: syn-2024: warning: no plan part found in seeds/syn-2024.txt: every figure "
         f"is read as a review outcome and no commitment can be found; {FIX}",

@@ -11,8 +11,10 @@ from loaders.figures.scan import (
     LABEL_DIFFERENCE,
     LABEL_GRADE_CLASS,
     LABEL_MONITORED,
+    LABEL_ORDINAL,
     LABEL_PERIOD,
     LABEL_TIME_NAME,
+    LABEL_WORK_AREAS,
     chinese_number,
     figures_in_text,
     find_figures,
@@ -138,8 +140,57 @@ def test_chinese_numeral_carrying_a_figure():
 
 
 def test_chinese_numeral_count_before_a_noun_reads_as_a_name():
-    assert only("全力办好省、市、区十件民生实事").label.startswith("Chinese numerals")
+    assert only("全力办好省、市、区十件民生实事").label == LABEL_WORK_AREAS
     assert only("做好产学融合、产城融合两篇文章").label.startswith("Chinese numerals")
+    assert only("深刻领悟两个确立的决定性意义").label.startswith("Chinese numerals")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("今年重点做好以下6个方面工作：", "6个"),
+        ("要重点把握好3方面：", "3方面"),
+        ("重点抓好五个方面。", "五个"),
+        ("突出抓好以下八项工作。", "八项"),
+        ("努力完成以下9项重点工作，", "9项"),
+        ("全力办好10件民生实事，", "10件"),
+        ("集中力量办好十项为民实事。", "十项"),
+    ],
+)
+def test_a_count_of_the_years_work_areas_tasks_or_promised_projects_names_them(text, figure):
+    found = only(text)
+    assert (found.text, found.label) == (figure, LABEL_WORK_AREAS)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("完成10项改革任务。", "10项"),  # tasks, but no 做好/抓好/以下: an amount
+        ("新增5个工作站。", "5个"),  # 工作站 is no 工作
+        ("新建社区服务中心3个。", "3个"),
+        ("打造两个省级特色产业园。", "两个"),  # after a building verb: things to build
+    ],
+)
+def test_a_count_of_other_things_stays_an_amount(text, figure):
+    found = only(text)
+    assert (found.text, found.label) == (figure, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("学习贯彻市委七次、八次全会精神", [("七次", LABEL_ORDINAL), ("八次", LABEL_ORDINAL)]),
+        ("落实省委十二届七次、八次全会部署", [("八次", LABEL_ORDINAL)]),  # 届七次: no figure
+        ("贯彻县委7次、8次全会精神", [("7次", LABEL_ORDINAL), ("8次", LABEL_ORDINAL)]),
+        ("开展应急演练12次。", [("12次", None)]),
+    ],
+)
+def test_a_list_of_meeting_ordinals_names_the_meetings(text, figures):
+    assert [(f.text, f.label) for f in figures_in_text(text)] == figures
+
+
+def test_names_in_chinese_numerals_before_da_are_no_figure():
+    assert written("坚决打好三大攻坚战，深入实施五大工程，推进5大行动") == []
 
 
 def test_chinese_numeral_count_ending_its_clause_is_an_amount():

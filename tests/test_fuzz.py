@@ -23,6 +23,7 @@ from loaders.record.schema import AREA, COMMITMENT, EXCLUSION, OPS, REPORT, SECT
 from loaders.texts.matching import FOOTNOTE_MARKER, normalise
 from loaders.texts.quotes import closest_passage, find_across_paragraphs, find_quote
 from loaders.texts.report import PARTS, parse_report
+from loaders.wording import REPORT_KINDS
 
 pytestmark = pytest.mark.filterwarnings("ignore:Generating overly large repr")
 
@@ -102,6 +103,7 @@ GOOD = {
         REAL_QUOTES + ["个", "%", "2022-03-15-qingcheng-government-work-report.txt"]
     ),
     "op": st.sampled_from(list(OPS)),
+    "kind": st.sampled_from(list(REPORT_KINDS)),
     "bool": st.booleans(),
 }
 

@@ -10,7 +10,7 @@ import pytest
 
 from bench.labelled_texts import read_labels
 from bench.report_formats import measure
-from loaders.figures.scan import figures_in_text
+from loaders.figures.scan import LABEL_WORK_AREAS, figures_in_text
 from loaders.texts.parts import heading_kind, paragraph_cues, plan_year_from_text, reads_as_review
 from loaders.texts.report import parse_report
 from loaders.texts.script import TRADITIONAL, simplified_table, to_simplified
@@ -644,6 +644,33 @@ def test_without_any_plan_wording_no_plan_part_is_found():
     assert document.structure.start_of("review").how == "no plan found"
 
 
+REVIEW_ONLY = (  # one paragraph a line (tabs)
+    "\t合成县《政府工作报告》解读之二\n\t2024年工作回顾\n"
+    "\t这一年，我们力争上游抓项目，完成投资74亿元。\n"
+    "\t积极争取上级资金12亿元，粮食总产量稳定在18万吨以上。\n"
+    "\t城镇新增就业5100人，新增学位2600个。\n"
+)
+
+
+def test_cue_words_in_a_review_subsection_start_no_plan_under_a_review_heading():
+    document = parse_report(REVIEW_ONLY)
+    parts = [p.part for p in document.paragraphs]
+    assert parts == ["front", "review", "review", "review", "review"]
+    assert document.structure.start_of("plan") is None
+
+
+def test_under_a_review_heading_a_numbered_part_title_with_plan_cues_still_starts_the_plan():
+    text = REVIEW_ONLY + "\t二、实干争先　奋力开创新局面\n\t今年，力争新增学位3000个以上。\n"
+    document = parse_report(text)
+    assert [p.part for p in document.paragraphs][-3:] == ["review", "plan", "plan"]
+    assert document.structure.start_of("plan").how == "wording cues"
+
+
+def test_without_a_review_heading_cue_words_still_start_the_plan():
+    document = parse_report(REVIEW_ONLY.replace("\t2024年工作回顾\n", ""))
+    assert document.structure.start_of("plan").how == "wording cues"
+
+
 # ---- the override ------------------------------------------------------------------------------
 
 
@@ -729,7 +756,7 @@ def test_a_traditional_report_is_read_with_its_parts():
         ("打造三个城市更新示范片区", "三个", None),
         ("年内新建两所学校", "两所", None),
         ("打造两条乡村振兴示范带", "两条", None),
-        ("重点抓好四个方面工作", "四个", "Chinese numerals before a noun: a name, not an amount"),
+        ("重点抓好四个方面工作", "四个", LABEL_WORK_AREAS),
         ("实施三项重点工程", "三项", "Chinese numerals before a noun: a name, not an amount"),
         (
             "围绕三条主导产业链精准招商",
@@ -769,15 +796,22 @@ def test_the_finder_scores_at_least_095_on_the_texts_it_was_tuned_on(tmp_path):
             shutil.copy(labels.with_suffix(".txt"), tmp_path)
     result = measure(tmp_path)
     tuned = result["tuned"]
-    # the seven holdout sets (5, 7, 3, 3, 6, 4, 6 texts) count as tuned since
-    assert tuned["texts"] == 45
+    # the seven holdout sets (5, 7, 3, 3, 6, 4, 6 texts) count as tuned since, and so do the
+    # four plan-reading texts of issue 21 written to tune on (one a review-only page)
+    assert tuned["texts"] == 49
     assert tuned["recall"] >= MIN_SCORE, tuned
     assert tuned["precision"] >= MIN_SCORE, tuned
     assert tuned["op_accuracy"] >= MIN_SCORE, tuned
     below = [
         (text["name"], score, text[score])
         for text in result["texts"]
+        if text["labels"]  # a review-only text has no commitment: it must have no figure found
         for score in ("recall", "precision", "op_accuracy")
         if text[score] is None or text[score] < MIN_SCORE
+    ]
+    below += [
+        (text["name"], "found", text["found"])
+        for text in result["texts"]
+        if not text["labels"] and text["found"]
     ]
     assert below == [], "\n".join(note for text in result["texts"] for note in text["notes"])

@@ -1,144 +1,152 @@
 """Validated records and problems as JSON data and back, for the disk cache of file outcomes.
 
-Each record is a list of its fields in declaration order, nested records as lists too, so that
-reading 51,000 commitments back is a few constructor calls each (no per-value dispatch). Only
-the dashboard's own cache reads this: it is not an exchange format.
+Each record is a list of its fields in declaration order (`dataclasses.fields`), nested records
+as lists too, so that reading 51,000 commitments back is a few constructor calls each (no
+per-value dispatch: only the fields that hold records are converted). The codec is made from
+the model's declarations, so a field added to a record is written and read with no change
+here. Only the dashboard's own cache reads this: it is not an exchange format.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+import operator
+import types
+import typing
+from collections.abc import Callable
 from typing import Any
 
-from loaders.model import (
-    Area,
-    Baseline,
-    Commitment,
-    Exclusion,
-    PartialDate,
-    Progress,
-    Report,
-    Target,
-)
+from loaders.model import Area, Commitment, Exclusion, Report
 from loaders.problems import Problem
 
 
-def _date(date: PartialDate | None) -> list | None:
-    """Return a partial date as [year, month, day], or None."""
-    return None if date is None else [date.year, date.month, date.day]
+def to_json(value: Any) -> Any:
+    """Return a record (or a tuple of them, or a plain value) as JSON data."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return writer(type(value))(value)
+    if isinstance(value, tuple):
+        return [to_json(item) for item in value]
+    return value
 
 
-def _date_from(data: list | None) -> PartialDate | None:
-    """Return the partial date of [year, month, day], or None."""
-    return None if data is None else PartialDate(*data)
+@functools.cache
+def writer(cls: type) -> Callable[[Any], list]:
+    """Return the function that writes a record of a class as JSON data (its fields in order;
+    only the fields that may hold records are converted)."""
+    hints = typing.get_type_hints(cls)
+    values = operator.attrgetter(*_field_names(cls))
+    nested = [i for i, name in enumerate(_field_names(cls)) if _converter(hints[name]) is not None]
+
+    def write(record: Any) -> list:
+        """Return the record's fields as JSON data."""
+        data = list(values(record))
+        for index in nested:
+            data[index] = to_json(data[index])
+        return data
+
+    return write
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    """Return a record class's field names in declaration order."""
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
+@functools.cache
+def reader(cls: type) -> Callable[[list], Any]:
+    """Return the function that makes a record of a class from its to_json data."""
+    hints = typing.get_type_hints(cls)
+    nested = [
+        (index, convert)
+        for index, name in enumerate(_field_names(cls))
+        if (convert := _converter(hints[name])) is not None
+    ]
+
+    keywords = [f.name for f in dataclasses.fields(cls) if f.kw_only]
+    positional = len(_field_names(cls)) - len(keywords)
+
+    def read(data: list) -> Any:
+        """Return the record of the data, its nested records made too."""
+        if nested:
+            data = list(data)
+            for index, convert in nested:
+                data[index] = convert(data[index])
+        if keywords:
+            return cls(*data[:positional], **dict(zip(keywords, data[positional:], strict=True)))
+        return cls(*data)
+
+    return read
+
+
+def _converter(hint: Any) -> Callable[[Any], Any] | None:
+    """Return how a field's JSON data becomes its value, or None when it is the value itself."""
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        inner = [arg for arg in typing.get_args(hint) if arg is not type(None)]
+        optional = _converter(inner[0]) if len(inner) == 1 else None
+        if optional is None:
+            return None
+        return lambda data: None if data is None else optional(data)
+    if origin is tuple:
+        each = _converter(typing.get_args(hint)[0])
+        if each is None:
+            return tuple
+        return lambda data: tuple(each(item) for item in data)
+    if dataclasses.is_dataclass(hint) and isinstance(hint, type):
+        return reader(hint)
+    return None
 
 
 def report_json(r: Report) -> list:
     """Return a report as JSON data."""
-    return [
-        r.id,
-        r.title,
-        r.title_en,
-        _date(r.date),
-        r.file,
-        r.publisher,
-        r.url,
-        r.plan_starts,
-        r.kind,
-        r.place,
-        r.place_en,
-        r.line,
-    ]
+    return to_json(r)
 
 
 def report_from(d: list) -> Report:
     """Return the report of report_json's data."""
-    return Report(
-        d[0], d[1], d[2], PartialDate(*d[3]), d[4], d[5], d[6], d[7], d[8], d[9], d[10], d[11]
-    )
+    return reader(Report)(d)
 
 
 def area_json(a: Area) -> list:
     """Return an area as JSON data."""
-    return [a.id, a.name, a.name_en, a.chapter, a.line]
+    return to_json(a)
 
 
 def area_from(d: list) -> Area:
     """Return the area of area_json's data."""
-    return Area(*d)
-
-
-def _progress_json(p: Progress) -> list:
-    """Return a progress entry as JSON data."""
-    return [p.source, p.year, _date(p.date), p.value, p.done, p.quote, p.note, p.line]
-
-
-def _progress_from(d: list) -> Progress:
-    """Return the progress entry of _progress_json's data."""
-    return Progress(d[0], d[1], _date_from(d[2]), d[3], d[4], d[5], d[6], d[7])
+    return reader(Area)(d)
 
 
 def commitment_json(c: Commitment) -> list:
     """Return a commitment as JSON data."""
-    target = c.target
-    baseline = c.baseline
-    return [
-        c.id,
-        c.report,
-        c.year,
-        c.area,
-        c.title,
-        c.title_en,
-        [target.op, target.value, target.unit, target.tolerance],
-        c.quote,
-        c.metric,
-        None
-        if baseline is None
-        else [baseline.year, baseline.value, baseline.quote, baseline.source, baseline.note],
-        [_progress_json(p) for p in c.progress],
-        c.note,
-        c.line,
-        c.draft,
-    ]
+    return to_json(c)
 
 
 def commitment_from(d: list) -> Commitment:
     """Return the commitment of commitment_json's data."""
-    return Commitment(
-        d[0],
-        d[1],
-        d[2],
-        d[3],
-        d[4],
-        d[5],
-        Target(*d[6]),
-        d[7],
-        d[8],
-        None if d[9] is None else Baseline(*d[9]),
-        tuple(_progress_from(p) for p in d[10]),
-        d[11],
-        d[12],
-        d[13],
-    )
+    return reader(Commitment)(d)
 
 
 def exclusion_json(e: Exclusion) -> list:
     """Return an exclusion as JSON data."""
-    return [e.report, e.figure, e.quote, e.reason, e.line]
+    return to_json(e)
 
 
 def exclusion_from(d: list) -> Exclusion:
     """Return the exclusion of exclusion_json's data."""
-    return Exclusion(*d)
+    return reader(Exclusion)(d)
 
 
 def problem_json(p: Problem) -> list:
     """Return a problem as JSON data, its file name included."""
-    return [p.file, p.line, p.record, p.field, p.message, p.code, p.severity]
+    return to_json(p)
 
 
 def problem_from(d: list) -> Problem:
     """Return the problem of problem_json's data."""
-    return Problem(d[0], d[1], d[2], d[3], d[4], code=d[5], severity=d[6])
+    return reader(Problem)(d)
 
 
 #: per section, how its records are written and read

@@ -3,7 +3,9 @@
 `report_warnings(targets, documents, file)` returns a warning (a Problem with severity
 "warning") for each work report whose structure looks wrong:
 
-- it has no plan part (every figure would be read as a review outcome);
+- it has no plan part (every figure would be read as a review outcome), and then which of its
+  review figures carry a comparator or commitment word (积极争取上级资金12亿元 in a text with a
+  review heading and no plan heading, which the reader does not take for the plan's start);
 - its plan part holds no figure;
 - its review holds figures that read as targets: a comparator or commitment word (以上, 左右,
   以内, 力争, 确保, 争取) in a sentence about the plan year (今年, 新的一年, the plan year).
@@ -67,7 +69,8 @@ def structure_warnings(report_id: str, document: Document) -> list[str]:
     if not document.in_part("plan"):
         return [
             f"no plan part found in {document.source}: every figure is read as a review "
-            f"outcome and no commitment can be found; {fix}"
+            f"outcome and no commitment can be found; {fix}",
+            *_cued_review_figures(document),
         ]
     figures = find_figures(document)
     plan = [f for f in figures if figure_kind(document, f) == "commitment"]
@@ -88,16 +91,40 @@ def structure_warnings(report_id: str, document: Document) -> list[str]:
         )
     ]
     if suspicious:
-        examples = "; ".join(
-            f"¶{f.paragraph} {f.text} in “{f.clause}”" for f in suspicious[:MAX_EXAMPLES]
-        )
-        more = f" (and {len(suspicious) - MAX_EXAMPLES} more)" if len(suspicious) > 3 else ""
         messages.append(
             f"{len(suspicious)} figure(s) of the review part of {document.source} read as "
-            f"targets of {plan_year or 'the plan year'}: {examples}{more}; the plan may start "
-            f"earlier: {fix}"
+            f"targets of {plan_year or 'the plan year'}: {_examples(suspicious)}; the plan may "
+            f"start earlier: {fix}"
         )
     return messages
+
+
+def _examples(figures: list[Figure]) -> str:
+    """Return the first few figures as ¶N figure in “clause”, and how many more there are."""
+    examples = "; ".join(f"¶{f.paragraph} {f.text} in “{f.clause}”" for f in figures[:MAX_EXAMPLES])
+    more = f" (and {len(figures) - MAX_EXAMPLES} more)" if len(figures) > MAX_EXAMPLES else ""
+    return examples + more
+
+
+def _cued_review_figures(document: Document) -> list[str]:
+    """Return the message naming the review figures of a text without a plan part that carry a
+    comparator or commitment word (力争, 争取, 以上 …), or none when there is no such figure."""
+    cued = [
+        figure
+        for figure in find_figures(document)
+        if figure.part == "review"
+        and figure.label is None
+        and any(cue in TARGET_CUES for cue in figure.cues)
+    ]
+    if not cued:
+        return []
+    return [
+        f"{len(cued)} figure(s) of the review part of {document.source} read as targets "
+        f"({'、'.join(TARGET_CUES)}): {_examples(cued)}; with no plan part they are read as "
+        "outcomes (a review subsection's 力争 or 争取 starts no plan when the text has a review "
+        "heading and no plan heading); if the plan starts among them, give its opening words as "
+        "`plan_starts:` on the report"
+    ]
 
 
 def structure_messages(report_id: str, title: str) -> Callable[[Document], list[str]]:

@@ -26,7 +26,7 @@ from loaders.texts.parts import reads_as_review
 from loaders.texts.quotes import QuoteMatch, find_quotes
 from loaders.texts.report import Document
 from loaders.texts.script import to_simplified
-from loaders.wording import COUNT_UNITS, FALL_WORDS, OCCURRENCE_UNITS
+from loaders.wording import COUNT_UNITS, OCCURRENCE_UNITS
 
 __all__ = [
     "FoundFigure",
@@ -228,11 +228,10 @@ def value_in_unit(figure: Figure, unit: str | None) -> float | None:
     return figure.base_value / multiplier
 
 
-def measure_falls(title: str, quote: str, value: float | None = None) -> bool:
-    """Return True when a commitment measures a fall (能耗下降, 减少排放: its title says so, or
-    its quote writes the target as one): a reported fall is then a positive figure of it."""
-    if any(word in to_simplified(title) for word in FALL_WORDS):
-        return True
+def measure_falls(quote: str, value: float | None = None) -> bool:
+    """Return True when a commitment measures a fall (能耗下降3%: its quote writes the target as
+    a fall): a reported fall is then a positive figure of it. Its title is not read: a title
+    such as 为企业减税降费 names an amount, not a fall."""
     figures = figures_in_text(quote)
     if value is not None:
         figures = [f for f in figures if f.value == value] or figures

@@ -24,11 +24,14 @@ rule for numbers in print, GB/T 15835, keeps Chinese numerals for fixed expressi
 (500千伏 names a line), ages (80岁以上老人), money thresholds that qualify a noun
 (超10亿元项目, 50亿元以上重大项目), a grade or a time whose clause counts the things they name
 (4A级旅游景区2家, 15分钟医保服务圈站点40个), years in Chinese numerals (关键五年: a period),
-counts of monitored sites (3个国控站点, 2个国考断面: the state's sites, named) and a difference
-from last year right after the figure it restates (达到6家，比去年增加2家).
+counts of monitored sites (3个国控站点, 2个国考断面: the state's sites, named), a difference
+from last year right after the figure it restates (达到6家，比去年增加2家), a count of the year's
+work — its areas (做好以下6个方面工作), its promised projects (办好10件民生实事) or, in a sentence
+about the work to do, its tasks (突出抓好以下八项工作) — in digits or Chinese numerals, and the
+ordinals of a list of meetings (七次、八次全会; 第八次 and 十九届 are no figure).
 
 The words this reads (units, multipliers, comparators, commitment cues) are in loaders.wording.
-The module is longer than most (about 600 lines) because _Scanner is one pass over a paragraph
+The module is longer than most (about 780 lines) because _Scanner is one pass over a paragraph
 whose steps share its state (folded text, clause boundaries, quoted spans); split, each part
 would need all of it.
 """
@@ -52,6 +55,7 @@ from loaders.wording import (
     GRADE_UNITS,
     MAX_QUALIFIER_WORDS,
     MEASURE_UNITS,
+    MEETING_WORDS,
     MONITORED_SITE_WORDS,
     MULTIPLIERS,
     NAMING_UNITS,
@@ -62,11 +66,16 @@ from loaders.wording import (
     POINT_UNITS,
     POST_COMPARATORS,
     PRE_COMPARATORS,
+    PROMISED_WORKS,
     QUALIFIED_NOUNS,
     RANK_CONTEXT,
     RANK_UNITS,
     TIME_UNITS,
     VOLTAGE_UNITS,
+    WORK_AREA_WORDS,
+    WORK_COUNT_UNITS,
+    WORK_TO_DO_WORDS,
+    WORK_WORDS,
 )
 
 # ---- characters ----------------------------------------------------------------------------
@@ -189,6 +198,19 @@ _FALL_BEFORE = re.compile(
 )
 #: a written minus (增长-2.1%, 为-19.9%): not the link of a range (5-6%), which follows a digit
 _MINUS = "-−－"
+LABEL_WORK_AREAS = (
+    "a count of the year's work areas, tasks or promised projects (做好以下6个方面工作, "
+    "十件民生实事): names them, not an amount"
+)
+LABEL_ORDINAL = "a meeting's ordinal (七次、八次全会): names the meeting, not an amount"
+_WORK_QUALIFIER = rf"[\u4e00-\u9fff]{{0,{MAX_QUALIFIER_WORDS}}}?"
+# 做好以下6个方面工作, 办好10件民生实事, 抓好以下八项重点工作: what a count of work names
+_WORK_AREAS = re.compile("|".join(WORK_AREA_WORDS))
+_PROMISED = re.compile(rf"{_WORK_QUALIFIER}(?:{'|'.join(PROMISED_WORKS)})")
+_TASKS = re.compile(rf"{_WORK_QUALIFIER}(?:{'|'.join(WORK_WORDS)})+(?![\u4e00-\u9fff])")
+_WORK_TO_DO = re.compile("|".join(WORK_TO_DO_WORDS))
+# 七次、八次全会: the ordinals of a list of meetings, only the last naming the meeting
+_MEETING = re.compile(rf"(?:\s*、\s*(?:\d+|[{_CN_CHARS}]+)\s*次)*\s*(?:{'|'.join(MEETING_WORDS)})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -596,6 +618,7 @@ class _Scanner:
                 unit,
                 post.end() if post else unit_end,
                 compared=post is not None or pre in _THRESHOLD_BEFORE,
+                clause_start=clause_start,
             ),
             direction=-1 if falls else 1,
         )
@@ -693,11 +716,18 @@ class _Scanner:
 
     # -- tests on the surroundings -----------------------------------------------------------
 
-    def _label(self, unit: str, after: int, compared: bool = False) -> str | None:
+    def _label(
+        self, unit: str, after: int, compared: bool = False, clause_start: int = 0
+    ) -> str | None:
         """Return why a figure with this unit reads as a name or qualifier, or None.
 
-        `after` is where the figure (with its comparator, if `compared`) ends.
+        `after` is where the figure (with its comparator, if `compared`) ends; `clause_start`
+        where its clause starts.
         """
+        if unit in WORK_COUNT_UNITS and self._counts_work(unit, after, clause_start):
+            return LABEL_WORK_AREAS
+        if unit == "次" and _MEETING.match(self.folded, after):
+            return LABEL_ORDINAL
         if unit in VOLTAGE_UNITS:
             return LABEL_VOLTAGE
         if unit in AGE_UNITS:
@@ -712,6 +742,16 @@ class _Scanner:
         if self.folded.startswith("的", after) and _POST_COMPARATOR.match(self.folded, after - 2):
             return LABEL_THRESHOLD  # 10万元以下的村, 500万元以上的企业
         return None
+
+    def _counts_work(self, unit: str, after: int, clause_start: int) -> bool:
+        """Return True when a count names the year's work: its areas (6个方面), its promised
+        projects (10件民生实事) or, after 做好/抓好/以下…, its tasks (以下八项工作)."""
+        folded = self.folded
+        if unit == "方面" or _WORK_AREAS.match(folded, after):
+            return True
+        if _PROMISED.match(folded, after):
+            return True
+        return bool(_TASKS.match(folded, after) and _WORK_TO_DO.search(folded, clause_start, after))
 
     def _ends_clause(self, position: int, allow: tuple[str, ...] = ()) -> bool:
         """Return True when only a comparator (if allowed) stands before the clause's end."""

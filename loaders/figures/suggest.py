@@ -221,7 +221,7 @@ def _paired(
     """Return the candidates of each commitment, the best pairs one to one marked to write."""
     scored: list[tuple[float, Commitment, _Candidate, float]] = []
     for commitment in commitments:
-        falls = measure_falls(commitment.title, commitment.quote, commitment.target.value)
+        falls = measure_falls(commitment.quote, commitment.target.value)
         for candidate in candidates:
             score = _fits(commitment, candidate)
             if score is None or score < CANDIDATE_LIKENESS:

@@ -112,9 +112,7 @@ def commitment(validator: Validator, item: dict, at: Where) -> Commitment | None
             value_in_quote(
                 validator, promised.value, promised.unit, values["quote"], at / "target" / "value"
             )
-    falls = measure_falls(
-        values["title"] or "", values["quote"] or "", promised.value if promised else None
-    )
+    falls = measure_falls(values["quote"] or "", promised.value if promised else None)
     prior = baseline(validator, item, at, promised, source, falls)
     reported = progress(validator, item, at, promised, source, falls, values["title"] or "")
     required = ("id", "report", "year", "area", "title", "title_en", "quote")

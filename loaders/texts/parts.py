@@ -38,7 +38,10 @@ was done last year or last term), ``plan`` (what will be done: the commitments) 
    全部完成, 获评, 累计, the year before);
    the plan starts where the review cues before and the plan cues after are the most (where
    paragraphs without cues leave that open, they go on with the review before them, if any).
-   Confidence: the share of cues that agree with the split. After the plan's start, a
+   Confidence: the share of cues that agree with the split. In a text that opens with a review
+   heading and has neither a plan heading nor a numbered part title (a page explaining the
+   review), cue words alone start no plan: a review subsection says 力争上游 and 积极争取上级资金
+   12亿元 of last year. After the plan's start, a
    paragraph with review cues and no plan cue is review (a news item may give this year's
    targets first and last year's results after them). A paragraph after the last plan cue
    that goes back to the meeting (会议还…, 据悉，大会会期…), quotes deputies (“…”县人大代表…
@@ -514,6 +517,19 @@ def is_part_title(text: str) -> bool:
     )
 
 
+def _review_without_plan_title(
+    texts: list[str], kinds: list[str | None], first_heading: int | None, low: int, high: int
+) -> bool:
+    """Return True when a text opens its parts with a review heading (2024年工作回顾, 过去一年的
+    主要工作), has no plan heading and no numbered part title in texts[low:high]: a cue word in
+    a review subsection (积极争取上级资金12亿元, 力争上游) does not start a plan there."""
+    return (
+        first_heading is not None
+        and kinds[first_heading] == "review"
+        and not any(is_part_title(texts[index]) for index in range(low, high))
+    )
+
+
 def _cue_split(
     texts: list[str], cues: list[tuple[list[str], list[str]]], low: int, high: int
 ) -> tuple[int, float, str]:
@@ -620,6 +636,8 @@ def assign_parts(
             confidence = agree / total if total else 0.5
         else:
             how = "wording cues"
+            if _review_without_plan_title(texts, kinds, first_heading, low, annex):
+                found = annex
         if found < annex:
             closing = _news_closing(texts, cues[found + 1 - low :], found + 1, annex)
             for index in range(found, closing):
