@@ -326,3 +326,15 @@ def test_an_import_without_a_place_says_how_to_give_one(tracker, tmp_path):
         "note: report-2025 names no place: add place: and place_en: to its record (or import "
         "with --place and --place-en); later imports take them from the last report\n"
     )
+
+
+def test_import_without_a_tracker_points_to_init(tmp_path, monkeypatch):
+    monkeypatch.delenv("TARGETS_FILE", raising=False)
+    monkeypatch.chdir(tmp_path)
+    assert run("import", str(original(tmp_path))) == (
+        2,
+        "",
+        "targets.yaml: no such file: start a tracker with `targets init` (or name yours with "
+        "--targets or TARGETS_FILE)\n",
+    )
+    assert not (tmp_path / "seeds").exists()

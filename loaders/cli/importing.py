@@ -54,6 +54,12 @@ def import_command(
     request: ImportRequest, *, targets_path: Path, seeds_dir: Path, out: TextIO, err: TextIO
 ) -> int:
     """Run `targets import`; return the exit code (that of the check after, once written)."""
+    if not targets_path.exists():
+        err.write(
+            f"{targets_path}: no such file: start a tracker with `targets init` (or name yours "
+            "with --targets or TARGETS_FILE)\n"
+        )
+        return EXIT_UNREADABLE
     result = load_targets(targets_path, seeds_dir)
     if result.unreadable:
         for problem in result.problems:
