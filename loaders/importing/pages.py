@@ -3,8 +3,9 @@ a paragraph's lines joined by where they stand on the page.
 
 A PDF gives each line of text its box. A paragraph starts at a line indented from the page's
 left margin (the first-line indent of a Chinese report, a centred title) or after a line that
-stops short of the right margin, and ends at a line that stops short; a change of font size
-also parts them. A line at the top or bottom of a page is a running header or footer when it
+stops short of the right margin, and ends at a line that stops short (in ragged-right text, a
+line a few characters short that does not end a sentence goes on); a change of font size also
+parts them. A line at the top or bottom of a page is a running header or footer when it
 is a page number (— 3 —, - 3 -, 第3页, 3/12) or when the same words (numbers aside) stand at the
 edge of most pages.
 """
@@ -21,6 +22,10 @@ from loaders.texts.report import PAGE_NUMBER_LINE
 
 EDGE_LINES = 2  # lines at each edge of a page that may be a header or a footer
 REPEATED_SHARE = 0.5  # a header's words stand at the edge of at least this share of pages
+#: how many characters short of the right margin a line of ragged-right text may stop, where a
+#: number or a word did not fit, and go on in the next line (unless it ends a sentence)
+RAGGED = 5
+ENDINGS = tuple("。！？：；!?:;")
 _DIGITS = re.compile(r"\d+")
 _LATIN_END = re.compile(r"[A-Za-z]$")
 _LATIN_START = re.compile(r"^[A-Za-z]")
@@ -97,7 +102,10 @@ def paragraphs_of(pages: list[list[Line]]) -> list[str]:
             paragraphs.append([])
         paragraphs[-1].append(line.text.strip())
         wrapped_title = title and line.right - line.left >= right - left - 5 * size
-        open_paragraph = line.right >= right - 1.5 * size and not title
+        open_paragraph = not title and (
+            line.right >= right - 1.5 * size
+            or (line.right >= right - RAGGED * size and not line.text.endswith(ENDINGS))
+        )
         previous = line
     return [_join(parts) for parts in paragraphs]
 
@@ -113,7 +121,7 @@ def _margin(edges: list[float], outermost: Callable[[list[int]], int]) -> int:
 def _is_title(line: Line, left: float, right: float, size: float) -> bool:
     """Return True when a line is centred between the margins (a title, a date line)."""
     before, after = line.left - left, right - line.right
-    return before > 0.5 * size and abs(before - after) < size
+    return before > 0.5 * size and abs(before - after) < 0.3 * size
 
 
 def _join(parts: list[str]) -> str:
