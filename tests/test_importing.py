@@ -92,6 +92,22 @@ def test_paragraphs_are_rejoined_from_where_their_lines_stand():
     ]
 
 
+def test_in_ragged_right_text_a_line_a_few_characters_short_goes_on_unless_a_sentence_ends():
+    def ragged(text: str, top: float, short: int, indent: int = 0) -> Line:
+        return Line(text, LEFT + indent * SIZE, RIGHT - short * SIZE, top - SIZE, top)
+
+    lines = [
+        box_line("全县地区生产总值增长5.8%，一般公共预算收", 720, indent=2),
+        ragged("入增长4.1%，城镇新增就业", 700, short=3),  # 1.38万人 did not fit
+        ragged("1.38万人，新建农村公路58公里，新增学位。", 680, short=3),
+        box_line("新增养老床位300张。", 660, full=False),
+    ]
+    assert paragraphs_of([lines]) == [
+        "全县地区生产总值增长5.8%，一般公共预算收入增长4.1%，城镇新增就业1.38万人，新建农村公路58公里，新增学位。",
+        "新增养老床位300张。",
+    ]
+
+
 def test_a_title_centred_over_two_lines_is_one_paragraph():
     wide = "关于龙泉县2024年国民经济和社会发展计划执行"  # 23 characters of 25
     lines = [
