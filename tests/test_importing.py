@@ -97,13 +97,15 @@ def test_in_ragged_right_text_a_line_a_few_characters_short_goes_on_unless_a_sen
         return Line(text, LEFT + indent * SIZE, RIGHT - short * SIZE, top - SIZE, top)
 
     lines = [
-        box_line("全县地区生产总值增长5.8%，一般公共预算收", 720, indent=2),
-        ragged("入增长4.1%，城镇新增就业", 700, short=3),  # 1.38万人 did not fit
+        box_line("全县地区生产总值增长5.8%，一般公共预算收", 740, indent=2),
+        box_line("入增长4.1%，规上工业增加值增长8.3%，固", 720),
+        ragged("定资产投资增长6.9%，城镇新增就业", 700, short=3),  # 1.38万人 did not fit
         ragged("1.38万人，新建农村公路58公里，新增学位。", 680, short=3),
         box_line("新增养老床位300张。", 660, full=False),
     ]
     assert paragraphs_of([lines]) == [
-        "全县地区生产总值增长5.8%，一般公共预算收入增长4.1%，城镇新增就业1.38万人，新建农村公路58公里，新增学位。",
+        "全县地区生产总值增长5.8%，一般公共预算收入增长4.1%，规上工业增加值增长8.3%，固定资产投资增长6.9%，"
+        "城镇新增就业1.38万人，新建农村公路58公里，新增学位。",
         "新增养老床位300张。",
     ]
 
