@@ -39,7 +39,7 @@ NEVER_TEXT = [
     "head",
 ]
 CHROME_NAMES = re.compile(
-    r"nav|menu|crumb|bread|share|footer|foot|copyright|toolbar|sidebar|search|login|"
+    r"nav|menu|crumb|bread|share|footer|foot(?!note)|copyright|toolbar|sidebar|search|login|"
     r"related|links|position|location|topbar|top-bar|header|banner",
     re.IGNORECASE,
 )
@@ -73,11 +73,14 @@ BLOCKS = set(
         "title",
     ]
 )
+#: words of page chrome, as portals write them (with their colon where they have one), so that
+#: a heading of the report that names the same thing (承办全省运动会, 无障碍设施) is kept
 CHROME_LINE = re.compile(
     r"当前位置|您现在的位置|所在位置|现在位置|分享到|打印本页|关闭窗口|【打印】|【关闭】|"
-    r"电话|传真|邮编|ICP|备案|公网安备|网站标识码|版权所有|主办单位|主办：|主办:|承办|"
-    r"技术支持|访问量|访客|浏览次数|阅读次数|字体[:：]?\s*[【\[]?\s*大|扫一扫|微信|微博|"
-    r"发布时间|发布日期|信息来源|来源[:：]|责任编辑|无障碍|长者模式|繁體"
+    r"电话[:：]|联系电话|传真[:：]|邮编[:：]|ICP备|备案号|公网安备|网站标识码|版权所有|"
+    r"主办单位|主办[:：]|承办单位|承办[:：]|技术支持[:：]|访问量|访客|浏览次数|阅读次数|"
+    r"字体[:：]?\s*[【\[]?\s*大|扫一扫|无障碍(?:浏览|阅读)?\s*(?:$|[|｜])|长者模式|"
+    r"发布时间|发布日期|信息来源|来源[:：]|责任编辑"
 )
 MAX_CHROME_LINE = 120  # a chrome line is short: a paragraph of the report is kept whatever
 LINK_SHARE = 0.6  # a line with at least this share of its text in links is a menu
