@@ -41,6 +41,8 @@ class Report:
     url: str | None = None
     plan_starts: str | None = None  # the plan part's opening words, when the rules miss it
     kind: str | None = None  # a later document's kind (REPORT_KINDS), when the rules miss it
+    place: str | None = None  # the place the document is about: 清远市清城区
+    place_en: str | None = None  # the place in English: Qingcheng District, Qingyuan
     line: int | None = None
 
     @property

@@ -129,7 +129,7 @@ def test_usage_errors_and_help_go_to_the_streams_given(capsys):
     assert exited.value.code == 2
     assert err.getvalue().splitlines()[-1] == (
         "targets: error: argument COMMAND: invalid choice: 'frobnicate' "
-        "(choose from 'check', 'export', 'find', 'draft', 'report', 'schema')"
+        "(choose from 'check', 'export', 'find', 'draft', 'init', 'import', 'report', 'schema')"
     )
     with pytest.raises(SystemExit) as exited:
         main(["--help"], out, err)

@@ -7,7 +7,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 LOADERS = ROOT / "loaders"
 #: lowest first: a module may import its own layer and those before it, never one after it
-LAYERS = ("base", "texts", "figures", "record", "rules", "cache", "load", "drafting", "cli")
+LAYERS = (
+    "base",
+    "texts",
+    "figures",
+    "record",
+    "rules",
+    "cache",
+    "load",
+    "drafting",
+    "importing",
+    "cli",
+)
 
 
 def layer_of(module: str) -> str:

@@ -70,5 +70,5 @@ def test_deep_flow_nesting_is_placed_where_it_passes_the_limit_not_where_libyaml
 def test_empty_file():
     _, problems = read("  \n\n")
     assert [str(p) for p in problems] == [
-        "t.yaml: the file is empty: start from the example in README.md"
+        "t.yaml: the file is empty: delete it and run `targets init`, which writes a new tracker's sections"
     ]

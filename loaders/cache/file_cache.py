@@ -45,9 +45,9 @@ CACHE_DIR_NAME = ".targets-cache"
 CACHE_FORMAT = 1
 _DATE, _DATETIME = "\x00date", "\x00datetime"
 LOADERS_DIR = Path(__file__).resolve().parent.parent
-#: the sub-packages whose code makes nothing that is cached (commands and drafting): a change
-#: there keeps the cache
-UNCACHED_PACKAGES = ("cli", "drafting")
+#: the sub-packages whose code makes nothing that is cached (commands, drafting, importing): a
+#: change there keeps the cache
+UNCACHED_PACKAGES = ("cli", "drafting", "importing")
 
 
 @dataclass

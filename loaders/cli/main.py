@@ -1,9 +1,11 @@
 """The `targets` command: check, export, find (loaders.cli.find), draft (loaders.cli.draft),
-report (a report's parts, loaders.figures.diagnostics) and schema.
+init (loaders.cli.init), import (loaders.cli.importing), report (a report's parts,
+loaders.figures.diagnostics) and schema.
 
 Exit codes, the same for every subcommand: 0 done (the file is valid); 1 problems found (check
 and export: problems in the targets file, whose valid records are still used; find --untracked:
-plan figures neither tracked nor excluded); 2 the targets file or a report cannot be read.
+plan figures neither tracked nor excluded); 2 the targets file or a report cannot be read (init:
+a file already there; import: a document that cannot be read or imported).
 
 A reader that stops reading early (`targets export | head -1`) is not an error: the command
 stops writing, says nothing and exits 0, whatever it would have returned.
@@ -100,6 +102,35 @@ def build_parser() -> argparse.ArgumentParser:
     )
     draft.add_argument(  # also accepted after the command: `targets draft qc-2023 --targets x`
         "--targets", metavar="PATH", default=argparse.SUPPRESS, help="targets file to read"
+    )
+    init = commands.add_parser(
+        "init", help="start a new tracker: targets.yaml with empty sections, seeds/, .gitignore"
+    )
+    init.add_argument("directory", nargs="?", default=".", metavar="DIR", help="default: here")
+    init.add_argument("--place", help="the place as it names itself: 龙门县")
+    init.add_argument("--place-en", help='the place in English: "Longmen County"')
+    imported = commands.add_parser(
+        "import",
+        help="put a report (PDF, saved web page .html, Word .docx, .txt) in seeds/ as text and "
+        "declare it under reports:",
+    )
+    imported.add_argument("path", metavar="PATH", help="the downloaded document")
+    imported.add_argument("--id", help="the report's id (default: from --place-en and the year)")
+    imported.add_argument(
+        "--date",
+        metavar="YYYY-MM-DD",
+        type=dt.date.fromisoformat,
+        help="the day it was delivered or published (default: read from the text)",
+    )
+    imported.add_argument("--url", help="where it was published")
+    imported.add_argument("--title", help="the title as published (default: read from the text)")
+    imported.add_argument("--title-en", help='the English title (default: "TODO: English title")')
+    imported.add_argument(
+        "--place", help="the place it is about (default: that of the last report with one)"
+    )
+    imported.add_argument("--place-en", help="the place in English")
+    imported.add_argument(  # also accepted after the command, as for draft
+        "--targets", metavar="PATH", default=argparse.SUPPRESS, help="targets file to add it to"
     )
     structure = commands.add_parser(
         "report", help="the parts, chapters and headings the reader found in a report"
@@ -207,6 +238,37 @@ def run_draft(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     )
 
 
+def run_init(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Run `targets init` (loaders.cli.init); return the exit code."""
+    from loaders.cli.init import init_command
+
+    return init_command(Path(args.directory), args.place, args.place_en, out, err)
+
+
+def run_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Run `targets import` (loaders.cli.importing); return the exit code."""
+    from loaders.cli.importing import ImportRequest, import_command  # PDF, HTML, Word readers
+
+    path = targets_path(args.targets)
+    request = ImportRequest(
+        Path(args.path),
+        report_id=args.id,
+        date=args.date,
+        url=args.url,
+        title=args.title,
+        title_en=args.title_en,
+        place=args.place,
+        place_en=args.place_en,
+    )
+    return import_command(
+        request,
+        targets_path=path,
+        seeds_dir=_seeds(args) or path.parent / "seeds",
+        out=out,
+        err=err,
+    )
+
+
 def kind_line(document: Document, report: Report | None) -> str:
     """Return what `targets report` says of a document read as a later one: its kind, the year
     its outcomes are for and the paragraphs that hold them."""
@@ -265,6 +327,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
     "export": run_export,
     "find": run_find,
     "draft": run_draft,
+    "init": run_init,
+    "import": run_import,
     "report": run_report,
     "schema": run_schema,
 }

@@ -130,6 +130,15 @@ REPORT = (
     ),
     Field("url", "text", "no", "Where the document can be read (only a real, known address).", ""),
     Field(
+        "place",
+        "text",
+        "no",
+        "The place the document is about, as it names itself (`targets import` writes it; the "
+        "next import of the file reads it from here).",
+        "清远市清城区",
+    ),
+    Field("place_en", "text", "no", "The place in English.", "Qingcheng District, Qingyuan"),
+    Field(
         "plan_starts",
         "text",
         "no",

@@ -100,7 +100,7 @@ def read_yaml_text(text: str, name: str) -> tuple[YamlSource | None, list[Proble
                 None,
                 None,
                 None,
-                "the file is empty: start from the example in README.md",
+                "the file is empty: delete it and run `targets init`, which writes a new tracker's sections",
                 code="empty-file",
             )
         ]
@@ -130,7 +130,7 @@ def read_yaml_text(text: str, name: str) -> tuple[YamlSource | None, list[Proble
     except yaml.YAMLError as error:  # pragma: no cover - libyaml errors are all marked
         return None, [Problem(name, None, None, None, f"YAML error: {error}", code="yaml-syntax")]
     if root is None:
-        message = "the file holds only comments: start from the example in README.md"
+        message = "the file holds only comments: delete it and run `targets init`, which writes a new tracker's sections"
         return None, [Problem(name, None, None, None, message, code="empty-file")]
     walker = _Walker(name, lines, alias_lines)
     data = walker.walk(root, (), 0)

@@ -72,6 +72,8 @@ def report(validator: Validator, item: dict, at: Where) -> Report | None:
         url=values["url"],
         plan_starts=values["plan_starts"],
         kind=values["kind"],
+        place=values["place"],
+        place_en=values["place_en"],
         line=validator.line(at),
     )
 

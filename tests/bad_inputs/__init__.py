@@ -437,13 +437,17 @@ CASES = (
     Case(
         "empty",
         "yaml",
-        ("{file}: the file is empty: start from the example in README.md",),
+        (
+            "{file}: the file is empty: delete it and run `targets init`, which writes a new tracker's sections",
+        ),
         codes=("empty-file",),
     ),
     Case(
         "comments-only",
         "yaml",
-        ("{file}: the file holds only comments: start from the example in README.md",),
+        (
+            "{file}: the file holds only comments: delete it and run `targets init`, which writes a new tracker's sections",
+        ),
         codes=("empty-file",),
     ),
     Case(
