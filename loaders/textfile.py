@@ -32,6 +32,15 @@ class TextKind:
     not_found: str  # the message for a missing file; "{path}" is replaced by the path
 
 
+def is_regular_file(path: str | os.PathLike) -> bool:
+    """Return True when a path names a regular file (links followed); False for a pipe, a
+    device, a folder, a link loop, a missing file or a name holding NUL."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
 def inside_folder(path: str | os.PathLike, folder: str | os.PathLike) -> bool:
     """Return True when a path, links followed, is in the folder (itself resolved) or below:
     where a file named by a targets file may be read from."""

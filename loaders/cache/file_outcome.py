@@ -295,7 +295,8 @@ def _read(cache_dir: Path | None, kind: str, key: tuple, decode: Any) -> Any:
     if cache_dir is None:
         return None
     try:
-        header, _, tail = _entry_path(cache_dir, kind, key).read_bytes().partition(b"\n")
+        raw = file_cache.read_entry_bytes(_entry_path(cache_dir, kind, key))
+        header, _, tail = raw.partition(b"\n")
         payload = json.loads(header)
         if payload["version"] != file_cache.code_version() or payload["key"] != _as_json(key):
             return None
@@ -304,7 +305,7 @@ def _read(cache_dir: Path | None, kind: str, key: tuple, decode: Any) -> Any:
                 return None
             return decode(payload["data"], tail)
         return decode(payload["data"])
-    except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
+    except file_cache.ENTRY_ERRORS:
         return None
 
 

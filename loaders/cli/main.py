@@ -219,6 +219,10 @@ def run_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 err.write(f"{problem}\n")
             return EXIT_UNREADABLE
         report_id, document = report, read.document
+    elif result.unreadable:
+        for problem in result.problems:
+            err.write(f"{problem}\n")
+        return EXIT_UNREADABLE
     else:
         ids = ", ".join(result.documents) or "none"
         err.write(

@@ -22,7 +22,7 @@ from loaders.cache.file_cache import resolved_name
 from loaders.problems import Problem
 from loaders.record.values import describe
 from loaders.record.yaml_source import YamlSource
-from loaders.textfile import inside_folder
+from loaders.textfile import inside_folder, is_regular_file
 
 GLOB_CHARACTERS = "*?["
 #: an `include:` pattern matching more files than this is a problem, and none of it is read
@@ -89,7 +89,7 @@ def included_files(source: YamlSource, top: Path, name: str) -> tuple[list[Path]
                     "included; name fewer files (e.g. parts/*.yaml)",
                 )
                 continue
-            matches = [p for p in found if _is_file(p)]
+            matches = [p for p in found if is_regular_file(p)]
             if not matches:
                 problem(
                     where,
@@ -100,7 +100,16 @@ def included_files(source: YamlSource, top: Path, name: str) -> tuple[list[Path]
                 continue
         else:
             matches = [base / entry]
-            if not _is_file(matches[0]):
+            if not is_regular_file(matches[0]) and os.path.lexists(matches[0]):
+                problem(
+                    where,
+                    field,
+                    "not-a-file",
+                    f'"{entry}" is not a regular file (a pipe, a device, a folder or a link '
+                    "loop): include text files only",
+                )
+                continue
+            if not is_regular_file(matches[0]):
                 problem(
                     where,
                     field,
@@ -144,14 +153,6 @@ def included_files(source: YamlSource, top: Path, name: str) -> tuple[list[Path]
 def _leaves(entry: str) -> bool:
     """Return True when an entry is absolute, starts at a home folder or climbs out with `..`."""
     return os.path.isabs(entry) or entry.startswith("~") or ".." in Path(entry).parts
-
-
-def _is_file(path: Path) -> bool:
-    """Return True when a path names a regular file (links followed; a loop is not a file)."""
-    try:
-        return path.is_file()
-    except (OSError, ValueError):
-        return False
 
 
 def glob_files(base: Path, pattern: str) -> tuple[list[Path], bool]:
