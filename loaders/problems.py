@@ -18,6 +18,16 @@ def is_control(ch: str) -> bool:
     return ord(ch) in _ESCAPES
 
 
+#: what a command's output keeps of them: line ends and tabs lay the output out
+_TERMINAL_ESCAPES = {k: v for k, v in _ESCAPES.items() if chr(k) not in "\n\t"}
+
+
+def terminal_text(text: str) -> str:
+    """Return a command's output safe for a terminal: each control character but the line end
+    and the tab escaped ("\x1b[2K" cannot erase a line and print a fake "OK")."""
+    return text.translate(_TERMINAL_ESCAPES)
+
+
 def shown(text: str) -> str:
     """Return text safe to print on a terminal: each control character escaped ("\x1b")."""
     return text.translate(_ESCAPES)
