@@ -121,11 +121,11 @@ def test_a_glob_does_not_walk_symlinked_folders_so_link_loops_end_at_once(tracke
     assert ids == ["syn-gdp", "syn-gdp-b"]
 
 
-def test_a_file_link_loop_is_a_missing_file_not_a_hang(tracker):
+def test_a_file_link_loop_is_not_a_regular_file_not_a_hang(tracker):
     (tracker / "parts" / "loop.yaml").symlink_to("loop.yaml")
     assert check(tracker, "parts/loop.yaml") == [
-        'targets.yaml:2: include[0]: "parts/loop.yaml" is not a file next to targets.yaml: check '
-        "the path, or remove it"
+        'targets.yaml:2: include[0]: "parts/loop.yaml" is not a regular file (a pipe, a device, '
+        "a folder or a link loop): include text files only"
     ]
 
 

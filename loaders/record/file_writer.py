@@ -41,12 +41,6 @@ class WriteError(Exception):
     """The file could not be written; the message (one line) says why and what to do."""
 
 
-def lock_path(path: Path) -> Path:
-    """Return the lock file of a targets file: `.NAME.lock` beside the file a link names."""
-    real = real_path(path)
-    return real.parent / f".{real.name}.lock"
-
-
 def real_path(path: str | os.PathLike) -> Path:
     """Return the file a path names, symlinks followed (the path itself when it does not exist)."""
     return Path(os.path.realpath(path))
