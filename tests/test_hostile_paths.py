@@ -91,6 +91,17 @@ def junk_cache(folder: Path) -> None:
         os.mkfifo(entry)
 
 
+def deep_cache(folder: Path) -> None:
+    """Every cache entry nested 200,000 levels deep, or a link to a device."""
+    every_command(folder / "targets.yaml")
+    for number, entry in enumerate(sorted((folder / ".targets-cache").iterdir())):
+        entry.unlink()
+        if number % 2:
+            entry.symlink_to("/dev/zero")
+        else:
+            entry.write_text("[" * 200_000 + "]" * 200_000, encoding="utf-8")
+
+
 CASES: dict[str, tuple[Callable[[Path], None], str | None]] = {
     "nul-in-file-name": (
         nul_in_file_name,
@@ -105,6 +116,7 @@ CASES: dict[str, tuple[Callable[[Path], None], str | None]] = {
         "copy the report's text into it instead of linking to it",
     ),
     "pipes-in-the-cache": (junk_cache, None),
+    "deep-nesting-and-devices-in-the-cache": (deep_cache, None),
 }
 
 

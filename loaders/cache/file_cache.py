@@ -245,7 +245,7 @@ def save_stat_index(cache_dir: Path | None) -> None:
     files = {**stat_index(cache_dir), **_INDEX_NEW}
     _INDEX[str(cache_dir)] = files
     _INDEX_NEW.clear()
-    write_atomically(cache_dir / "stat-index.json", {"version": code_version(), "files": files})
+    write_cache_file(cache_dir / "stat-index.json", {"version": code_version(), "files": files})
 
 
 def parse_file(path: Path, name: str, cache_dir: Path | None = None) -> ParsedFile:
@@ -325,7 +325,7 @@ def _write_pointer(cache_dir: Path, key: str, digest: str, saved_at: float | Non
     if pointer is not None and pointer["digest"] == digest:
         return
     payload = {"version": code_version(), "path": key, "digest": digest, "saved_at": saved_at}
-    write_atomically(_last_good_path(cache_dir, key), payload)
+    write_cache_file(_last_good_path(cache_dir, key), payload)
     _POINTED[(str(cache_dir), key)] = digest
 
 
@@ -375,9 +375,10 @@ def _last_good_path(cache_dir: Path, key: str) -> Path:
     return cache_dir / f"last-good-{hashed}.json"
 
 
-def write_atomically(path: Path, payload: dict, tail: str | None = None) -> None:
-    """Write JSON to a temporary file in the same folder, then move it into place; a cache that
-    cannot be written is skipped. A tail (more JSON) goes on a line of its own after it, to be
+def write_cache_file(path: Path, payload: dict, tail: str | None = None) -> None:
+    """Write a cache entry's JSON to a temporary file in the same folder, then move it into
+    place; a cache that cannot be written is skipped (targets files are written by
+    loaders.record.file_writer, never by this). A tail (more JSON) goes on a line of its own after it, to be
     read only when needed (JSON escapes every line break inside the payload)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -414,7 +415,7 @@ def _write_entry(cache_dir: Path | None, parsed: ParsedFile) -> None:
             "value_problems": [[list(path), _problem_json(p)] for path, p in source.value_problems],
             "dropped": [list(path) for path in source.dropped],
         }
-    write_atomically(_entry_path(cache_dir, parsed.digest), payload)
+    write_cache_file(_entry_path(cache_dir, parsed.digest), payload)
 
 
 def _read_entry(cache_dir: Path | None, digest: str, name: str) -> ParsedFile | None:

@@ -281,7 +281,7 @@ def _write(
     payload = {"version": file_cache.code_version(), "key": _as_json(key), "data": data}
     if tail is not None:
         payload["tail"] = _tail_digest(tail.encode("utf-8"))
-    file_cache.write_atomically(_entry_path(cache_dir, kind, key), payload, tail)
+    file_cache.write_cache_file(_entry_path(cache_dir, kind, key), payload, tail)
 
 
 def _tail_digest(tail: bytes) -> str:
