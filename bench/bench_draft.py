@@ -74,7 +74,7 @@ def read_labels(path: Path) -> list[Label]:
 
 def declared_copy(text_file: Path, folder: Path) -> Path:
     """Return a copy of the bundled targets.yaml in folder, declaring text_file as qc-2023."""
-    from loaders.record.yaml_append import append_to_section, write_atomically
+    from loaders.record.yaml_append import append_to_section
 
     shutil.copytree(ROOT / "seeds", folder / "seeds")
     shutil.copy(text_file, folder / "seeds" / text_file.name)
@@ -87,7 +87,7 @@ def declared_copy(text_file: Path, folder: Path) -> Path:
         "  date: 2023-02",
         f"  file: {text_file.name}",
     ]
-    write_atomically(targets, append_to_section(text, "reports", [entry]))
+    targets.write_text(append_to_section(text, "reports", [entry]), encoding="utf-8")
     return targets
 
 

@@ -18,7 +18,7 @@ import streamlit as st
 from dashboard.chart_keys import chart_rows, frame_digest, records_digest, scope_digest
 from dashboard.data import MAX_DERIVED, DashboardData, load_cached
 from dashboard.detail import MAX_CHOICES, choose_commitment
-from dashboard.escape import escape_markdown
+from dashboard.escape import escape_markdown, literal
 from dashboard.filters import (
     Filters,
     apply_filters,
@@ -238,7 +238,7 @@ def show_ignored_params(data: DashboardData, lang: str) -> None:
     areas = [a.id for a in data.result.targets.areas]
     ignored = ignored_params(url_params(), reports, areas)
     if ignored:
-        items = ", ".join(f"`{item.replace('`', '')}`" for item in ignored)
+        items = ", ".join(literal(item) for item in ignored)  # text, never Markdown
         st.caption(t("url_ignored", lang, items=items))
 
 

@@ -9,7 +9,7 @@ import pandas as pd
 
 from dashboard.i18n import format_quantity, status_label, t, target_in_words, unit_name_en
 from dashboard.measures import AMOUNT, RATE, against_target, measure_kind, missing
-from loaders import UNDER_WAY, Report, TargetsFile
+from loaders import UNDER_WAY, Report, TargetsFile, spreadsheet_text
 
 DISPLAY_COLUMNS = (
     "col_title",
@@ -157,18 +157,35 @@ def export_table(frame: pd.DataFrame, lang: str, reports: Mapping[str, Report]) 
     return pd.concat([readable, numbers], axis=1)
 
 
+def spreadsheet_safe(table: pd.DataFrame) -> pd.DataFrame:
+    """Return a copy of a table whose text cells a spreadsheet cannot read as a formula: one
+    starting with = + - @, a tab or a CR gets a single quote before it; numbers are kept."""
+    safe = table.copy()
+    for column in safe.columns:
+        if not pd.api.types.is_numeric_dtype(safe[column]):
+            safe[column] = safe[column].map(spreadsheet_text)
+    return safe
+
+
 def csv_bytes(table: pd.DataFrame) -> bytes:
-    """Return a table as CSV in UTF-8 with a byte-order mark, so Excel shows Chinese."""
-    text = table.to_csv(index=False, float_format=lambda v: format(v, ".10g"))
+    """Return a table as CSV in UTF-8 with a byte-order mark, so Excel shows Chinese; no text
+    cell can start a formula (`spreadsheet_safe`)."""
+    text = spreadsheet_safe(table).to_csv(index=False, float_format=lambda v: format(v, ".10g"))
     return text.encode("utf-8-sig")
 
 
 def xlsx_bytes(table: pd.DataFrame, sheet: str = "commitments") -> bytes:
-    """Return a table as an Excel workbook with one sheet and readable column widths."""
+    """Return a table as an Excel workbook with one sheet and readable column widths; every
+    text is a string cell, never a formula, and starts as `spreadsheet_safe` makes it."""
     buffer = io.BytesIO()
+    table = spreadsheet_safe(table)
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         table.to_excel(writer, index=False, sheet_name=sheet)
         worksheet = writer.sheets[sheet]
+        for row in worksheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"  # a string, even one openpyxl took for a formula
         for index, column in enumerate(table.columns, start=1):
             longest = max([len(str(column)), *(len(str(v)) for v in table[column].head(200))])
             letter = worksheet.cell(row=1, column=index).column_letter

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     )
     from loaders.model import Commitment, Progress, Report, TargetsFile
     from loaders.problems import Problem
-    from loaders.record.export import EXPORT_COLUMNS, commitment_rows
+    from loaders.record.export import EXPORT_COLUMNS, commitment_rows, spreadsheet_text
     from loaders.record.schema import default_tolerances, schema_markdown
     from loaders.record.status import (
         MET,
@@ -62,6 +62,7 @@ PUBLIC = {
     "Problem": "loaders.problems",
     "EXPORT_COLUMNS": "loaders.record.export",
     "commitment_rows": "loaders.record.export",
+    "spreadsheet_text": "loaders.record.export",
     "default_tolerances": "loaders.record.schema",
     "schema_markdown": "loaders.record.schema",
     "MET": "loaders.record.status",
@@ -114,6 +115,7 @@ __all__ = [
     "read_report",
     "report_warnings",
     "schema_markdown",
+    "spreadsheet_text",
     "targets_path",
 ]
 

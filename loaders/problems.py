@@ -6,8 +6,32 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
-#: characters that would break a problem's line (str.splitlines splits on each), shown escaped
-_LINE_BREAKS = {ord(ch): repr(ch)[1:-1] for ch in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"}
+#: characters that would break a problem's line (str.splitlines splits on each) or act on a
+#: terminal (ESC starts a sequence that can move the cursor, recolour or rewrite a line), shown
+#: escaped as Python writes them: "\x1b", "\n", "\u2028"
+CONTROL_CHARACTERS = [chr(c) for c in (*range(0x20), *range(0x7F, 0xA0))] + ["\u2028", "\u2029"]
+_ESCAPES = {ord(ch): repr(ch)[1:-1] for ch in CONTROL_CHARACTERS}
+
+
+def is_control(ch: str) -> bool:
+    """Return True for a character a terminal acts on or a line breaks at (tab included)."""
+    return ord(ch) in _ESCAPES
+
+
+#: what a command's output keeps of them: line ends and tabs lay the output out
+_TERMINAL_ESCAPES = {k: v for k, v in _ESCAPES.items() if chr(k) not in "\n\t"}
+
+
+def terminal_text(text: str) -> str:
+    """Return a command's output safe for a terminal: each control character but the line end
+    and the tab escaped ("\x1b[2K" cannot erase a line and print a fake "OK")."""
+    return text.translate(_TERMINAL_ESCAPES)
+
+
+def shown(text: str) -> str:
+    """Return text safe to print on a terminal: each control character escaped ("\x1b")."""
+    return text.translate(_ESCAPES)
+
 
 #: every kind of problem, by its stable code (what tests, tools and the dashboard may group by;
 #: the message is for people and may be reworded)
@@ -49,6 +73,8 @@ CODES = {
     "included-twice": "a file included by two entries of `include:`",
     "include-loop": "a top file that includes itself",
     "include-not-top": "an `include:` in an included file (only the top file includes)",
+    "outside-folder": "a path or link to a file outside the tracker's folder (or seeds/)",
+    "too-many-matches": "an `include:` pattern matching more files than the limit",
     # references between records
     "duplicate-id": "two records with the same id",
     "unknown-reference": "a reference to a report or area that does not exist",
@@ -104,7 +130,7 @@ class Problem:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
         message = f"warning: {self.message}" if self.severity == "warning" else self.message
         parts = [where, self.record, self.field, message]
-        return ": ".join(part for part in parts if part).translate(_LINE_BREAKS)
+        return shown(": ".join(part for part in parts if part))
 
     @property
     def sort_key(self) -> tuple[str, int]:

@@ -9,6 +9,7 @@ it). A UTF-8 byte order mark is dropped and CRLF and CR line endings become LF.
 
 from __future__ import annotations
 
+import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +30,25 @@ class TextKind:
     max_bytes: int
     usual_size: str  # "a work report's text is well under 1 MB"
     not_found: str  # the message for a missing file; "{path}" is replaced by the path
+
+
+def is_regular_file(path: str | os.PathLike) -> bool:
+    """Return True when a path names a regular file (links followed); False for a pipe, a
+    device, a folder, a link loop, a missing file or a name holding NUL."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
+def inside_folder(path: str | os.PathLike, folder: str | os.PathLike) -> bool:
+    """Return True when a path, links followed, is in the folder (itself resolved) or below:
+    where a file named by a targets file may be read from."""
+    try:
+        real, root = os.path.realpath(path), os.path.realpath(folder)
+    except (OSError, ValueError):
+        return False
+    return real.startswith(root.rstrip(os.sep) + os.sep)
 
 
 def read_text(path: Path, name: str, kind: TextKind) -> tuple[str | None, list[Problem]]:

@@ -427,7 +427,7 @@ def test_a_repeated_url_parameter_combines_and_unknown_ones_are_named(bundled, o
     assert metrics(at)["Commitments"] == 2
     notice = [c.value for c in at.caption if c.value.startswith("Ignored")]
     assert notice == [
-        "Ignored in the address (unknown parameter or value): `utm_source=chat`, `area=nowhere`"
+        "Ignored in the address (unknown parameter or value): utm\\_source=chat, area=nowhere"
     ]
     assert at.query_params["status"] == "met,missed"
 

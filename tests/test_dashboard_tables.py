@@ -1,5 +1,6 @@
 """The commitments table in each language, and its CSV and XLSX downloads."""
 
+import csv
 import io
 
 import openpyxl
@@ -176,3 +177,43 @@ def test_a_milestone_under_way_reads_under_way_and_exports_its_status_code(under
     assert library[header.index("状态")] == "推进中"
     text = csv_bytes(export_table(frame, "en", reports)).decode("utf-8-sig")
     assert [line for line in text.splitlines() if "syn-library" in line][0].endswith(",under_way")
+
+
+FORMULAS = {
+    "title_en": '=HYPERLINK("http://127.0.0.1:8659/x","click")',
+    "quote": "@SUM(1+1)*cmd|' /C calc'!A0",
+    "id": "-2+3",
+}
+
+
+def formula_table(small_frame, small_loaded):
+    """Return the English download of the small fixture whose first row's texts are formulas
+    and whose latest value is negative."""
+    frame = small_frame.copy()
+    for column, text in FORMULAS.items():
+        frame.loc[frame.index[0], column] = text
+    frame["latest_value"] = frame["latest_value"].astype(object)
+    frame.loc[frame.index[0], "latest_value"] = -4.1
+    return export_table(frame, "en", small_loaded.reports_by_id)
+
+
+def test_the_csv_download_neutralises_text_that_could_start_a_formula(small_frame, small_loaded):
+    table = formula_table(small_frame, small_loaded)
+    [row] = list(csv.DictReader(io.StringIO(csv_bytes(table).decode("utf-8-sig"))))[:1]
+    assert row["Commitment"] == "'" + FORMULAS["title_en"]
+    assert row["Quote"] == "'" + FORMULAS["quote"]
+    assert row["ID"] == "'-2+3"
+    assert row["latest_value"] == "-4.1"  # a number stays a number
+
+
+def test_the_xlsx_download_writes_texts_as_strings_never_formulas(small_frame, small_loaded):
+    table = formula_table(small_frame, small_loaded)
+    sheet = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(table))).active
+    header = [cell.value for cell in sheet[1]]
+    first = sheet[2]
+    assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
+    title = first[header.index("Commitment")]
+    assert (title.value, title.data_type) == ("'" + FORMULAS["title_en"], "s")
+    assert first[header.index("ID")].value == "'-2+3"
+    latest = first[header.index("latest_value")]
+    assert (latest.value, latest.data_type) == (-4.1, "n")

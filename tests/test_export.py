@@ -8,7 +8,7 @@ import json
 
 from loaders.cli.main import main
 from loaders.model import Baseline, Commitment, Progress, Target, TargetsFile
-from loaders.record.export import EXPORT_COLUMNS, commitment_rows
+from loaders.record.export import EXPORT_COLUMNS, commitment_rows, write_csv
 
 REQUIRED = {
     "id", "report", "year", "area", "title", "title_en", "metric", "op", "target", "unit",
@@ -126,3 +126,33 @@ def test_a_milestone_s_latest_value_is_true_when_done_and_false_when_under_way()
     assert [(r["status"], r["latest_year"], r["latest_value"]) for r in rows] == [
         ("met_late", 2023, True)
     ]
+
+
+FORMULAS = {
+    "title": '=HYPERLINK("http://127.0.0.1:8659/x","click")',
+    "title_en": "@SUM(1+1)*cmd|' /C calc'!A0",
+    "metric": "+1+1",
+    "quote": "-2+3",
+}
+
+
+def test_csv_cells_that_could_start_a_formula_get_a_quote_before_them_and_numbers_stay_numbers():
+    commitment = Commitment(
+        id="formula",
+        report="r",
+        year=2022,
+        area="a",
+        title=FORMULAS["title"],
+        title_en=FORMULAS["title_en"],
+        metric=FORMULAS["metric"],
+        target=Target("<=", -3.5, "%", None),
+        quote=FORMULAS["quote"],
+        progress=(Progress(source="\tsource", year=2022, value=-4.1, note="n"),),
+    )
+    out = io.StringIO()
+    write_csv(commitment_rows(TargetsFile(commitments=(commitment,)), dt.date(2023, 6, 1)), out)
+    [row] = list(csv.DictReader(io.StringIO(out.getvalue())))
+    for column, text in FORMULAS.items():
+        assert row[column] == "'" + text
+    assert row["latest_source"] == "'\tsource"
+    assert (row["target"], row["latest_value"]) == ("-3.5", "-4.1")  # numbers, not neutralised

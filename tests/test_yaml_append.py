@@ -1,8 +1,6 @@
 """Adding records to a targets file as new lines only: exact text, comments and quoting kept."""
 
 import difflib
-import os
-import stat
 
 import pytest
 import yaml
@@ -13,7 +11,6 @@ from loaders.record.yaml_append import (
     check_only_appended,
     insert_after_record,
     section_layout,
-    write_atomically,
 )
 from loaders.record.yaml_scalars import yaml_number, yaml_scalar
 
@@ -224,13 +221,3 @@ def test_numbers_are_written_as_people_write_them():
         "0.00001",
         "-4.1",
     ]
-
-
-def test_write_atomically_replaces_the_content_and_keeps_the_mode(tmp_path):
-    path = tmp_path / "targets.yaml"
-    path.write_text("old\n", encoding="utf-8")
-    os.chmod(path, 0o640)
-    write_atomically(path, "新\r\n")
-    assert path.read_bytes() == "新\r\n".encode()
-    assert stat.S_IMODE(path.stat().st_mode) == 0o640
-    assert [p.name for p in tmp_path.iterdir()] == ["targets.yaml"]

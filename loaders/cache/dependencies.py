@@ -23,7 +23,7 @@ def text_state(path: Path | str) -> list[int] | None:
     """Return a report text's [size, mtime_ns], or None when it is not a file."""
     try:
         info = os.stat(path)
-    except OSError:
+    except (OSError, ValueError):  # ValueError: a name holding NUL
         return None
     return [info.st_size, info.st_mtime_ns] if stat.S_ISREG(info.st_mode) else None
 

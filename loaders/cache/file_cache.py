@@ -27,6 +27,7 @@ import functools
 import hashlib
 import json
 import os
+import stat
 import sys
 import tempfile
 import time
@@ -200,6 +201,26 @@ _INDEX: dict[str, dict[str, list]] = {}
 _INDEX_NEW: dict[str, list] = {}
 
 
+#: the largest cache entry read (a bigger one is junk, read as absent)
+MAX_ENTRY_BYTES = 256 * 1024 * 1024
+
+
+def read_entry_bytes(path: Path) -> bytes:
+    """Return the bytes of a cache entry; OSError when it is not a regular file of at most
+    MAX_ENTRY_BYTES (a pipe would block, a link to /dev/zero never end)."""
+    handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC)
+    with os.fdopen(handle, "rb") as file:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY_BYTES:
+            raise OSError(f"not a cache entry: {path}")
+        return file.read(MAX_ENTRY_BYTES + 1)
+
+
+#: what reading a junk cache entry may raise (read as absent): deep nesting, huge numbers
+ENTRY_ERRORS = (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError,
+                RecursionError, MemoryError)  # fmt: skip
+
+
 def stat_index(cache_dir: Path | None) -> dict[str, list]:
     """Return the stats and digests of the files a process read last, by resolved path (read
     from the cache folder once per process; empty when absent, corrupt or of another version)."""
@@ -208,10 +229,10 @@ def stat_index(cache_dir: Path | None) -> dict[str, list]:
     folder = str(cache_dir)
     if folder not in _INDEX:
         try:
-            payload = json.loads((cache_dir / "stat-index.json").read_bytes())
+            payload = json.loads(read_entry_bytes(cache_dir / "stat-index.json"))
             valid = payload["version"] == code_version() and isinstance(payload["files"], dict)
             _INDEX[folder] = payload["files"] if valid else {}
-        except (OSError, ValueError, KeyError, TypeError):
+        except ENTRY_ERRORS:
             _INDEX[folder] = {}
     return _INDEX[folder]
 
@@ -224,7 +245,7 @@ def save_stat_index(cache_dir: Path | None) -> None:
     files = {**stat_index(cache_dir), **_INDEX_NEW}
     _INDEX[str(cache_dir)] = files
     _INDEX_NEW.clear()
-    write_atomically(cache_dir / "stat-index.json", {"version": code_version(), "files": files})
+    write_cache_file(cache_dir / "stat-index.json", {"version": code_version(), "files": files})
 
 
 def parse_file(path: Path, name: str, cache_dir: Path | None = None) -> ParsedFile:
@@ -288,11 +309,11 @@ def _read_pointer(cache_dir: Path, key: str) -> dict | None:
     """Return the disk's last-good pointer of a file (digest, saved_at), or None when absent,
     corrupt, of another version or of another path."""
     try:
-        pointer = json.loads(_last_good_path(cache_dir, key).read_text(encoding="utf-8"))
+        pointer = json.loads(read_entry_bytes(_last_good_path(cache_dir, key)))
         if pointer.get("version") != code_version() or pointer.get("path") != key:
             return None
         digest = str(pointer["digest"])
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except ENTRY_ERRORS:
         return None
     _POINTED[(str(cache_dir), key)] = digest
     return {"digest": digest, "saved_at": pointer.get("saved_at")}
@@ -304,7 +325,7 @@ def _write_pointer(cache_dir: Path, key: str, digest: str, saved_at: float | Non
     if pointer is not None and pointer["digest"] == digest:
         return
     payload = {"version": code_version(), "path": key, "digest": digest, "saved_at": saved_at}
-    write_atomically(_last_good_path(cache_dir, key), payload)
+    write_cache_file(_last_good_path(cache_dir, key), payload)
     _POINTED[(str(cache_dir), key)] = digest
 
 
@@ -354,9 +375,10 @@ def _last_good_path(cache_dir: Path, key: str) -> Path:
     return cache_dir / f"last-good-{hashed}.json"
 
 
-def write_atomically(path: Path, payload: dict, tail: str | None = None) -> None:
-    """Write JSON to a temporary file in the same folder, then move it into place; a cache that
-    cannot be written is skipped. A tail (more JSON) goes on a line of its own after it, to be
+def write_cache_file(path: Path, payload: dict, tail: str | None = None) -> None:
+    """Write a cache entry's JSON to a temporary file in the same folder, then move it into
+    place; a cache that cannot be written is skipped (targets files are written by
+    loaders.record.file_writer, never by this). A tail (more JSON) goes on a line of its own after it, to be
     read only when needed (JSON escapes every line break inside the payload)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -393,7 +415,7 @@ def _write_entry(cache_dir: Path | None, parsed: ParsedFile) -> None:
             "value_problems": [[list(path), _problem_json(p)] for path, p in source.value_problems],
             "dropped": [list(path) for path in source.dropped],
         }
-    write_atomically(_entry_path(cache_dir, parsed.digest), payload)
+    write_cache_file(_entry_path(cache_dir, parsed.digest), payload)
 
 
 def _read_entry(cache_dir: Path | None, digest: str, name: str) -> ParsedFile | None:
@@ -401,7 +423,7 @@ def _read_entry(cache_dir: Path | None, digest: str, name: str) -> ParsedFile | 
     if cache_dir is None:
         return None
     try:
-        payload = json.loads(_entry_path(cache_dir, digest).read_text(encoding="utf-8"))
+        payload = json.loads(read_entry_bytes(_entry_path(cache_dir, digest)))
         if payload["version"] != code_version() or payload["digest"] != digest:
             return None
         problems = [_problem_from(p, name) for p in payload["problems"]]
@@ -414,7 +436,7 @@ def _read_entry(cache_dir: Path | None, digest: str, name: str) -> ParsedFile | 
                 [(tuple(path), _problem_from(p, name)) for path, p in raw["value_problems"]],
                 {tuple(path) for path in raw["dropped"]},
             )
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except ENTRY_ERRORS:
         return None
     if source is not None:  # the same objects, as read_yaml_text returns them
         problems = [problem for _, problem in source.value_problems]

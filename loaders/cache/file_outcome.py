@@ -281,7 +281,7 @@ def _write(
     payload = {"version": file_cache.code_version(), "key": _as_json(key), "data": data}
     if tail is not None:
         payload["tail"] = _tail_digest(tail.encode("utf-8"))
-    file_cache.write_atomically(_entry_path(cache_dir, kind, key), payload, tail)
+    file_cache.write_cache_file(_entry_path(cache_dir, kind, key), payload, tail)
 
 
 def _tail_digest(tail: bytes) -> str:
@@ -295,7 +295,8 @@ def _read(cache_dir: Path | None, kind: str, key: tuple, decode: Any) -> Any:
     if cache_dir is None:
         return None
     try:
-        header, _, tail = _entry_path(cache_dir, kind, key).read_bytes().partition(b"\n")
+        raw = file_cache.read_entry_bytes(_entry_path(cache_dir, kind, key))
+        header, _, tail = raw.partition(b"\n")
         payload = json.loads(header)
         if payload["version"] != file_cache.code_version() or payload["key"] != _as_json(key):
             return None
@@ -304,7 +305,7 @@ def _read(cache_dir: Path | None, kind: str, key: tuple, decode: Any) -> Any:
                 return None
             return decode(payload["data"], tail)
         return decode(payload["data"])
-    except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
+    except file_cache.ENTRY_ERRORS:
         return None
 
 

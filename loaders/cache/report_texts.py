@@ -19,6 +19,7 @@ from loaders.cache.file_cache import resolved_name
 from loaders.cache.file_outcome import read_entry, write_entry
 from loaders.model import Report
 from loaders.problems import Where
+from loaders.textfile import inside_folder, is_regular_file
 from loaders.texts.quotes import closest_passage
 from loaders.texts.report import Document, ReportResult, read_report
 
@@ -73,7 +74,23 @@ def load_documents(
                 )
             continue
         path = validator.seeds / report.file
-        if not path.is_file():
+        if not inside_folder(path, validator.seeds):
+            validator.problem(
+                Where(("reports", index), report.id) / "file",
+                "outside-folder",
+                f'"{report.file}" is a link to a file outside {validator.seeds.name}/: copy the '
+                "report's text into it instead of linking to it",
+            )
+            continue
+        if not is_regular_file(path) and os.path.lexists(path):
+            validator.problem(
+                Where(("reports", index), report.id) / "file",
+                "not-a-file",
+                f'"{report.file}" in {validator.seeds.name}/ is not a regular file (a pipe, a '
+                "device, a folder or a link loop): put the report's text there as a file",
+            )
+            continue
+        if not is_regular_file(path):
             validator.problem(
                 Where(("reports", index), report.id) / "file",
                 "report-file-missing",

@@ -7,6 +7,7 @@ of the targets file as new lines only (loaders.record.yaml_append), and `targets
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from pathlib import Path
@@ -17,11 +18,12 @@ from loaders.drafting.draft import draft_report
 from loaders.drafting.draft_types import Draft, DraftedArea, DraftResult
 from loaders.load.targets import LoadResult, load_targets
 from loaders.model import TargetsFile
+from loaders.record.file_writer import WriteError, edit_file
 from loaders.record.yaml_append import (
     AppendError,
     append_to_section,
     section_layout,
-    write_atomically,
+    section_records,
 )
 from loaders.record.yaml_scalars import flow_scalar, yaml_number, yaml_scalar
 
@@ -214,20 +216,27 @@ def draft_command(
     drafted = draft_report(targets, report, result.documents[report])
     step = 2
     if write:
-        bom = _has_bom(targets_path)
-        with targets_path.open(encoding="utf-8-sig" if bom else "utf-8", newline="") as file:
-            text = file.read()  # line endings kept as they are
+        written = [drafted]
+
+        def edit(text: str) -> str:
+            """Return text with the drafts appended that it does not hold yet (a draft another
+            writer added meanwhile is not added twice)."""
+            fresh = _not_yet_in(text, drafted)
+            written[0] = fresh
+            return write_drafts(text, fresh)
+
         try:
-            step = section_layout(text, "commitments").step
-            new_text = write_drafts(text, drafted)
+            edit_file(targets_path, edit)
         except AppendError as error:
             err.write(f"{targets_path}: {error}\n")
             return EXIT_PROBLEMS
-        if new_text != text:
-            write_atomically(targets_path, ("\ufeff" if bom else "") + new_text)
+        except WriteError as error:
+            err.write(f"{error}\n")
+            return EXIT_UNREADABLE
+        done = written[0]
         out.write(
-            f"{targets_path}: added {len(drafted.drafts)} drafted commitment(s)"
-            f"{f' and {len(drafted.areas)} area(s)' if drafted.areas else ''} for {report}\n"
+            f"{targets_path}: added {len(done.drafts)} drafted commitment(s)"
+            f"{f' and {len(done.areas)} area(s)' if done.areas else ''} for {report}\n"
         )
         candidates = candidate_lines(drafted)
         if candidates:
@@ -237,10 +246,15 @@ def draft_command(
     return EXIT_OK
 
 
-def _has_bom(path: Path) -> bool:
-    """Return True when a file starts with a UTF-8 byte-order mark."""
-    with path.open("rb") as file:
-        return file.read(3) == b"\xef\xbb\xbf"
+def _not_yet_in(text: str, drafted: DraftResult) -> DraftResult:
+    """Return the drafts and areas whose ids the text does not hold yet."""
+    commitments = {r.get("id") for r in section_records(text, "commitments")}
+    areas = {r.get("id") for r in section_records(text, "areas")}
+    return dataclasses.replace(
+        drafted,
+        drafts=tuple(d for d in drafted.drafts if d.id not in commitments),
+        areas=tuple(a for a in drafted.areas if a.id not in areas),
+    )
 
 
 def _report_problem(report: str, targets: TargetsFile, result: LoadResult) -> str:

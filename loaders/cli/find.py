@@ -12,6 +12,8 @@ import json
 from pathlib import Path
 from typing import TextIO
 
+import yaml
+
 from loaders.cli.check import EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, report_check
 from loaders.figures.finder import FoundFigure, ReportCoverage, classify_figures, coverage
 from loaders.figures.suggest import Suggestion, suggest_progress
@@ -59,10 +61,19 @@ def find_command(
         later_id = _resolve(suggest, result, documents, err)
         if later_id is None:
             return EXIT_UNREADABLE
+        if write and result.targets.report(later_id) is None:
+            err.write(
+                f"--write: {suggest} is not the text of a report declared in {targets_path}: "
+                "declare it under `reports:` (id, title, title_en, date, file) with its text in "
+                "seeds/, then give its id, so that progress names its source by id\n"
+            )
+            return EXIT_UNREADABLE
         found = suggest_progress(targets, later_id, documents[later_id], report_id)
         _write_suggestions(found, later_id, fmt, out)
         if write:
-            return accept_suggestions(found, pick, later_id, targets_path, seeds_dir, out, err)
+            return accept_suggestions(
+                found, pick, later_id, targets_path, seeds_dir, out, err, result
+            )
         return EXIT_OK
     chosen = {rid: documents[rid] for rid in ([report_id] if report_id else documents)}
     for warning in report_warnings(targets, chosen, str(targets_path)):
@@ -267,11 +278,14 @@ def accept_suggestions(
     seeds_dir: Path,
     out: TextIO,
     err: TextIO,
+    result: LoadResult | None = None,
 ) -> int:
-    """Add the picked candidates (default: the best per commitment) under their commitments'
-    `progress`, as new lines only, then run `targets check`; return its exit code."""
-    from loaders.record.yaml_append import AppendError, insert_after_record, write_atomically
-    from loaders.record.yaml_scalars import yaml_scalar
+    """Add the picked candidates (default: those sure enough to write) under their commitments'
+    `progress` in the file each commitment is written in, as new lines only (one writer at a
+    time, a save made meanwhile kept: loaders.record.file_writer), then run `targets check`;
+    return its exit code."""
+    from loaders.record.file_writer import WriteError, edit_file
+    from loaders.record.yaml_append import AppendError, insert_after_record, section_records
 
     if pick:
         try:
@@ -289,27 +303,67 @@ def accept_suggestions(
     if not chosen:
         out.write("Nothing to add.\n")
         return EXIT_OK
-    text = targets_path.read_text(encoding="utf-8")
-    try:
-        for item in chosen:
-            said = (
-                f"  value: {_number(item.value)}"
-                if item.done is None
-                else f"  done: {'true' if item.done else 'false'}"
-            )
-            entry = [
-                f"- year: {item.year}",
-                said,
-                f"  source: {later_id}",
-                f"  quote: {yaml_scalar(item.quote)}",
-            ]
-            text = insert_after_record(text, "commitments", item.commitment.id, "progress", [entry])
-    except AppendError as error:
-        err.write(f"{targets_path}: not written: {error}\n")
-        return EXIT_PROBLEMS
-    write_atomically(targets_path, text)
-    out.write(
-        f"\nAdded {len(chosen)} progress entr{'y' if len(chosen) == 1 else 'ies'} to "
-        f"{targets_path}; checking it:\n"
-    )
+    files = result.commitment_files if result is not None else {}
+    by_file: dict[str, list[Suggestion]] = {}
+    for item in chosen:
+        by_file.setdefault(files.get(item.commitment.id, str(targets_path)), []).append(item)
+    added: dict[str, int] = {}
+    for name, items_here in by_file.items():
+        count = [0]
+
+        def edit(text: str, items_here: list[Suggestion] = items_here, count: list = count) -> str:
+            """Return text with the entries added that its records do not hold yet."""
+            records = {r.get("id"): r for r in section_records(text, "commitments")}
+            count[0] = 0
+            for item in items_here:
+                entry = progress_entry(item, later_id)
+                held = records.get(item.commitment.id, {}).get("progress")
+                if isinstance(held, list) and entry_data(item, later_id) in held:
+                    continue  # already there: another writer added it
+                text = insert_after_record(
+                    text, "commitments", item.commitment.id, "progress", [entry]
+                )
+                count[0] += 1
+            return text
+
+        try:
+            edit_file(name, edit)
+        except AppendError as error:
+            err.write(f"{name}: not written: {error}\n")
+            return EXIT_PROBLEMS
+        except WriteError as error:
+            err.write(f"{error}\n")
+            return EXIT_UNREADABLE
+        added[name] = count[0]
+    total = sum(added.values())
+    where = ", ".join(added) if len(added) > 1 else next(iter(added))
+    if not total:
+        out.write(f"\nNothing added: {where} already holds these progress entries; checking it:\n")
+    else:
+        out.write(
+            f"\nAdded {total} progress entr{'y' if total == 1 else 'ies'} to {where}; "
+            "checking it:\n"
+        )
     return report_check(load_targets(targets_path, seeds_dir), targets_path, out)
+
+
+def progress_entry(item: Suggestion, later_id: str) -> list[str]:
+    """Return a candidate as the lines of a progress entry, unindented."""
+    from loaders.record.yaml_scalars import yaml_scalar
+
+    said = (
+        f"  value: {_number(item.value)}"
+        if item.done is None
+        else f"  done: {'true' if item.done else 'false'}"
+    )
+    return [
+        f"- year: {item.year}",
+        said,
+        f"  source: {later_id}",
+        f"  quote: {yaml_scalar(item.quote)}",
+    ]
+
+
+def entry_data(item: Suggestion, later_id: str) -> object:
+    """Return a candidate's progress entry as its YAML lines read back."""
+    return yaml.safe_load("\n".join(progress_entry(item, later_id)))[0]

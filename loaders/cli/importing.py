@@ -30,7 +30,8 @@ from loaders.importing.metadata import (
 )
 from loaders.load.targets import LoadResult, load_targets
 from loaders.model import TargetsFile
-from loaders.record.yaml_append import AppendError, append_to_section, write_atomically
+from loaders.record.file_writer import WriteError, edit_file
+from loaders.record.yaml_append import AppendError, append_to_section
 from loaders.record.yaml_scalars import yaml_scalar
 
 TODO_TITLE = "TODO: English title"
@@ -111,6 +112,10 @@ def import_command(
         file.write(extracted.text)
     try:
         _append_report(targets_path, lines)
+    except WriteError as error:
+        seed.unlink()
+        err.write(f"{error}\n")
+        return EXIT_UNREADABLE
     except (AppendError, OSError) as error:
         seed.unlink()
         err.write(f"{targets_path}: {error}: nothing was written\n")
@@ -140,14 +145,9 @@ def _summary(new_id: str, targets_path: Path, seeds_dir: Path, out: TextIO) -> i
 
 
 def _append_report(targets_path: Path, lines: list[str]) -> None:
-    """Append a report record to the targets file's `reports:` as new lines (the one place the
-    file is written, so a locked writer can take over here)."""
-    raw = targets_path.read_bytes()
-    bom = raw.startswith(b"\xef\xbb\xbf")
-    with targets_path.open(encoding="utf-8-sig" if bom else "utf-8", newline="") as file:
-        text = file.read()  # line endings kept as they are
-    new_text = append_to_section(text, "reports", [lines])
-    write_atomically(targets_path, ("\ufeff" if bom else "") + new_text)
+    """Append a report record to the targets file's `reports:` as new lines, through the one
+    writer of targets files (locked, a save made meanwhile kept, BOM and line endings kept)."""
+    edit_file(targets_path, lambda text: append_to_section(text, "reports", [lines]))
 
 
 def _sha256(path: Path) -> str:

@@ -20,7 +20,7 @@ import sys
 from collections.abc import Callable
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, cast
 
 from loaders.cli.check import EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, print_problems, report_check
 from loaders.figures.diagnostics import structure_lines
@@ -28,6 +28,7 @@ from loaders.figures.later import later_kind
 from loaders.load.report_warnings import report_warnings
 from loaders.load.targets import load_targets
 from loaders.model import Report
+from loaders.problems import terminal_text
 from loaders.record.export import commitment_rows, write_csv, write_json
 from loaders.record.schema import schema_markdown
 from loaders.settings import targets_path
@@ -150,12 +151,39 @@ def main(
         args = build_parser().parse_args(argv)
     command = COMMANDS[args.command]
     try:
-        code = command(args, out, err)
+        code = command(args, escaping(out), escaping(err))
         out.flush()
     except BrokenPipeError:
         _reader_gone(out)
         return EXIT_OK
     return code
+
+
+class _Escaping:
+    """A text stream that writes to another with every control character escaped but the line
+    end and the tab (loaders.problems.terminal_text): values and report texts the commands print
+    cannot move the cursor, recolour or rewrite a line."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        """Return the number of characters given, after writing them escaped."""
+        self._stream.write(terminal_text(text))
+        return len(text)
+
+    def flush(self) -> None:
+        """Flush the stream written to."""
+        self._stream.flush()
+
+    def __getattr__(self, name: str) -> object:
+        """Return the attribute of the stream written to (encoding, isatty …)."""
+        return getattr(self._stream, name)
+
+
+def escaping(stream: TextIO) -> TextIO:
+    """Return a stream writing to this one with control characters escaped."""
+    return cast(TextIO, _Escaping(stream))
 
 
 def command_line(argv: list[str] | None = None) -> int:
@@ -300,6 +328,10 @@ def run_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 err.write(f"{problem}\n")
             return EXIT_UNREADABLE
         report_id, document = report, read.document
+    elif result.unreadable:
+        for problem in result.problems:
+            err.write(f"{problem}\n")
+        return EXIT_UNREADABLE
     else:
         ids = ", ".join(result.documents) or "none"
         err.write(

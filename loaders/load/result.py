@@ -61,6 +61,8 @@ class LoadResult:
     files: list[str] = field(default_factory=list)
     #: the file each valid report is declared in
     declared_in: dict[str, str] = field(default_factory=dict)
+    #: the path of the file each commitment is written in (by id), as the load was given it
+    commitment_files: dict[str, str] = field(default_factory=dict)
     #: the counts of the valid records (None: counted from `targets` when asked)
     known_counts: RecordCounts | None = None
     #: the valid reports and areas (None: those of `targets`)

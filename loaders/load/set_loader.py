@@ -34,7 +34,7 @@ from loaders.load.report_warnings import remember_structure_warnings
 from loaders.model import TargetsFile
 from loaders.problems import Problem, Where
 from loaders.record.schema import AREA, COMMITMENT, EXCLUSION, REPORT, SECTIONS
-from loaders.record.values import describe
+from loaders.record.values import kind_of
 from loaders.record.yaml_source import YamlSource
 from loaders.rules import record_rules
 from loaders.rules.review_warnings import review_warnings
@@ -149,7 +149,9 @@ class SetLoader:
             validator.problem(
                 Where(),
                 "bad-structure",
-                f"expected a mapping with sections {', '.join(s.name for s in SECTIONS if s.children)}, got {describe(data)}",
+                f"not a targets file: expected a mapping with sections "
+                f"{', '.join(s.name for s in SECTIONS if s.children)}, got {kind_of(data)}: is "
+                "it the right file?",
             )
             file.problems = validator.finish()
             return None

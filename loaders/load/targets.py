@@ -269,6 +269,7 @@ def _combine(loader: SetLoader, files: list[SetFile], problems: list[Problem]) -
         files=names,
         kept=kept,
         declared_in=declared_in,
+        commitment_files={i: str(f.path) for f, o in checked for _, i in o.ids},
         known_counts=counts,
         known_declared=TargetsFile(reports=valid_reports, areas=valid_areas),
         known_groups=groups,

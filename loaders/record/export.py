@@ -33,6 +33,18 @@ EXPORT_COLUMNS = (
 )
 
 
+#: what a spreadsheet may read as the start of a formula in a text cell (OWASP, CSV injection)
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_text(value: Any) -> Any:
+    """Return a cell's value for a spreadsheet: a text that could start a formula with a single
+    quote before it (`'=HYPERLINK(…)`), anything else (numbers too) as it is."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def commitment_rows(targets: TargetsFile, as_of: dt.date) -> list[dict[str, Any]]:
     """Return one row per commitment with its target, baseline, latest figure and status."""
     rows = []
@@ -74,11 +86,12 @@ def _latest_value(op: str, latest: Progress | None) -> float | bool | None:
 
 
 def write_csv(rows: list[dict[str, Any]], out: TextIO) -> None:
-    """Write rows as CSV with a header line; empty cells for missing values."""
+    """Write rows as CSV with a header line; empty cells for missing values, a text that a
+    spreadsheet could read as a formula with a single quote before it (`spreadsheet_text`)."""
     writer = csv.DictWriter(out, fieldnames=EXPORT_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+        writer.writerow({k: "" if v is None else spreadsheet_text(v) for k, v in row.items()})
 
 
 def write_json(rows: list[dict[str, Any]], out: TextIO) -> None:

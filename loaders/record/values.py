@@ -49,6 +49,17 @@ OP_HINTS = {
 Result = tuple[Any, str | None]
 
 
+def kind_of(value: Any) -> str:
+    """Return what kind of YAML value a file holds, never the value itself: "a text"."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool | int | float):
+        return "a number" if not isinstance(value, bool) else "true or false"
+    if isinstance(value, list):
+        return "a list"
+    return "a text" if isinstance(value, str) else "a mapping"
+
+
 def describe(value: Any) -> str:
     """Return how a YAML value reads in a message: text in quotes, lists and mappings by kind."""
     if isinstance(value, str):

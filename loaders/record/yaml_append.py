@@ -11,18 +11,17 @@ before anything is written — an edit that would change any existing value is r
 - `insert_after_record(text, section, record_id, field, items)` adds list items to a record's
   list field (creating the field at the end of the record when it is missing);
 - values are written with the quoting YAML needs by loaders.record.yaml_scalars;
-- `write_atomically(path, text)` replaces a file in one step.
+- `section_records(text, section)` gives the records a section holds now (what an edit made
+  again on a text saved meanwhile leaves out, so nothing is added twice);
+- the file is written by loaders.record.file_writer (one writer at a time, no save lost).
 
 Items are given as lists of lines, unindented: ``["- id: x", "  report: qc-2023"]``.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from dataclasses import dataclass
-from pathlib import Path
 
 import yaml
 
@@ -371,19 +370,12 @@ def check_only_appended(old: str, new: str, path: tuple, added: int) -> None:
         )
 
 
-def write_atomically(path: str | os.PathLike, text: str) -> None:
-    """Replace a file's content with text in one step (a crash leaves the old or the new file)."""
-    path = Path(path)
-    mode = path.stat().st_mode & 0o777 if path.exists() else None
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+def section_records(text: str, section: str) -> list[dict]:
+    """Return the mappings listed under a top-level section of YAML text (none when it has
+    none, or the text does not parse)."""
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
-            file.write(text)
-            file.flush()
-            os.fsync(file.fileno())
-        if mode is not None:
-            os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        data = _load(text, "the file")
+    except AppendError:
+        return []
+    items = data.get(section) if isinstance(data, dict) else None
+    return [item for item in items if isinstance(item, dict)] if isinstance(items, list) else []

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from loaders.figures.finder import measure_falls
 from loaders.model import Area, Baseline, Commitment, Exclusion, Report, Target
-from loaders.problems import Where
+from loaders.problems import Where, is_control
 from loaders.record.requirements import Facts
 from loaders.record.schema import (
     AREA,
@@ -52,6 +52,14 @@ def report(validator: Validator, item: dict, at: Where) -> Report | None:
     validator.require(item, _REPORT["file"], at, facts)
     validator.require(item, _REPORT["publisher"], at, facts)
     file_name = values["file"]
+    if file_name is not None and any(is_control(ch) for ch in file_name):
+        validator.problem(
+            at / "file",
+            "bad-file-name",
+            f'"{file_name}" holds a control character, which no file name in seeds/ has: '
+            "give the name of the report's text file as it is",
+        )
+        return None
     if file_name is not None and (Path(file_name).name != file_name or file_name in (".", "..")):
         validator.problem(
             at / "file",

@@ -103,6 +103,16 @@ class Validator:
     def sections(self, data: dict) -> None:
         """The file is a mapping of the known sections; only the top file includes others."""
         allowed = [s.name for s in SECTIONS]
+        if self.top_name is not None and data and not any(key in allowed for key in data):
+            # an included file that is no targets file: its keys are not shown, they may be
+            # anything (names in a secrets file)
+            self.problem(
+                Where(),
+                "unknown-section",
+                f"not a targets file: none of its keys is a section ({', '.join(allowed)}): "
+                "is it the right file?",
+            )
+            return
         for key in data:
             if key not in allowed:
                 self.problem(

@@ -420,8 +420,8 @@ CASES = (
         "top-level-list",
         "yaml",
         (
-            "{file}:2: expected a mapping with sections reports, areas, commitments, exclusions, "
-            "got a list",
+            "{file}:2: not a targets file: expected a mapping with sections reports, areas, "
+            "commitments, exclusions, got a list: is it the right file?",
         ),
         codes=("bad-structure",),
     ),
@@ -429,8 +429,8 @@ CASES = (
         "top-level-text",
         "yaml",
         (
-            "{file}:1: expected a mapping with sections reports, areas, commitments, exclusions, "
-            'got "新增中小学（幼儿园）学位 6900个以上"',
+            "{file}:1: not a targets file: expected a mapping with sections reports, areas, "
+            "commitments, exclusions, got a text: is it the right file?",
         ),
         codes=("bad-structure",),
     ),
