@@ -12,27 +12,28 @@ from __future__ import annotations
 import re
 
 _MARKDOWN_SPECIAL = set("\\`*_{}[]()#+-.!|<>~$:&")
+#: where GitHub-flavoured Markdown starts a link by itself ("https://", "www.", "a@b"): a word
+#: joiner (U+2060, invisible) after the first character stops it
+_AUTOLINK = re.compile(r"(?<=[A-Za-z])(?=\\?:\\?/\\?/)|(?<=www)(?=\\?\.)|(?=\\?@)", re.IGNORECASE)
 
 
 def escape_markdown(text: str) -> str:
-    """Return text that Streamlit's Markdown shows as written: no formatting, links or HTML."""
-    return "".join(f"\\{ch}" if ch in _MARKDOWN_SPECIAL else ch for ch in text)
+    """Return text that Streamlit's Markdown shows as written: no formatting, links, autolinks
+    (https://…, www.…, a@b: a data field never becomes a link) or HTML."""
+    escaped = "".join(f"\\{ch}" if ch in _MARKDOWN_SPECIAL else ch for ch in text)
+    return _AUTOLINK.sub("\u2060", escaped)
 
 
 #: line breaks (a blank line would end a span and start a paragraph), shown as a visible mark
 _LINE_BREAKS = re.compile("\r\n|[\n\r\x0b\x0c\x85\u2028\u2029]")
 #: control characters, shown as Python writes them ("\x1b")
 _CONTROLS = {c: f"\\x{c:02x}" for c in (*range(0x20), *range(0x7F, 0xA0))}
-#: where GitHub-flavoured Markdown starts a link by itself ("https://", "www.", "a@b"): a word
-#: joiner (U+2060, invisible) after the first character stops it
-_AUTOLINK = re.compile(r"(?<=[A-Za-z])(?=\\?:\\?/\\?/)|(?<=w)(?=\\?\.)|(?=\\?@)", re.IGNORECASE)
 
 
 def literal(text: str) -> str:
     """Return text Streamlit's Markdown shows as written, on one line: no formatting, link,
     autolink, image or HTML; a line break shown as ⏎, a control character as \\x1b."""
-    one_line = _LINE_BREAKS.sub("⏎", text).translate(_CONTROLS)
-    return _AUTOLINK.sub("\u2060", escape_markdown(one_line))
+    return escape_markdown(_LINE_BREAKS.sub("⏎", text).translate(_CONTROLS))
 
 
 def plain(text: str) -> str:

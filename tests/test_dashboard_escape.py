@@ -36,3 +36,11 @@ def test_unknown_url_parameters_are_named_as_text_never_markdown(bundled, open_p
         "Ignored in the address (unknown parameter or value): foo=a⏎⏎\\[CLICK ME\\]\\("
         "https\u2060\\://evil\\.example/login\\) \\!\\[i\\]\\(http\u2060\\://x\\.example/p\\.png\\)"
     )
+
+
+def test_a_url_in_a_data_field_never_becomes_a_link():
+    shown = escape_markdown("见 https://evil.example/phish 或 www.evil.example 或 a@evil.example")
+    assert "https://" not in shown and "www." not in shown and "a@" not in shown
+    assert shown.replace("\u2060", "").replace("\\", "") == (
+        "见 https://evil.example/phish 或 www.evil.example 或 a@evil.example"
+    )

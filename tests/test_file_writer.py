@@ -164,6 +164,28 @@ def test_a_symlinked_file_is_written_through_the_link(draft_files, tmp_path):
     assert real.read_text(encoding="utf-8").count(SCHOOL_ENTRY) == 1
 
 
+def test_a_hard_linked_file_keeps_its_links(draft_files, tmp_path):
+    targets = draft_files()
+    other = tmp_path / "other-name.yaml"
+    os.link(targets, other)
+    assert accept(targets, "1")[0] == 0
+    assert os.stat(targets).st_nlink == 2
+    assert other.read_text(encoding="utf-8").count(SCHOOL_ENTRY) == 1
+
+
+def test_write_refuses_a_file_with_errors_and_writes_nothing(draft_files):
+    targets = draft_files()
+    broken = targets.read_text(encoding="utf-8").replace("year: 2022", "year: twenty", 1)
+    targets.write_text(broken, encoding="utf-8")
+    code, _, err = accept(targets, "1")
+    assert code == 1
+    assert err.splitlines()[-1] == (
+        f"1 problem(s) in {targets}: nothing written; fix them first (`targets check`), so "
+        "the new entries can be checked"
+    )
+    assert targets.read_text(encoding="utf-8") == broken
+
+
 def test_mode_and_owner_are_kept(draft_files):
     targets = draft_files()
     os.chmod(targets, 0o640)

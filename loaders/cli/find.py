@@ -70,6 +70,12 @@ def find_command(
             return EXIT_UNREADABLE
         found = suggest_progress(targets, later_id, documents[later_id], report_id)
         _write_suggestions(found, later_id, fmt, out)
+        if write and result.errors:
+            err.write(
+                f"{len(result.errors)} problem(s) in {targets_path}: nothing written; fix them "
+                "first (`targets check`), so the new entries can be checked\n"
+            )
+            return EXIT_PROBLEMS
         if write:
             return accept_suggestions(
                 found, pick, later_id, targets_path, seeds_dir, out, err, result

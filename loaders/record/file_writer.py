@@ -153,6 +153,14 @@ def _replace_if_unchanged(
         if _read(real, shown) != expected:
             Path(temporary).unlink(missing_ok=True)
             return False
+        if info.st_nlink > 1:  # a hard link: write in place, so every name keeps the new text
+            Path(temporary).unlink(missing_ok=True)
+            with open(real, "r+b") as file:
+                file.write(payload)
+                file.truncate()
+                file.flush()
+                os.fsync(file.fileno())
+            return True
         os.replace(temporary, real)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
