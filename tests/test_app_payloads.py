@@ -1,0 +1,97 @@
+"""A payload corpus in targets.yaml (Markdown links and images, HTML, blank lines, data: and
+javascript: URLs, a very long string) over every page and both languages: everything shows as
+text, and nothing becomes a link, an image or markup that the data did not declare."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+
+PAYLOADS = {
+    "link": "[CLICK ME](https://evil.example/login)",
+    "image": "![x](http://127.0.0.1:9/track.png)",
+    "html": "<img src=x onerror=alert(1)><script>alert(2)</script>",
+    "blank": "first line\n\n## a heading after a blank line",
+    "data": "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+    "javascript": "javascript:alert(document.cookie)",
+    "autolink": "see https://evil.example/phish or www.evil.example",
+    "long": "长" * 5000,
+}
+#: Markdown that would render a link, an image, HTML or a heading the data did not declare
+UNSAFE = [
+    re.compile(r"(?<!\\)\[[^\]\n]*(?<!\\)\]\("),  # [text](…) or ![alt](…)
+    re.compile(r"(?<!\\)<(?:img|script)\b", re.IGNORECASE),
+    re.compile(r"(?<!\\)(?:javascript|data):", re.IGNORECASE),
+    # an autolink, which GFM makes even of escaped text (https\://…): a word joiner breaks it
+    re.compile(r"https?\\?:\\?/|www\\?\.", re.IGNORECASE),
+    re.compile(r"(?<!\\)#+ a heading"),  # the payload's heading, unescaped
+]
+PAGES = [
+    (None, {}),
+    ("commitments", {}),
+    ("commitment", {"id": "school-places-2022"}),
+    ("commitment", {"id": "gdp-growth-2022"}),
+    ("commitment", {"id": "industrial-value-added-growth-2022"}),
+    ("coverage", {}),
+    ("about", {}),
+]
+
+
+def yaml_text(value: str) -> str:
+    """Return a value as a double-quoted YAML scalar."""
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+@pytest.fixture(scope="module")
+def payload_targets(tmp_path_factory):
+    from conftest import BUNDLED, ROOT
+
+    folder = tmp_path_factory.mktemp("payloads")
+    shutil.copytree(ROOT / "seeds", folder / "seeds")
+    text = BUNDLED.read_text(encoding="utf-8")
+    replacements = {
+        "title_en: New primary, secondary and kindergarten places": "title_en: "
+        + yaml_text(PAYLOADS["link"] + PAYLOADS["image"]),
+        "title: 新增中小学（幼儿园）学位": "title: " + yaml_text(PAYLOADS["html"] + "学位"),
+        "      note: the first of the four growth rates": "      note: "
+        + yaml_text(PAYLOADS["blank"] + PAYLOADS["javascript"]),
+        "        note: Section 一、综合：GDP 717.85亿元, growth 1.1% (preliminary)": "        note: "
+        + yaml_text(PAYLOADS["data"] + " " + PAYLOADS["autolink"]),
+        "    reason: the structure of the plan (its seven chapters)": "    reason: "
+        + yaml_text(PAYLOADS["long"] + PAYLOADS["link"]),
+        "    publisher: 清远市清城区统计局": "    publisher: " + yaml_text(PAYLOADS["image"]),
+    }
+    for old, new in replacements.items():
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    (folder / "targets.yaml").write_text(text, encoding="utf-8")
+    return folder / "targets.yaml"
+
+
+def shown_markdown(at) -> list[str]:
+    """Return every Markdown text the app sent: markdown, captions, headings, alerts."""
+    found = []
+    for kind in ("markdown", "caption", "title", "header", "subheader", "info", "warning", "error"):
+        for element in getattr(at, kind):
+            found.append(str(element.value))
+    return found
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize(("page", "params"), PAGES, ids=lambda p: str(p))
+def test_payloads_show_as_text_on_every_page(
+    payload_targets, monkeypatch, open_page, page, params, lang
+):
+    monkeypatch.setenv("TARGETS_FILE", str(payload_targets))
+    at = open_page(page, lang=lang, **params)
+    unsafe = [
+        (pattern.pattern, text[max(0, m.start() - 40) : m.end() + 40])
+        for text in shown_markdown(at)
+        if "unsafe_allow_html" not in text
+        for pattern in UNSAFE
+        for m in [pattern.search(text)]
+        if m
+    ]
+    assert unsafe == []
