@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+import time
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -18,14 +19,27 @@ from typing import Any
 from loaders.cache.file_cache import resolved_name
 from loaders.model import Report
 
+#: a text modified this recently (ns) may change again within the same clock tick without its
+#: stat changing, so its stat is not trusted (git's "racy" rule)
+RACY_NS = 2_000_000_000
+
 
 def text_state(path: Path | str) -> list[int] | None:
-    """Return a report text's [size, mtime_ns], or None when it is not a file."""
+    """Return a report text's [size, mtime_ns, ctime_ns, inode] (an edit that puts the old
+    size and modification time back still changes the change time), or None when it is not a
+    file. A text changed within RACY_NS gets a state that no later read repeats (the time of
+    this read is added), so nothing checked against it is trusted until it has settled."""
     try:
         info = os.stat(path)
     except (OSError, ValueError):  # ValueError: a name holding NUL
         return None
-    return [info.st_size, info.st_mtime_ns] if stat.S_ISREG(info.st_mode) else None
+    if not stat.S_ISREG(info.st_mode):
+        return None
+    state = [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
+    now = time.time_ns()
+    if now - info.st_mtime_ns < RACY_NS:
+        state.append(now)
+    return state
 
 
 def dependency_key(

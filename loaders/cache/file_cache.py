@@ -27,9 +27,7 @@ import functools
 import hashlib
 import json
 import os
-import stat
 import sys
-import tempfile
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -37,6 +35,7 @@ from typing import Any
 
 import yaml
 
+from loaders.cache import store
 from loaders.problems import Problem
 from loaders.record.yaml_source import YamlSource, read_text_file, read_yaml_text
 
@@ -201,19 +200,10 @@ _INDEX: dict[str, dict[str, list]] = {}
 _INDEX_NEW: dict[str, list] = {}
 
 
-#: the largest cache entry read (a bigger one is junk, read as absent)
-MAX_ENTRY_BYTES = 256 * 1024 * 1024
-
-
 def read_entry_bytes(path: Path) -> bytes:
-    """Return the bytes of a cache entry; OSError when it is not a regular file of at most
-    MAX_ENTRY_BYTES (a pipe would block, a link to /dev/zero never end)."""
-    handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC)
-    with os.fdopen(handle, "rb") as file:
-        info = os.fstat(handle)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY_BYTES:
-            raise OSError(f"not a cache entry: {path}")
-        return file.read(MAX_ENTRY_BYTES + 1)
+    """Return the body of a cache entry (`store.read_entry`: a regular file, not too large,
+    sealed by this user's key); OSError or ValueError when it is not one."""
+    return store.read_entry(path)
 
 
 #: what reading a junk cache entry may raise (read as absent): deep nesting, huge numbers
@@ -246,6 +236,7 @@ def save_stat_index(cache_dir: Path | None) -> None:
     _INDEX[str(cache_dir)] = files
     _INDEX_NEW.clear()
     write_cache_file(cache_dir / "stat-index.json", {"version": code_version(), "files": files})
+    store.prune(cache_dir)
 
 
 def parse_file(path: Path, name: str, cache_dir: Path | None = None) -> ParsedFile:
@@ -359,6 +350,7 @@ def forget_memory() -> None:
     _READ.clear()
     _INDEX.clear()
     _INDEX_NEW.clear()
+    store.forget()
 
 
 # -- the disk entries -------------------------------------------------------------------------
@@ -376,25 +368,10 @@ def _last_good_path(cache_dir: Path, key: str) -> Path:
 
 
 def write_cache_file(path: Path, payload: dict, tail: str | None = None) -> None:
-    """Write a cache entry's JSON to a temporary file in the same folder, then move it into
-    place; a cache that cannot be written is skipped (targets files are written by
-    loaders.record.file_writer, never by this). A tail (more JSON) goes on a line of its own after it, to be
-    read only when needed (JSON escapes every line break inside the payload)."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=path.parent)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(payload, out, ensure_ascii=False, separators=(",", ":"))
-                if tail is not None:
-                    out.write("\n")
-                    out.write(tail)
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-    except OSError:
-        return
+    """Write a cache entry's JSON, sealed and moved into place (`store.write_json`); a cache
+    that cannot be written is skipped (targets files are written by loaders.record.file_writer,
+    never by this). A tail (more JSON) goes on a line of its own, read only when needed."""
+    store.write_json(path, payload, tail)
 
 
 def _write_entry(cache_dir: Path | None, parsed: ParsedFile) -> None:

@@ -34,26 +34,27 @@ CACHED_REPORTS = 4096
 def read_report_cached(
     path: Path, plan_year: int | None = None, plan_starts: str | None = None
 ) -> ReportResult:
-    """Return read_report(path, …), reused while the file keeps its size and modification time."""
-    try:
-        info = path.stat()
-    except OSError:
+    """Return read_report(path, …), reused while the file keeps its state (`text_state`: size,
+    modification and change times, inode; never while it was changed just now)."""
+    state = text_state(path)
+    if state is None or len(state) > TEXT_STATE_FIELDS:
         return read_report(path, plan_year=plan_year, plan_starts=plan_starts)
-    return _read_report(
-        path, str(path.resolve()), info.st_mtime_ns, info.st_size, plan_year, plan_starts
-    )
+    return _read_report(path, str(path.resolve()), tuple(state), plan_year, plan_starts)
+
+
+#: the fields of a settled text's state (a racy one has one more: it is never reused)
+TEXT_STATE_FIELDS = 4
 
 
 @functools.lru_cache(maxsize=CACHED_REPORTS)
 def _read_report(
     path: Path,
     resolved: str,
-    mtime_ns: int,
-    size: int,
+    state: tuple[int, ...],
     plan_year: int | None,
     plan_starts: str | None,
 ) -> ReportResult:
-    """Return read_report(path, …); the resolved path, mtime and size are in the cache key."""
+    """Return read_report(path, …); the resolved path and the text's state are in the key."""
     return read_report(path, plan_year=plan_year, plan_starts=plan_starts)
 
 

@@ -1,0 +1,137 @@
+"""The disk cache can never change what is shown: an entry edited by hand (its inner digests
+recomputed), one sealed by another key, or a report text edited back to its size and time is
+not trusted; the folder marks itself and is pruned (SYNTHETIC small fixture)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import time
+
+import pytest
+
+from loaders.cache import store
+from loaders.load.targets import forget_loads, load_targets
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+@pytest.fixture
+def tracker(tmp_path, small_dir, monkeypatch):
+    """Return a copy of the small fixture with its cache beside it, checked once."""
+    monkeypatch.delenv("TARGETS_CACHE_DIR", raising=False)
+    shutil.copytree(small_dir, tmp_path / "t", ignore=shutil.ignore_patterns(".targets-cache"))
+    folder = tmp_path / "t"
+    load_targets(folder / "targets.yaml")
+    forget_loads()
+    return folder
+
+
+def gdp_progress(folder):
+    """Return the small fixture's first progress value as a load shows it."""
+    commitments = load_targets(folder / "targets.yaml").targets.commitments
+    return [p.value for c in commitments for p in c.progress if p.value is not None][0]
+
+
+def test_an_entry_edited_by_hand_with_its_digests_recomputed_is_not_trusted(tracker):
+    shown = gdp_progress(tracker)
+    forget_loads()
+    for entry in (tracker / ".targets-cache").glob("checked-*.json"):
+        _, _, body = entry.read_bytes().partition(b"\n")
+        header, _, tail = body.partition(b"\n")
+        tail = tail.replace(str(shown).encode(), b"99.9")
+        payload = json.loads(header)
+        payload["tail"] = hashlib.blake2b(tail, digest_size=16).hexdigest()
+        forged = json.dumps(payload).encode() + b"\n" + tail
+        seal = hashlib.blake2b(forged, digest_size=16).hexdigest().encode()
+        entry.write_bytes(seal + b"\n" + forged)  # everything but the user's key recomputed
+    assert gdp_progress(tracker) == shown
+
+
+def test_a_cache_sealed_by_another_key_is_rebuilt_not_trusted(tracker, monkeypatch):
+    shown = gdp_progress(tracker)
+    forget_loads()
+    key = tracker / "other-key"
+    key.write_bytes(b"k" * 32)
+    monkeypatch.setenv("TARGETS_CACHE_KEY", str(key))
+    store.signing_key.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="not sealed by this user's key"):
+            store.read_entry(next((tracker / ".targets-cache").glob("parsed-*.json")))
+        assert gdp_progress(tracker) == shown
+    finally:
+        store.signing_key.cache_clear()
+
+
+def test_a_report_text_edited_to_the_same_size_and_time_is_checked_again(tracker):
+    text = tracker / "seeds" / sorted(os.listdir(tracker / "seeds"))[0]
+    original = text.read_text(encoding="utf-8")
+    assert load_targets(tracker / "targets.yaml").problems == []
+    forget_loads()
+    info = text.stat()
+    digit = next(ch for ch in original if ch.isdigit() and ch != "9")
+    text.write_text(original.replace(digit, "9"), encoding="utf-8")  # same size
+    os.utime(text, ns=(info.st_atime_ns, info.st_mtime_ns))  # the old time put back
+    assert text.stat().st_size == info.st_size
+    problems = load_targets(tracker / "targets.yaml").problems
+    assert any(p.code in ("quote-not-found", "value-not-in-quote") for p in problems)
+
+
+def test_a_text_changed_just_now_is_never_trusted_by_its_stat(tmp_path):
+    from loaders.cache.dependencies import text_state
+
+    settled = text_state(os.path.join(ROOT, "README.md"))
+    assert settled is not None and len(settled) == 4  # size, modification and change times, inode
+    fresh = tmp_path / "report.txt"
+    fresh.write_text("全年增长5%。", encoding="utf-8")
+    first, second = text_state(fresh), text_state(fresh)
+    assert first is not None and second is not None and first != second  # never repeated
+
+
+def test_the_folder_marks_itself_and_its_entries_are_readable_as_the_umask_allows(tracker):
+    folder = tracker / ".targets-cache"
+    assert (folder / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+    assert (
+        (folder / "CACHEDIR.TAG")
+        .read_text()
+        .startswith("Signature: 8a477f597d28d172789f06886806bc55")
+    )
+    mask = os.umask(0)
+    os.umask(mask)
+    for entry in folder.glob("*.json"):
+        assert entry.stat().st_mode & 0o777 == 0o666 & ~mask
+
+
+def test_entries_unused_for_30_days_are_pruned(tracker):
+    folder = tracker / ".targets-cache"
+    entries = sorted(folder.glob("*.json"))
+    old = time.time() - 31 * 24 * 3600
+    os.utime(entries[0], (old, old))
+    assert store.prune(folder, now=time.time()) == 1
+    assert not entries[0].exists() and all(e.exists() for e in entries[1:])
+
+
+def test_the_cache_version_covers_every_cached_package_and_the_parser(tmp_path, monkeypatch):
+    from loaders.cache import file_cache
+
+    before = file_cache.code_version()
+    copy = tmp_path / "loaders"
+    shutil.copytree(file_cache.LOADERS_DIR, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(file_cache, "LOADERS_DIR", copy)
+    versions = {}
+    for change in ("none", "sub-package", "cli", "pyyaml"):
+        if change == "sub-package":
+            (copy / "texts" / "report.py").write_text("# changed\n", encoding="utf-8")
+        elif change == "cli":
+            (copy / "cli" / "main.py").write_text("# changed\n", encoding="utf-8")
+        elif change == "pyyaml":
+            monkeypatch.setattr(file_cache.yaml, "__version__", "0.0")
+        file_cache.code_version.cache_clear()
+        versions[change] = file_cache.code_version()
+    file_cache.code_version.cache_clear()
+    assert versions["none"] == before
+    assert versions["sub-package"] != versions["none"]
+    assert versions["cli"] == versions["sub-package"]  # the command's code makes nothing cached
+    assert versions["pyyaml"] != versions["cli"]
