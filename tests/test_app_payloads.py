@@ -5,7 +5,6 @@ text, and nothing becomes a link, an image or markup that the data did not decla
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
 
@@ -44,30 +43,20 @@ def yaml_text(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
-@pytest.fixture(scope="module")
-def payload_targets(tmp_path_factory):
-    from conftest import BUNDLED, ROOT
-
-    folder = tmp_path_factory.mktemp("payloads")
-    shutil.copytree(ROOT / "seeds", folder / "seeds")
-    text = BUNDLED.read_text(encoding="utf-8")
-    replacements = {
-        "title_en: New primary, secondary and kindergarten places": "title_en: "
-        + yaml_text(PAYLOADS["link"] + PAYLOADS["image"]),
-        "title: 新增中小学（幼儿园）学位": "title: " + yaml_text(PAYLOADS["html"] + "学位"),
-        "      note: the first of the four growth rates": "      note: "
-        + yaml_text(PAYLOADS["blank"] + PAYLOADS["javascript"]),
-        "        note: Section 一、综合：GDP 717.85亿元, growth 1.1% (preliminary)": "        note: "
-        + yaml_text(PAYLOADS["data"] + " " + PAYLOADS["autolink"]),
-        "    reason: the structure of the plan (its seven chapters)": "    reason: "
-        + yaml_text(PAYLOADS["long"] + PAYLOADS["link"]),
-        "    publisher: 清远市清城区统计局": "    publisher: " + yaml_text(PAYLOADS["image"]),
-    }
-    for old, new in replacements.items():
-        assert old in text, old
-        text = text.replace(old, new, 1)
-    (folder / "targets.yaml").write_text(text, encoding="utf-8")
-    return folder / "targets.yaml"
+#: where the payloads go in the bundled record: a title in each language, a baseline note, a
+#: progress note, an exclusion reason and a publisher
+PLACES = {
+    "title_en: New primary, secondary and kindergarten places": "title_en: "
+    + yaml_text(PAYLOADS["link"] + PAYLOADS["image"]),
+    "title: 新增中小学（幼儿园）学位": "title: " + yaml_text(PAYLOADS["html"] + "学位"),
+    "      note: the first of the four growth rates": "      note: "
+    + yaml_text(PAYLOADS["blank"] + PAYLOADS["javascript"]),
+    "        note: Section 一、综合：GDP 717.85亿元, growth 1.1% (preliminary)": "        note: "
+    + yaml_text(PAYLOADS["data"] + " " + PAYLOADS["autolink"]),
+    "    reason: the structure of the plan (its seven chapters)": "    reason: "
+    + yaml_text(PAYLOADS["long"] + PAYLOADS["link"]),
+    "    publisher: 清远市清城区统计局": "    publisher: " + yaml_text(PAYLOADS["image"]),
+}
 
 
 def shown_markdown(at) -> list[str]:
@@ -81,10 +70,8 @@ def shown_markdown(at) -> list[str]:
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize(("page", "params"), PAGES, ids=lambda p: str(p))
-def test_payloads_show_as_text_on_every_page(
-    payload_targets, monkeypatch, open_page, page, params, lang
-):
-    monkeypatch.setenv("TARGETS_FILE", str(payload_targets))
+def test_payloads_show_as_text_on_every_page(bundled_copy, open_page, page, params, lang):
+    bundled_copy(PLACES)
     at = open_page(page, lang=lang, **params)
     unsafe = [
         (pattern.pattern, text[max(0, m.start() - 40) : m.end() + 40])
