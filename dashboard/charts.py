@@ -20,6 +20,14 @@ import plotly.graph_objects as go
 
 from dashboard.chart_layout import Frame, ListRow, finish, list_figure
 from dashboard.commitment_row import frame_rows
+from dashboard.findings import (
+    count_text,
+    counts_finding,
+    measures_finding,
+    nothing_to_plot,
+    outcome_count,
+    with_outcome,
+)
 from dashboard.i18n import format_quantity, status_label, t, target_in_words
 from dashboard.measures import (
     AMOUNT,
@@ -32,7 +40,7 @@ from dashboard.measures import (
     percent_figure,
     zone_percent,
 )
-from dashboard.scope import ChartScope, scoped_title
+from dashboard.scope import ChartScope, subtitle
 from dashboard.sources import outcome_reports, plan_reports, source_text
 from dashboard.theme import (
     BAND_COLOURS,
@@ -123,8 +131,25 @@ def counted(build):
 
 def count_subtitle(count: int, lang: str, extra: str = "") -> str:
     """Return a subtitle giving how many commitments a chart covers, and what else to know."""
-    text = t("scope_count", lang, count=count)
+    text = t("scope_count_one" if count == 1 else "scope_count", lang, count=count_text(count))
     return f"{text}{'；' if lang == 'zh' else '; '}{extra}" if extra else text
+
+
+def measures_title(rows: pd.DataFrame, lang: str, noun: str) -> str:
+    """Return the title of a chart of rates or amounts: its finding, else that none has an
+    outcome (the page then shows that sentence instead of the chart)."""
+    return measures_finding(rows, titles(rows, lang), lang, f"{noun}_reported") or (
+        nothing_to_plot(len(rows), noun, lang)
+    )
+
+
+def nothing_plotted(frame: pd.DataFrame, noun: str, lang: str) -> str:
+    """Return the sentence that replaces the rates or amounts chart when none of its rows has
+    a published outcome, else an empty string (the chart is drawn)."""
+    rows = rate_rows(frame) if noun == "rates" else amount_rows(frame)
+    if rows.empty or not with_outcome(rows).empty:
+        return ""
+    return nothing_to_plot(len(rows), noun, lang)
 
 
 def count_step(largest: int) -> int | None:
@@ -138,9 +163,15 @@ def count_step(largest: int) -> int | None:
 def status_by_area_figure(frame: pd.DataFrame, scope: ChartScope) -> go.Figure:
     """Return per area, how many commitments have each status: a stacked bar under each name."""
     lang = scope.lang
-    title = scoped_title(scope, t("chart_status_by_area", lang))
+    title = scope.headline or counts_finding(status_counts(frame), lang)
+    about = subtitle(
+        scope,
+        t("chart_status_by_area", lang),
+        count_subtitle(len(frame), lang),
+        named=not scope.headline,
+    )
     if frame.empty:
-        return finish(go.Figure(), scope, Frame(title, count_subtitle(0, lang), ""), 60)
+        return finish(go.Figure(), scope, Frame(title, about, ""), 60)
     labelled = frame.assign(area_label=area_labels(frame, lang))
     order = area_order(labelled)
     counts = labelled.groupby(["area_label", "status"]).size().unstack(fill_value=0)
@@ -157,7 +188,7 @@ def status_by_area_figure(frame: pd.DataFrame, scope: ChartScope) -> go.Figure:
         scope,
         Frame(
             title,
-            count_subtitle(len(frame), lang),
+            about,
             chart_source(frame, scope),
             tuple(legend),
             t("axis_commitments", lang),
@@ -178,7 +209,7 @@ def stacked_rows(counts: pd.DataFrame, names: dict[str, str], lang: str) -> list
                 segments.append((str(key), start, start + int(count), str(int(count))))
                 start += int(count)
         detail = join.join(
-            t("count_of", lang, count=int(count), name=names[str(key)])
+            t("count_of", lang, count=count_text(int(count)), name=names[str(key)])
             for key, count in values.items()
             if count
         )
@@ -275,8 +306,13 @@ def percent_of_target_figure(frame: pd.DataFrame, scope: ChartScope) -> go.Figur
         figure,
         scope,
         Frame(
-            scoped_title(scope, t("chart_percent_of_target", lang)),
-            count_subtitle(len(rows), lang, t("subtitle_amounts_only", lang)),
+            measures_title(rows, lang, "amounts"),
+            subtitle(
+                scope,
+                t("chart_percent_of_target", lang),
+                outcome_count(rows, "amounts", lang),
+                t("subtitle_amounts_only", lang),
+            ),
             chart_source(rows, scope),
             tuple(legend),
             t("axis_percent_of_target", lang),
@@ -317,8 +353,13 @@ def percent_bands_figure(rows: pd.DataFrame, scope: ChartScope) -> go.Figure:
         figure,
         scope,
         Frame(
-            scoped_title(scope, t("chart_percent_bands", lang)),
-            count_subtitle(len(rows), lang, t("subtitle_amounts_only", lang)),
+            measures_title(rows, lang, "amounts"),
+            subtitle(
+                scope,
+                t("chart_percent_bands", lang),
+                outcome_count(rows, "amounts", lang),
+                t("subtitle_amounts_only", lang),
+            ),
             chart_source(rows, scope),
             tuple(legend),
             t("axis_commitments", lang),
@@ -376,8 +417,8 @@ def rates_figure(frame: pd.DataFrame, scope: ChartScope) -> go.Figure:
         figure,
         scope,
         Frame(
-            scoped_title(scope, t("chart_rates", lang)),
-            count_subtitle(len(rows), lang, extra),
+            measures_title(rows, lang, "rates"),
+            subtitle(scope, t("chart_rates", lang), outcome_count(rows, "rates", lang), extra),
             chart_source(rows, scope),
             tuple(legend),
             t("axis_gap", lang),

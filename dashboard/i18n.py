@@ -263,6 +263,7 @@ TEXT: dict[str, dict[str, str]] = {
     "scope_years": {"zh": "{years}年目标", "en": "{years} targets"},
     "scope_areas": {"zh": "（{areas}）", "en": " ({areas})"},
     "scope_count": {"zh": "{count} 项承诺", "en": "{count} commitments"},
+    "scope_count_one": {"zh": "{count} 项承诺", "en": "{count} commitment"},
     "subtitle_amounts_only": {
         "zh": "仅数量、长度与金额类目标（比率类以百分点对比）；阴影为达标区间",
         "en": "counts, lengths and money only (rates are compared in percentage points); "
@@ -328,6 +329,63 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "{gap} below, within ±{tolerance}",
     },
     "gap_short": {"zh": "低于目标{gap}", "en": "{gap} short of target"},
+    "finding_none": {"zh": "没有符合筛选条件的承诺", "en": "No commitment in view"},
+    "noun_commitments": {"zh": "项承诺", "en": "commitments"},
+    "noun_rates": {"zh": "项比率目标", "en": "rate targets"},
+    "noun_amounts": {"zh": "项数量目标", "en": "amount targets"},
+    "noun_rates_reported": {"zh": "项有结果的比率目标", "en": "rate targets with an outcome"},
+    "noun_amounts_reported": {"zh": "项有结果的数量目标", "en": "amount targets with an outcome"},
+    "finding_all": {"zh": "全部{total}{noun}：{words}", "en": "All {total} {noun}: {words}"},
+    "finding_part": {
+        "zh": "{total}{noun}中{count}项：{words}",
+        "en": "{count} of {total} {noun}: {words}",
+    },
+    "finding_points": {"zh": "{value}个百分点", "en": "{value} points"},
+    "finding_missed_by": {"zh": "未完成，差{gap}", "en": "missed by {gap}"},
+    "finding_no_figure": {
+        "zh": "{title}：未见{year}年结果公布",
+        "en": "{title}: no published outcome for {year}",
+    },
+    "finding_target_only": {
+        "zh": "{title}：{year}年目标{target}，未到期",
+        "en": "{title}: {target} in {year}, not yet due",
+    },
+    "finding_amount": {
+        "zh": "{title}：{outcome}，目标{target}，达目标的{percent}，{verdict}",
+        "en": "{title}: {outcome} against {target}, {percent} of target, {verdict}",
+    },
+    "finding_against": {
+        "zh": "{title}：{outcome}，目标{target}，{verdict}",
+        "en": "{title}: {outcome} against {target}, {verdict}",
+    },
+    "finding_done": {"zh": "{title}：{done}年完成", "en": "{title}: done in {done}"},
+    "finding_done_late": {
+        "zh": "{title}：{done}年完成，逾期{late}年",
+        "en": "{title}: done in {done}, {late} late",
+    },
+    "finding_year_late": {"zh": "{late}", "en": "a year"},
+    "finding_years_late": {"zh": "{late}", "en": "{late} years"},
+    "finding_under_way": {
+        "zh": "{title}：{seen}年仍在推进，应于{year}年完成",
+        "en": "{title}: under way in {seen}, due {year}",
+    },
+    "finding_nothing": {
+        "zh": "{count}{noun}均未见公布结果，没有可绘制的数据",
+        "en": "None of the {count} {noun} has a published outcome: nothing to plot",
+    },
+    "finding_with_outcome": {
+        "zh": "{total}{noun}中{count}项有公布结果",
+        "en": "{count} of {total} {noun} with a published outcome",
+    },
+    "filter_note": {
+        "zh": "共{total}项承诺，显示{shown}项：{parts}",
+        "en": "{shown} of {total} commitments shown: {parts}",
+    },
+    "filter_note_search": {"zh": "搜索“{query}”", "en": "search “{query}”"},
+    "record_note": {
+        "zh": "全部{total}项中{items}",
+        "en": "in the whole record of {total}, {items}",
+    },
 }
 
 

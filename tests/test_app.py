@@ -7,8 +7,14 @@ import re
 import dashboard.coverage
 
 
-def metrics(at) -> dict[str, int]:
-    return {m.label: int(m.value) for m in at.metric}
+def metrics(at) -> dict[str, int | None]:
+    """Return each count tile's label without its icon, and its count (None: filtered out)."""
+    return {
+        m.label if m.label[0].isalnum() else m.label.split(" ", 1)[1]: None
+        if m.value == "—"
+        else int(m.value.replace(",", ""))
+        for m in at.metric
+    }
 
 
 def charts(at) -> dict[str, dict]:
@@ -41,22 +47,31 @@ def test_overview_counts_commitments_by_status(bundled, open_page):
 def test_overview_charts_hold_status_by_area_amounts_and_rates(bundled, open_page):
     at = open_page(lang="en")
     found = charts(at)
-    scope = "Qingcheng District, 2022 and 2024 targets: "
-    assert list(found) == [
-        scope + "Status of commitments by area",
-        scope + "Amounts: outcome as percent of target",
-        scope + "Rates: target and outcome, the gap in percentage points",
-    ]
-    by_area = found[scope + "Status of commitments by area"]
+    by_area_title = "48 of 51 commitments: no published outcome"
+    rates_title = "GDP growth: 1.1% against about 6.5%, missed by 5.4 points"
+    assert list(found) == [by_area_title, rates_title]
+    by_area = found[by_area_title]
+    assert by_area["layout"]["title"]["subtitle"]["text"] == (
+        "Qingcheng District, 2022 and 2024 targets; Status of commitments by area; 51 commitments"
+    )
     assert trace(by_area, "missed")["x"] == [1]
     assert rows_of(by_area)[0] == "Headline targets 1 met, 1 missed, 6 no published figure"
     assert rows_of(by_area)[4] == (
         "Towns, villages and urban–rural integration 1 met late, 12 no published figure"
     )
-    amounts = found[scope + "Amounts: outcome as percent of target"]
-    assert "GDP growth" not in json.dumps(amounts)  # a rate is not a percent of its target
-    assert rows_of(amounts)[0].startswith("Steady economic growth no published figure (5): ")
-    rates = found[scope + "Rates: target and outcome, the gap in percentage points"]
+    # no amount has an outcome: a sentence says so instead of an empty chart
+    assert [i.value.replace("\\", "") for i in at.info] == [
+        "None of the 30 amount targets has a published outcome: nothing to plot"
+    ]
+    rates = found[rates_title]
+    assert (
+        rates["layout"]["title"]["subtitle"]["text"]
+        .replace("<br>", " ")
+        .startswith(
+            "Qingcheng District, 2022 and 2024 targets; Rates: target and outcome, the gap in "
+            "percentage points; 2 of 10 rate targets with a published outcome; "
+        )
+    )
     assert rows_of(rates)[:2] == [
         "GDP growth 1.1% (2022) against about 6.5% (±0.5): 5.4 pp short of target",
         "Rise in consumer prices (CPI) 1.6% (2022) against at most 3.0%: 1.4 pp under the ceiling",
@@ -130,7 +145,8 @@ def test_the_language_switch_turns_every_label_chinese(bundled, open_page):
     at.sidebar.button_group[0].set_value("zh").run()
     assert at.title[0].value == "政府工作报告目标追踪"
     assert metrics(at)["未公布数据"] == 48
-    assert "清远市清城区2022、2024年目标：各领域承诺完成状态" in charts(at)
+    assert "51项承诺中48项：未见公布结果" in charts(at)
+    assert "地区生产总值增长：1.1%，目标6.5%左右，未完成，差5.4个百分点" in charts(at)
     assert table_rows(at)[0]["承诺"] == "地区生产总值增长"
     assert table_rows(at)[0]["结论"] == "× 未完成"
     assert at.sidebar.selectbox[0].label == "报告"
@@ -159,7 +175,11 @@ def test_report_filter_narrows_every_view_and_goes_into_the_url(bundled, open_pa
         "Projects completing technical-upgrade investment",
         "Reform pilot tasks of the Guangzhou–Qingyuan junction area",
     }
-    assert [title.split(":")[0] for title in charts(at)] == ["Qingcheng District, 2024 targets"] * 2
+    subtitles = [c["layout"]["title"]["subtitle"]["text"] for c in charts(at).values()]
+    assert [text.split(";")[0] for text in subtitles] == ["Qingcheng District, 2024 targets"]
+    assert list(charts(at)) == [
+        "2 of 51 commitments shown: Qingcheng District Government Work Report 2024 (excerpt)"
+    ]
     assert at.query_params["report"] == "qc-2024"
 
 
@@ -176,8 +196,14 @@ def test_area_and_status_filters_combine(bundled, open_page):
     assert [r["Commitment"] for r in table_rows(at)] == [
         'Complete the "four venues and one centre" cultural complex'
     ]
-    assert list(charts(at))[0].startswith(
-        "Qingcheng District, 2022 targets (Towns, villages and urban–rural integration): "
+    [(title, chart)] = charts(at).items()
+    assert title == (
+        "1 of 51 commitments shown: Towns, villages and urban–rural integration; met late"
+    )
+    assert chart["layout"]["title"]["subtitle"]["text"].replace("<br>", " ") == (
+        "Qingcheng District, 2022 targets (Towns, villages and urban–rural integration); Status "
+        "of commitments by area; 1 commitment (in the whole record of 51, 1 met, 1 met late, "
+        "1 missed and 48 no published figure)"
     )
     assert at.query_params["area"] == "urban-rural"
     assert at.query_params["status"] == "met_late"

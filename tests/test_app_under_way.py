@@ -5,8 +5,14 @@ from dashboard.escape import escape_markdown
 from dashboard.i18n import status_rule
 
 
-def metrics(at) -> dict[str, int]:
-    return {m.label: int(m.value) for m in at.metric}
+def metrics(at) -> dict[str, int | None]:
+    """Return each count tile's label without its icon, and its count (None: filtered out)."""
+    return {
+        m.label if m.label[0].isalnum() else m.label.split(" ", 1)[1]: None
+        if m.value == "—"
+        else int(m.value.replace(",", ""))
+        for m in at.metric
+    }
 
 
 def table_rows(at, index: int = 0) -> list[dict]:

@@ -70,23 +70,28 @@ def test_status_by_area_counts_each_status_per_area_in_declared_order(small_fram
         "<b>Headline targets</b><br>1 met, 1 missed",
         "<b>Livelihoods</b><br>1 met, 1 met late, 1 no published figure, 1 not yet due",
     ]
-    assert figure.layout.title.text == (
-        "Synthetic District, 2020 and 2099 targets: Status of commitments by area"
+    assert figure.layout.title.text == "2 of 6 commitments: met"
+    assert figure.layout.title.subtitle.text == (
+        "Synthetic District, 2020 and 2099 targets; Status of commitments by area; 6 commitments"
     )
-    assert figure.layout.title.subtitle.text == "6 commitments"
 
 
 def test_status_by_area_in_chinese_prefixes_chapters(small_frame, scope):
     figure = status_by_area_figure(small_frame, scope("zh"))
     assert row_texts(figure)[1].startswith("<b>（一）做好民生工作</b><br>已完成 1 项")
     assert figure.data[0].name == "已完成"
-    assert figure.layout.title.text == "合成示例区2020、2099年目标：各领域承诺完成状态"
+    assert figure.layout.title.text == "6项承诺中2项：已完成"
+    assert figure.layout.title.subtitle.text == (
+        "合成示例区2020、2099年目标；各领域承诺完成状态；6 项承诺"
+    )
 
 
 def test_the_title_carries_the_areas_filtered_on(small_frame, scope):
     rows = small_frame[small_frame["area"] == "livelihood"]
     figure = status_by_area_figure(rows, scope(frame=rows, areas=("livelihood",)))
-    assert figure.layout.title.text.startswith("Synthetic District, 2020 and 2099 targets (Livel")
+    assert figure.layout.title.subtitle.text.startswith(
+        "Synthetic District, 2020 and 2099 targets (Livel"
+    )
 
 
 def test_every_chart_cites_the_plan_and_the_publications_of_its_outcomes(small_frame, scope):
@@ -177,7 +182,10 @@ def synthetic_rows(frame: pd.DataFrame, count: int) -> pd.DataFrame:
 def test_many_amounts_are_aggregated_into_bands_not_bars(small_frame, scope):
     rows = synthetic_rows(small_frame, MAX_BARS * 50)
     figure = percent_of_target_figure(rows, scope(frame=rows))
-    assert figure.layout.title.text.endswith("Amounts by percent of target reached, per area")
+    assert figure.layout.title.text == "All 3,000 amount targets with an outcome: met late"
+    assert "; Amounts by percent of target reached, per area; " in (
+        figure.layout.title.subtitle.text.replace("<br>", " ")
+    )
     assert sum(len(trace.x) for trace in figure.data) == 5  # one area, five bands
     assert sum(sum(trace.x) for trace in figure.data) == MAX_BARS * 50
 

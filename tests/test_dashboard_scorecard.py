@@ -108,8 +108,8 @@ def test_the_images_count_and_list_a_milestone_under_way(under_way_data):
     scope = chart_scope(under_way_data.result.targets, frame, "en", "2026-01-01")
     shown = texts(scorecard_figure(frame, scope, briefing=True))
     assert shown[1] == (
-        "6 commitments: 1 met, 1 met late, 1 under way, 1 missed, 1 no published figure, "
-        "1 not yet due"
+        "Synthetic District, 2020 and 2099 targets; 6 commitments: 1 met, 1 met late, "
+        "1 under way, 1 missed, 1 no published figure, 1 not yet due"
     )
     assert shown[shown.index("▷ under way") - 1] == "1"  # its tile
     assert shown.count("▷ under way") == 2  # the tile and the library's row
@@ -123,13 +123,10 @@ def test_the_image_is_16_by_9_and_names_every_commitment_with_its_numbered_sourc
     figure = scorecard_figure(small_frame, scope())
     assert (figure.layout.width, figure.layout.height) == (SLIDE_WIDTH, SLIDE_HEIGHT)
     shown = texts(figure)
-    assert (
-        shown[0]
-        == "Synthetic District, 2020 and 2099 targets: What was promised and what was reported"
-    )
-    assert (
-        shown[1]
-        == "6 commitments: 2 met, 1 met late, 1 missed, 1 no published figure, 1 not yet due"
+    assert shown[0] == "2 of 6 commitments: met"
+    assert shown[1] == (
+        "Synthetic District, 2020 and 2099 targets; 6 commitments: 2 met, 1 met late, "
+        "1 missed, 1 no published figure, 1 not yet due"
     )
     for title in small_frame["title_en"]:
         assert title in shown

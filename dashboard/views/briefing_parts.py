@@ -10,7 +10,9 @@ import streamlit as st
 from dashboard.chart_layout import chart_config
 from dashboard.charts import status_counts, without_drafts
 from dashboard.components import open_commitment
-from dashboard.i18n import status_label, t
+from dashboard.escape import escape_markdown
+from dashboard.findings import count_text, counts_finding
+from dashboard.i18n import t
 from dashboard.image_export import figure_png, unavailable_reason
 from dashboard.layout import PageContext
 from dashboard.scope import ChartScope, file_stem, width_for
@@ -20,7 +22,9 @@ from dashboard.scorecard import (
     SLIDE_WIDTH,
     scorecard_figure,
     scorecard_table,
+    verdict,
 )
+from dashboard.theme import status_tile_css
 from loaders import STATUSES
 
 #: the counts stay a grid of small tiles on a phone instead of one full-width tile each
@@ -48,18 +52,28 @@ def page_scope(page: PageContext) -> ChartScope:
     return page.scope(width_for(agent))
 
 
-def counts_grid(page: PageContext) -> None:
-    """Show how many reviewed commitments are in view and how many have each status, as a grid;
-    drafts to review are left out until reviewed, and a caption says how many."""
+def counts_grid(page: PageContext, scope: ChartScope) -> None:
+    """Show the counts' finding, then how many reviewed commitments are in view and how many
+    have each status, as a grid of tiles in the status colours; a status filtered out shows
+    "—", and a filtered view gives the whole record's counts; drafts are left out until
+    reviewed, and a caption says how many."""
     rows = page.rows
     counts = status_counts(rows)
     reviewed = without_drafts(rows)
-    st.html(COUNTS_CSS)
+    st.subheader(escape_markdown(scope.headline or counts_finding(counts, page.lang)), anchor=False)
+    if scope.record:
+        st.caption(escape_markdown(scope.record))
+    st.html(COUNTS_CSS + status_tile_css())
     with st.container(key="status-counts"):
         cells = st.columns(len(STATUSES) + 1)
-        cells[0].metric(t("count_total", page.lang), len(reviewed))
+        cells[0].metric(t("count_total", page.lang), count_text(len(reviewed)))
         for cell, status in zip(cells[1:], STATUSES, strict=True):
-            cell.metric(status_label(status, page.lang), counts[status])
+            shown = not scope.statuses or status in scope.statuses
+            with cell.container(key=f"tile-{status}"):
+                st.metric(
+                    verdict(status, page.lang),
+                    count_text(counts[status]) if shown else "—",
+                )
     if len(reviewed) < len(rows):
         st.caption(t("drafts_not_counted", page.lang, count=len(rows) - len(reviewed)))
 
