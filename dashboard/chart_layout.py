@@ -245,11 +245,38 @@ def list_figure(
     return figure, max(top, 1.0), legend
 
 
-def chart_config(name: str, scope: ChartScope) -> dict:
-    """Return Plotly's config: a 2× PNG download named for place, years, chart, language, date."""
-    return {
+#: the camera button's tooltip in Chinese: Plotly.js takes a locale with the chart's config
+CAMERA_TIP_ZH = "下载图表（PNG，16:9，2倍）"
+
+
+def export_size(width: float, height: float) -> tuple[int, int]:
+    """Return the 16:9 size a chart of this width and height is exported at: widened or made
+    taller, never cut."""
+    if height * 16 / 9 >= width:
+        return round(height * 16 / 9), round(height)
+    return round(width), round(width * 9 / 16)
+
+
+def chart_config(name: str, scope: ChartScope, figure: go.Figure | None = None) -> dict:
+    """Return Plotly's config: a 16:9 PNG at 2× named for place, years, filters, chart,
+    language and date; the camera's tooltip in the page's language."""
+    height = figure.layout.height if figure is not None and figure.layout.height else 450
+    width, height = export_size(scope.width, height)
+    config = {
         "displaylogo": False,
         "displayModeBar": True,  # the camera stays visible: phones have no hover
         "modeBarButtons": [["toImage"]],
-        "toImageButtonOptions": {"format": "png", "scale": 2, "filename": file_stem(scope, name)},
+        "toImageButtonOptions": {
+            "format": "png",
+            "scale": 2,
+            "width": width,
+            "height": height,
+            "filename": file_stem(scope, name),
+        },
     }
+    if scope.lang == "zh":
+        config["locale"] = "zh-CN"
+        config["locales"] = {
+            "zh-CN": {"dictionary": {"Download plot as a PNG": CAMERA_TIP_ZH}, "format": {}}
+        }
+    return config

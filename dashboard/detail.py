@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard.i18n import format_quantity, localized, status_label, t
+from dashboard.theme import STATUS_COLOURS, STATUS_ICONS, TEXT_COLOUR, mix
 from loaders import UNDER_WAY, Commitment, Document, Paragraph, TargetsFile, find_quote
 
 MAX_CHOICES = 2000  # commitments the chooser lists; past this, the filters narrow the list
@@ -114,3 +115,33 @@ def same_metric(targets: TargetsFile, commitment: Commitment) -> list[Commitment
         c for c in targets.commitments if c.metric == commitment.metric and c.id != commitment.id
     ]
     return sorted(others, key=lambda c: (c.year, c.id))
+
+
+def verdict_html(status: str, finding: str, lang: str) -> str:
+    """Return the verdict as the page's first block: the status (icon and word) and the finding,
+    on the status's colour of the charts; the finding HTML-escaped."""
+    colour = STATUS_COLOURS[status]
+    label = f"{STATUS_ICONS[status]} {status_label(status, lang)}"
+    return (
+        f'<div class="verdict verdict-{status}" style="border-left:10px solid {colour};'
+        f"background:{mix(colour, '#ffffff', 0.8)};color:{TEXT_COLOUR};padding:0.7rem 1rem;"
+        'border-radius:4px">'
+        f'<div class="verdict-status" style="font-weight:700;font-size:1.05rem">'
+        f"{html.escape(label)}</div>"
+        '<div class="verdict-finding" style="font-weight:600;font-size:1.55rem;line-height:1.35">'
+        f"{html.escape(finding)}</div></div>"
+    )
+
+
+def facts_html(facts: Sequence[tuple[str, str]]) -> str:
+    """Return labelled figures side by side, each figure kept on one line (never broken inside a
+    word, as 低于目标5.4个百/分点 was); the figures without a value are left out."""
+    items = "".join(
+        '<span class="fact" style="display:inline-block;margin:0 2rem 0.4rem 0">'
+        f'<span style="color:#616161;font-size:0.85rem">{html.escape(label)}</span><br>'
+        f'<b class="fact-value" style="white-space:nowrap;font-size:1.15rem">'
+        f"{html.escape(value)}</b></span>"
+        for label, value in facts
+        if value
+    )
+    return f'<div class="facts" style="margin-top:0.6rem">{items}</div>'

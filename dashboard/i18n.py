@@ -329,6 +329,15 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "{gap} below, within ±{tolerance}",
     },
     "gap_short": {"zh": "低于目标{gap}", "en": "{gap} short of target"},
+    "legend_baseline": {"zh": "上年基数", "en": "prior-year baseline"},
+    "chart_measure_one": {
+        "zh": "上年基数、目标与结果",
+        "en": "prior-year baseline, target and outcome",
+    },
+    "chart_measure": {
+        "zh": "同一指标各年度的基数、目标与结果（{count} 项承诺）",
+        "en": "baseline, target and outcome of the same measure in each year ({count} commitments)",
+    },
     "finding_none": {"zh": "没有符合筛选条件的承诺", "en": "No commitment in view"},
     "noun_commitments": {"zh": "项承诺", "en": "commitments"},
     "noun_rates": {"zh": "项比率目标", "en": "rate targets"},

@@ -1,5 +1,6 @@
 """The dashboard in Streamlit's AppTest: every page, filter and the language switch, on real content."""
 
+import html
 import json
 import logging
 import re
@@ -257,14 +258,36 @@ def markdown_text(at) -> str:
     return "\n".join(m.value for m in at.markdown)
 
 
+def verdict(at) -> tuple[str, str]:
+    """Return the commitment page's verdict block: its status and its finding, as text."""
+    [block] = [h.value for h in at.html if 'class="verdict ' in h.value]
+    status = re.search(r'class="verdict-status"[^>]*>(.*?)</div>', block).group(1)
+    finding = re.search(r'class="verdict-finding"[^>]*>(.*?)</div>', block).group(1)
+    return html.unescape(status), html.unescape(finding)
+
+
+def shown_title(at) -> str:
+    """Return the title of the commitment shown: its finding's first part."""
+    return re.split(r": |：", verdict(at)[1], maxsplit=1)[0]
+
+
+def facts(at) -> str:
+    """Return the commitment page's figures (target, against target, latest) as text."""
+    [block] = [h.value for h in at.html if 'class="facts"' in h.value]
+    return html.unescape(re.sub(r"<[^>]+>", " ", block))
+
+
 def test_commitment_page_shows_target_baseline_source_and_no_published_figure(bundled, open_page):
     at = open_page("commitment", lang="en", id="school-places-2022")
-    assert at.header[0].value == "New primary, secondary and kindergarten places"
+    assert verdict(at) == (
+        "○ no published figure",
+        "New primary, secondary and kindergarten places: no published outcome for 2022",
+    )
+    assert "at least 6,900" in facts(at)
     text = markdown_text(at)
-    assert "at least 6,900" in text
     assert "**18,000** (2021) — 新增学位超 1\\.8万个" in text
     assert "No published figure has been found — a finding in itself." in text
-    [paragraph] = at.html
+    [paragraph] = [h for h in at.html if "<mark" in h.value]
     assert ">确保新增中小学（幼儿园）学位 6900个以上</mark>" in paragraph.value
     assert "paragraph 49 · plan （六） 扩大公共服务供给" in "\n".join(c.value for c in at.caption)
     assert at.query_params["id"] == "school-places-2022"
@@ -276,9 +299,16 @@ def test_commitment_page_progress_timeline_and_status(bundled, open_page):
     rows = progress.value.to_dict("records")
     assert [r["Figure"] for r in rows] == ["1.1%", "1.1%"]
     assert rows[0]["Source"].startswith("Qingcheng District Statistical Bulletin")
-    text = markdown_text(at)
-    assert ":red-badge[missed]" in text
-    assert "#### 5\\.4 pp short of target" in text  # a rate: the gap in points, not 17%
+    assert verdict(at) == (
+        "× missed",
+        "GDP growth: 1.1% against about 6.5%, missed by 5.4 points",
+    )
+    assert "5.4 pp short of target" in facts(at)  # a rate: the gap in points, not 17%
+    [(title, chart)] = charts(at).items()
+    assert title == "GDP growth: 1.1% against about 6.5%, missed by 5.4 points"
+    assert trace(chart, "prior-year baseline")["y"] == [5.4]
+    assert trace(chart, "target")["y"] == [6.5]
+    assert trace(chart, "× missed")["y"] == [1.1]
     assert "The due year is over and the figures published" in "\n".join(
         c.value for c in at.caption
     )
@@ -290,14 +320,14 @@ def test_commitment_page_links_the_same_metric_in_other_years(bundled, open_page
     assert button.label.startswith("2024 · Projects completing technical\\-upgrade investment")
     assert "at least 55" in button.label
     button.click().run()
-    assert at.header[0].value == "Projects completing technical\\-upgrade investment"
+    assert shown_title(at) == "Projects completing technical-upgrade investment"
     assert at.query_params["id"] == "technical-upgrade-projects-2024"
 
 
 def test_choosing_another_commitment_puts_it_in_the_url(bundled, open_page):
     at = open_page("commitment", lang="en", id="gdp-growth-2022")
     at.selectbox(key="commitment_choice").set_value("school-places-2022").run()
-    assert at.header[0].value == "New primary, secondary and kindergarten places"
+    assert shown_title(at) == "New primary, secondary and kindergarten places"
     assert at.query_params["id"] == "school-places-2022"
 
 
@@ -307,13 +337,13 @@ def test_a_commitment_opened_from_another_page_is_the_one_shown(bundled, open_pa
     assert "id" not in at.query_params
     at.query_params["id"] = "school-places-2022"
     at.switch_page("views/commitment.py").run()
-    assert at.header[0].value == "New primary, secondary and kindergarten places"
+    assert shown_title(at) == "New primary, secondary and kindergarten places"
     assert at.query_params["id"] == "school-places-2022"
 
 
 def test_a_commitment_the_filters_hide_is_still_shown_when_asked(bundled, open_page):
     at = open_page("commitment", lang="en", report="qc-2024", id="gdp-growth-2022")
-    assert at.header[0].value == "GDP growth"
+    assert shown_title(at) == "GDP growth"
     assert at.selectbox(key="commitment_choice").options[0] == "GDP growth · gdp-growth-2022"
     assert len(at.selectbox(key="commitment_choice").options) == 3
 
@@ -321,7 +351,7 @@ def test_a_commitment_the_filters_hide_is_still_shown_when_asked(bundled, open_p
 def test_commitment_page_says_when_an_id_is_unknown(bundled, open_page):
     at = open_page("commitment", lang="en", id="no-such-id")
     assert at.warning[0].value == "There is no valid commitment with the id “no\\-such\\-id”."
-    assert at.header[0].value == "GDP growth"  # the first one instead
+    assert shown_title(at) == "GDP growth"  # the first one instead
     assert at.query_params["id"] == "gdp-growth-2022"
 
 
@@ -386,8 +416,8 @@ def test_html_in_a_title_shows_as_text_on_every_page(bundled_copy, open_page):
         }
     )
     at = open_page("commitment", lang="en", id="school-places-2022")
-    assert at.header[0].value == r"\<img src=x onerror=alert\(1\)\> places"
-    assert "<img" not in at.html[0].value
+    assert shown_title(at) == "<img src=x onerror=alert(1)> places"
+    assert all("<img" not in h.value for h in at.html)
 
 
 def test_clean_layout_hides_the_navigation_and_widgets(bundled, open_page):
@@ -463,4 +493,4 @@ def test_a_numeric_commitment_page_shows_no_milestone_sentence(bundled, open_pag
     captions = "\n".join(c.value for c in at.caption)
     assert "The latest figure for the due year \\(or earlier\\) reaches the target\\." in captions
     assert "milestone" not in captions
-    assert "#### 1\\.4 pp under the ceiling" in markdown_text(at)
+    assert "1.4 pp under the ceiling" in facts(at)

@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.io as pio
 import pytest
 
-from dashboard.chart_layout import chart_config
+from dashboard.chart_layout import chart_config, export_size
 from dashboard.charts import (
     MAX_BARS,
     amount_rows,
@@ -254,13 +254,24 @@ def test_the_bottom_margin_holds_the_axis_legend_and_source(small_frame, scope):
     assert figure.layout.legend.y * figure.layout.height >= lines * 11 * 1.4
 
 
-def test_download_is_a_2x_png_named_for_place_years_chart_language_and_date(scope):
-    config = chart_config("status-by-area", scope())
+def test_download_is_a_2x_png_named_for_place_years_chart_language_and_date(small_frame, scope):
+    figure = status_by_area_figure(small_frame, scope())
+    config = chart_config("status-by-area", scope(), figure)
+    height = figure.layout.height
     assert config["toImageButtonOptions"] == {
         "format": "png",
         "scale": 2,
+        "width": max(780, round(height * 16 / 9)),
+        "height": max(height, round(780 * 9 / 16)),
         "filename": "synthetic-district-2020-2099-status-by-area-en-2026-01-01",
     }
+    assert "locale" not in config
+    chinese = chart_config("status-by-area", scope("zh"), figure)
+    assert chinese["locales"]["zh-CN"]["dictionary"] == {
+        "Download plot as a PNG": "下载图表（PNG，16:9，2倍）"
+    }
+    assert export_size(780, 300) == (780, 439)  # 16:9, never cut
+    assert export_size(780, 900) == (1600, 900)
     assert config["modeBarButtons"] == [["toImage"]] and config["displayModeBar"] is True
 
 

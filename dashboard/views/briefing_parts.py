@@ -81,7 +81,8 @@ def counts_grid(page: PageContext, scope: ChartScope) -> None:
 def chart(page: PageContext, scope: ChartScope, name: str, build) -> None:
     """Show a chart built for this scope (once per filters, language and width)."""
     figure = page.chart(name, lambda rows, scope: build(without_drafts(rows), scope), scope)
-    st.plotly_chart(figure, config=chart_config(name, scope), theme=None, key=f"chart-{name}")
+    config = chart_config(name, scope, figure)
+    st.plotly_chart(figure, config=config, theme=None, key=f"chart-{name}")
 
 
 #: the scorecard table's rows at most (missed first): a province's 51,000 commitments would take
@@ -126,7 +127,6 @@ def scorecard(page: PageContext, scope: ChartScope) -> None:
             mime=PNG,
             on_click="ignore",
             key=f"download-{name}",
-            icon=":material/image:",
         )
 
 
