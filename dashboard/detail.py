@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard.i18n import format_quantity, localized, status_label, t
+from dashboard.i18n import format_quantity, in_language, localized, status_label, t
 from dashboard.theme import STATUS_COLOURS, STATUS_ICONS, TEXT_COLOUR, mix
 from loaders import UNDER_WAY, Commitment, Document, Paragraph, TargetsFile, find_quote
 
@@ -71,8 +71,9 @@ def highlighted_html(passage: SourcePassage) -> str:
 def passage_location(passage: SourcePassage, report_title: str, lang: str) -> str:
     """Return where a paragraph is: report, paragraph number, part, chapter and heading."""
     paragraph = passage.paragraph
-    chapter = f" {paragraph.chapter}" if paragraph.chapter else ""
-    heading = f" {paragraph.heading}" if paragraph.heading else ""
+    named = " ".join(part for part in (paragraph.chapter, paragraph.heading) if part)
+    chapter = f" {in_language(named, lang)}" if named else ""
+    heading = ""
     return t(
         "paragraph_where",
         lang,
@@ -100,7 +101,7 @@ def progress_table(commitment: Commitment, targets: TargetsFile, lang: str) -> p
                 t("col_when", lang): when,
                 t("col_value", lang): figure,
                 t("col_source", lang): title,
-                t("col_evidence", lang): entry.quote or entry.note or "",
+                t("col_evidence", lang): entry.quote or in_language(entry.note or "", lang),
             }
         )
     columns = [t(k, lang) for k in ("col_when", "col_value", "col_source", "col_evidence")]

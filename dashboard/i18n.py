@@ -11,6 +11,7 @@ one place a translator can read top to bottom.
 from __future__ import annotations
 
 import math
+import re
 from functools import lru_cache
 
 from loaders import (
@@ -312,7 +313,6 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "col_outcome": {"zh": "结果", "en": "Outcome"},
     "col_verdict": {"zh": "结论", "en": "Verdict"},
-    "chart_scorecard": {"zh": "承诺与公布结果", "en": "What was promised and what was reported"},
     "scorecard_more": {
         "zh": "……篇幅所限未能全部列出，完整清单见表格与 CSV 下载。",
         "en": "… not every commitment fits here: the full list is in the table and the CSV download.",
@@ -462,6 +462,29 @@ def t(key: str, lang: str, **values: object) -> str:
     """Return the label for a key in a language, with values filled in."""
     text = TEXT[key][lang]
     return text.format(**values) if values else text
+
+
+CJK = re.compile(r"[\u3400-\u9fff]")
+LATIN = re.compile(r"[A-Za-z]")
+
+
+def text_language(text: str) -> str | None:
+    """Return the language a text is written in: "zh" when its Chinese characters are at least
+    half as many as its Latin letters (a character is about a word), else "en"; None without
+    either."""
+    chinese, latin = len(CJK.findall(text)), len(LATIN.findall(text))
+    if not chinese and not latin:
+        return None
+    return "zh" if chinese * 2 >= latin else "en"
+
+
+def in_language(text: str, lang: str) -> str:
+    """Return a text for a page in a language, saying so when only the other language has it:
+    "清城区统计局 (no English text)", "（无中文）the first of the four growth rates"."""
+    written = text_language(text) if text else None
+    if written is None or written == lang:
+        return text
+    return f"{text} (no English text)" if lang == "en" else f"（无中文）{text}"
 
 
 def localized(record: object, field: str, lang: str) -> str:

@@ -85,11 +85,11 @@ def test_overview_charts_hold_status_by_area_amounts_and_rates(bundled, open_pag
         assert note.startswith("Targets: Government Work Report 2022 (2022-03-15)"), note
         assert "Status rule: the latest figure for the due year against the target" in note
     assert (
-        "Statistical Bulletin on the 2022 National Economy and Social Development (清远市清城区统计局, 2023)"
+        "Statistical Bulletin on the 2022 National Economy and Social Development (清远市清城区统计局 (no English text), 2023)"
         in rows_note(rates)
     )
     assert (
-        "District Party Standing Committee hears the report on the economy in Q1 2023 (清远市清城区人民政府, 2023-05-06)"
+        "District Party Standing Committee hears the report on the economy in Q1 2023 (清远市清城区人民政府 (no English text), 2023-05-06)"
         in rows_note(rates)
     )
 
@@ -104,9 +104,10 @@ def rows_of(spec: dict) -> list[str]:
 
 
 def rows_note(spec: dict) -> str:
-    """Return a chart's source line on one line."""
+    """Return a chart's source line on one line (a line broken between two Chinese characters
+    joined without a space)."""
     [note] = [a["text"] for a in spec["layout"]["annotations"] if a.get("name") == "source"]
-    return note.replace("<br>", " ")
+    return re.sub(r"(?<=[\u4e00-\u9fff])<br>(?=[\u4e00-\u9fff])", "", note).replace("<br>", " ")
 
 
 def test_overview_scorecard_lists_every_commitment_with_its_verdict(bundled, open_page):
@@ -289,7 +290,9 @@ def test_commitment_page_shows_target_baseline_source_and_no_published_figure(bu
     assert "No published figure has been found — a finding in itself." in text
     [paragraph] = [h for h in at.html if "<mark" in h.value]
     assert ">确保新增中小学（幼儿园）学位 6900个以上</mark>" in paragraph.value
-    assert "paragraph 49 · plan （六） 扩大公共服务供给" in "\n".join(c.value for c in at.caption)
+    assert "paragraph 49 · plan （六） 扩大公共服务供给 \\(no English text\\)" in "\n".join(
+        c.value for c in at.caption
+    )
     assert at.query_params["id"] == "school-places-2022"
 
 

@@ -97,7 +97,7 @@ def test_the_title_carries_the_areas_filtered_on(small_frame, scope):
 def test_every_chart_cites_the_plan_and_the_publications_of_its_outcomes(small_frame, scope):
     expected = (
         "Targets: Work Report 2020 (2020-03-01). Outcomes: Statistical Bulletin 2020 "
-        "(合成示例区统计局, 2021-03). Data as of 2026-01-01. Status rule: the latest figure for "
+        "(合成示例区统计局 (no English text), 2021-03). Data as of 2026-01-01. Status rule: the latest figure for "
         "the due year against the target; reached later = met late."
     )
     for build in (status_by_area_figure, percent_of_target_figure, rates_figure):

@@ -44,7 +44,7 @@ def test_quote_is_located_in_its_paragraph_and_marked(document):
 def test_paragraph_location_names_report_number_part_and_chapter(document):
     passage = locate_quote(document, "确保新增学位 5000个以上")
     assert passage_location(passage, "R", "en") == (
-        f"R · paragraph {passage.paragraph.number} · plan （一） 扩大公共服务供给"
+        f"R · paragraph {passage.paragraph.number} · plan （一） 扩大公共服务供给 (no English text)"
     )
 
 

@@ -132,7 +132,10 @@ def test_the_image_is_16_by_9_and_names_every_commitment_with_its_numbered_sourc
         assert title in shown
     assert shown.count("[1]") == 4  # four outcomes, all from the bulletin
     [source] = [s for s in shown if s.startswith("Targets:")]
-    assert "Outcomes: [1] Statistical Bulletin 2020 (合成示例区统计局, 2021-03)." in source
+    assert (
+        "Outcomes: [1] Statistical Bulletin 2020 (合成示例区统计局 (no English text), 2021-03)."
+        in source
+    )
 
 
 def test_the_briefing_image_adds_the_counts(small_frame, scope):
