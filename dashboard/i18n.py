@@ -305,6 +305,10 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "共 {count:,} 项承诺，表中列出前 {shown:,} 项（未完成的在前）；用筛选缩小范围，或下载 CSV 查看全部。",
         "en": "The first {shown:,} of {count:,} commitments (missed first); narrow them with the filters, or download the CSV for all.",
     },
+    "cards_first": {
+        "zh": "共 {count:,} 项承诺，列出前 {shown:,} 项（未完成的在前）；用筛选缩小范围，或下载 CSV 查看全部。",
+        "en": "The first {shown:,} of {count:,} commitments (missed first); narrow them with the filters, or download the CSV for all.",
+    },
     "download_scorecard": {"zh": "记分卡图片（16:9）", "en": "Scorecard image (16:9)"},
     "download_briefing": {"zh": "简报图片（16:9，含统计）", "en": "Briefing image (16:9)"},
     "images_unavailable": {

@@ -7,10 +7,12 @@ import functools
 
 import streamlit as st
 
+from dashboard.cards import cards_html
 from dashboard.chart_layout import chart_config
 from dashboard.charts import status_counts, without_drafts
 from dashboard.components import open_commitment
 from dashboard.escape import escape_markdown
+from dashboard.filters import params_from_filters
 from dashboard.findings import count_text, counts_finding
 from dashboard.i18n import t
 from dashboard.image_export import figure_png, unavailable_reason
@@ -102,18 +104,22 @@ def scorecard(page: PageContext, scope: ChartScope) -> None:
     )
     if reviewed > len(table):
         st.caption(t("scorecard_first_rows", lang, shown=len(table), count=reviewed))
-    ids = list(table[t("col_id", lang)])
-    event = st.dataframe(
-        table,
-        hide_index=True,
-        width="stretch",
-        on_select="rerun",
-        selection_mode="single-row",
-        key="scorecard-table",
-    )
-    selected = event.selection.rows if event is not None else []
-    if selected:
-        open_commitment(page, ids[selected[0]])
+    if scope.phone:  # a wide table shows only its first column on a phone: cards instead
+        params = params_from_filters(page.filters)
+        st.html(cards_html(without_drafts(page.rows), lang, params, SCORECARD_ROWS))
+    else:
+        ids = list(table[t("col_id", lang)])
+        event = st.dataframe(
+            table,
+            hide_index=True,
+            width="stretch",
+            on_select="rerun",
+            selection_mode="single-row",
+            key="scorecard-table",
+        )
+        selected = event.selection.rows if event is not None else []
+        if selected:
+            open_commitment(page, ids[selected[0]])
     reason = unavailable_reason()
     if reason:
         st.caption(t("images_unavailable", lang, reason=reason))
