@@ -206,7 +206,7 @@ def stacked_rows(counts: pd.DataFrame, names: dict[str, str], lang: str) -> list
         start = 0
         for key, count in values.items():
             if count:
-                segments.append((str(key), start, start + int(count), str(int(count))))
+                segments.append((str(key), start, start + int(count), count_text(int(count))))
                 start += int(count)
         detail = join.join(
             t("count_of", lang, count=count_text(int(count)), name=names[str(key)])

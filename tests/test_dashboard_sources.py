@@ -131,3 +131,13 @@ def test_past_eight_publications_the_source_line_counts_the_rest():
         in text
     )
     assert "Bulletin 8" not in text
+
+
+def test_numbered_for_an_image_every_publication_a_row_cites_is_listed():
+    many = [
+        Report(f"s{i}", f"公报{i}", f"Bulletin {i}", PartialDate(2023, 1, i + 1), publisher="局")
+        for i in range(11)
+    ]
+    text = source_text([WORK_REPORT], many, "zh", "2026-01-01", "", numbered=True)
+    assert "[11] 公报10（局，2023-01-11）。" in text
+    assert "另有" not in text
