@@ -13,12 +13,11 @@ under an "at most" target sits inside it, as a met target should.
 
 from __future__ import annotations
 
-from collections import Counter
-
 import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.chart_layout import Frame, ListRow, finish, list_figure
+from dashboard.chart_rows import area_labels, area_order, missing_list_rows, titles
 from dashboard.commitment_row import frame_rows
 from dashboard.findings import (
     count_text,
@@ -50,7 +49,6 @@ from loaders import STATUSES
 
 MAX_BARS = 60
 MAX_RATES = 40
-MAX_MISSING_ROWS = 12
 STATUS_NAMES = {lang: {s: status_label(s, lang) for s in STATUSES} for lang in ("zh", "en")}
 PERCENT_BANDS = (
     ("band_under_50", 0, 50),
@@ -69,38 +67,6 @@ def chart_source(rows: pd.DataFrame, scope: ChartScope) -> str:
         scope.as_of,
         scope.place,
     )
-
-
-def titles(rows: pd.DataFrame, lang: str) -> list[str]:
-    """Return each row's title in a language; a year is added where two titles are the same."""
-    column = "title" if lang == "zh" else "title_en"
-    names = rows[column].tolist()
-    repeated = {name for name, count in Counter(names).items() if count > 1}
-    years = [int(y) for y in rows["year"]]
-    suffix = "（{}年）" if lang == "zh" else " ({})"
-    return [
-        name + suffix.format(year) if name in repeated else name
-        for name, year in zip(names, years, strict=True)
-    ]
-
-
-def area_labels(frame: pd.DataFrame, lang: str) -> pd.Series:
-    """Return each row's area name in a language; in Chinese prefixed by the chapter number its
-    commitments stand under, when they all stand under the same one (reports number differently).
-    """
-    if lang == "zh":
-        chapters = frame.groupby("area")["chapter"].agg(
-            lambda found: found.iloc[0] if found.nunique() == 1 else ""
-        )
-        return frame["area"].map(chapters) + frame["area_name"]
-    return frame["area_name_en"]
-
-
-def area_order(labelled: pd.DataFrame) -> list[str]:
-    """Return the area labels of some rows in the areas' declared order, once each (sorted
-    over one row per area, not over every row)."""
-    firsts = labelled.drop_duplicates("area")[["area_order", "area", "area_label"]]
-    return list(dict.fromkeys(firsts.sort_values(["area_order", "area"])["area_label"].tolist()))
 
 
 def without_drafts(rows: pd.DataFrame) -> pd.DataFrame:
@@ -227,48 +193,6 @@ def rate_rows(frame: pd.DataFrame) -> pd.DataFrame:
     if frame.empty:
         return frame
     return frame[(measure_kinds(frame) == RATE) & frame["unit"].isin(RATE_UNITS)]
-
-
-def missing_list_rows(without: pd.DataFrame, lang: str) -> list[ListRow]:
-    """Return list rows for commitments without a published figure: one each, or grouped.
-
-    Up to MAX_MISSING_ROWS are listed one by one, each with its target and its status (no
-    published figure, or not yet due); past that, one row per area and status names them
-    (the first dozen, then how many more), so the chart stays short without dropping any.
-    """
-    if without.empty:
-        return []
-    names = titles(without, lang)
-    if len(without) <= MAX_MISSING_ROWS:
-        return [
-            ListRow(
-                name,
-                t(
-                    "missing_detail",
-                    lang,
-                    target=target_in_words(r.op, r.target, r.unit, r.tolerance, lang),
-                    marker=status_label(r.status, lang),
-                ),
-            )
-            for name, r in zip(names, frame_rows(without), strict=True)
-        ]
-    labelled = without.assign(area_label=area_labels(without, lang), name=names)
-    found = []
-    join = "；" if lang == "zh" else "; "
-    for (label, status), group in labelled.sort_values(["area_order", "area"]).groupby(
-        ["area_label", "status"], sort=False
-    ):
-        count = len(group)
-        listed = join.join(group["name"].head(12))
-        more = t("more_count", lang, count=count - 12) if count > 12 else ""
-        marker = status_label(str(status), lang)
-        found.append(
-            ListRow(
-                str(label),
-                t("missing_count", lang, marker=marker, count=count, names=listed + more),
-            )
-        )
-    return found
 
 
 def percent_of_target_figure(frame: pd.DataFrame, scope: ChartScope) -> go.Figure:
