@@ -333,6 +333,11 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "{gap} below, within ±{tolerance}",
     },
     "gap_short": {"zh": "低于目标{gap}", "en": "{gap} short of target"},
+    "chart_milestone": {
+        "zh": "到期年度，以及报告完成或推进中的年度",
+        "en": "the year it was due, and the years it was reported done or under way",
+    },
+    "milestone_due": {"zh": "{year}年到期", "en": "due {year}"},
     "legend_baseline": {"zh": "上年基数", "en": "prior-year baseline"},
     "chart_measure_one": {
         "zh": "上年基数、目标与结果",

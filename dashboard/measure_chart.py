@@ -20,10 +20,11 @@ from dashboard.scope import ChartScope, subtitle
 from dashboard.sources import cited_reports, source_text
 from dashboard.textfit import escape
 from dashboard.theme import MUTED_COLOUR, REFERENCE_COLOUR, STATUS_COLOURS, STATUS_ICONS
-from loaders import STATUSES, Commitment
+from loaders import STATUSES, UNDER_WAY, Commitment
 
 PLOT_PX = 280
 PHONE_PLOT_PX = 240
+MILESTONE_PX = 120
 SYMBOLS = {">=": "triangle-up-open", "<=": "triangle-down-open", "~": "diamond-open"}
 
 
@@ -44,9 +45,11 @@ def measure_points(
     commitments: Sequence[Commitment], statuses: Mapping[str, str], lang: str
 ) -> list[Point]:
     """Return every baseline, target and outcome of commitments measured in the first one's
-    unit (others are left out), each once, by year."""
-    if not commitments or commitments[0].target.op == "done":
+    unit (others are left out), each once, by year; for a milestone, its due year and reports."""
+    if not commitments:
         return []
+    if commitments[0].target.op == "done":
+        return milestone_points(commitments, statuses, lang)
     unit = commitments[0].target.unit
     found: dict[tuple, Point] = {}
     for c in commitments:
@@ -84,19 +87,48 @@ def measure_points(
     return sorted(found.values(), key=lambda p: (p.year, p.kind != "baseline"))
 
 
+def milestone_points(
+    commitments: Sequence[Commitment], statuses: Mapping[str, str], lang: str
+) -> list[Point]:
+    """Return a milestone's due year and each year it was reported done or under way, for the
+    milestones among the commitments, on one line (value 1)."""
+    found: dict[tuple, Point] = {}
+    for c in commitments:
+        if c.target.op != "done":
+            continue
+        found[("target", c.year, c.id)] = Point(
+            "target", c.year, 1.0, t("milestone_due", lang, year=c.year), op="done"
+        )
+        for entry in c.progress:
+            words = t("done_value", lang) if entry.done else status_label(UNDER_WAY, lang)
+            point = Point(
+                "outcome",
+                entry.period_year,
+                1.0,
+                f"{words} ({entry.period_year})"
+                if lang == "en"
+                else f"{entry.period_year}年{words}",
+                status=statuses.get(c.id, ""),
+            )
+            found.setdefault(("outcome", point.year, point.text, c.id), point)
+    return sorted(found.values(), key=lambda p: (p.year, p.kind != "target"))
+
+
 def measure_figure(
     commitments: Sequence[Commitment],
     statuses: Mapping[str, str],
     title: str,
     scope: ChartScope,
 ) -> go.Figure | None:
-    """Return the measure over the years (the first commitment the one shown), or None when
-    it has no figure to draw (a milestone)."""
+    """Return the measure over the years (the first commitment the one shown): a milestone's
+    due year and the years it was reported done or under way on one line; None when there is
+    nothing to draw."""
     lang = scope.lang
     points = measure_points(commitments, statuses, lang)
     if not points:
         return None
     unit = commitments[0].target.unit
+    milestone = commitments[0].target.op == "done"
     figure = go.Figure()
     published = [p for p in points if p.kind != "target"]
     if len(published) > 1:
@@ -121,7 +153,7 @@ def measure_figure(
         y=[p.value for p in targets],
         mode="markers+text",
         marker={
-            "symbol": [SYMBOLS.get(p.op, "diamond-open") for p in targets],
+            "symbol": [SYMBOLS.get(p.op, "square-open") for p in targets],
             "size": 15,
             "color": REFERENCE_COLOUR,
             "line": {"width": 2},
@@ -135,7 +167,7 @@ def measure_figure(
             "visible": any(p.tolerance for p in targets),
         },
         text=[escape(p.text) for p in targets],
-        textposition="middle left",
+        textposition="top center" if milestone else "middle left",
         cliponaxis=False,
         hovertemplate="%{text}<extra></extra>",
     )
@@ -144,30 +176,36 @@ def measure_figure(
         if outcomes:
             name = f"{STATUS_ICONS[status]} {status_label(status, lang)}"
             legend.append(name)
-            add_points(figure, outcomes, name, STATUS_COLOURS[status], "circle")
+            add_points(figure, outcomes, name, STATUS_COLOURS[status], "circle", milestone)
     years = [p.year for p in points]
     values = [p.value for p in points] + [p.value + p.tolerance for p in targets]
     low = min(0.0, *values)
     figure.update_xaxes(
         range=[min(years) - 1.0, max(years) + 0.4],
-        dtick=1,
+        tickvals=list(range(min(years), max(years) + 1)),
         tickformat="d",
         showgrid=False,
         fixedrange=True,
     )
-    figure.update_yaxes(
-        range=[low, max(values) * 1.15 or 1.0],
-        ticksuffix="%" if unit == "%" else "",
-        fixedrange=True,
-    )
+    if milestone:
+        figure.update_yaxes(range=[0.3, 1.7], visible=False, fixedrange=True)
+    else:
+        figure.update_yaxes(
+            range=[low, max(values) * 1.15 or 1.0],
+            ticksuffix="%" if unit == "%" else "",
+            fixedrange=True,
+        )
     ids = [c.id for c in commitments]
     plans = cited_reports((c.report for c in commitments), scope.reports)
     outcomes_cited = cited_reports(
         (p.source for c in commitments for p in c.progress), scope.reports
     )
-    about = (
-        t("chart_measure", lang, count=len(ids)) if len(ids) > 1 else t("chart_measure_one", lang)
-    )
+    if milestone:
+        about = t("chart_milestone", lang)
+    elif len(ids) > 1:
+        about = t("chart_measure", lang, count=len(ids))
+    else:
+        about = t("chart_measure_one", lang)
     return finish(
         figure,
         scope,
@@ -177,12 +215,19 @@ def measure_figure(
             source_text(plans, outcomes_cited, lang, scope.as_of, scope.place),
             tuple(legend),
         ),
-        PHONE_PLOT_PX if scope.phone else PLOT_PX,
+        MILESTONE_PX if milestone else PHONE_PLOT_PX if scope.phone else PLOT_PX,
     )
 
 
-def add_points(figure: go.Figure, points: list[Point], name: str, colour: str, symbol: str):
-    """Add figures as labelled dots of one colour."""
+def add_points(
+    figure: go.Figure,
+    points: list[Point],
+    name: str,
+    colour: str,
+    symbol: str,
+    milestone: bool = False,
+) -> None:
+    """Add figures as labelled dots of one colour (a milestone's labels below them)."""
     figure.add_scatter(
         name=name,
         x=[p.year for p in points],
@@ -190,7 +235,7 @@ def add_points(figure: go.Figure, points: list[Point], name: str, colour: str, s
         mode="markers+text",
         marker={"symbol": symbol, "size": 13, "color": colour},
         text=[escape(p.text) for p in points],
-        textposition="middle left",
+        textposition="bottom center" if milestone else "middle left",
         cliponaxis=False,
         hovertemplate="%{text}<extra></extra>",
     )

@@ -28,10 +28,18 @@ def test_points_are_baseline_target_and_outcomes_by_year(small_loaded):
     ]
 
 
-def test_a_milestone_has_no_chart(small_loaded, small_frame):
+def test_a_milestone_is_its_due_year_and_the_year_it_was_done(small_loaded, small_frame):
     library = commitment(small_loaded, "syn-library")
+    assert measure_points([library], {"syn-library": "met"}, "en") == [
+        Point("target", 2020, 1.0, "due 2020", op="done"),
+        Point("outcome", 2020, 1.0, "done (2020)", status="met"),
+    ]
+    assert [p.text for p in measure_points([library], {}, "zh")] == ["2020年到期", "2020年已完成"]
     scope = chart_scope(small_loaded, small_frame, "en", "2026-01-01")
-    assert measure_figure([library], {"syn-library": "met"}, "Library: done", scope) is None
+    figure = measure_figure([library], {"syn-library": "met"}, "Library: done in 2020", scope)
+    assert figure.layout.yaxis.visible is False
+    assert [trace.name for trace in figure.data if trace.name] == ["target", "✓ met"]
+    assert measure_figure([], {}, "", scope) is None
 
 
 def test_the_chart_colours_outcomes_by_status_and_states_the_finding(small_loaded, small_frame):
