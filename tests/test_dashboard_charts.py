@@ -317,3 +317,14 @@ def test_status_by_area_stacks_a_milestone_under_way_after_met_late(under_way_da
     assert row_texts(figure)[1] == (
         "<b>Livelihoods</b><br>1 met late, 1 under way, 1 no published figure, 1 not yet due"
     )
+
+
+def test_a_charts_source_line_is_10_points_when_its_16_9_image_fills_a_slide(small_frame, scope):
+    many = pd.concat([small_frame] * 12, ignore_index=True)  # a tall chart: widened to 16:9
+    many["id"] = [f"syn-{i}" for i in range(len(many))]
+    for build in (status_by_area_figure, percent_of_target_figure, rates_figure):
+        for rows in (small_frame, many):
+            figure = build(rows, scope(frame=rows))
+            [note] = [a for a in figure.layout.annotations if a.name == "source"]
+            width, _ = export_size(780, figure.layout.height)
+            assert note.font.size * 960 / width >= 10, build.__name__
