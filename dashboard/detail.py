@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from dashboard.escape import escape_markdown
 from dashboard.i18n import format_quantity, in_language, localized, status_label, t
 from dashboard.theme import STATUS_COLOURS, STATUS_ICONS, TEXT_COLOUR, mix
 from loaders import UNDER_WAY, Commitment, Document, Paragraph, TargetsFile, find_quote
@@ -106,6 +107,19 @@ def progress_table(commitment: Commitment, targets: TargetsFile, lang: str) -> p
         )
     columns = [t(k, lang) for k in ("col_when", "col_value", "col_source", "col_evidence")]
     return pd.DataFrame(rows, columns=columns)
+
+
+def progress_markdown(table: pd.DataFrame) -> str:
+    """Return the progress timeline as a Markdown list for a phone: when and the figure in bold,
+    the source, then the quote or note; every cell escaped."""
+    items = []
+    for when, figure, source, evidence in table.itertuples(index=False):
+        line = f"- **{escape_markdown(str(when))} · {escape_markdown(str(figure))}** — "
+        line += escape_markdown(str(source))
+        if evidence:
+            line += f"  \n  {escape_markdown(str(evidence))}"
+        items.append(line)
+    return "\n".join(items)
 
 
 def same_metric(targets: TargetsFile, commitment: Commitment) -> list[Commitment]:

@@ -72,8 +72,9 @@ def test_the_commitment_page_shows_the_status_its_rule_and_the_entry_under_way(
     under_way_copy, open_page
 ):
     at = open_page("commitment", lang="en", id="syn-library")
-    markdown = "\n".join(m.value for m in at.markdown)
-    assert ":orange-badge[under way]" in markdown
+    [verdict] = [h.value for h in at.html if 'class="verdict ' in h.value]
+    assert ">▷ under way</div>" in verdict
+    assert ">District library built: under way in 2020, due 2020</div>" in verdict
     captions = [c.value for c in at.caption]
     assert escape_markdown(status_rule("under_way", "en", milestone=True)) in captions
     [progress] = at.dataframe

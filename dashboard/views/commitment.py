@@ -10,6 +10,7 @@ from dashboard.detail import (
     highlighted_html,
     locate_quote,
     passage_location,
+    progress_markdown,
     progress_table,
     same_metric,
     verdict_html,
@@ -122,7 +123,11 @@ else:
 
 st.subheader(t("progress", lang), anchor=False)
 if commitment.progress:
-    st.dataframe(progress_table(commitment, targets, lang), hide_index=True, width="stretch")
+    timeline = progress_table(commitment, targets, lang)
+    if scope.phone:  # a wide table cuts its source and quote on a phone: a list instead
+        st.markdown(progress_markdown(timeline))
+    else:
+        st.dataframe(timeline, hide_index=True, width="stretch")
 else:
     st.write(t("no_progress", lang))
 
