@@ -337,6 +337,8 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "到期年度，以及报告完成或推进中的年度",
         "en": "the year it was due, and the years it was reported done or under way",
     },
+    "other_title": {"zh": "英文标题：{title}", "en": "Chinese title: {title}"},
+    "quote_original": {"zh": "报告原文", "en": "The report's words (Chinese original)"},
     "milestone_due": {"zh": "{year}年到期", "en": "due {year}"},
     "legend_baseline": {"zh": "上年基数", "en": "prior-year baseline"},
     "chart_measure_one": {

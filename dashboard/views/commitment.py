@@ -70,11 +70,8 @@ frame = page.data.frame
 row = frame_rows(frame[frame["id"] == chosen])[0]
 
 st.html(verdict_html(result.status, commitment_finding(row, title_of[chosen], lang), lang))
-st.caption(
-    escape_markdown(
-        f"{commitment.title_en if lang == 'zh' else commitment.title} · {commitment.id}"
-    )
-)
+other_title = commitment.title_en if lang == "zh" else commitment.title
+st.caption(escape_markdown(f"{t('other_title', lang, title=other_title)} · {commitment.id}"))
 st.html(
     facts_html(
         [
@@ -105,6 +102,7 @@ if figure is not None:
     st.plotly_chart(
         figure, config=chart_config("measure", scope, figure), theme=None, key="chart-measure"
     )
+st.caption(t("quote_original", lang))
 st.markdown("> " + escape_markdown(commitment.quote))
 if commitment.note:
     st.caption(t("note", lang) + ": " + escape_markdown(in_language(commitment.note, lang)))
