@@ -308,7 +308,7 @@ def test_commitment_page_progress_timeline_and_status(bundled, open_page):
     )
     assert "5.4 pp short of target" in facts(at)  # a rate: the gap in points, not 17%
     captions = [c.value for c in at.caption]
-    assert "Chinese title: 地区生产总值增长 · gdp\\-growth\\-2022" in captions
+    assert "Chinese title\\: 地区生产总值增长 · gdp\\-growth\\-2022" in captions
     assert "The report's words (Chinese original)" in captions
     [(title, chart)] = charts(at).items()
     assert title == "GDP growth: 1.1% against about 6.5%, missed by 5.4 points"
