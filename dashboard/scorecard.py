@@ -54,7 +54,7 @@ COLUMNS = (
     ("col_outcome", 0.25),
     ("col_source", 0.13),
 )
-FONT_SIZES = (20, 18, 16, 15, 14, 13, 12, 11)
+FONT_SIZES = (26, 24, 22, 20, 18, 16, 15, 14, 13, 12, 11)  # the largest that fits
 MAX_ROWS = 60  # more rows than a 16:9 slide holds at the smallest size
 MAX_NAMED = 40  # commitments with no figure named per area before "… and N more"
 
