@@ -500,3 +500,11 @@ def test_a_numeric_commitment_page_shows_no_milestone_sentence(bundled, open_pag
     assert "The latest figure for the due year \\(or earlier\\) reaches the target\\." in captions
     assert "milestone" not in captions
     assert "1.4 pp under the ceiling" in facts(at)
+
+
+def test_a_search_named_in_the_headline_shows_as_text(bundled, open_page):
+    at = open_page(lang="en", q="<img src=x onerror=alert(1)>")
+    assert at.subheader[0].value == (
+        "0 of 51 commitments shown\\: search “\\<img src=x onerror=alert\\(1\\)\\>”"
+    )
+    assert all("<img" not in h.value for h in at.html)
