@@ -135,7 +135,9 @@ def test_a_commitment_shows_its_source_sentence_marked(page, app_url):
     mark = page.locator(".source-paragraph mark")
     mark.wait_for(timeout=WAIT_MS)
     assert mark.inner_text() == "确保新增中小学（幼儿园）学位 6900个以上"
-    assert page.locator(".fact-value", has_text="at least 6,900").is_visible()
+    target = page.locator(".fact-value", has_text="at least 6,900")
+    target.wait_for(timeout=WAIT_MS)
+    assert target.is_visible()
     screenshot(page, "commitment-school-places-en")
 
 
