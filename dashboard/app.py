@@ -14,19 +14,18 @@ st.set_page_config(page_title="Work-report targets · 政府工作报告目标�
 
 page_context = prepare()
 lang = page_context.lang
+# no page icons: Streamlit fetches Material icons from fonts.gstatic.com (blocked in China, and
+# nothing is fetched from another host), and the machines' emoji fonts vary
 pages = [
     st.Page(
         "views/overview.py",
         title=t("page_overview", lang),
-        icon=":material/dashboard:",
         default=True,
     ),
-    st.Page(
-        "views/commitments.py", title=t("page_commitments", lang), icon=":material/table_rows:"
-    ),
-    st.Page("views/commitment.py", title=t("page_commitment", lang), icon=":material/article:"),
-    st.Page("views/coverage.py", title=t("page_coverage", lang), icon=":material/checklist:"),
-    st.Page("views/about.py", title=t("page_about", lang), icon=":material/menu_book:"),
+    st.Page("views/commitments.py", title=t("page_commitments", lang)),
+    st.Page("views/commitment.py", title=t("page_commitment", lang)),
+    st.Page("views/coverage.py", title=t("page_coverage", lang)),
+    st.Page("views/about.py", title=t("page_about", lang)),
 ]
 current = st.navigation(pages, position="hidden" if page_context.filters.clean else "sidebar")
 sync_url(page_context, on_commitment_page=current.url_path == "commitment")

@@ -75,6 +75,10 @@ def scope_digest(scope: ChartScope, reports_digest: str) -> str:
             scope.areas,
             scope.width,
             scope.place_slug,
+            scope.headline,
+            scope.record,
+            scope.filter_slug,
+            scope.statuses,
             reports_digest,
         )
     )

@@ -9,6 +9,7 @@ say.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import plotly.graph_objects as go
@@ -29,6 +30,8 @@ from dashboard.theme import (
     text_colour_on,
 )
 
+SLIDE_PT = 960  # a 16:9 slide's width in points (13.33 inches)
+SLIDE_SOURCE_PT = 10  # the smallest source text on a slide
 LEGEND_ROW = 24
 LINE_PX = 17
 MODEBAR_PX = 36  # the camera button sits at the top right, beside the title
@@ -66,16 +69,22 @@ def finish(figure: go.Figure, scope: ChartScope, frame: Frame, plot_height: floa
     title_px = title_lines * TITLE_SIZE * 1.3
     subtitle_px = (subtitle.count("<br>") + 1) * SUBTITLE_SIZE * 1.45
     top = 14 + title_px + 8 + subtitle_px + 18
-    source_lines = wrap_lines(frame.source, width - 28, SOURCE_SIZE)
-    source_px = len(source_lines) * SOURCE_SIZE * 1.4
     legend_px = legend_rows(frame.legend, width - 16) * LEGEND_ROW
     axis_title = wrap_lines(frame.axis_title, width - 40, FONT_SIZE) if frame.axis_title else []
     if figure.layout.xaxis.visible is False:
         axis_title, axis_px = [], 4.0
     else:
         axis_px = 30 + len(axis_title) * FONT_SIZE * 1.35 + (8 if axis_title else 0)
-    bottom = axis_px + legend_px + source_px + 18
-    height = round(top + plot_height + bottom)
+    source_size = float(SOURCE_SIZE)
+    for _ in range(4):  # a larger source line makes the chart taller, and its image wider
+        source_lines = wrap_lines(frame.source, width - 28, source_size)
+        source_px = len(source_lines) * source_size * 1.4
+        bottom = axis_px + legend_px + source_px + 18
+        height = round(top + plot_height + bottom)
+        needed = slide_source_size(width, height)
+        if scope.phone or needed <= source_size:
+            break
+        source_size = needed
     figure.update_layout(
         template=TEMPLATE,
         height=height,
@@ -106,10 +115,16 @@ def finish(figure: go.Figure, scope: ChartScope, frame: Frame, plot_height: floa
         yanchor="top",
         align="left",
         showarrow=False,
-        font={"size": SOURCE_SIZE, "color": MUTED_COLOUR},
+        font={"size": source_size, "color": MUTED_COLOUR},
         name="source",
     )
     return figure
+
+
+def slide_source_size(width: float, height: float) -> float:
+    """Return the source line's size that is 10 pt when the chart's 16:9 image (export_size)
+    fills a 13.33-inch (960 pt) slide's width."""
+    return math.ceil(export_size(width, height)[0] * SLIDE_SOURCE_PT / SLIDE_PT)
 
 
 @dataclass(frozen=True)
@@ -245,11 +260,38 @@ def list_figure(
     return figure, max(top, 1.0), legend
 
 
-def chart_config(name: str, scope: ChartScope) -> dict:
-    """Return Plotly's config: a 2× PNG download named for place, years, chart, language, date."""
-    return {
+#: the camera button's tooltip in Chinese: Plotly.js takes a locale with the chart's config
+CAMERA_TIP_ZH = "下载图表（PNG，16:9，2倍）"
+
+
+def export_size(width: float, height: float) -> tuple[int, int]:
+    """Return the 16:9 size a chart of this width and height is exported at: widened or made
+    taller, never cut."""
+    if height * 16 / 9 >= width:
+        return round(height * 16 / 9), round(height)
+    return round(width), round(width * 9 / 16)
+
+
+def chart_config(name: str, scope: ChartScope, figure: go.Figure | None = None) -> dict:
+    """Return Plotly's config: a 16:9 PNG at 2× named for place, years, filters, chart,
+    language and date; the camera's tooltip in the page's language."""
+    height = figure.layout.height if figure is not None and figure.layout.height else 450
+    width, height = export_size(scope.width, height)
+    config = {
         "displaylogo": False,
         "displayModeBar": True,  # the camera stays visible: phones have no hover
         "modeBarButtons": [["toImage"]],
-        "toImageButtonOptions": {"format": "png", "scale": 2, "filename": file_stem(scope, name)},
+        "toImageButtonOptions": {
+            "format": "png",
+            "scale": 2,
+            "width": width,
+            "height": height,
+            "filename": file_stem(scope, name),
+        },
     }
+    if scope.lang == "zh":
+        config["locale"] = "zh-CN"
+        config["locales"] = {
+            "zh-CN": {"dictionary": {"Download plot as a PNG": CAMERA_TIP_ZH}, "format": {}}
+        }
+    return config

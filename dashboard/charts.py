@@ -13,13 +13,20 @@ under an "at most" target sits inside it, as a met target should.
 
 from __future__ import annotations
 
-from collections import Counter
-
 import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.chart_layout import Frame, ListRow, finish, list_figure
+from dashboard.chart_rows import area_labels, area_order, missing_list_rows, titles
 from dashboard.commitment_row import frame_rows
+from dashboard.findings import (
+    count_text,
+    counts_finding,
+    measures_finding,
+    nothing_to_plot,
+    outcome_count,
+    with_outcome,
+)
 from dashboard.i18n import format_quantity, status_label, t, target_in_words
 from dashboard.measures import (
     AMOUNT,
@@ -32,7 +39,7 @@ from dashboard.measures import (
     percent_figure,
     zone_percent,
 )
-from dashboard.scope import ChartScope, scoped_title
+from dashboard.scope import ChartScope, subtitle
 from dashboard.sources import outcome_reports, plan_reports, source_text
 from dashboard.theme import (
     BAND_COLOURS,
@@ -42,7 +49,6 @@ from loaders import STATUSES
 
 MAX_BARS = 60
 MAX_RATES = 40
-MAX_MISSING_ROWS = 12
 STATUS_NAMES = {lang: {s: status_label(s, lang) for s in STATUSES} for lang in ("zh", "en")}
 PERCENT_BANDS = (
     ("band_under_50", 0, 50),
@@ -61,38 +67,6 @@ def chart_source(rows: pd.DataFrame, scope: ChartScope) -> str:
         scope.as_of,
         scope.place,
     )
-
-
-def titles(rows: pd.DataFrame, lang: str) -> list[str]:
-    """Return each row's title in a language; a year is added where two titles are the same."""
-    column = "title" if lang == "zh" else "title_en"
-    names = rows[column].tolist()
-    repeated = {name for name, count in Counter(names).items() if count > 1}
-    years = [int(y) for y in rows["year"]]
-    suffix = "（{}年）" if lang == "zh" else " ({})"
-    return [
-        name + suffix.format(year) if name in repeated else name
-        for name, year in zip(names, years, strict=True)
-    ]
-
-
-def area_labels(frame: pd.DataFrame, lang: str) -> pd.Series:
-    """Return each row's area name in a language; in Chinese prefixed by the chapter number its
-    commitments stand under, when they all stand under the same one (reports number differently).
-    """
-    if lang == "zh":
-        chapters = frame.groupby("area")["chapter"].agg(
-            lambda found: found.iloc[0] if found.nunique() == 1 else ""
-        )
-        return frame["area"].map(chapters) + frame["area_name"]
-    return frame["area_name_en"]
-
-
-def area_order(labelled: pd.DataFrame) -> list[str]:
-    """Return the area labels of some rows in the areas' declared order, once each (sorted
-    over one row per area, not over every row)."""
-    firsts = labelled.drop_duplicates("area")[["area_order", "area", "area_label"]]
-    return list(dict.fromkeys(firsts.sort_values(["area_order", "area"])["area_label"].tolist()))
 
 
 def without_drafts(rows: pd.DataFrame) -> pd.DataFrame:
@@ -123,8 +97,25 @@ def counted(build):
 
 def count_subtitle(count: int, lang: str, extra: str = "") -> str:
     """Return a subtitle giving how many commitments a chart covers, and what else to know."""
-    text = t("scope_count", lang, count=count)
+    text = t("scope_count_one" if count == 1 else "scope_count", lang, count=count_text(count))
     return f"{text}{'；' if lang == 'zh' else '; '}{extra}" if extra else text
+
+
+def measures_title(rows: pd.DataFrame, lang: str, noun: str) -> str:
+    """Return the title of a chart of rates or amounts: its finding, else that none has an
+    outcome (the page then shows that sentence instead of the chart)."""
+    return measures_finding(rows, titles(rows, lang), lang, f"{noun}_reported") or (
+        nothing_to_plot(len(rows), noun, lang)
+    )
+
+
+def nothing_plotted(frame: pd.DataFrame, noun: str, lang: str) -> str:
+    """Return the sentence that replaces the rates or amounts chart when none of its rows has
+    a published outcome, else an empty string (the chart is drawn)."""
+    rows = rate_rows(frame) if noun == "rates" else amount_rows(frame)
+    if rows.empty or not with_outcome(rows).empty:
+        return ""
+    return nothing_to_plot(len(rows), noun, lang)
 
 
 def count_step(largest: int) -> int | None:
@@ -138,9 +129,15 @@ def count_step(largest: int) -> int | None:
 def status_by_area_figure(frame: pd.DataFrame, scope: ChartScope) -> go.Figure:
     """Return per area, how many commitments have each status: a stacked bar under each name."""
     lang = scope.lang
-    title = scoped_title(scope, t("chart_status_by_area", lang))
+    title = scope.headline or counts_finding(status_counts(frame), lang)
+    about = subtitle(
+        scope,
+        t("chart_status_by_area", lang),
+        count_subtitle(len(frame), lang),
+        named=not scope.headline,
+    )
     if frame.empty:
-        return finish(go.Figure(), scope, Frame(title, count_subtitle(0, lang), ""), 60)
+        return finish(go.Figure(), scope, Frame(title, about, ""), 60)
     labelled = frame.assign(area_label=area_labels(frame, lang))
     order = area_order(labelled)
     counts = labelled.groupby(["area_label", "status"]).size().unstack(fill_value=0)
@@ -157,7 +154,7 @@ def status_by_area_figure(frame: pd.DataFrame, scope: ChartScope) -> go.Figure:
         scope,
         Frame(
             title,
-            count_subtitle(len(frame), lang),
+            about,
             chart_source(frame, scope),
             tuple(legend),
             t("axis_commitments", lang),
@@ -175,10 +172,10 @@ def stacked_rows(counts: pd.DataFrame, names: dict[str, str], lang: str) -> list
         start = 0
         for key, count in values.items():
             if count:
-                segments.append((str(key), start, start + int(count), str(int(count))))
+                segments.append((str(key), start, start + int(count), count_text(int(count))))
                 start += int(count)
         detail = join.join(
-            t("count_of", lang, count=int(count), name=names[str(key)])
+            t("count_of", lang, count=count_text(int(count)), name=names[str(key)])
             for key, count in values.items()
             if count
         )
@@ -196,48 +193,6 @@ def rate_rows(frame: pd.DataFrame) -> pd.DataFrame:
     if frame.empty:
         return frame
     return frame[(measure_kinds(frame) == RATE) & frame["unit"].isin(RATE_UNITS)]
-
-
-def missing_list_rows(without: pd.DataFrame, lang: str) -> list[ListRow]:
-    """Return list rows for commitments without a published figure: one each, or grouped.
-
-    Up to MAX_MISSING_ROWS are listed one by one, each with its target and its status (no
-    published figure, or not yet due); past that, one row per area and status names them
-    (the first dozen, then how many more), so the chart stays short without dropping any.
-    """
-    if without.empty:
-        return []
-    names = titles(without, lang)
-    if len(without) <= MAX_MISSING_ROWS:
-        return [
-            ListRow(
-                name,
-                t(
-                    "missing_detail",
-                    lang,
-                    target=target_in_words(r.op, r.target, r.unit, r.tolerance, lang),
-                    marker=status_label(r.status, lang),
-                ),
-            )
-            for name, r in zip(names, frame_rows(without), strict=True)
-        ]
-    labelled = without.assign(area_label=area_labels(without, lang), name=names)
-    found = []
-    join = "；" if lang == "zh" else "; "
-    for (label, status), group in labelled.sort_values(["area_order", "area"]).groupby(
-        ["area_label", "status"], sort=False
-    ):
-        count = len(group)
-        listed = join.join(group["name"].head(12))
-        more = t("more_count", lang, count=count - 12) if count > 12 else ""
-        marker = status_label(str(status), lang)
-        found.append(
-            ListRow(
-                str(label),
-                t("missing_count", lang, marker=marker, count=count, names=listed + more),
-            )
-        )
-    return found
 
 
 def percent_of_target_figure(frame: pd.DataFrame, scope: ChartScope) -> go.Figure:
@@ -275,8 +230,13 @@ def percent_of_target_figure(frame: pd.DataFrame, scope: ChartScope) -> go.Figur
         figure,
         scope,
         Frame(
-            scoped_title(scope, t("chart_percent_of_target", lang)),
-            count_subtitle(len(rows), lang, t("subtitle_amounts_only", lang)),
+            measures_title(rows, lang, "amounts"),
+            subtitle(
+                scope,
+                t("chart_percent_of_target", lang),
+                outcome_count(rows, "amounts", lang),
+                t("subtitle_amounts_only", lang),
+            ),
             chart_source(rows, scope),
             tuple(legend),
             t("axis_percent_of_target", lang),
@@ -317,8 +277,13 @@ def percent_bands_figure(rows: pd.DataFrame, scope: ChartScope) -> go.Figure:
         figure,
         scope,
         Frame(
-            scoped_title(scope, t("chart_percent_bands", lang)),
-            count_subtitle(len(rows), lang, t("subtitle_amounts_only", lang)),
+            measures_title(rows, lang, "amounts"),
+            subtitle(
+                scope,
+                t("chart_percent_bands", lang),
+                outcome_count(rows, "amounts", lang),
+                t("subtitle_amounts_only", lang),
+            ),
             chart_source(rows, scope),
             tuple(legend),
             t("axis_commitments", lang),
@@ -376,8 +341,8 @@ def rates_figure(frame: pd.DataFrame, scope: ChartScope) -> go.Figure:
         figure,
         scope,
         Frame(
-            scoped_title(scope, t("chart_rates", lang)),
-            count_subtitle(len(rows), lang, extra),
+            measures_title(rows, lang, "rates"),
+            subtitle(scope, t("chart_rates", lang), outcome_count(rows, "rates", lang), extra),
             chart_source(rows, scope),
             tuple(legend),
             t("axis_gap", lang),

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard.i18n import format_quantity, localized, status_label, t
+from dashboard.escape import escape_markdown
+from dashboard.i18n import format_quantity, in_language, localized, status_label, t
+from dashboard.theme import STATUS_COLOURS, STATUS_ICONS, TEXT_COLOUR, mix
 from loaders import UNDER_WAY, Commitment, Document, Paragraph, TargetsFile, find_quote
 
 MAX_CHOICES = 2000  # commitments the chooser lists; past this, the filters narrow the list
@@ -70,8 +72,9 @@ def highlighted_html(passage: SourcePassage) -> str:
 def passage_location(passage: SourcePassage, report_title: str, lang: str) -> str:
     """Return where a paragraph is: report, paragraph number, part, chapter and heading."""
     paragraph = passage.paragraph
-    chapter = f" {paragraph.chapter}" if paragraph.chapter else ""
-    heading = f" {paragraph.heading}" if paragraph.heading else ""
+    named = " ".join(part for part in (paragraph.chapter, paragraph.heading) if part)
+    chapter = f" {in_language(named, lang)}" if named else ""
+    heading = ""
     return t(
         "paragraph_where",
         lang,
@@ -99,11 +102,24 @@ def progress_table(commitment: Commitment, targets: TargetsFile, lang: str) -> p
                 t("col_when", lang): when,
                 t("col_value", lang): figure,
                 t("col_source", lang): title,
-                t("col_evidence", lang): entry.quote or entry.note or "",
+                t("col_evidence", lang): entry.quote or in_language(entry.note or "", lang),
             }
         )
     columns = [t(k, lang) for k in ("col_when", "col_value", "col_source", "col_evidence")]
     return pd.DataFrame(rows, columns=columns)
+
+
+def progress_markdown(table: pd.DataFrame) -> str:
+    """Return the progress timeline as a Markdown list for a phone: when and the figure in bold,
+    the source, then the quote or note; every cell escaped."""
+    items = []
+    for when, figure, source, evidence in table.itertuples(index=False):
+        line = f"- **{escape_markdown(str(when))} · {escape_markdown(str(figure))}** — "
+        line += escape_markdown(str(source))
+        if evidence:
+            line += f"  \n  {escape_markdown(str(evidence))}"
+        items.append(line)
+    return "\n".join(items)
 
 
 def same_metric(targets: TargetsFile, commitment: Commitment) -> list[Commitment]:
@@ -114,3 +130,33 @@ def same_metric(targets: TargetsFile, commitment: Commitment) -> list[Commitment
         c for c in targets.commitments if c.metric == commitment.metric and c.id != commitment.id
     ]
     return sorted(others, key=lambda c: (c.year, c.id))
+
+
+def verdict_html(status: str, finding: str, lang: str) -> str:
+    """Return the verdict as the page's first block: the status (icon and word) and the finding,
+    on the status's colour of the charts; the finding HTML-escaped."""
+    colour = STATUS_COLOURS[status]
+    label = f"{STATUS_ICONS[status]} {status_label(status, lang)}"
+    return (
+        f'<div class="verdict verdict-{status}" style="border-left:10px solid {colour};'
+        f"background:{mix(colour, '#ffffff', 0.8)};color:{TEXT_COLOUR};padding:0.7rem 1rem;"
+        'border-radius:4px">'
+        f'<div class="verdict-status" style="font-weight:700;font-size:1.05rem">'
+        f"{html.escape(label)}</div>"
+        '<div class="verdict-finding" style="font-weight:600;font-size:1.55rem;line-height:1.35">'
+        f"{html.escape(finding)}</div></div>"
+    )
+
+
+def facts_html(facts: Sequence[tuple[str, str]]) -> str:
+    """Return labelled figures side by side, each figure kept on one line (never broken inside a
+    word, as 低于目标5.4个百/分点 was); the figures without a value are left out."""
+    items = "".join(
+        '<span class="fact" style="display:inline-block;margin:0 2rem 0.4rem 0">'
+        f'<span style="color:#616161;font-size:0.85rem">{html.escape(label)}</span><br>'
+        f'<b class="fact-value" style="white-space:nowrap;font-size:1.15rem">'
+        f"{html.escape(value)}</b></span>"
+        for label, value in facts
+        if value
+    )
+    return f'<div class="facts" style="margin-top:0.6rem">{items}</div>'

@@ -11,6 +11,7 @@ one place a translator can read top to bottom.
 from __future__ import annotations
 
 import math
+import re
 from functools import lru_cache
 
 from loaders import (
@@ -263,6 +264,7 @@ TEXT: dict[str, dict[str, str]] = {
     "scope_years": {"zh": "{years}年目标", "en": "{years} targets"},
     "scope_areas": {"zh": "（{areas}）", "en": " ({areas})"},
     "scope_count": {"zh": "{count} 项承诺", "en": "{count} commitments"},
+    "scope_count_one": {"zh": "{count} 项承诺", "en": "{count} commitment"},
     "subtitle_amounts_only": {
         "zh": "仅数量、长度与金额类目标（比率类以百分点对比）；阴影为达标区间",
         "en": "counts, lengths and money only (rates are compared in percentage points); "
@@ -303,6 +305,10 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "共 {count:,} 项承诺，表中列出前 {shown:,} 项（未完成的在前）；用筛选缩小范围，或下载 CSV 查看全部。",
         "en": "The first {shown:,} of {count:,} commitments (missed first); narrow them with the filters, or download the CSV for all.",
     },
+    "cards_first": {
+        "zh": "共 {count:,} 项承诺，列出前 {shown:,} 项（未完成的在前）；用筛选缩小范围，或下载 CSV 查看全部。",
+        "en": "The first {shown:,} of {count:,} commitments (missed first); narrow them with the filters, or download the CSV for all.",
+    },
     "download_scorecard": {"zh": "记分卡图片（16:9）", "en": "Scorecard image (16:9)"},
     "download_briefing": {"zh": "简报图片（16:9，含统计）", "en": "Briefing image (16:9)"},
     "images_unavailable": {
@@ -311,7 +317,6 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "col_outcome": {"zh": "结果", "en": "Outcome"},
     "col_verdict": {"zh": "结论", "en": "Verdict"},
-    "chart_scorecard": {"zh": "承诺与公布结果", "en": "What was promised and what was reported"},
     "scorecard_more": {
         "zh": "……篇幅所限未能全部列出，完整清单见表格与 CSV 下载。",
         "en": "… not every commitment fits here: the full list is in the table and the CSV download.",
@@ -328,6 +333,79 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "{gap} below, within ±{tolerance}",
     },
     "gap_short": {"zh": "低于目标{gap}", "en": "{gap} short of target"},
+    "chart_milestone": {
+        "zh": "到期年度，以及报告完成或推进中的年度",
+        "en": "the year it was due, and the years it was reported done or under way",
+    },
+    "other_title": {"zh": "英文标题：{title}", "en": "Chinese title: {title}"},
+    "quote_original": {"zh": "报告原文", "en": "The report's words (Chinese original)"},
+    "milestone_due": {"zh": "{year}年到期", "en": "due {year}"},
+    "legend_baseline": {"zh": "上年基数", "en": "prior-year baseline"},
+    "chart_measure_one": {
+        "zh": "上年基数、目标与结果",
+        "en": "prior-year baseline, target and outcome",
+    },
+    "chart_measure": {
+        "zh": "同一指标各年度的基数、目标与结果（{count} 项承诺）",
+        "en": "baseline, target and outcome of the same measure in each year ({count} commitments)",
+    },
+    "finding_none": {"zh": "没有符合筛选条件的承诺", "en": "No commitment in view"},
+    "noun_commitments": {"zh": "项承诺", "en": "commitments"},
+    "noun_rates": {"zh": "项比率目标", "en": "rate targets"},
+    "noun_amounts": {"zh": "项数量目标", "en": "amount targets"},
+    "noun_rates_reported": {"zh": "项有结果的比率目标", "en": "rate targets with an outcome"},
+    "noun_amounts_reported": {"zh": "项有结果的数量目标", "en": "amount targets with an outcome"},
+    "finding_all": {"zh": "全部{total}{noun}：{words}", "en": "All {total} {noun}: {words}"},
+    "finding_part": {
+        "zh": "{total}{noun}中{count}项：{words}",
+        "en": "{count} of {total} {noun}: {words}",
+    },
+    "finding_points": {"zh": "{value}个百分点", "en": "{value} points"},
+    "finding_missed_by": {"zh": "未完成，差{gap}", "en": "missed by {gap}"},
+    "finding_no_figure": {
+        "zh": "{title}：未见{year}年结果公布",
+        "en": "{title}: no published outcome for {year}",
+    },
+    "finding_target_only": {
+        "zh": "{title}：{year}年目标{target}，未到期",
+        "en": "{title}: {target} in {year}, not yet due",
+    },
+    "finding_amount": {
+        "zh": "{title}：{outcome}，目标{target}，达目标的{percent}，{verdict}",
+        "en": "{title}: {outcome} against {target}, {percent} of target, {verdict}",
+    },
+    "finding_against": {
+        "zh": "{title}：{outcome}，目标{target}，{verdict}",
+        "en": "{title}: {outcome} against {target}, {verdict}",
+    },
+    "finding_done": {"zh": "{title}：{done}年完成", "en": "{title}: done in {done}"},
+    "finding_done_late": {
+        "zh": "{title}：{done}年完成，逾期{late}年",
+        "en": "{title}: done in {done}, {late} late",
+    },
+    "finding_year_late": {"zh": "{late}", "en": "a year"},
+    "finding_years_late": {"zh": "{late}", "en": "{late} years"},
+    "finding_under_way": {
+        "zh": "{title}：{seen}年仍在推进，应于{year}年完成",
+        "en": "{title}: under way in {seen}, due {year}",
+    },
+    "finding_nothing": {
+        "zh": "{count}{noun}均未见公布结果，没有可绘制的数据",
+        "en": "None of the {count} {noun} has a published outcome: nothing to plot",
+    },
+    "finding_with_outcome": {
+        "zh": "{total}{noun}中{count}项有公布结果",
+        "en": "{count} of {total} {noun} with a published outcome",
+    },
+    "filter_note": {
+        "zh": "共{total}项承诺，显示{shown}项：{parts}",
+        "en": "{shown} of {total} commitments shown: {parts}",
+    },
+    "filter_note_search": {"zh": "搜索“{query}”", "en": "search “{query}”"},
+    "record_note": {
+        "zh": "全部{total}项中{items}",
+        "en": "in the whole record of {total}, {items}",
+    },
 }
 
 
@@ -395,6 +473,29 @@ def t(key: str, lang: str, **values: object) -> str:
     """Return the label for a key in a language, with values filled in."""
     text = TEXT[key][lang]
     return text.format(**values) if values else text
+
+
+CJK = re.compile(r"[\u3400-\u9fff]")
+LATIN = re.compile(r"[A-Za-z]")
+
+
+def text_language(text: str) -> str | None:
+    """Return the language a text is written in: "zh" when its Chinese characters are at least
+    half as many as its Latin letters (a character is about a word), else "en"; None without
+    either."""
+    chinese, latin = len(CJK.findall(text)), len(LATIN.findall(text))
+    if not chinese and not latin:
+        return None
+    return "zh" if chinese * 2 >= latin else "en"
+
+
+def in_language(text: str, lang: str) -> str:
+    """Return a text for a page in a language, saying so when only the other language has it:
+    "清城区统计局 (no English text)", "（无中文）the first of the four growth rates"."""
+    written = text_language(text) if text else None
+    if written is None or written == lang:
+        return text
+    return f"{text} (no English text)" if lang == "en" else f"（无中文）{text}"
 
 
 def localized(record: object, field: str, lang: str) -> str:

@@ -16,6 +16,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.chart_keys import chart_rows, frame_digest, records_digest, scope_digest
+from dashboard.charts import without_drafts
 from dashboard.data import MAX_DERIVED, DashboardData, load_cached
 from dashboard.detail import MAX_CHOICES, choose_commitment
 from dashboard.escape import escape_markdown, literal
@@ -27,7 +28,7 @@ from dashboard.filters import (
     params_from_filters,
 )
 from dashboard.i18n import LANGUAGE_NAMES, LANGUAGES, localized, status_label, t
-from dashboard.scope import ChartScope, chart_scope
+from dashboard.scope import ChartScope, chart_scope, with_filters
 from loaders import STATUSES, KeptVersion, targets_path
 
 CONTEXT_KEY = "_page_context"
@@ -113,15 +114,15 @@ def _reports_digest(data_key: str, _data: DashboardData) -> str:
 def _scope(
     data_key: str, rows_key: tuple, lang: str, width: int, _context: PageContext
 ) -> ChartScope:
-    """Return the scope of a page's charts (cached by data, filters, language and width)."""
-    return chart_scope(
-        _context.data.result.targets,
-        _context.rows,
-        lang,
-        _context.as_of,
-        _context.filters.areas,
-        width,
+    """Return the scope of a page's charts (cached by data, filters, language and width), the
+    filters in force named in it."""
+    data, filters = _context.data, _context.filters
+    scope = chart_scope(
+        data.result.targets, _context.rows, lang, _context.as_of, filters.areas, width
     )
+    report = _report_label(filters.report, data, lang) if filters.report else ""
+    shown = len(without_drafts(_context.rows))
+    return with_filters(scope, filters, without_drafts(data.frame), shown, report)
 
 
 def load_data() -> DashboardData:

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
+from dashboard.filters import Filters
+from dashboard.findings import filter_note, filter_slug, record_note
 from dashboard.i18n import t
 from dashboard.sources import place_name
-from loaders import Report, TargetsFile
+from loaders import STATUSES, Report, TargetsFile
 
 #: the width charts are fitted to: a phone's screen (390 px less the page's padding) and the
 #: narrowest main column of the dashboard on a laptop (sidebar open)
@@ -37,6 +39,12 @@ class ChartScope:
     width: int = DESKTOP_WIDTH
     reports: Mapping[str, Report] = field(default_factory=dict, compare=False, hash=False)
     place_slug: str = ""
+    #: the filters in force and what they leave ("2 of 51 commitments shown: met, missed"),
+    #: the whole record's counts, and the filters as a file-name part; empty when unfiltered
+    headline: str = ""
+    record: str = ""
+    filter_slug: str = ""
+    statuses: tuple[str, ...] = ()  # the statuses filtered on (none: every status)
 
     @property
     def phone(self) -> bool:
@@ -112,8 +120,57 @@ def scoped_title(scope: ChartScope, chart: str) -> str:
     return f"{label}{'：' if scope.lang == 'zh' else ': '}{chart}" if label else chart
 
 
+def subtitle(scope: ChartScope, *parts: str, named: bool = True) -> str:
+    """Return a chart's subtitle: its scope, what it counts, then the filters in force (unless
+    the title names them) and the whole record's counts (when filtered)."""
+    join = "；" if scope.lang == "zh" else "; "
+    items = [scope_label(scope), *parts, scope.headline if named else ""]
+    text = join.join(part for part in items if part)
+    if scope.record:
+        text += f"（{scope.record}）" if scope.lang == "zh" else f" ({scope.record})"
+    return text
+
+
+def with_filters(
+    scope: ChartScope,
+    filters: Filters,
+    everything: pd.DataFrame,
+    shown: int,
+    report_label: str,
+) -> ChartScope:
+    """Return the scope with the filters in force named: what they leave of the whole record
+    (`everything`, drafts left out) and its counts, and the filters in file names."""
+    if not (filters.report or filters.areas or filters.statuses or filters.query):
+        return scope
+    lang = scope.lang
+    counts = {s: int((everything["status"] == s).sum()) for s in STATUSES}
+    note = filter_note(
+        shown,
+        len(everything),
+        lang,
+        filters.statuses,
+        scope.areas,
+        filters.query,
+        report_label,
+    )
+    return replace(
+        scope,
+        headline=note,
+        record=record_note(counts, lang),
+        filter_slug=filter_slug(filters.statuses, filters.areas, filters.query, filters.report),
+        statuses=tuple(filters.statuses),
+    )
+
+
 def file_stem(scope: ChartScope, name: str) -> str:
-    """Return a download's name: place, years, what it is, language and date."""
+    """Return a download's name: place, years, the filters, what it is, language and date."""
     years = "-".join(str(y) for y in scope.years) or "all-years"
-    parts = [scope.place_slug or "work-report", years, name, scope.lang, scope.as_of]
+    parts = [
+        scope.place_slug or "work-report",
+        years,
+        scope.filter_slug,
+        name,
+        scope.lang,
+        scope.as_of,
+    ]
     return "-".join(p for p in parts if p)

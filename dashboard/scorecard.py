@@ -16,9 +16,10 @@ import plotly.graph_objects as go
 
 from dashboard.canvas import Canvas, line_height
 from dashboard.commitment_row import frame_rows
+from dashboard.findings import count_text, counts_finding
 from dashboard.i18n import status_label, t, target_in_words
 from dashboard.measures import against_target
-from dashboard.scope import ChartScope, scope_label
+from dashboard.scope import ChartScope, subtitle
 from dashboard.sources import (
     outcome_numbers,
     outcome_reports,
@@ -40,6 +41,8 @@ from loaders import MET, MET_LATE, MISSED, NO_FIGURE, NOT_YET_DUE, STATUSES, UND
 
 SLIDE_WIDTH, SLIDE_HEIGHT, SLIDE_SCALE = 1600, 900, 2
 PAD = 40
+#: the source line's size: 17 px of a 1600 px image is 10 pt on a 13.33-inch slide
+SOURCE_PX = 17
 #: the order commitments are listed in: outcomes first (the furthest from done first: missed,
 #: then milestones under way), then what has not been reported
 VERDICT_ORDER = (MISSED, UNDER_WAY, MET_LATE, MET, NOT_YET_DUE, NO_FIGURE)
@@ -51,7 +54,7 @@ COLUMNS = (
     ("col_outcome", 0.25),
     ("col_source", 0.13),
 )
-FONT_SIZES = (20, 18, 16, 15, 14, 13, 12, 11)
+FONT_SIZES = (26, 24, 22, 20, 18, 16, 15, 14, 13, 12, 11)  # the largest that fits
 MAX_ROWS = 60  # more rows than a 16:9 slide holds at the smallest size
 MAX_NAMED = 40  # commitments with no figure named per area before "… and N more"
 
@@ -132,20 +135,15 @@ def status_counts(rows: pd.DataFrame) -> dict[str, int]:
     return {status: int(found.get(status, 0)) for status in STATUSES}
 
 
-def scorecard_title(scope: ChartScope) -> str:
-    """Return the scorecard's title, led by its scope."""
-    chart = t("chart_scorecard", scope.lang)
-    label = scope_label(scope)
-    return f"{label}{'：' if scope.lang == 'zh' else ': '}{chart}" if label else chart
-
-
 def counts_summary(counts: dict[str, int], lang: str) -> str:
     """Return the counts in words: "51 commitments: 1 met, 1 missed, …"."""
     join = "，" if lang == "zh" else ", "
     parts = join.join(
-        t("count_of", lang, count=n, name=status_label(s, lang)) for s, n in counts.items() if n
+        t("count_of", lang, count=count_text(n), name=status_label(s, lang))
+        for s, n in counts.items()
+        if n
     )
-    total = t("scope_count", lang, count=sum(counts.values()))
+    total = t("scope_count", lang, count=count_text(sum(counts.values())))
     return f"{total}{'：' if lang == 'zh' else ': '}{parts}" if parts else total
 
 
@@ -219,39 +217,49 @@ def scorecard_figure(rows: pd.DataFrame, scope: ChartScope, briefing: bool = Fal
     canvas = Canvas(SLIDE_WIDTH, SLIDE_HEIGHT)
     inner = canvas.width - 2 * PAD
     y = PAD - 8.0
-    title = wrap_lines(scorecard_title(scope), inner, 26)
+    counts = status_counts(rows)
+    title = wrap_lines(scope.headline or counts_finding(counts, lang), inner, 26)
     canvas.text(PAD, y, title, 26)
     y += len(title) * line_height(26) + 4
-    counts = status_counts(rows)
-    summary = wrap_lines(counts_summary(counts, lang), inner, 16)
-    canvas.text(PAD, y, summary, 16, color=MUTED_COLOUR)
-    y += len(summary) * line_height(16) + 14
+    about = subtitle(scope, counts_summary(counts, lang), named=not scope.headline)
+    summary = wrap_lines(about, inner, 17)
+    canvas.text(PAD, y, summary, 17, color=MUTED_COLOUR)
+    y += len(summary) * line_height(17) + 14
     if briefing:
-        y = count_tiles(canvas, counts, y, lang) + 16
+        y = count_tiles(canvas, counts, y, lang, scope.statuses) + 16
     plans = plan_reports(rows, scope.reports)
     outcomes = outcome_reports(rows, scope.reports)
     footer = source_text(plans, outcomes, lang, scope.as_of, scope.place, numbered=True)
-    footer_lines = wrap_lines(footer, inner, 12)
-    footer_top = canvas.height - PAD + 12 - len(footer_lines) * line_height(12)
-    canvas.text(PAD, footer_top, footer_lines, 12, color=MUTED_COLOUR)
+    footer_lines = wrap_lines(footer, inner, SOURCE_PX)
+    footer_top = canvas.height - PAD + 12 - len(footer_lines) * line_height(SOURCE_PX)
+    canvas.text(PAD, footer_top, footer_lines, SOURCE_PX, color=MUTED_COLOUR)
     table(canvas, rows, scope, y, footer_top - 12, outcome_numbers(outcomes))
     return canvas.figure()
 
 
-def count_tiles(canvas: Canvas, counts: dict[str, int], y: float, lang: str) -> float:
-    """Draw the total and each status's count as a row of tiles; return the y below them."""
-    tiles = [(t("count_total", lang), sum(counts.values()), "#f5f5f5", TEXT_COLOUR)]
+def count_tiles(
+    canvas: Canvas, counts: dict[str, int], y: float, lang: str, statuses: tuple[str, ...] = ()
+) -> float:
+    """Draw the total and each status's count as a row of tiles, each with a bar in its status
+    colour ("—" for a status filtered out); return the y below them."""
+    tiles = [(t("count_total", lang), count_text(sum(counts.values())), "#f5f5f5", TEXT_COLOUR)]
     tiles += [
-        (verdict(s, lang), n, mix(STATUS_COLOURS[s], "#ffffff", 0.85), TEXT_COLOUR)
+        (
+            verdict(s, lang),
+            count_text(n) if not statuses or s in statuses else "—",
+            STATUS_COLOURS[s],
+            TEXT_COLOUR,
+        )
         for s, n in counts.items()
     ]
     gap = 12
     width = (canvas.width - 2 * PAD - gap * (len(tiles) - 1)) / len(tiles)
-    for index, (label, count, fill, colour) in enumerate(tiles):
+    for index, (label, count, colour, text) in enumerate(tiles):
         x = PAD + index * (width + gap)
-        canvas.box(x, y, x + width, y + 78, fill)
-        canvas.text(x + 12, y + 6, [str(count)], 34, bold=True, color=colour)
-        canvas.text(x + 12, y + 52, wrap_lines(label, width - 20, 14)[:1], 14, color=colour)
+        canvas.box(x, y, x + width, y + 78, mix(colour, "#ffffff", 0.85))
+        canvas.box(x, y, x + 8, y + 78, colour)
+        canvas.text(x + 18, y + 6, [count], 34, bold=True, color=text)
+        canvas.text(x + 18, y + 52, wrap_lines(label, width - 26, 14)[:1], 14, color=text)
     return y + 78
 
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-from dashboard.i18n import t
+from dashboard.i18n import in_language, t
 from loaders import Commitment, Report
 
 #: past this many plans or publications, a source line counts the rest (listed on the Rules
@@ -80,7 +80,7 @@ def outcome_reports(rows: pd.DataFrame, reports: Mapping[str, Report]) -> list[R
 
 def cite(report: Report, lang: str, place: str, number: int | None = None) -> str:
     """Return one report as a reference: [number] short title (publisher, date)."""
-    details = [report.publisher] if report.publisher else []
+    details = [in_language(report.publisher, lang)] if report.publisher else []
     details.append(str(report.date))
     separator = "，" if lang == "zh" else ", "
     opening, closing = ("（", "）") if lang == "zh" else (" (", ")")
@@ -96,17 +96,20 @@ def source_text(
     place: str,
     numbered: bool = False,
 ) -> str:
-    """Return the source line: plans, outcome publications, the data date and the status rule."""
+    """Return the source line: plans, outcome publications (all of them when numbered), the
+    data date and the status rule."""
     join = "；" if lang == "zh" else "; "
     targets = join.join(cite(r, lang, place) for r in plans[:MAX_CITED]) or "—"
     if len(plans) > MAX_CITED:
         targets += t("source_more", lang, count=len(plans) - MAX_CITED)
     if outcomes:
+        # numbered, every publication is listed: each [n] a row cites must be found here
+        listed = outcomes if numbered else outcomes[:MAX_CITED]
         found = join.join(
             cite(r, lang, place, index if numbered else None)
-            for index, r in enumerate(outcomes[:MAX_CITED], start=1)
+            for index, r in enumerate(listed, start=1)
         )
-        if len(outcomes) > MAX_CITED:
+        if len(outcomes) > len(listed):
             found += t("source_more", lang, count=len(outcomes) - MAX_CITED)
     else:
         found = t("source_no_outcomes", lang)

@@ -7,7 +7,14 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-from dashboard.i18n import format_quantity, status_label, t, target_in_words, unit_name_en
+from dashboard.i18n import (
+    format_quantity,
+    in_language,
+    status_label,
+    t,
+    target_in_words,
+    unit_name_en,
+)
 from dashboard.measures import AMOUNT, RATE, against_target, measure_kind, missing
 from loaders import UNDER_WAY, Report, TargetsFile, spreadsheet_text
 
@@ -200,7 +207,7 @@ def sources_table(reports: Iterable[Report], lang: str) -> pd.DataFrame:
         (
             r.title if lang == "zh" else r.title_en,
             str(r.date),
-            r.publisher or "",
+            in_language(r.publisher or "", lang),
             r.file or r.url or "",
         )
         for r in sorted(reports, key=lambda r: (r.date.sort_key, r.id))
@@ -213,6 +220,7 @@ def exclusions_table(targets: TargetsFile, lang: str) -> pd.DataFrame:
     columns = [t(k, lang) for k in ("col_report", "col_figure", "col_quote", "col_reason")]
     titles = {r.id: (r.title if lang == "zh" else r.title_en) for r in targets.reports}
     rows = [
-        (titles.get(e.report, e.report), e.figure, e.quote, e.reason) for e in targets.exclusions
+        (titles.get(e.report, e.report), e.figure, e.quote, in_language(e.reason, lang))
+        for e in targets.exclusions
     ]
     return pd.DataFrame(rows, columns=columns)

@@ -28,7 +28,7 @@ STATUS_COLOURS = {
     "under_way": "#E69F00",  # orange: apart from vermillion and grey in each deficiency
     "missed": "#D55E00",  # vermillion
     "no_figure": "#A0A0A0",  # grey
-    "not_yet_due": "#0072B2",  # blue
+    "not_yet_due": "#CC79A7",  # reddish purple: apart from met late's sky blue
 }
 STATUS_ICONS = {
     "met": "✓",
@@ -65,6 +65,16 @@ BAND_COLOURS = {
 }
 #: the range where a target counts as reached, drawn behind the bars and dots
 ZONE_COLOUR = mix(STATUS_COLOURS["met"], "#ffffff", 0.82)
+
+
+def status_tile_css(prefix: str = "st-key-tile-") -> str:
+    """Return the CSS that gives each status's count tile a bar in its status colour."""
+    rules = "\n".join(
+        f".{prefix}{status} {{ border-left: 6px solid {colour}; padding-left: 0.6rem; "
+        f"background: {mix(colour, '#ffffff', 0.88)}; border-radius: 4px; }}"
+        for status, colour in STATUS_COLOURS.items()
+    )
+    return f"<style>\n{rules}\n</style>"
 
 
 def briefing_template() -> go.layout.Template:

@@ -1,5 +1,6 @@
 """The dashboard in Streamlit's AppTest: every page, filter and the language switch, on real content."""
 
+import html
 import json
 import logging
 import re
@@ -7,8 +8,14 @@ import re
 import dashboard.coverage
 
 
-def metrics(at) -> dict[str, int]:
-    return {m.label: int(m.value) for m in at.metric}
+def metrics(at) -> dict[str, int | None]:
+    """Return each count tile's label without its icon, and its count (None: filtered out)."""
+    return {
+        m.label if m.label[0].isalnum() else m.label.split(" ", 1)[1]: None
+        if m.value == "—"
+        else int(m.value.replace(",", ""))
+        for m in at.metric
+    }
 
 
 def charts(at) -> dict[str, dict]:
@@ -41,22 +48,31 @@ def test_overview_counts_commitments_by_status(bundled, open_page):
 def test_overview_charts_hold_status_by_area_amounts_and_rates(bundled, open_page):
     at = open_page(lang="en")
     found = charts(at)
-    scope = "Qingcheng District, 2022 and 2024 targets: "
-    assert list(found) == [
-        scope + "Status of commitments by area",
-        scope + "Amounts: outcome as percent of target",
-        scope + "Rates: target and outcome, the gap in percentage points",
-    ]
-    by_area = found[scope + "Status of commitments by area"]
+    by_area_title = "48 of 51 commitments: no published outcome"
+    rates_title = "GDP growth: 1.1% against about 6.5%, missed by 5.4 points"
+    assert list(found) == [by_area_title, rates_title]
+    by_area = found[by_area_title]
+    assert by_area["layout"]["title"]["subtitle"]["text"] == (
+        "Qingcheng District, 2022 and 2024 targets; Status of commitments by area; 51 commitments"
+    )
     assert trace(by_area, "missed")["x"] == [1]
     assert rows_of(by_area)[0] == "Headline targets 1 met, 1 missed, 6 no published figure"
     assert rows_of(by_area)[4] == (
         "Towns, villages and urban–rural integration 1 met late, 12 no published figure"
     )
-    amounts = found[scope + "Amounts: outcome as percent of target"]
-    assert "GDP growth" not in json.dumps(amounts)  # a rate is not a percent of its target
-    assert rows_of(amounts)[0].startswith("Steady economic growth no published figure (5): ")
-    rates = found[scope + "Rates: target and outcome, the gap in percentage points"]
+    # no amount has an outcome: a sentence says so instead of an empty chart
+    assert [i.value.replace("\\", "") for i in at.info] == [
+        "None of the 30 amount targets has a published outcome: nothing to plot"
+    ]
+    rates = found[rates_title]
+    assert (
+        rates["layout"]["title"]["subtitle"]["text"]
+        .replace("<br>", " ")
+        .startswith(
+            "Qingcheng District, 2022 and 2024 targets; Rates: target and outcome, the gap in "
+            "percentage points; 2 of 10 rate targets with a published outcome; "
+        )
+    )
     assert rows_of(rates)[:2] == [
         "GDP growth 1.1% (2022) against about 6.5% (±0.5): 5.4 pp short of target",
         "Rise in consumer prices (CPI) 1.6% (2022) against at most 3.0%: 1.4 pp under the ceiling",
@@ -69,11 +85,11 @@ def test_overview_charts_hold_status_by_area_amounts_and_rates(bundled, open_pag
         assert note.startswith("Targets: Government Work Report 2022 (2022-03-15)"), note
         assert "Status rule: the latest figure for the due year against the target" in note
     assert (
-        "Statistical Bulletin on the 2022 National Economy and Social Development (清远市清城区统计局, 2023)"
+        "Statistical Bulletin on the 2022 National Economy and Social Development (清远市清城区统计局 (no English text), 2023)"
         in rows_note(rates)
     )
     assert (
-        "District Party Standing Committee hears the report on the economy in Q1 2023 (清远市清城区人民政府, 2023-05-06)"
+        "District Party Standing Committee hears the report on the economy in Q1 2023 (清远市清城区人民政府 (no English text), 2023-05-06)"
         in rows_note(rates)
     )
 
@@ -88,9 +104,10 @@ def rows_of(spec: dict) -> list[str]:
 
 
 def rows_note(spec: dict) -> str:
-    """Return a chart's source line on one line."""
+    """Return a chart's source line on one line (a line broken between two Chinese characters
+    joined without a space)."""
     [note] = [a["text"] for a in spec["layout"]["annotations"] if a.get("name") == "source"]
-    return note.replace("<br>", " ")
+    return re.sub(r"(?<=[\u4e00-\u9fff])<br>(?=[\u4e00-\u9fff])", "", note).replace("<br>", " ")
 
 
 def test_overview_scorecard_lists_every_commitment_with_its_verdict(bundled, open_page):
@@ -130,7 +147,8 @@ def test_the_language_switch_turns_every_label_chinese(bundled, open_page):
     at.sidebar.button_group[0].set_value("zh").run()
     assert at.title[0].value == "政府工作报告目标追踪"
     assert metrics(at)["未公布数据"] == 48
-    assert "清远市清城区2022、2024年目标：各领域承诺完成状态" in charts(at)
+    assert "51项承诺中48项：未见公布结果" in charts(at)
+    assert "地区生产总值增长：1.1%，目标6.5%左右，未完成，差5.4个百分点" in charts(at)
     assert table_rows(at)[0]["承诺"] == "地区生产总值增长"
     assert table_rows(at)[0]["结论"] == "× 未完成"
     assert at.sidebar.selectbox[0].label == "报告"
@@ -159,7 +177,11 @@ def test_report_filter_narrows_every_view_and_goes_into_the_url(bundled, open_pa
         "Projects completing technical-upgrade investment",
         "Reform pilot tasks of the Guangzhou–Qingyuan junction area",
     }
-    assert [title.split(":")[0] for title in charts(at)] == ["Qingcheng District, 2024 targets"] * 2
+    subtitles = [c["layout"]["title"]["subtitle"]["text"] for c in charts(at).values()]
+    assert [text.split(";")[0] for text in subtitles] == ["Qingcheng District, 2024 targets"]
+    assert list(charts(at)) == [
+        "2 of 51 commitments shown: Qingcheng District Government Work Report 2024 (excerpt)"
+    ]
     assert at.query_params["report"] == "qc-2024"
 
 
@@ -176,8 +198,14 @@ def test_area_and_status_filters_combine(bundled, open_page):
     assert [r["Commitment"] for r in table_rows(at)] == [
         'Complete the "four venues and one centre" cultural complex'
     ]
-    assert list(charts(at))[0].startswith(
-        "Qingcheng District, 2022 targets (Towns, villages and urban–rural integration): "
+    [(title, chart)] = charts(at).items()
+    assert title == (
+        "1 of 51 commitments shown: Towns, villages and urban–rural integration; met late"
+    )
+    assert chart["layout"]["title"]["subtitle"]["text"].replace("<br>", " ") == (
+        "Qingcheng District, 2022 targets (Towns, villages and urban–rural integration); Status "
+        "of commitments by area; 1 commitment (in the whole record of 51, 1 met, 1 met late, "
+        "1 missed and 48 no published figure)"
     )
     assert at.query_params["area"] == "urban-rural"
     assert at.query_params["status"] == "met_late"
@@ -231,16 +259,40 @@ def markdown_text(at) -> str:
     return "\n".join(m.value for m in at.markdown)
 
 
+def verdict(at) -> tuple[str, str]:
+    """Return the commitment page's verdict block: its status and its finding, as text."""
+    [block] = [h.value for h in at.html if 'class="verdict ' in h.value]
+    status = re.search(r'class="verdict-status"[^>]*>(.*?)</div>', block).group(1)
+    finding = re.search(r'class="verdict-finding"[^>]*>(.*?)</div>', block).group(1)
+    return html.unescape(status), html.unescape(finding)
+
+
+def shown_title(at) -> str:
+    """Return the title of the commitment shown: its finding's first part."""
+    return re.split(r": |：", verdict(at)[1], maxsplit=1)[0]
+
+
+def facts(at) -> str:
+    """Return the commitment page's figures (target, against target, latest) as text."""
+    [block] = [h.value for h in at.html if 'class="facts"' in h.value]
+    return html.unescape(re.sub(r"<[^>]+>", " ", block))
+
+
 def test_commitment_page_shows_target_baseline_source_and_no_published_figure(bundled, open_page):
     at = open_page("commitment", lang="en", id="school-places-2022")
-    assert at.header[0].value == "New primary, secondary and kindergarten places"
+    assert verdict(at) == (
+        "○ no published figure",
+        "New primary, secondary and kindergarten places: no published outcome for 2022",
+    )
+    assert "at least 6,900" in facts(at)
     text = markdown_text(at)
-    assert "at least 6,900" in text
     assert "**18,000** (2021) — 新增学位超 1\\.8万个" in text
     assert "No published figure has been found — a finding in itself." in text
-    [paragraph] = at.html
+    [paragraph] = [h for h in at.html if "<mark" in h.value]
     assert ">确保新增中小学（幼儿园）学位 6900个以上</mark>" in paragraph.value
-    assert "paragraph 49 · plan （六） 扩大公共服务供给" in "\n".join(c.value for c in at.caption)
+    assert "paragraph 49 · plan （六） 扩大公共服务供给 \\(no English text\\)" in "\n".join(
+        c.value for c in at.caption
+    )
     assert at.query_params["id"] == "school-places-2022"
 
 
@@ -250,9 +302,19 @@ def test_commitment_page_progress_timeline_and_status(bundled, open_page):
     rows = progress.value.to_dict("records")
     assert [r["Figure"] for r in rows] == ["1.1%", "1.1%"]
     assert rows[0]["Source"].startswith("Qingcheng District Statistical Bulletin")
-    text = markdown_text(at)
-    assert ":red-badge[missed]" in text
-    assert "#### 5\\.4 pp short of target" in text  # a rate: the gap in points, not 17%
+    assert verdict(at) == (
+        "× missed",
+        "GDP growth: 1.1% against about 6.5%, missed by 5.4 points",
+    )
+    assert "5.4 pp short of target" in facts(at)  # a rate: the gap in points, not 17%
+    captions = [c.value for c in at.caption]
+    assert "Chinese title\\: 地区生产总值增长 · gdp\\-growth\\-2022" in captions
+    assert "The report's words (Chinese original)" in captions
+    [(title, chart)] = charts(at).items()
+    assert title == "GDP growth: 1.1% against about 6.5%, missed by 5.4 points"
+    assert trace(chart, "prior-year baseline")["y"] == [5.4]
+    assert trace(chart, "target")["y"] == [6.5]
+    assert trace(chart, "× missed")["y"] == [1.1]
     assert "The due year is over and the figures published" in "\n".join(
         c.value for c in at.caption
     )
@@ -264,14 +326,14 @@ def test_commitment_page_links_the_same_metric_in_other_years(bundled, open_page
     assert button.label.startswith("2024 · Projects completing technical\\-upgrade investment")
     assert "at least 55" in button.label
     button.click().run()
-    assert at.header[0].value == "Projects completing technical\\-upgrade investment"
+    assert shown_title(at) == "Projects completing technical-upgrade investment"
     assert at.query_params["id"] == "technical-upgrade-projects-2024"
 
 
 def test_choosing_another_commitment_puts_it_in_the_url(bundled, open_page):
     at = open_page("commitment", lang="en", id="gdp-growth-2022")
     at.selectbox(key="commitment_choice").set_value("school-places-2022").run()
-    assert at.header[0].value == "New primary, secondary and kindergarten places"
+    assert shown_title(at) == "New primary, secondary and kindergarten places"
     assert at.query_params["id"] == "school-places-2022"
 
 
@@ -281,13 +343,13 @@ def test_a_commitment_opened_from_another_page_is_the_one_shown(bundled, open_pa
     assert "id" not in at.query_params
     at.query_params["id"] = "school-places-2022"
     at.switch_page("views/commitment.py").run()
-    assert at.header[0].value == "New primary, secondary and kindergarten places"
+    assert shown_title(at) == "New primary, secondary and kindergarten places"
     assert at.query_params["id"] == "school-places-2022"
 
 
 def test_a_commitment_the_filters_hide_is_still_shown_when_asked(bundled, open_page):
     at = open_page("commitment", lang="en", report="qc-2024", id="gdp-growth-2022")
-    assert at.header[0].value == "GDP growth"
+    assert shown_title(at) == "GDP growth"
     assert at.selectbox(key="commitment_choice").options[0] == "GDP growth · gdp-growth-2022"
     assert len(at.selectbox(key="commitment_choice").options) == 3
 
@@ -295,7 +357,7 @@ def test_a_commitment_the_filters_hide_is_still_shown_when_asked(bundled, open_p
 def test_commitment_page_says_when_an_id_is_unknown(bundled, open_page):
     at = open_page("commitment", lang="en", id="no-such-id")
     assert at.warning[0].value == "There is no valid commitment with the id “no\\-such\\-id”."
-    assert at.header[0].value == "GDP growth"  # the first one instead
+    assert shown_title(at) == "GDP growth"  # the first one instead
     assert at.query_params["id"] == "gdp-growth-2022"
 
 
@@ -360,8 +422,8 @@ def test_html_in_a_title_shows_as_text_on_every_page(bundled_copy, open_page):
         }
     )
     at = open_page("commitment", lang="en", id="school-places-2022")
-    assert at.header[0].value == r"\<img src=x onerror=alert\(1\)\> places"
-    assert "<img" not in at.html[0].value
+    assert shown_title(at) == "<img src=x onerror=alert(1)> places"
+    assert all("<img" not in h.value for h in at.html)
 
 
 def test_clean_layout_hides_the_navigation_and_widgets(bundled, open_page):
@@ -437,4 +499,12 @@ def test_a_numeric_commitment_page_shows_no_milestone_sentence(bundled, open_pag
     captions = "\n".join(c.value for c in at.caption)
     assert "The latest figure for the due year \\(or earlier\\) reaches the target\\." in captions
     assert "milestone" not in captions
-    assert "#### 1\\.4 pp under the ceiling" in markdown_text(at)
+    assert "1.4 pp under the ceiling" in facts(at)
+
+
+def test_a_search_named_in_the_headline_shows_as_text(bundled, open_page):
+    at = open_page(lang="en", q="<img src=x onerror=alert(1)>")
+    assert at.subheader[0].value == (
+        "0 of 51 commitments shown\\: search “\\<img src=x onerror=alert\\(1\\)\\>”"
+    )
+    assert all("<img" not in h.value for h in at.html)

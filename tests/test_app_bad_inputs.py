@@ -5,6 +5,9 @@ problems at the top and keeps showing the valid commitments — never a tracebac
 kind proves what the dashboard adds: the summary, the problem list and the valid rows.
 """
 
+import html
+import re
+
 import pytest
 from bad_inputs import INJECTED, WARNING_CODES, cases
 
@@ -78,6 +81,8 @@ def test_injected_html_shows_as_text_on_the_commitment_page(
     [case] = [c for c in cases("injection") if c.name == name]
     serve_case(case, tmp_path, monkeypatch)
     at = open_page("commitment", lang="zh" if field == "title" else "en", id=commitment)
-    shown = at.header[0].value
-    assert "".join(ch for ch in shown if ch != "\\") == value  # Markdown-escaped, so shown as text
+    [block] = [h.value for h in at.html if 'class="verdict ' in h.value]
+    finding = re.search(r'class="verdict-finding"[^>]*>(.*?)</div>', block).group(1)
+    assert "<" not in finding  # HTML-escaped, so shown as text
+    assert re.split(r": |：", html.unescape(finding), maxsplit=1)[0] == value
     assert all("<script" not in h.value and "<img" not in h.value for h in at.html)

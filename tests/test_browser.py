@@ -13,6 +13,7 @@ import struct
 import subprocess
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -62,6 +63,20 @@ def app_url():
         yield url
 
 
+def outside_requests(page) -> list[str]:
+    """Record every request the page makes to a host other than the dashboard's server."""
+    found: list[str] = []
+
+    def note(request) -> None:
+        host = urlsplit(request.url).hostname
+        if request.url.startswith(("data:", "blob:")) or host in ("localhost", "127.0.0.1"):
+            return
+        found.append(request.url)
+
+    page.on("request", note)
+    return found
+
+
 @pytest.fixture
 def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -69,8 +84,10 @@ def page(browser):
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     page.dialogs = dialogs
+    outside = outside_requests(page)
     yield page
     context.close()
+    assert outside == [], "nothing is fetched from another host"
 
 
 def screenshot(page, name: str) -> None:
@@ -78,7 +95,7 @@ def screenshot(page, name: str) -> None:
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
 
-def wait_for_charts(page, count: int = 3) -> None:
+def wait_for_charts(page, count: int = 2) -> None:
     page.wait_for_selector(".js-plotly-plot .main-svg", timeout=WAIT_MS)
     page.wait_for_function(
         f"document.querySelectorAll('.js-plotly-plot').length >= {count}", timeout=WAIT_MS
@@ -90,7 +107,9 @@ def test_overview_renders_chinese_text_and_charts(page, app_url):
     wait_for_charts(page)
     assert page.get_by_role("heading", name="政府工作报告目标追踪").is_visible()
     chart_titles = [e.text_content() for e in page.locator(".js-plotly-plot .gtitle").all()]
-    assert "清远市清城区2022、2024年目标：各领域承诺完成状态" in chart_titles
+    assert "51项承诺中48项：未见公布结果" in chart_titles
+    cameras = page.locator(".modebar-btn[data-title='下载图表（PNG，16:9，2倍）']")
+    assert cameras.count() == 2  # the camera's tooltip in Chinese
     assert page.evaluate("document.fonts.check('16px \"Noto Sans CJK SC\"', '政府')")
     assert page.get_by_text("未公布数据").first.is_visible()
     screenshot(page, "overview-zh")
@@ -104,7 +123,7 @@ def test_language_switch_turns_the_page_english(page, app_url):
     wait_for_charts(page)
     page.wait_for_function(
         "[...document.querySelectorAll('.js-plotly-plot .gtitle')]"
-        ".some(e => e.textContent.endsWith('Status of commitments by area'))",
+        ".some(e => e.textContent === '48 of 51 commitments: no published outcome')",
         timeout=WAIT_MS,
     )
     assert "lang=en" in page.url
@@ -116,7 +135,9 @@ def test_a_commitment_shows_its_source_sentence_marked(page, app_url):
     mark = page.locator(".source-paragraph mark")
     mark.wait_for(timeout=WAIT_MS)
     assert mark.inner_text() == "确保新增中小学（幼儿园）学位 6900个以上"
-    assert page.get_by_text("at least 6,900").is_visible()
+    target = page.locator(".fact-value", has_text="at least 6,900")
+    target.wait_for(timeout=WAIT_MS)
+    assert target.is_visible()
     screenshot(page, "commitment-school-places-en")
 
 
@@ -128,7 +149,10 @@ def test_selecting_a_table_row_opens_the_commitment_and_keeps_the_filters(page, 
     box = grid.bounding_box()
     page.mouse.click(box["x"] + 16, box["y"] + 35 + 17)  # the first row's selection box
     page.wait_for_url("**/commitment?**", timeout=WAIT_MS)
-    page.get_by_role("heading", name="GDP growth").wait_for(timeout=WAIT_MS)
+    page.locator(".verdict-finding").wait_for(timeout=WAIT_MS)
+    assert page.locator(".verdict-finding").inner_text() == (
+        "GDP growth: 1.1% against about 6.5%, missed by 5.4 points"
+    )
     assert page.locator(".source-paragraph mark").inner_text() == "地区生产总值增长6.5%左右"
     assert "id=gdp-growth-2022" in page.url and "status=missed" in page.url
     screenshot(page, "commitment-gdp-en")
@@ -153,7 +177,8 @@ def test_clean_layout_hides_the_sidebar_but_keeps_camera_and_downloads(page, app
     assert not page.locator("[data-testid='stSidebar']").is_visible()
     assert not page.get_by_role("button", name="Status rules").count()
     cameras = page.locator(".modebar-btn[data-title='Download plot as a PNG']")
-    assert cameras.count() == 3 and cameras.first.is_visible()
+    assert cameras.count() == 2 and cameras.first.is_visible()  # no empty amounts chart
+    assert page.get_by_text("None of the 30 amount targets has a published outcome").is_visible()
     assert page.get_by_text("Briefing image (16:9)").is_visible()
     screenshot(page, "overview-clean-en")
 
@@ -175,8 +200,8 @@ def hostile_url(tmp_path_factory):
 def test_html_in_targets_yaml_shows_as_text_and_never_runs(page, hostile_url):
     page.goto(f"{hostile_url}/commitment?id=school-places-2022&lang=en")
     page.locator(".source-paragraph mark").wait_for(timeout=WAIT_MS)
-    heading = page.get_by_role("heading", name="<img src=x onerror=alert(1)> places")
-    assert heading.is_visible()
+    finding = page.locator(".verdict-finding")
+    assert finding.inner_text().startswith("<img src=x onerror=alert(1)> places: ")
     page.goto(f"{hostile_url}/?lang=zh")
     wait_for_charts(page)
     page.wait_for_timeout(1000)
@@ -229,8 +254,10 @@ def phone(browser):
         accept_downloads=True,
     )
     page = context.new_page()
+    outside = outside_requests(page)
     yield page
     context.close()
+    assert outside == [], "nothing is fetched from another host"
 
 
 def phone_screenshot(page, name: str) -> None:
@@ -319,7 +346,9 @@ def test_the_briefing_image_downloads_in_one_click_as_a_16_9_png(page, app_url):
     with page.expect_download(timeout=180_000) as download:
         page.get_by_text("Briefing image (16:9)").click()
     name = download.value.suggested_filename
-    assert re.fullmatch(r"qingcheng-district-2022-briefing-en-\d{4}-\d{2}-\d{2}\.png", name)
+    assert re.fullmatch(
+        r"qingcheng-district-2022-met-missed-met-late-briefing-en-\d{4}-\d{2}-\d{2}\.png", name
+    )
     SHOTS.mkdir(parents=True, exist_ok=True)
     path = SHOTS / "briefing-en.png"
     download.value.save_as(path)
@@ -337,3 +366,58 @@ def test_the_scorecard_image_in_chinese_names_every_commitment(page, app_url):
         "qingcheng-district-2022-2024-scorecard-zh-"
     )
     download.value.save_as(SHOTS / "scorecard-zh.png")
+
+
+def test_a_chart_camera_downloads_a_16_9_png_at_2x(page, app_url):
+    page.goto(f"{app_url}/?lang=en")
+    wait_for_charts(page, 2)
+    camera = page.locator(".modebar-btn[data-title='Download plot as a PNG']").first
+    with page.expect_download(timeout=WAIT_MS) as download:
+        camera.click()
+    assert download.value.suggested_filename.startswith(
+        "qingcheng-district-2022-2024-status-by-area-en-"
+    )
+    path = SHOTS / "camera-status-by-area-en.png"
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    download.value.save_as(path)
+    width, height = struct.unpack(">II", path.read_bytes()[16:24])
+    assert abs(width / height - 16 / 9) < 0.01 and width >= 1560
+
+
+def test_the_commitment_page_leads_with_its_verdict_unbroken_on_a_phone(phone, app_url):
+    phone.goto(f"{app_url}/commitment?id=gdp-growth-2022")
+    phone.locator(".verdict-finding").wait_for(timeout=WAIT_MS)
+    wait_for_charts(phone, 1)
+    assert phone.locator(".verdict-finding").inner_text() == (
+        "地区生产总值增长：1.1%，目标6.5%左右，未完成，差5.4个百分点"
+    )
+    verdict_top = phone.locator(".verdict").bounding_box()["y"]
+    chart_top = phone.locator(".js-plotly-plot").first.bounding_box()["y"]
+    assert verdict_top < chart_top
+    lines = phone.evaluate(
+        "[...document.querySelectorAll('.fact-value')].map(e => [e.textContent, "
+        "e.getClientRects().length, e.getBoundingClientRect().right])"
+    )
+    assert ["低于目标5.4个百分点", 1] in [line[:2] for line in lines]  # one line, not 百/分点
+    assert all(right <= 390 for _, _, right in lines)
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    phone_screenshot(phone, "phone-commitment-gdp-zh")
+
+
+def test_on_a_phone_the_scorecard_and_the_table_are_cards(phone, app_url):
+    phone.goto(f"{app_url}/?lang=en")
+    phone.locator(".card").first.wait_for(timeout=WAIT_MS)
+    assert phone.locator(".card").count() == 51
+    assert phone.locator("[data-testid='stDataFrame']").count() == 0
+    first = phone.locator(".card").first.inner_text().splitlines()
+    assert first[:2] == ["GDP growth", "× missed"]
+    phone.goto(f"{app_url}/commitments?lang=en&status=missed,met")
+    phone.locator(".card").first.wait_for(timeout=WAIT_MS)
+    assert phone.locator(".card").count() == 2
+    assert phone.get_by_text("2 of 51 commitments shown: missed, met").is_visible()
+    boxes = [card.bounding_box() for card in phone.locator(".card").all()]
+    assert all(box["x"] >= 0 and box["x"] + box["width"] <= 390 for box in boxes)
+    phone.locator(".card").first.click()
+    phone.wait_for_url("**/commitment?**", timeout=WAIT_MS)
+    phone.locator(".verdict-finding").wait_for(timeout=WAIT_MS)
+    assert "id=gdp-growth-2022" in phone.url and "status=missed" in phone.url

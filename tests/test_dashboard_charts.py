@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.io as pio
 import pytest
 
-from dashboard.chart_layout import chart_config
+from dashboard.chart_layout import chart_config, export_size
 from dashboard.charts import (
     MAX_BARS,
     amount_rows,
@@ -70,29 +70,34 @@ def test_status_by_area_counts_each_status_per_area_in_declared_order(small_fram
         "<b>Headline targets</b><br>1 met, 1 missed",
         "<b>Livelihoods</b><br>1 met, 1 met late, 1 no published figure, 1 not yet due",
     ]
-    assert figure.layout.title.text == (
-        "Synthetic District, 2020 and 2099 targets: Status of commitments by area"
+    assert figure.layout.title.text == "2 of 6 commitments: met"
+    assert figure.layout.title.subtitle.text == (
+        "Synthetic District, 2020 and 2099 targets; Status of commitments by area; 6 commitments"
     )
-    assert figure.layout.title.subtitle.text == "6 commitments"
 
 
 def test_status_by_area_in_chinese_prefixes_chapters(small_frame, scope):
     figure = status_by_area_figure(small_frame, scope("zh"))
     assert row_texts(figure)[1].startswith("<b>（一）做好民生工作</b><br>已完成 1 项")
     assert figure.data[0].name == "已完成"
-    assert figure.layout.title.text == "合成示例区2020、2099年目标：各领域承诺完成状态"
+    assert figure.layout.title.text == "6项承诺中2项：已完成"
+    assert figure.layout.title.subtitle.text == (
+        "合成示例区2020、2099年目标；各领域承诺完成状态；6 项承诺"
+    )
 
 
 def test_the_title_carries_the_areas_filtered_on(small_frame, scope):
     rows = small_frame[small_frame["area"] == "livelihood"]
     figure = status_by_area_figure(rows, scope(frame=rows, areas=("livelihood",)))
-    assert figure.layout.title.text.startswith("Synthetic District, 2020 and 2099 targets (Livel")
+    assert figure.layout.title.subtitle.text.startswith(
+        "Synthetic District, 2020 and 2099 targets (Livel"
+    )
 
 
 def test_every_chart_cites_the_plan_and_the_publications_of_its_outcomes(small_frame, scope):
     expected = (
         "Targets: Work Report 2020 (2020-03-01). Outcomes: Statistical Bulletin 2020 "
-        "(合成示例区统计局, 2021-03). Data as of 2026-01-01. Status rule: the latest figure for "
+        "(合成示例区统计局 (no English text), 2021-03). Data as of 2026-01-01. Status rule: the latest figure for "
         "the due year against the target; reached later = met late."
     )
     for build in (status_by_area_figure, percent_of_target_figure, rates_figure):
@@ -177,7 +182,10 @@ def synthetic_rows(frame: pd.DataFrame, count: int) -> pd.DataFrame:
 def test_many_amounts_are_aggregated_into_bands_not_bars(small_frame, scope):
     rows = synthetic_rows(small_frame, MAX_BARS * 50)
     figure = percent_of_target_figure(rows, scope(frame=rows))
-    assert figure.layout.title.text.endswith("Amounts by percent of target reached, per area")
+    assert figure.layout.title.text == "All 3,000 amount targets with an outcome: met late"
+    assert "; Amounts by percent of target reached, per area; " in (
+        figure.layout.title.subtitle.text.replace("<br>", " ")
+    )
     assert sum(len(trace.x) for trace in figure.data) == 5  # one area, five bands
     assert sum(sum(trace.x) for trace in figure.data) == MAX_BARS * 50
 
@@ -246,13 +254,24 @@ def test_the_bottom_margin_holds_the_axis_legend_and_source(small_frame, scope):
     assert figure.layout.legend.y * figure.layout.height >= lines * 11 * 1.4
 
 
-def test_download_is_a_2x_png_named_for_place_years_chart_language_and_date(scope):
-    config = chart_config("status-by-area", scope())
+def test_download_is_a_2x_png_named_for_place_years_chart_language_and_date(small_frame, scope):
+    figure = status_by_area_figure(small_frame, scope())
+    config = chart_config("status-by-area", scope(), figure)
+    height = figure.layout.height
     assert config["toImageButtonOptions"] == {
         "format": "png",
         "scale": 2,
+        "width": max(780, round(height * 16 / 9)),
+        "height": max(height, round(780 * 9 / 16)),
         "filename": "synthetic-district-2020-2099-status-by-area-en-2026-01-01",
     }
+    assert "locale" not in config
+    chinese = chart_config("status-by-area", scope("zh"), figure)
+    assert chinese["locales"]["zh-CN"]["dictionary"] == {
+        "Download plot as a PNG": "下载图表（PNG，16:9，2倍）"
+    }
+    assert export_size(780, 300) == (780, 439)  # 16:9, never cut
+    assert export_size(780, 900) == (1600, 900)
     assert config["modeBarButtons"] == [["toImage"]] and config["displayModeBar"] is True
 
 
@@ -298,3 +317,14 @@ def test_status_by_area_stacks_a_milestone_under_way_after_met_late(under_way_da
     assert row_texts(figure)[1] == (
         "<b>Livelihoods</b><br>1 met late, 1 under way, 1 no published figure, 1 not yet due"
     )
+
+
+def test_a_charts_source_line_is_10_points_when_its_16_9_image_fills_a_slide(small_frame, scope):
+    many = pd.concat([small_frame] * 12, ignore_index=True)  # a tall chart: widened to 16:9
+    many["id"] = [f"syn-{i}" for i in range(len(many))]
+    for build in (status_by_area_figure, percent_of_target_figure, rates_figure):
+        for rows in (small_frame, many):
+            figure = build(rows, scope(frame=rows))
+            [note] = [a for a in figure.layout.annotations if a.name == "source"]
+            width, _ = export_size(780, figure.layout.height)
+            assert note.font.size * 960 / width >= 10, build.__name__

@@ -44,7 +44,7 @@ def test_quote_is_located_in_its_paragraph_and_marked(document):
 def test_paragraph_location_names_report_number_part_and_chapter(document):
     passage = locate_quote(document, "确保新增学位 5000个以上")
     assert passage_location(passage, "R", "en") == (
-        f"R · paragraph {passage.paragraph.number} · plan （一） 扩大公共服务供给"
+        f"R · paragraph {passage.paragraph.number} · plan （一） 扩大公共服务供给 (no English text)"
     )
 
 
@@ -136,3 +136,17 @@ def test_the_chooser_lists_at_most_max_choices_plus_the_asked_one():
     choices, chosen = choose_commitment(shown, {*shown, "hidden"}, "hidden")
     assert len(choices) == MAX_CHOICES + 1
     assert (choices[0], choices[-1], chosen) == ("hidden", f"id-{MAX_CHOICES - 1}", "hidden")
+
+
+def test_on_a_phone_the_progress_timeline_is_a_list():
+    import pandas as pd
+
+    from dashboard.detail import progress_markdown
+
+    table = pd.DataFrame(
+        [("2022", "1.1%", "Bulletin [1]", "（无中文）growth 1.1%"), ("2023", "done", "Report", "")],
+        columns=["For", "Figure", "Source", "Quote or note"],
+    )
+    assert progress_markdown(table) == (
+        "- **2022 · 1\\.1%** — Bulletin \\[1\\]  \n  （无中文）growth 1\\.1%\n- **2023 · done** — Report"
+    )

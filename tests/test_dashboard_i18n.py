@@ -181,3 +181,16 @@ def test_the_rule_that_gives_under_way_in_both_languages():
         assert status_rule("under_way", "zh", milestone=milestone_half) == chinese
     assert f"- **under way**: {english}" in status_rules_markdown("en")
     assert f"- **推进中**: {chinese}" in status_rules_markdown("zh")
+
+
+def test_a_text_only_the_other_language_has_says_so():
+    from dashboard.i18n import in_language, text_language
+
+    assert in_language("清远市清城区统计局", "en") == "清远市清城区统计局 (no English text)"
+    assert in_language("清远市清城区统计局", "zh") == "清远市清城区统计局"
+    note = "Section 一、综合：GDP 717.85亿元, growth 1.1% (preliminary)"
+    assert in_language(note, "zh") == "（无中文）" + note
+    assert in_language(note, "en") == note
+    assert in_language("2023-05-06", "en") == "2023-05-06"  # no words: either language
+    assert in_language("", "zh") == ""
+    assert text_language("（六） 扩大公共服务供给") == "zh"

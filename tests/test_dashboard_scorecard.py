@@ -108,8 +108,8 @@ def test_the_images_count_and_list_a_milestone_under_way(under_way_data):
     scope = chart_scope(under_way_data.result.targets, frame, "en", "2026-01-01")
     shown = texts(scorecard_figure(frame, scope, briefing=True))
     assert shown[1] == (
-        "6 commitments: 1 met, 1 met late, 1 under way, 1 missed, 1 no published figure, "
-        "1 not yet due"
+        "Synthetic District, 2020 and 2099 targets; 6 commitments: 1 met, 1 met late, "
+        "1 under way, 1 missed, 1 no published figure, 1 not yet due"
     )
     assert shown[shown.index("▷ under way") - 1] == "1"  # its tile
     assert shown.count("▷ under way") == 2  # the tile and the library's row
@@ -123,19 +123,19 @@ def test_the_image_is_16_by_9_and_names_every_commitment_with_its_numbered_sourc
     figure = scorecard_figure(small_frame, scope())
     assert (figure.layout.width, figure.layout.height) == (SLIDE_WIDTH, SLIDE_HEIGHT)
     shown = texts(figure)
-    assert (
-        shown[0]
-        == "Synthetic District, 2020 and 2099 targets: What was promised and what was reported"
-    )
-    assert (
-        shown[1]
-        == "6 commitments: 2 met, 1 met late, 1 missed, 1 no published figure, 1 not yet due"
+    assert shown[0] == "2 of 6 commitments: met"
+    assert shown[1] == (
+        "Synthetic District, 2020 and 2099 targets; 6 commitments: 2 met, 1 met late, "
+        "1 missed, 1 no published figure, 1 not yet due"
     )
     for title in small_frame["title_en"]:
         assert title in shown
     assert shown.count("[1]") == 4  # four outcomes, all from the bulletin
     [source] = [s for s in shown if s.startswith("Targets:")]
-    assert "Outcomes: [1] Statistical Bulletin 2020 (合成示例区统计局, 2021-03)." in source
+    assert (
+        "Outcomes: [1] Statistical Bulletin 2020 (合成示例区统计局 (no English text), 2021-03)."
+        in source
+    )
 
 
 def test_the_briefing_image_adds_the_counts(small_frame, scope):
@@ -221,3 +221,31 @@ def test_the_briefing_image_is_made_on_the_server_as_a_16_9_png(small_frame, sco
 def test_a_limited_table_keeps_its_first_rows_missed_first(small_frame, scope):
     table = scorecard_table(small_frame, scope(), limit=2)
     assert list(table["ID"]) == ["syn-cpi", "syn-places"]
+
+
+def test_the_images_source_line_is_10_points_on_a_slide(small_frame, scope):
+    figure = scorecard_figure(small_frame, scope(), briefing=True)
+    [footer] = [a for a in figure.layout.annotations if a.text.startswith("Targets:")]
+    # a 1600 px image across a 13.33-inch (960 pt) slide: 17 px is 10.2 pt
+    assert footer.font.size * 960 / SLIDE_WIDTH >= 10
+
+
+def test_a_filtered_briefing_image_names_its_filters_and_the_whole_record(
+    small_loaded, small_frame
+):
+    from dashboard.filters import Filters, apply_filters
+    from dashboard.scope import with_filters
+
+    filters = Filters(lang="en", statuses=("met", "missed"))
+    rows = apply_filters(small_frame, filters)
+    scope = with_filters(
+        chart_scope(small_loaded, rows, "en", "2026-01-01"), filters, small_frame, len(rows), ""
+    )
+    shown = texts(scorecard_figure(rows, scope, briefing=True))
+    assert shown[:2] == [
+        "3 of 6 commitments shown: met, missed",
+        "Synthetic District, 2020 targets; 3 commitments: 2 met, 1 missed (in the whole record "
+        "of 6, 2 met, 1 met late, 1 missed, 1 no published figure and 1 not yet due)",
+    ]
+    tiles = shown[shown.index("3") : shown.index("3") + 14]
+    assert tiles[2:8] == ["2", "✓ met", "—", "◑ met late", "—", "▷ under way"]

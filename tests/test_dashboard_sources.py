@@ -61,7 +61,7 @@ def test_short_titles_leave_out_the_place_the_chart_title_names():
 
 def test_a_citation_gives_publisher_and_date_and_an_optional_number():
     assert cite(BULLETIN, "en", "Qingcheng District", 2) == (
-        "[2] Statistical Bulletin on the 2022 National Economy (清远市清城区统计局, 2023)"
+        "[2] Statistical Bulletin on the 2022 National Economy (清远市清城区统计局 (no English text), 2023)"
     )
     assert cite(WORK_REPORT, "zh", "清远市清城区") == "人民政府工作报告（2022年）（2022-03-15）"
 
@@ -78,7 +78,7 @@ def test_the_numbered_source_line():
     text = source_text([WORK_REPORT], [BULLETIN], "en", "2026-01-01", "Qingcheng District", True)
     assert text == (
         "Targets: Government Work Report 2022 (2022-03-15). Outcomes: [1] Statistical Bulletin on "
-        "the 2022 National Economy (清远市清城区统计局, 2023). Data as of 2026-01-01. Status rule: "
+        "the 2022 National Economy (清远市清城区统计局 (no English text), 2023). Data as of 2026-01-01. Status rule: "
         "the latest figure for the due year against the target; reached later = met late."
     )
 
@@ -126,5 +126,18 @@ def test_past_eight_publications_the_source_line_counts_the_rest():
         for i in range(11)
     ]
     text = source_text([WORK_REPORT], many, "en", "2026-01-01", "Qingcheng District")
-    assert "Bulletin 7 (局, 2023-01-08); and 3 more (listed under Rules and sources)." in text
+    assert (
+        "Bulletin 7 (局 (no English text), 2023-01-08); and 3 more (listed under Rules and sources)."
+        in text
+    )
     assert "Bulletin 8" not in text
+
+
+def test_numbered_for_an_image_every_publication_a_row_cites_is_listed():
+    many = [
+        Report(f"s{i}", f"公报{i}", f"Bulletin {i}", PartialDate(2023, 1, i + 1), publisher="局")
+        for i in range(11)
+    ]
+    text = source_text([WORK_REPORT], many, "zh", "2026-01-01", "", numbered=True)
+    assert "[11] 公报10（局，2023-01-11）。" in text
+    assert "另有" not in text

@@ -145,7 +145,7 @@ def test_the_sources_table_lists_reports_by_date(small_loaded):
         {
             "Report": "Synthetic District Statistical Bulletin 2020",
             "Date": "2021-03",
-            "Publisher": "合成示例区统计局",
+            "Publisher": "合成示例区统计局 (no English text)",
             "File": "",
         },
     ]

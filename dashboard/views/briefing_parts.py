@@ -7,10 +7,14 @@ import functools
 
 import streamlit as st
 
+from dashboard.cards import cards_html
 from dashboard.chart_layout import chart_config
 from dashboard.charts import status_counts, without_drafts
 from dashboard.components import open_commitment
-from dashboard.i18n import status_label, t
+from dashboard.escape import escape_markdown
+from dashboard.filters import params_from_filters
+from dashboard.findings import count_text, counts_finding
+from dashboard.i18n import t
 from dashboard.image_export import figure_png, unavailable_reason
 from dashboard.layout import PageContext
 from dashboard.scope import ChartScope, file_stem, width_for
@@ -20,7 +24,9 @@ from dashboard.scorecard import (
     SLIDE_WIDTH,
     scorecard_figure,
     scorecard_table,
+    verdict,
 )
+from dashboard.theme import status_tile_css
 from loaders import STATUSES
 
 #: the counts stay a grid of small tiles on a phone instead of one full-width tile each
@@ -48,18 +54,28 @@ def page_scope(page: PageContext) -> ChartScope:
     return page.scope(width_for(agent))
 
 
-def counts_grid(page: PageContext) -> None:
-    """Show how many reviewed commitments are in view and how many have each status, as a grid;
-    drafts to review are left out until reviewed, and a caption says how many."""
+def counts_grid(page: PageContext, scope: ChartScope) -> None:
+    """Show the counts' finding, then how many reviewed commitments are in view and how many
+    have each status, as a grid of tiles in the status colours; a status filtered out shows
+    "—", and a filtered view gives the whole record's counts; drafts are left out until
+    reviewed, and a caption says how many."""
     rows = page.rows
     counts = status_counts(rows)
     reviewed = without_drafts(rows)
-    st.html(COUNTS_CSS)
+    st.subheader(escape_markdown(scope.headline or counts_finding(counts, page.lang)), anchor=False)
+    if scope.record:
+        st.caption(escape_markdown(scope.record))
+    st.html(COUNTS_CSS + status_tile_css())
     with st.container(key="status-counts"):
         cells = st.columns(len(STATUSES) + 1)
-        cells[0].metric(t("count_total", page.lang), len(reviewed))
+        cells[0].metric(t("count_total", page.lang), count_text(len(reviewed)))
         for cell, status in zip(cells[1:], STATUSES, strict=True):
-            cell.metric(status_label(status, page.lang), counts[status])
+            shown = not scope.statuses or status in scope.statuses
+            with cell.container(key=f"tile-{status}"):
+                st.metric(
+                    verdict(status, page.lang),
+                    count_text(counts[status]) if shown else "—",
+                )
     if len(reviewed) < len(rows):
         st.caption(t("drafts_not_counted", page.lang, count=len(rows) - len(reviewed)))
 
@@ -67,7 +83,8 @@ def counts_grid(page: PageContext) -> None:
 def chart(page: PageContext, scope: ChartScope, name: str, build) -> None:
     """Show a chart built for this scope (once per filters, language and width)."""
     figure = page.chart(name, lambda rows, scope: build(without_drafts(rows), scope), scope)
-    st.plotly_chart(figure, config=chart_config(name, scope), theme=None, key=f"chart-{name}")
+    config = chart_config(name, scope, figure)
+    st.plotly_chart(figure, config=config, theme=None, key=f"chart-{name}")
 
 
 #: the scorecard table's rows at most (missed first): a province's 51,000 commitments would take
@@ -87,18 +104,22 @@ def scorecard(page: PageContext, scope: ChartScope) -> None:
     )
     if reviewed > len(table):
         st.caption(t("scorecard_first_rows", lang, shown=len(table), count=reviewed))
-    ids = list(table[t("col_id", lang)])
-    event = st.dataframe(
-        table,
-        hide_index=True,
-        width="stretch",
-        on_select="rerun",
-        selection_mode="single-row",
-        key="scorecard-table",
-    )
-    selected = event.selection.rows if event is not None else []
-    if selected:
-        open_commitment(page, ids[selected[0]])
+    if scope.phone:  # a wide table shows only its first column on a phone: cards instead
+        params = params_from_filters(page.filters)
+        st.html(cards_html(without_drafts(page.rows), lang, params, SCORECARD_ROWS))
+    else:
+        ids = list(table[t("col_id", lang)])
+        event = st.dataframe(
+            table,
+            hide_index=True,
+            width="stretch",
+            on_select="rerun",
+            selection_mode="single-row",
+            key="scorecard-table",
+        )
+        selected = event.selection.rows if event is not None else []
+        if selected:
+            open_commitment(page, ids[selected[0]])
     reason = unavailable_reason()
     if reason:
         st.caption(t("images_unavailable", lang, reason=reason))
@@ -112,7 +133,6 @@ def scorecard(page: PageContext, scope: ChartScope) -> None:
             mime=PNG,
             on_click="ignore",
             key=f"download-{name}",
-            icon=":material/image:",
         )
 
 

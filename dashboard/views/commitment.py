@@ -1,19 +1,25 @@
-"""A commitment: target in words, status and its rule, baseline, progress, source, same metric."""
-
-from typing import Literal
+"""A commitment: the verdict first, target in words, the measure over the years as a chart,
+baseline, progress, source paragraph, the same measure in other years."""
 
 import streamlit as st
 
+from dashboard.chart_layout import chart_config
+from dashboard.commitment_row import frame_rows
 from dashboard.detail import (
+    facts_html,
     highlighted_html,
     locate_quote,
     passage_location,
+    progress_markdown,
     progress_table,
     same_metric,
+    verdict_html,
 )
 from dashboard.escape import escape_markdown
+from dashboard.findings import commitment_finding
 from dashboard.i18n import (
     format_quantity,
+    in_language,
     localized,
     status_label,
     status_rule,
@@ -28,17 +34,12 @@ from dashboard.layout import (
     context,
     show_commitment,
 )
+from dashboard.measure_chart import measure_figure
 from dashboard.measures import against_target
+from dashboard.scope import chart_scope
+from dashboard.tables import latest_text
+from dashboard.views.briefing_parts import page_scope
 from loaders import commitment_status
-
-STATUS_BADGE_COLOURS: dict[str, Literal["green", "orange", "red", "gray", "blue"]] = {
-    "met": "green",
-    "met_late": "green",
-    "under_way": "orange",
-    "missed": "red",
-    "no_figure": "gray",
-    "not_yet_due": "blue",
-}
 
 page = context()
 lang = page.lang
@@ -53,48 +54,58 @@ if asked and asked not in by_id:
     st.warning(t("unknown_commitment", lang, id=escape_markdown(asked)))
 title_of = {c.id: localized(c, "title", lang) for c in targets.commitments}
 st.session_state[CHOICE_KEY] = chosen
-st.selectbox(
-    t("choose_commitment", lang),
-    choices,
-    format_func=lambda i: f"{title_of[i]} · {i}",
-    key=CHOICE_KEY,
-)
+if not page.filters.clean:
+    st.sidebar.selectbox(
+        t("choose_commitment", lang),
+        choices,
+        format_func=lambda i: f"{title_of[i]} · {i}",
+        key=CHOICE_KEY,
+    )
 commitment = by_id[chosen]
 report = targets.report(commitment.report)
 report_title = localized(report, "title", lang) if report else commitment.report
 result = commitment_status(commitment, page.data.as_of)
 target = commitment.target
+frame = page.data.frame
+row = frame_rows(frame[frame["id"] == chosen])[0]
 
-st.header(escape_markdown(localized(commitment, "title", lang)), anchor=False)
-st.caption(
-    escape_markdown(
-        f"{commitment.title_en if lang == 'zh' else commitment.title} · {commitment.id}"
+st.html(verdict_html(result.status, commitment_finding(row, title_of[chosen], lang), lang))
+other_title = commitment.title_en if lang == "zh" else commitment.title
+st.caption(escape_markdown(f"{t('other_title', lang, title=other_title)} · {commitment.id}"))
+st.html(
+    facts_html(
+        [
+            (
+                t("target", lang),
+                target_in_words(target.op, target.value, target.unit, target.tolerance, lang),
+            ),
+            (t("col_percent", lang), against_target(row, lang)),
+            (t("col_latest", lang), latest_text(row, lang)),
+        ]
     )
 )
-
-left, middle, right = st.columns([2, 2, 1])
-with left:
-    st.caption(t("target", lang))
-    st.markdown(
-        "#### "
-        + escape_markdown(
-            target_in_words(target.op, target.value, target.unit, target.tolerance, lang)
-        )
-    )
-with middle:
-    st.caption(t("status", lang))
-    st.badge(status_label(result.status, lang), color=STATUS_BADGE_COLOURS[result.status])
-    if commitment.draft:
-        st.badge(t("draft_badge", lang), color="orange", help=t("draft_help", lang))
-with right:
-    st.caption(t("col_percent", lang))
-    frame = page.data.frame
-    row = next(frame[frame["id"] == chosen].itertuples())
-    st.markdown("#### " + escape_markdown(against_target(row, lang) or "—"))
+if commitment.draft:
+    st.badge(t("draft_badge", lang), color="orange", help=t("draft_help", lang))
 st.caption(escape_markdown(status_rule(result.status, lang, milestone=target.op == "done")))
+
+measured = [commitment, *same_metric(targets, commitment)]
+statuses = {c.id: commitment_status(c, page.data.as_of).status for c in measured}
+scope = chart_scope(
+    targets,
+    frame[frame["id"].isin(list(statuses))],
+    lang,
+    page.as_of,
+    width=page_scope(page).width,
+)
+figure = measure_figure(measured, statuses, commitment_finding(row, title_of[chosen], lang), scope)
+if figure is not None:
+    st.plotly_chart(
+        figure, config=chart_config("measure", scope, figure), theme=None, key="chart-measure"
+    )
+st.caption(t("quote_original", lang))
 st.markdown("> " + escape_markdown(commitment.quote))
 if commitment.note:
-    st.caption(t("note", lang) + ": " + escape_markdown(commitment.note))
+    st.caption(t("note", lang) + ": " + escape_markdown(in_language(commitment.note, lang)))
 
 st.subheader(t("baseline", lang), anchor=False)
 baseline = commitment.baseline
@@ -106,11 +117,15 @@ else:
         f"({baseline.year}) — {escape_markdown(baseline.quote)}"
     )
     if baseline.note:
-        st.caption(escape_markdown(baseline.note))
+        st.caption(escape_markdown(in_language(baseline.note, lang)))
 
 st.subheader(t("progress", lang), anchor=False)
 if commitment.progress:
-    st.dataframe(progress_table(commitment, targets, lang), hide_index=True, width="stretch")
+    timeline = progress_table(commitment, targets, lang)
+    if scope.phone:  # a wide table cuts its source and quote on a phone: a list instead
+        st.markdown(progress_markdown(timeline))
+    else:
+        st.dataframe(timeline, hide_index=True, width="stretch")
 else:
     st.write(t("no_progress", lang))
 

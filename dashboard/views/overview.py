@@ -4,11 +4,14 @@ import streamlit as st
 
 from dashboard.charts import (
     amount_rows,
+    nothing_plotted,
     percent_of_target_figure,
     rate_rows,
     rates_figure,
     status_by_area_figure,
+    without_drafts,
 )
+from dashboard.escape import escape_markdown
 from dashboard.i18n import status_rules_markdown, t
 from dashboard.layout import clean_layout_exit, context
 from dashboard.views.briefing_parts import chart, counts_grid, page_scope, scorecard
@@ -19,7 +22,7 @@ scope = page_scope(page)
 
 st.title(t("app_title", lang))
 st.caption(t("app_subtitle", lang))
-counts_grid(page)
+counts_grid(page, scope)
 if not page.filters.clean:
     with st.popover(t("status_rules_button", lang)):
         st.markdown(status_rules_markdown(lang))
@@ -29,8 +32,13 @@ if rows.empty:
 else:
     chart(page, scope, "status-by-area", status_by_area_figure)
     scorecard(page, scope)
-    if not amount_rows(rows).empty:
-        chart(page, scope, "percent-of-target", percent_of_target_figure)
-    if not rate_rows(rows).empty:
-        chart(page, scope, "rates", rates_figure)
+    for noun, name, build, kept in (
+        ("amounts", "percent-of-target", percent_of_target_figure, amount_rows),
+        ("rates", "rates", rates_figure, rate_rows),
+    ):
+        sentence = nothing_plotted(without_drafts(rows), noun, lang)
+        if sentence:
+            st.info(escape_markdown(sentence))
+        elif not kept(rows).empty:
+            chart(page, scope, name, build)
 clean_layout_exit(page)

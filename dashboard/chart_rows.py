@@ -1,0 +1,89 @@
+"""The rows of the overview's list charts: each commitment's title in a language, area labels
+in the areas' order, and the commitments with no published figure listed one by one or per area.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pandas as pd
+
+from dashboard.chart_layout import ListRow
+from dashboard.commitment_row import frame_rows
+from dashboard.i18n import status_label, t, target_in_words
+
+MAX_MISSING_ROWS = 12
+
+
+def titles(rows: pd.DataFrame, lang: str) -> list[str]:
+    """Return each row's title in a language; a year is added where two titles are the same."""
+    column = "title" if lang == "zh" else "title_en"
+    names = rows[column].tolist()
+    repeated = {name for name, count in Counter(names).items() if count > 1}
+    years = [int(y) for y in rows["year"]]
+    suffix = "（{}年）" if lang == "zh" else " ({})"
+    return [
+        name + suffix.format(year) if name in repeated else name
+        for name, year in zip(names, years, strict=True)
+    ]
+
+
+def area_labels(frame: pd.DataFrame, lang: str) -> pd.Series:
+    """Return each row's area name in a language; in Chinese prefixed by the chapter number its
+    commitments stand under, when they all stand under the same one (reports number differently).
+    """
+    if lang == "zh":
+        chapters = frame.groupby("area")["chapter"].agg(
+            lambda found: found.iloc[0] if found.nunique() == 1 else ""
+        )
+        return frame["area"].map(chapters) + frame["area_name"]
+    return frame["area_name_en"]
+
+
+def area_order(labelled: pd.DataFrame) -> list[str]:
+    """Return the area labels of some rows in the areas' declared order, once each (sorted
+    over one row per area, not over every row)."""
+    firsts = labelled.drop_duplicates("area")[["area_order", "area", "area_label"]]
+    return list(dict.fromkeys(firsts.sort_values(["area_order", "area"])["area_label"].tolist()))
+
+
+def missing_list_rows(without: pd.DataFrame, lang: str) -> list[ListRow]:
+    """Return list rows for commitments without a published figure: one each, or grouped.
+
+    Up to MAX_MISSING_ROWS are listed one by one, each with its target and its status (no
+    published figure, or not yet due); past that, one row per area and status names them
+    (the first dozen, then how many more), so the chart stays short without dropping any.
+    """
+    if without.empty:
+        return []
+    names = titles(without, lang)
+    if len(without) <= MAX_MISSING_ROWS:
+        return [
+            ListRow(
+                name,
+                t(
+                    "missing_detail",
+                    lang,
+                    target=target_in_words(r.op, r.target, r.unit, r.tolerance, lang),
+                    marker=status_label(r.status, lang),
+                ),
+            )
+            for name, r in zip(names, frame_rows(without), strict=True)
+        ]
+    labelled = without.assign(area_label=area_labels(without, lang), name=names)
+    found = []
+    join = "；" if lang == "zh" else "; "
+    for (label, status), group in labelled.sort_values(["area_order", "area"]).groupby(
+        ["area_label", "status"], sort=False
+    ):
+        count = len(group)
+        listed = join.join(group["name"].head(12))
+        more = t("more_count", lang, count=count - 12) if count > 12 else ""
+        marker = status_label(str(status), lang)
+        found.append(
+            ListRow(
+                str(label),
+                t("missing_count", lang, marker=marker, count=count, names=listed + more),
+            )
+        )
+    return found
