@@ -107,18 +107,26 @@ def suggest_progress(
     commitments = [
         c
         for c in targets.commitments
-        if c.report != later_report_id
-        and (report_id is None or c.report == report_id)
-        and not _recorded(c, later_report_id, kind.outcome_year)
+        if c.report != later_report_id and (report_id is None or c.report == report_id)
     ]
     figures = [c for c in commitments if c.target.op != "done" and c.year == kind.outcome_year]
     candidates = _candidates(targets, later_report_id, later_document, kind)
     found = _paired(figures, candidates, later_report_id, kind.outcome_year)
     milestones = [c for c in commitments if c.target.op == "done"]
     found += milestone_outcomes(milestones, later_report_id, later_document, kind)
+    found = [_unless_recorded(s) for s in found]
     order = {c.id: i for i, c in enumerate(targets.commitments)}
-    found.sort(key=lambda s: (order.get(s.commitment.id, 0), not s.write, -s.score))
+    found.sort(key=lambda s: (order.get(s.commitment.id, 0), -s.score))
     return found
+
+
+def _unless_recorded(suggestion: Suggestion) -> Suggestion:
+    """Return a suggestion not to write when its commitment already holds an entry from the
+    source for the year (it is still listed, so the numbers --pick takes stay the same)."""
+    if not _recorded(suggestion.commitment, suggestion.source, suggestion.year):
+        return suggestion
+    reason = f"already recorded from {suggestion.source} for {suggestion.year}"
+    return replace(suggestion, write=False, reason=reason)
 
 
 def _recorded(commitment: Commitment, source: str, year: int) -> bool:
