@@ -203,7 +203,7 @@ def bench_browser(results: Results, targets: Path, runs: int) -> None:
         )
 
 
-BROWSER_RUNS = BrowserRuns(new_session=3, filter_change=3, herd=2)
+BROWSER_RUNS = BrowserRuns(new_session=3, filter_change=4, herd=3)
 QUICK_BROWSER_RUNS = BrowserRuns(new_session=1, filter_change=2, herd=1)
 
 
@@ -228,6 +228,7 @@ def bench_sessions(results: Results, scale: int, targets: Path, runs: BrowserRun
         results.add(f"browser_filter_{name}_{label}_widget", figures["filter_widget"])
         results.add(f"browser_herd_no_save_{name}_{label}_s", figures["herd_no_save_s"])
         results.add(f"browser_herd_after_save_{name}_{label}_s", figures["herd_after_save_s"])
+        results.add(f"browser_herd_runs_{name}_{label}", figures["herd_runs"])
         results.add(
             f"browser_herd_{name}_{label}_ratio",
             figures["herd_after_save_s"] / figures["herd_no_save_s"],

@@ -14,13 +14,16 @@ import shutil
 import statistics
 import tempfile
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from bench.browser import CHROMIUM, CHROMIUM_ARGS, start_streamlit, stop_streamlit
 
 VIEWERS = 4
+#: seconds each figure's repeated runs may take, per app: a run starts only within it (the first
+#: always does), so a busy machine gives fewer runs rather than a longer bench
+BUDGET_S = {"new_session": 20, "filter_change": 15, "herd": 45}
 TIMEOUT_MS = 180_000
 VIEWPORT = {"width": 1280, "height": 900}
 #: true once the page has settled (see the module's docstring)
@@ -50,6 +53,15 @@ class Runs:
     herd: int
 
 
+def _within(figure: str, runs: int) -> Iterator[int]:
+    """Yield the numbers of a figure's runs: up to `runs`, each started within its budget."""
+    deadline = time.perf_counter() + BUDGET_S[figure]
+    for run in range(runs):
+        if run and time.perf_counter() > deadline:
+            return
+        yield run
+
+
 async def _settled(page) -> None:
     """Return once the page has settled."""
     await page.wait_for_function(SETTLED, timeout=TIMEOUT_MS, polling=20)
@@ -75,17 +87,21 @@ async def new_session_seconds(browser, url: str) -> float:
         await context.close()
 
 
-async def filter_change_seconds(page, option: int) -> tuple[float, str]:
-    """Return seconds from choosing an option of the page's first select box until the page
-    settles, and the box's label."""
+async def filter_change_seconds(page, run: int) -> tuple[float, str]:
+    """Return seconds from choosing another option of the page's first select box until the
+    page settles, and the box's label (runs alternate between two options other than the
+    current one)."""
     box = page.locator('[data-testid="stSelectbox"]').first
     combo = box.locator('[role="combobox"]')
     label = await combo.get_attribute("aria-label") or "?"
+    current = await combo.input_value()
     await page.evaluate(WATCH_STATES)
-    await combo.click()
+    await box.locator("button").first.click()  # the list's own button: every option, unfiltered
     options = page.locator('[role="option"]')
     await options.first.wait_for(state="visible", timeout=TIMEOUT_MS)
-    chosen = options.nth(option)
+    texts = [text.strip() for text in await options.all_inner_texts()]
+    others = [index for index, text in enumerate(texts) if text != current][:2]
+    chosen = options.nth(others[run % len(others)])
     start = time.perf_counter()
     await chosen.click()
     await page.wait_for_function(RAN, timeout=TIMEOUT_MS, polling=10)
@@ -124,16 +140,17 @@ async def measure_app(browser, app: Path, targets_file: Path, runs: Runs) -> dic
         process, url = start_streamlit(app, targets, log)
         try:
             await new_session_seconds(browser, url)  # the server's first load, not counted
-            figures["new_session_s"] = statistics.median(
-                [await new_session_seconds(browser, url) for _ in range(runs.new_session)]
-            )
+            sessions = []
+            for _ in _within("new_session", runs.new_session):
+                sessions.append(await new_session_seconds(browser, url))
+            figures["new_session_s"] = statistics.median(sessions)
             context = await browser.new_context(viewport=VIEWPORT)
             page = await context.new_page()
             await page.goto(url)
             await _settled(page)
             changes = []
-            for run in range(runs.filter_change):
-                seconds, label = await filter_change_seconds(page, 1 + run % 2)
+            for run in _within("filter_change", runs.filter_change):
+                seconds, label = await filter_change_seconds(page, run)
                 changes.append(seconds)
             figures["filter_settle_s"] = statistics.median(changes)
             figures["filter_widget"] = label
@@ -149,11 +166,12 @@ async def measure_app(browser, app: Path, targets_file: Path, runs: Runs) -> dic
                 targets.write_bytes(original + f"# bench save {next(saves)}\n".encode())
 
             calm, after_save = [], []
-            for _ in range(runs.herd):
+            for _ in _within("herd", runs.herd):
                 calm.append(await herd_seconds(pages, None))
                 after_save.append(await herd_seconds(pages, save))
             figures["herd_no_save_s"] = statistics.median(calm)
             figures["herd_after_save_s"] = statistics.median(after_save)
+            figures["herd_runs"] = len(after_save)
             for c in contexts:
                 await c.close()
         except Exception as error:
