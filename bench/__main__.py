@@ -18,6 +18,8 @@ from bench.apps import run_app_bench
 from bench.browser import browser_available, measure_first_chart
 from bench.loading import bare_load_once, cold_load_once, warm_loader
 from bench.machine import machine_description
+from bench.sessions import Runs as BrowserRuns
+from bench.sessions import measure_sessions
 from bench.split import measure_split
 from bench.synthetic import base_commitment_count, ensure_generated
 from bench.timing import Results, format_value, median_seconds
@@ -62,6 +64,7 @@ TARGETS = (
     TargetSpec("filter_change_100x", "filter_change_100x_ms", 300, "ms"),
     TargetSpec("filter_change_first_100x", "filter_change_first_100x_ms", 300, "ms"),
     TargetSpec("browser_first_chart_100x", "browser_first_chart_vs_minimal_100x_ratio", 1.2, "x"),
+    TargetSpec("browser_herd_100x", "browser_herd_app_100x_ratio", 1.6, "x"),
     TargetSpec("overview_1000x_errors", "overview_apptest_1000x_errors", 0, ""),
     TargetSpec(
         "overview_1000x_chart_points", "overview_max_chart_points_1000x", MAX_CHART_POINTS, ""
@@ -200,6 +203,45 @@ def bench_browser(results: Results, targets: Path, runs: int) -> None:
         )
 
 
+BROWSER_RUNS = BrowserRuns(new_session=3, filter_change=4, herd=3)
+QUICK_BROWSER_RUNS = BrowserRuns(new_session=1, filter_change=2, herd=1)
+
+
+def bench_sessions(results: Results, scale: int, targets: Path, runs: BrowserRuns) -> None:
+    """Measure what a viewer waits for in the browser, app and minimal app on the same data: a
+    new session's first chart, a filter change until the page settles, the herd after a save."""
+    label = f"{scale}x"
+    missing = browser_available()
+    if missing:
+        results.add(f"browser_sessions_{label}", f"not measured: {missing}")
+        return
+    apps = {"minimal": MINIMAL_APP, "app": DASHBOARD_APP}
+    started = time.perf_counter()
+    try:
+        measured = measure_sessions(apps, targets, runs)
+    except RuntimeError as error:
+        results.add(f"browser_sessions_{label}", f"failed: {str(error).splitlines()[0]}")
+        return
+    for name, figures in measured.items():
+        results.add(f"browser_new_session_{name}_{label}_s", figures["new_session_s"])
+        results.add(f"browser_filter_settle_{name}_{label}_s", figures["filter_settle_s"])
+        results.add(f"browser_filter_{name}_{label}_widget", figures["filter_widget"])
+        results.add(f"browser_herd_no_save_{name}_{label}_s", figures["herd_no_save_s"])
+        results.add(f"browser_herd_after_save_{name}_{label}_s", figures["herd_after_save_s"])
+        results.add(f"browser_herd_runs_{name}_{label}", figures["herd_runs"])
+        results.add(
+            f"browser_herd_{name}_{label}_ratio",
+            figures["herd_after_save_s"] / figures["herd_no_save_s"],
+        )
+    app, minimal = measured["app"], measured["minimal"]
+    for figure in ("new_session", "filter_settle", "herd_after_save"):
+        results.add(
+            f"browser_{figure}_vs_minimal_{label}_ratio",
+            app[f"{figure}_s"] / minimal[f"{figure}_s"],
+        )
+    results.add(f"browser_sessions_{label}_bench_s", time.perf_counter() - started)
+
+
 def bench_finder(results: Results) -> None:
     """Measure the finder's throughput with helper code in bench/bench_finder.py, when it is there."""
     try:
@@ -286,7 +328,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--no-browser", action="store_true", help="skip the browser timings")
     parser.add_argument(
+        "--browser-only", action="store_true", help="only the browser figures (sessions, herd)"
+    )
+    parser.add_argument(
         "--split-only", action="store_true", help="only the split layout's figures (include:)"
+    )
+    parser.add_argument(
+        "--with-1000x-browser",
+        action="store_true",
+        help="also the browser sessions at 1000x (slow on 2 cores)",
     )
     parser.add_argument(
         "--with-10000x",
@@ -296,6 +346,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     scales = [int(s) for s in args.scales.split(",")]
     plan = QUICK_RUNS if args.quick else RUNS
+    browser_runs = QUICK_BROWSER_RUNS if args.quick else BROWSER_RUNS
     started = time.perf_counter()
     results = Results()
     for name, value in machine_description().items():
@@ -307,6 +358,10 @@ def main(argv: list[str] | None = None) -> int:
     for scale in scales:
         runs = plan.get(scale, plan[1000])
         targets, seeds = dataset(scale, base, results)
+        if args.browser_only:
+            if scale <= 100 or args.with_1000x_browser:
+                bench_sessions(results, scale, targets, browser_runs)
+            continue
         if scale > 1:
             bench_split(results, scale, base)
         if args.split_only or scale > 1000:
@@ -315,6 +370,8 @@ def main(argv: list[str] | None = None) -> int:
         bench_apps(results, scale, targets, runs)
         if scale == 100 and not args.no_browser:
             bench_browser(results, targets, 1 if args.quick else 3)
+        if (scale <= 100 or args.with_1000x_browser) and not args.no_browser:
+            bench_sessions(results, scale, targets, browser_runs)
         if scale == 1:
             bench_finder(results)
             bench_report_formats(results)

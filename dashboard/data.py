@@ -1,18 +1,18 @@
 """The dashboard's data: targets.yaml loaded once and reused until the file or a report changes.
 
-`load_cached` names the content with one key: a hash of targets.yaml's bytes and the size and
-modification time of every report in seeds/. Saving targets.yaml (or replacing a report) gives a
-new key, so the change shows on the next rerun, while a rerun on unchanged files costs a few
-`stat` calls and one hash. The loaded data, and the tables and coverage derived from it, live in
-`st.cache_resource`, shared by every session of the server: when several sessions miss the cache
-at once (after a save), Streamlit lets one of them load and the others wait for its result.
+`load_cached` names the content with one key, `loaders.inputs_key`: the digests of targets.yaml
+and of the files it includes and the size and modification time of every report in seeds/, made
+from stats alone (no parse), since it runs on every rerun of every session. Saving a file (or
+replacing a report) gives a new key, so the change shows on the next rerun. The loaded data, and
+the tables and coverage derived from it, live in `st.cache_resource`, shared by every session of
+the server: when several sessions miss the cache at once (after a save), Streamlit lets one of
+them load and the others wait for its result, so a save costs one parse for all of them.
 Outside a Streamlit server (tests, bench) the same caches work in memory.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 import uuid
 from collections.abc import Mapping
@@ -35,9 +35,8 @@ from loaders import (
     TargetsFile,
     commitment_rows,
     coverage,
-    included_paths,
+    inputs_key,
     load_targets,
-    read_file,
     report_warnings,
 )
 
@@ -120,44 +119,6 @@ def _report_warnings(data_key: str, _result: LoadResult, targets_file: str) -> l
     return report_warnings(_result.targets, _result.documents, targets_file, _result.declared_in)
 
 
-def seeds_signature(seeds_dir: Path) -> tuple:
-    """Return the name, size and modification time of every file in the seeds folder."""
-    try:
-        with os.scandir(seeds_dir) as entries:
-            found = [
-                (entry.name, entry.stat().st_size, entry.stat().st_mtime_ns)
-                for entry in entries
-                if entry.is_file()
-            ]
-    except OSError:
-        return ()
-    return tuple(sorted(found))
-
-
-def file_digest(path: Path) -> str:
-    """Return a hash of the file's text (read again only when its stat changed), or a marker
-    naming why it cannot be read."""
-    read = read_file(path, str(path))
-    if read.digest is not None:
-        return read.digest
-    return "unreadable:" + "; ".join(p.message for p in read.problems)
-
-
-def content_key(targets_file: Path, seeds_dir: Path) -> str:
-    """Return one key for what a load reads: both paths, the bytes of targets.yaml and of every
-    file it includes, the seeds' stats."""
-    named = repr(
-        (
-            str(targets_file.resolve()),
-            str(seeds_dir.resolve()),
-            file_digest(targets_file),
-            [(str(path), file_digest(path)) for path in included_paths(targets_file, seeds_dir)],
-            seeds_signature(seeds_dir),
-        )
-    )
-    return hashlib.blake2b(named.encode("utf-8"), digest_size=16).hexdigest()
-
-
 def group_columns(
     commitments: tuple[Commitment, ...],
     as_of: dt.date,
@@ -216,7 +177,7 @@ def load_cached(
     """Return the dashboard's data for a targets file, loading only when its content changed."""
     path = Path(targets_file)
     seeds = Path(seeds_dir) if seeds_dir is not None else path.parent / "seeds"
-    return _load(str(path), str(seeds), content_key(path, seeds), as_of or dt.date.today())
+    return _load(str(path), str(seeds), inputs_key(path, seeds), as_of or dt.date.today())
 
 
 def build_data(

@@ -257,6 +257,19 @@ TEXT: dict[str, dict[str, str]] = {
         "so their commitments may be missing from the counts below (run `targets report ID` to "
         "see the parts found):",
     },
+    "coverage_show_all": {
+        "zh": "显示全部 {count} 份报告的明细",
+        "en": "Show the details of all {count} reports",
+    },
+    "coverage_shown": {
+        "zh": "以下为前 {shown} 份报告的明细（共 {count} 份，见上表）。",
+        "en": "The details of the first {shown} of {count} reports (all of them in the table "
+        "above).",
+    },
+    "col_tracked": {"zh": "已追踪", "en": "Tracked"},
+    "col_plan_figures": {"zh": "数量型承诺", "en": "Quantitative"},
+    "col_excluded": {"zh": "已排除", "en": "Excluded"},
+    "col_untracked": {"zh": "未追踪", "en": "Not tracked"},
     "coverage_unavailable": {
         "zh": "覆盖情况暂不可用。",
         "en": "Coverage is not available.",

@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from loaders.cache.file_cache import read_file
     from loaders.figures.finder import FoundFigure, ReportCoverage, classify_figures, coverage
+    from loaders.load.inputs import inputs_key
     from loaders.load.report_warnings import report_warnings
     from loaders.load.targets import (
         KeptVersion,
         LoadResult,
-        included_paths,
         load_targets,
         load_targets_text,
     )
@@ -49,10 +49,10 @@ PUBLIC = {
     "ReportCoverage": "loaders.figures.finder",
     "classify_figures": "loaders.figures.finder",
     "coverage": "loaders.figures.finder",
+    "inputs_key": "loaders.load.inputs",
     "report_warnings": "loaders.load.report_warnings",
     "KeptVersion": "loaders.load.targets",
     "LoadResult": "loaders.load.targets",
-    "included_paths": "loaders.load.targets",
     "load_targets": "loaders.load.targets",
     "load_targets_text": "loaders.load.targets",
     "Commitment": "loaders.model",
@@ -108,7 +108,7 @@ __all__ = [
     "coverage",
     "default_tolerances",
     "find_quote",
-    "included_paths",
+    "inputs_key",
     "load_targets",
     "load_targets_text",
     "read_file",

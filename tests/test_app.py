@@ -508,3 +508,22 @@ def test_a_search_named_in_the_headline_shows_as_text(bundled, open_page):
         "0 of 51 commitments shown\\: search “\\<img src=x onerror=alert\\(1\\)\\>”"
     )
     assert all("<img" not in h.value for h in at.html)
+
+
+def test_coverage_at_scale_shows_a_summary_first_and_every_report_on_demand(
+    bundled, open_page, monkeypatch
+):
+    monkeypatch.setattr(dashboard.coverage, "COVERAGE_SHOWN", 1)
+    at = open_page("coverage", lang="en")
+    summary = at.dataframe[0].value
+    assert list(summary.columns) == ["Report", "Tracked", "Quantitative", "Excluded", "Not tracked"]
+    assert list(summary["Tracked"]) == [42, 2]
+    assert [s.value for s in at.main.subheader] == [
+        r"Qingcheng District Government Work Report 2022\: 42 of 42 quantitative commitments "
+        "tracked"
+    ]
+    assert at.caption[0].value.startswith("The details of the first 1 of 2 reports")
+    show_all = at.toggle(key="coverage_all")
+    assert show_all.label == "Show the details of all 2 reports"
+    show_all.set_value(True).run()
+    assert len(at.main.subheader) == 2

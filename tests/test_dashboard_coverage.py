@@ -2,7 +2,13 @@
 
 from dataclasses import replace
 
-from dashboard.coverage import by_report_date, coverage_title, untracked_table
+from dashboard.coverage import (
+    by_report_date,
+    coverage_title,
+    shown_in_detail,
+    summary_table,
+    untracked_table,
+)
 from loaders.figures.finder import coverage
 from loaders.load.targets import load_targets_text
 
@@ -41,3 +47,21 @@ def test_coverage_is_listed_by_report_date_unknown_reports_last(small_targets, s
     unknown = replace(item, report_id="nowhere")
     ordered = by_report_date([unknown, bulletin, item], targets)
     assert [i.report_id for i in ordered] == ["syn-2020", "syn-bulletin-2020", "nowhere"]
+
+
+def test_the_summary_has_one_row_per_report_and_the_details_the_first_few(small_targets):
+    text = small_targets.read_text(encoding="utf-8")
+    start = text.index("  - id: syn-parks")
+    end = text.index("  - id: syn-roads")
+    targets, [item] = small_coverage(text[:start] + text[end:], small_targets.parent)
+    [row] = summary_table([item], targets, "en").to_dict("records")
+    assert row == {
+        "Report": "Synthetic District Work Report 2020",
+        "Tracked": 4,
+        "Quantitative": 5,
+        "Excluded": 0,
+        "Not tracked": 1,
+    }
+    other = replace(item, report_id="nowhere")
+    assert shown_in_detail([item, other], False, 1) == [item]
+    assert shown_in_detail([item, other], True, 1) == [item, other]

@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 
 from loaders.cache import file_cache
+from loaders.load import inputs
 from loaders.load.targets import forget_loads, load_targets
 from loaders.rules import record_rules
 
@@ -483,3 +484,29 @@ def test_a_restart_reads_no_unchanged_file_and_reads_a_changed_one(split, monkey
     assert read == ["parts/b.yaml"]
     assert [c.title_en for c in again.targets.commitments] == ["GDP growth", "Consumer price rise"]
     assert first.targets.commitments[0] == again.targets.commitments[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "entries"),
+    [
+        (TOP, ["parts/*.yaml"]),
+        ("reports: []\ninclude: [a.yaml, 'b c.yaml']  # two\nareas: []\n", ["a.yaml", "b c.yaml"]),
+        ("include: parts/a.yaml\r\nreports: []\r\n", "parts/a.yaml"),
+        ("include:\n- a.yaml\n# a note\n\n- b.yaml\nreports: [\n", ["a.yaml", "b.yaml"]),
+        ("reports:\n  - title_en: include: all\n", None),
+        ("include:\n  - [a.yaml\nreports: []\n", inputs.UNREAD),
+    ],
+)
+def test_the_include_block_is_read_alone(text, entries):
+    assert inputs.include_entries(text) == entries
+
+
+def test_the_key_names_the_included_files_by_content_without_parsing(split, parses):
+    first = inputs.inputs_key(split / "targets.yaml")
+    (split / "parts" / "c.yaml").write_text(CPI.replace("syn-cpi", "syn-cpi-2"))
+    assert inputs.inputs_key(split / "targets.yaml") != first  # a new file the pattern matches
+    (split / "parts" / "c.yaml").unlink()
+    assert inputs.inputs_key(split / "targets.yaml") == first
+    (split / "parts" / "a.yaml").write_text(GDP.replace("6.0", "6.5"))
+    assert inputs.inputs_key(split / "targets.yaml") != first
+    assert parses == []

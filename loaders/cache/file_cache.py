@@ -342,6 +342,12 @@ def last_good(path: Path, name: str, cache_dir: Path | None = None) -> ParsedFil
     return parsed
 
 
+def known_unparsed(read: FileText) -> bool:
+    """Return True when this process parsed this version of the file and it was not YAML."""
+    remembered = _MEMORY.get(read.key)
+    return remembered is not None and remembered[0] == read.digest and remembered[1].source is None
+
+
 def forget_memory() -> None:
     """Drop what this process remembers (as a restart would); the disk cache stays."""
     _MEMORY.clear()

@@ -33,6 +33,7 @@ from loaders.cache.file_outcome import Checked
 from loaders.cache.file_outcome import forget as forget_outcomes
 from loaders.cache.report_texts import ReportTexts, forget_texts
 from loaders.load.include import included_files
+from loaders.load.inputs import forget_entries
 from loaders.load.result import CommitmentGroup, KeptVersion, LoadResult, RecordCounts
 from loaders.load.set_checks import all_distinct, duplicates, ordered, unique, without_warnings_of
 from loaders.load.set_loader import SetContext, SetFile, SetLoader
@@ -91,16 +92,6 @@ def _load_set(loader: SetLoader, path: Path) -> LoadResult:
     result = _combine(loader, files, problems)
     save_stat_index(loader.cache_dir)
     return result
-
-
-def included_paths(
-    path: str | os.PathLike, seeds_dir: str | os.PathLike | None = None
-) -> list[Path]:
-    """Return the files a top targets file includes (none when it cannot be read or parsed)."""
-    path = Path(path)
-    seeds = Path(seeds_dir) if seeds_dir is not None else path.parent / "seeds"
-    top = SetLoader(seeds, cache_dir_for(path), False).read(path, _display_name(path))
-    return _included(top, path)[0] if top.declarations is not None else []
 
 
 def _included(top: SetFile, path: Path) -> tuple[list[Path], list[Problem]]:
@@ -281,6 +272,7 @@ def forget_loads() -> None:
     """Drop what this process remembers of earlier loads (as a restart would); the disk cache
     stays."""
     forget_memory()
+    forget_entries()
     forget_outcomes()
     forget_texts()
 

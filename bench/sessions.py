@@ -1,0 +1,205 @@
+"""What viewers wait for in a browser: a new session's first chart, a filter change until the page
+settles, and four viewers reloading after a save (the herd), against the same four without one.
+
+Each app runs in its own `streamlit run` on a copy of the targets file (its seeds linked), so a
+save never touches the generated data; Debian's /usr/bin/chromium through Playwright (async, so
+four pages load at once), never a downloaded browser. A page has settled when the app's script
+is no longer running, no element is stale and a Plotly chart is visible.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import statistics
+import tempfile
+import time
+from collections.abc import Awaitable, Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.browser import CHROMIUM, CHROMIUM_ARGS, start_streamlit, stop_streamlit
+
+VIEWERS = 4
+#: seconds each figure's repeated runs may take, per app: a run starts only within it (the first
+#: always does), so a busy machine gives fewer runs rather than a longer bench
+BUDGET_S = {"new_session": 20, "filter_change": 15, "herd": 45}
+TIMEOUT_MS = 180_000
+VIEWPORT = {"width": 1280, "height": 900}
+#: true once the page has settled (see the module's docstring)
+SETTLED = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
+  if (document.querySelector('[data-stale="true"]')) return false;
+  const chart = document.querySelector('.js-plotly-plot');
+  return !!chart && chart.getBoundingClientRect().height > 0;
+}"""
+#: records every script state the page passes through from now on (a rerun may be quick)
+WATCH_STATES = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  window.__states = [];
+  new MutationObserver(() => window.__states.push(app.getAttribute('data-test-script-state')))
+    .observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+}"""
+RAN = "() => (window.__states || []).some(s => s !== 'notRunning')"
+
+
+@dataclass(frozen=True)
+class Runs:
+    """How many times each browser figure is measured."""
+
+    new_session: int
+    filter_change: int
+    herd: int
+
+
+def _within(figure: str, runs: int) -> Iterator[int]:
+    """Yield the numbers of a figure's runs: up to `runs`, each started within its budget."""
+    deadline = time.perf_counter() + BUDGET_S[figure]
+    for run in range(runs):
+        if run and time.perf_counter() > deadline:
+            return
+        yield run
+
+
+async def _settled(page) -> None:
+    """Return once the page has settled."""
+    await page.wait_for_function(SETTLED, timeout=TIMEOUT_MS, polling=20)
+
+
+async def _timed(action: Callable[[], Awaitable[object]]) -> float:
+    """Return the seconds an awaited action takes."""
+    start = time.perf_counter()
+    await action()
+    return time.perf_counter() - start
+
+
+async def new_session_seconds(browser, url: str) -> float:
+    """Return seconds from opening the app in a new session to its first visible chart."""
+    context = await browser.new_context(viewport=VIEWPORT)
+    try:
+        page = await context.new_page()
+        start = time.perf_counter()
+        await page.goto(url)
+        await page.wait_for_selector(".js-plotly-plot", state="visible", timeout=TIMEOUT_MS)
+        return time.perf_counter() - start
+    finally:
+        await context.close()
+
+
+async def filter_change_seconds(page, run: int) -> tuple[float, str]:
+    """Return seconds from choosing another option of the page's first select box until the
+    page settles, and the box's label (runs alternate between two options other than the
+    current one)."""
+    box = page.locator('[data-testid="stSelectbox"]').first
+    combo = box.locator('[role="combobox"]')
+    label = await combo.get_attribute("aria-label") or "?"
+    current = await combo.input_value()
+    await page.evaluate(WATCH_STATES)
+    await box.locator("button").first.click()  # the list's own button: every option, unfiltered
+    options = page.locator('[role="option"]')
+    await options.first.wait_for(state="visible", timeout=TIMEOUT_MS)
+    texts = [text.strip() for text in await options.all_inner_texts()]
+    others = [index for index, text in enumerate(texts) if text != current][:2]
+    chosen = options.nth(others[run % len(others)])
+    start = time.perf_counter()
+    await chosen.click()
+    await page.wait_for_function(RAN, timeout=TIMEOUT_MS, polling=10)
+    await _settled(page)
+    return time.perf_counter() - start, label
+
+
+async def herd_seconds(pages: list, save: Callable[[], None] | None) -> float:
+    """Return seconds from every page reloading (after a save, when given) until all settled."""
+    if save is not None:
+        save()
+
+    async def reload(page) -> None:
+        await page.reload()
+        await _settled(page)
+
+    return await _timed(lambda: asyncio.gather(*(reload(p) for p in pages)))
+
+
+def copy_of(targets_file: Path, folder: Path) -> Path:
+    """Return a copy of a targets file in a folder, with its seeds folder linked beside it."""
+    copied = folder / targets_file.name
+    shutil.copyfile(targets_file, copied)
+    seeds = targets_file.parent / "seeds"
+    if seeds.is_dir():
+        (folder / "seeds").symlink_to(seeds.resolve(), target_is_directory=True)
+    return copied
+
+
+async def measure_app(browser, app: Path, targets_file: Path, runs: Runs) -> dict[str, object]:
+    """Return one app's browser figures (medians, seconds) on a copy of a targets file."""
+    figures: dict[str, object] = {}
+    with tempfile.TemporaryDirectory() as folder, tempfile.TemporaryFile() as log:
+        targets = copy_of(targets_file, Path(folder))
+        original = targets.read_bytes()
+        process, url = start_streamlit(app, targets, log)
+        try:
+            await new_session_seconds(browser, url)  # the server's first load, not counted
+            sessions = []
+            for _ in _within("new_session", runs.new_session):
+                sessions.append(await new_session_seconds(browser, url))
+            figures["new_session_s"] = statistics.median(sessions)
+            context = await browser.new_context(viewport=VIEWPORT)
+            page = await context.new_page()
+            await page.goto(url)
+            await _settled(page)
+            changes = []
+            for run in _within("filter_change", runs.filter_change):
+                seconds, label = await filter_change_seconds(page, run)
+                changes.append(seconds)
+            figures["filter_settle_s"] = statistics.median(changes)
+            figures["filter_widget"] = label
+            await context.close()
+            contexts = [await browser.new_context(viewport=VIEWPORT) for _ in range(VIEWERS)]
+            pages = [await c.new_page() for c in contexts]
+            await asyncio.gather(*(p.goto(url) for p in pages))
+            await asyncio.gather(*(_settled(p) for p in pages))
+            saves = iter(range(1, 1000))
+
+            def save() -> None:
+                """Save the file with one more line (a comment): new bytes, the same records."""
+                targets.write_bytes(original + f"# bench save {next(saves)}\n".encode())
+
+            calm, after_save = [], []
+            for _ in _within("herd", runs.herd):
+                calm.append(await herd_seconds(pages, None))
+                after_save.append(await herd_seconds(pages, save))
+            figures["herd_no_save_s"] = statistics.median(calm)
+            figures["herd_after_save_s"] = statistics.median(after_save)
+            figures["herd_runs"] = len(after_save)
+            for c in contexts:
+                await c.close()
+        except Exception as error:
+            log.seek(0)
+            raise RuntimeError(f"{app}: {error}\n{log.read().decode()[-2000:]}") from error
+        finally:
+            stop_streamlit(process)
+    return figures
+
+
+async def _measure(apps: dict[str, Path], targets_file: Path, runs: Runs) -> dict[str, dict]:
+    """Return, per app name, its browser figures (apps one after the other, one browser)."""
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+        )
+        try:
+            return {
+                name: await measure_app(browser, app, targets_file, runs)
+                for name, app in apps.items()
+            }
+        finally:
+            await browser.close()
+
+
+def measure_sessions(apps: dict[str, Path], targets_file: Path, runs: Runs) -> dict[str, dict]:
+    """Return, per app name, the seconds a viewer waits: new_session_s, filter_settle_s,
+    herd_no_save_s and herd_after_save_s (medians), and the filter widget's label."""
+    return asyncio.run(_measure(apps, targets_file, runs))
