@@ -116,14 +116,17 @@ def include_entries(text: str) -> object:
 
 
 def seeds_signature(seeds_dir: Path) -> tuple:
-    """Return the name, size and modification time of every file in the seeds folder."""
+    """Return the name, size, modification and change times and inode of every file in the
+    seeds folder (a text rewritten to its old size with its old time put back still changes)."""
     try:
         with os.scandir(seeds_dir) as entries:
-            found = [
-                (entry.name, entry.stat().st_size, entry.stat().st_mtime_ns)
-                for entry in entries
-                if entry.is_file()
-            ]
+            found = []
+            for entry in entries:
+                if entry.is_file():
+                    info = entry.stat()
+                    found.append(
+                        (entry.name, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+                    )
     except OSError:
         return ()
     return tuple(sorted(found))
