@@ -218,6 +218,8 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "The report's text is not in seeds/.",
     },
     "reports_heading": {"zh": "来源文件", "en": "Sources"},
+    "col_link": {"zh": "网址", "en": "Address"},
+    "links_heading": {"zh": "来源网址", "en": "Where to read the sources"},
     "exclusions_heading": {"zh": "不计为承诺的数字", "en": "Figures that are not commitments"},
     "exclusions_intro": {
         "zh": "工作安排中以下数字经核查不是承诺（名称、编号、既有事物等），列出理由以示没有遗漏。",

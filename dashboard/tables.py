@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import urllib.parse
 from collections.abc import Iterable, Mapping
 
 import pandas as pd
@@ -213,6 +214,26 @@ def sources_table(reports: Iterable[Report], lang: str) -> pd.DataFrame:
         for r in sorted(reports, key=lambda r: (r.date.sort_key, r.id))
     ]
     return pd.DataFrame(rows, columns=columns)
+
+
+def source_links(reports: Iterable[Report], lang: str) -> pd.DataFrame:
+    """Return the sources that declare an address, by date: title and address, only http(s)
+    addresses with a host (a javascript: or data: URL in the data is never a link)."""
+    columns = [t("col_report", lang), t("col_link", lang)]
+    rows = [
+        (r.title if lang == "zh" else r.title_en, r.url)
+        for r in sorted(reports, key=lambda r: (r.date.sort_key, r.id))
+        if r.url and is_web_address(r.url)
+    ]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def is_web_address(url: str) -> bool:
+    """Return True for an http(s) address with a host and nothing a browser would read twice
+    (no whitespace, control character or quote)."""
+    parts = urllib.parse.urlsplit(url)
+    unsafe = any(ch.isspace() or ord(ch) < 0x20 or ch in "\"'<>\\`" for ch in url)
+    return parts.scheme in ("http", "https") and bool(parts.netloc) and not unsafe
 
 
 def exclusions_table(targets: TargetsFile, lang: str) -> pd.DataFrame:

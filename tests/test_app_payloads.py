@@ -82,3 +82,23 @@ def test_payloads_show_as_text_on_every_page(bundled_copy, open_page, page, para
         if m
     ]
     assert unsafe == []
+
+
+def test_a_declared_web_address_is_the_one_link_of_the_sources(bundled_copy, open_page):
+    bundled_copy(
+        {
+            "    publisher: 清远市清城区统计局": "    publisher: 清远市清城区统计局\n"
+            "    url: https://www.gov.example/bulletin-2022.html",
+            "    publisher: 清远市清城区人民政府": "    publisher: 清远市清城区人民政府\n"
+            "    url: javascript:alert(1)",
+        }
+    )
+    at = open_page("about", lang="en")
+    [links] = [frame.value for frame in at.dataframe]
+    assert links.values.tolist() == [
+        [
+            "Qingcheng District Statistical Bulletin on the 2022 National Economy and Social "
+            "Development",
+            "https://www.gov.example/bulletin-2022.html",
+        ]
+    ]

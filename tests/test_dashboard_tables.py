@@ -217,3 +217,26 @@ def test_the_xlsx_download_writes_texts_as_strings_never_formulas(small_frame, s
     assert first[header.index("ID")].value == "'-2+3"
     latest = first[header.index("latest_value")]
     assert (latest.value, latest.data_type) == (-4.1, "n")
+
+
+def test_only_http_addresses_with_a_host_become_source_links():
+    from dashboard.tables import source_links
+    from loaders import Report
+    from loaders.model import PartialDate
+
+    def report(ident, url):
+        return Report(
+            ident, f"标题{ident}", f"Title {ident}", PartialDate(2023), publisher="p", url=url
+        )
+
+    reports = [
+        report("a", "https://www.gov.example/report.html"),
+        report("b", "javascript:alert(1)"),
+        report("c", "data:text/html,x"),
+        report("d", "http://"),
+        report("e", 'https://x.example/"><img src=x>'),
+        report("f", None),
+    ]
+    assert source_links(reports, "en").values.tolist() == [
+        ["Title a", "https://www.gov.example/report.html"]
+    ]

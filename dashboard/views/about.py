@@ -9,7 +9,7 @@ import streamlit as st
 from dashboard.escape import escape_markdown
 from dashboard.i18n import status_rules_markdown, t
 from dashboard.layout import clean_layout_exit, context
-from dashboard.tables import exclusions_table, sources_table
+from dashboard.tables import exclusions_table, source_links, sources_table
 
 page = context()
 lang = page.lang
@@ -28,6 +28,15 @@ st.markdown(status_rules_markdown(lang))
 
 st.subheader(t("reports_heading", lang), anchor=False)
 static_table(sources_table(targets.reports, lang))
+links = source_links(targets.reports, lang)
+if len(links):
+    st.subheader(t("links_heading", lang), anchor=False)
+    address = links.columns[1]
+    st.dataframe(
+        links,
+        hide_index=True,
+        column_config={address: st.column_config.LinkColumn(address)},
+    )
 
 st.subheader(t("exclusions_heading", lang), anchor=False)
 st.write(t("exclusions_intro", lang))
