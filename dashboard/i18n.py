@@ -219,6 +219,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "reports_heading": {"zh": "来源文件", "en": "Sources"},
     "col_link": {"zh": "网址", "en": "Address"},
+    "chart_data": {"zh": "下载本图数据（CSV）", "en": "Data behind this chart (CSV)"},
     "links_heading": {"zh": "来源网址", "en": "Where to read the sources"},
     "exclusions_heading": {"zh": "不计为承诺的数字", "en": "Figures that are not commitments"},
     "exclusions_intro": {

@@ -17,7 +17,7 @@ from dashboard.i18n import (
     unit_name_en,
 )
 from dashboard.measures import AMOUNT, RATE, against_target, measure_kind, missing
-from loaders import UNDER_WAY, Report, TargetsFile, spreadsheet_text
+from loaders import STATUSES, UNDER_WAY, Report, TargetsFile, spreadsheet_text
 
 DISPLAY_COLUMNS = (
     "col_title",
@@ -245,3 +245,24 @@ def exclusions_table(targets: TargetsFile, lang: str) -> pd.DataFrame:
         for e in targets.exclusions
     ]
     return pd.DataFrame(rows, columns=columns)
+
+
+def chart_data(
+    name: str, rows: pd.DataFrame, lang: str, reports: Mapping[str, Report]
+) -> pd.DataFrame:
+    """Return the data behind a chart of the overview: per area, the commitments of each
+    status (`status-by-area`); else the commitments the chart plots, as the downloads give
+    them (readable columns, then the figures as numbers)."""
+    if name == "status-by-area":
+        area = "area_name" if lang == "zh" else "area_name_en"
+        columns = [t("col_area", lang), *(status_label(s, lang) for s in STATUSES)]
+        if rows.empty:
+            return pd.DataFrame(columns=columns)
+        counts = pd.crosstab(rows[area], rows["status"]).reindex(
+            columns=list(STATUSES), fill_value=0
+        )
+        order = rows.drop_duplicates(area).sort_values("area_order")[area].tolist()
+        counts = counts.reindex(order).reset_index()
+        counts.columns = columns
+        return counts
+    return export_table(rows, lang, reports)

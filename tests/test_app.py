@@ -125,7 +125,12 @@ def test_overview_scorecard_lists_every_commitment_with_its_verdict(bundled, ope
     }
     assert [r["Verdict"] for r in rows[1:4]] == ["◑ met late", "✓ met", "○ no published figure"]
     labels = [b.proto.label for b in at.get("download_button")]
-    assert labels == ["Scorecard image (16:9)", "Briefing image (16:9)"]
+    assert labels == [
+        "Data behind this chart (CSV)",  # status by area
+        "Scorecard image (16:9)",
+        "Briefing image (16:9)",
+        "Data behind this chart (CSV)",  # rates (no amount has an outcome: a sentence, no chart)
+    ]
 
 
 def test_a_long_scorecard_lists_its_first_rows_and_says_so(bundled, open_page, monkeypatch):

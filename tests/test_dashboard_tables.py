@@ -14,6 +14,7 @@ from dashboard.tables import (
     sources_table,
     xlsx_bytes,
 )
+from loaders import STATUSES
 
 
 def test_table_in_english_has_targets_baselines_and_latest_figures_in_words(small_frame):
@@ -240,3 +241,20 @@ def test_only_http_addresses_with_a_host_become_source_links():
     assert source_links(reports, "en").values.tolist() == [
         ["Title a", "https://www.gov.example/report.html"]
     ]
+
+
+def test_the_data_behind_the_status_chart_counts_each_area_by_status(small_frame, small_loaded):
+    from dashboard.tables import chart_data
+
+    table = chart_data("status-by-area", small_frame, "en", small_loaded.reports_by_id)
+    assert list(table.columns)[0] == "Area"
+    assert table.iloc[:, 1:].to_numpy().sum() == len(small_frame)
+    per_status = table.iloc[:, 1:].sum().tolist()
+    assert per_status == [int((small_frame["status"] == s).sum()) for s in STATUSES]
+
+
+def test_the_data_behind_a_figure_chart_is_its_commitments_as_downloaded(small_frame, small_loaded):
+    from dashboard.tables import chart_data
+
+    table = chart_data("rates", small_frame.head(2), "en", small_loaded.reports_by_id)
+    assert table.equals(export_table(small_frame.head(2), "en", small_loaded.reports_by_id))

@@ -26,6 +26,7 @@ from dashboard.scorecard import (
     scorecard_table,
     verdict,
 )
+from dashboard.tables import chart_data, csv_bytes
 from dashboard.theme import status_tile_css
 from loaders import STATUSES
 
@@ -85,6 +86,15 @@ def chart(page: PageContext, scope: ChartScope, name: str, build) -> None:
     figure = page.chart(name, lambda rows, scope: build(without_drafts(rows), scope), scope)
     config = chart_config(name, scope, figure)
     st.plotly_chart(figure, config=config, theme=None, key=f"chart-{name}")
+    reports = page.data.result.targets.reports_by_id
+    st.download_button(
+        t("chart_data", page.lang),
+        lambda: csv_bytes(chart_data(name, without_drafts(page.rows), page.lang, reports)),
+        file_name=f"{file_stem(scope, name)}-data.csv",
+        mime="text/csv",
+        on_click="ignore",
+        key=f"chart-data-{name}",
+    )
 
 
 #: the scorecard table's rows at most (missed first): a province's 51,000 commitments would take
