@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard.escape import escape_markdown
-from dashboard.i18n import format_quantity, in_language, localized, status_label, t
+from dashboard.i18n import format_quantity, in_language, in_language_of, localized, status_label, t
 from dashboard.theme import STATUS_COLOURS, STATUS_ICONS, TEXT_COLOUR, mix
 from loaders import UNDER_WAY, Commitment, Document, Paragraph, TargetsFile, find_quote
 
@@ -102,7 +102,8 @@ def progress_table(commitment: Commitment, targets: TargetsFile, lang: str) -> p
                 t("col_when", lang): when,
                 t("col_value", lang): figure,
                 t("col_source", lang): title,
-                t("col_evidence", lang): entry.quote or in_language(entry.note or "", lang),
+                t("col_evidence", lang): entry.quote
+                or in_language_of(entry.note, entry.note_en, lang),
             }
         )
     columns = [t(k, lang) for k in ("col_when", "col_value", "col_source", "col_evidence")]

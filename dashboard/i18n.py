@@ -505,6 +505,15 @@ def text_language(text: str) -> str | None:
     return "zh" if chinese * 2 >= latin else "en"
 
 
+def in_language_of(text: str | None, text_en: str | None, lang: str) -> str:
+    """Return a field for a page in a language: its English text (`note_en`, `reason_en`,
+    `publisher_en`) on an English page when given, else the field itself, marked when it is
+    written only in the other language."""
+    if lang == "en" and text_en:
+        return text_en
+    return in_language(text or "", lang)
+
+
 def in_language(text: str, lang: str) -> str:
     """Return a text for a page in a language, saying so when only the other language has it:
     "清城区统计局 (no English text)", "（无中文）the first of the four growth rates"."""

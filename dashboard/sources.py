@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-from dashboard.i18n import in_language, t
+from dashboard.i18n import in_language_of, t
 from loaders import Commitment, Report
 
 #: past this many plans or publications, a source line counts the rest (listed on the Rules
@@ -80,7 +80,9 @@ def outcome_reports(rows: pd.DataFrame, reports: Mapping[str, Report]) -> list[R
 
 def cite(report: Report, lang: str, place: str, number: int | None = None) -> str:
     """Return one report as a reference: [number] short title (publisher, date)."""
-    details = [in_language(report.publisher, lang)] if report.publisher else []
+    details = (
+        [in_language_of(report.publisher, report.publisher_en, lang)] if report.publisher else []
+    )
     details.append(str(report.date))
     separator = "，" if lang == "zh" else ", "
     opening, closing = ("（", "）") if lang == "zh" else (" (", ")")

@@ -10,7 +10,7 @@ import pandas as pd
 
 from dashboard.i18n import (
     format_quantity,
-    in_language,
+    in_language_of,
     status_label,
     t,
     target_in_words,
@@ -208,7 +208,7 @@ def sources_table(reports: Iterable[Report], lang: str) -> pd.DataFrame:
         (
             r.title if lang == "zh" else r.title_en,
             str(r.date),
-            in_language(r.publisher or "", lang),
+            in_language_of(r.publisher, r.publisher_en, lang),
             r.file or r.url or "",
         )
         for r in sorted(reports, key=lambda r: (r.date.sort_key, r.id))
@@ -241,7 +241,12 @@ def exclusions_table(targets: TargetsFile, lang: str) -> pd.DataFrame:
     columns = [t(k, lang) for k in ("col_report", "col_figure", "col_quote", "col_reason")]
     titles = {r.id: (r.title if lang == "zh" else r.title_en) for r in targets.reports}
     rows = [
-        (titles.get(e.report, e.report), e.figure, e.quote, in_language(e.reason, lang))
+        (
+            titles.get(e.report, e.report),
+            e.figure,
+            e.quote,
+            in_language_of(e.reason, e.reason_en, lang),
+        )
         for e in targets.exclusions
     ]
     return pd.DataFrame(rows, columns=columns)

@@ -44,6 +44,7 @@ class Report:
     place: str | None = None  # the place the document is about: 清远市清城区
     place_en: str | None = None  # the place in English: Qingcheng District, Qingyuan
     line: int | None = None
+    publisher_en: str | None = None  # the publisher in English
 
     @property
     def plan_year(self) -> int:
@@ -81,6 +82,7 @@ class Baseline:
     quote: str
     source: str
     note: str | None = None
+    note_en: str | None = None  # the note in the other language
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +97,7 @@ class Progress:
     quote: str | None = None
     note: str | None = None
     line: int | None = None
+    note_en: str | None = None  # the note in the other language
 
     @property
     def period_year(self) -> int:
@@ -130,6 +133,7 @@ class Commitment:
     note: str | None = None
     line: int | None = None
     draft: bool = False  # drafted by `targets draft`, not yet reviewed
+    note_en: str | None = None  # the note in the other language
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +145,7 @@ class Exclusion:
     quote: str
     reason: str
     line: int | None = None
+    reason_en: str | None = None  # the reason in the other language
 
 
 @dataclass(frozen=True)

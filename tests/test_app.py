@@ -85,11 +85,11 @@ def test_overview_charts_hold_status_by_area_amounts_and_rates(bundled, open_pag
         assert note.startswith("Targets: Government Work Report 2022 (2022-03-15)"), note
         assert "Status rule: the latest figure for the due year against the target" in note
     assert (
-        "Statistical Bulletin on the 2022 National Economy and Social Development (清远市清城区统计局 (no English text), 2023)"
+        "Statistical Bulletin on the 2022 National Economy and Social Development (Qingcheng District Statistics Bureau, Qingyuan, 2023)"
         in rows_note(rates)
     )
     assert (
-        "District Party Standing Committee hears the report on the economy in Q1 2023 (清远市清城区人民政府 (no English text), 2023-05-06)"
+        "District Party Standing Committee hears the report on the economy in Q1 2023 (People's Government of Qingcheng District, Qingyuan, 2023-05-06)"
         in rows_note(rates)
     )
 

@@ -194,3 +194,14 @@ def test_a_text_only_the_other_language_has_says_so():
     assert in_language("2023-05-06", "en") == "2023-05-06"  # no words: either language
     assert in_language("", "zh") == ""
     assert text_language("（六） 扩大公共服务供给") == "zh"
+
+
+def test_an_english_field_is_shown_on_english_pages_and_the_chinese_one_marked_without_it():
+    from dashboard.i18n import in_language_of
+
+    assert in_language_of("清城区统计局", "Qingcheng Statistics Bureau", "en") == (
+        "Qingcheng Statistics Bureau"
+    )
+    assert in_language_of("清城区统计局", None, "en") == "清城区统计局 (no English text)"
+    assert in_language_of("清城区统计局", "Qingcheng Statistics Bureau", "zh") == "清城区统计局"
+    assert in_language_of("the first rate", None, "zh") == "（无中文）the first rate"

@@ -19,7 +19,7 @@ from dashboard.escape import escape_markdown
 from dashboard.findings import commitment_finding
 from dashboard.i18n import (
     format_quantity,
-    in_language,
+    in_language_of,
     localized,
     status_label,
     status_rule,
@@ -105,7 +105,11 @@ if figure is not None:
 st.caption(t("quote_original", lang))
 st.markdown("> " + escape_markdown(commitment.quote))
 if commitment.note:
-    st.caption(t("note", lang) + ": " + escape_markdown(in_language(commitment.note, lang)))
+    st.caption(
+        t("note", lang)
+        + ": "
+        + escape_markdown(in_language_of(commitment.note, commitment.note_en, lang))
+    )
 
 st.subheader(t("baseline", lang), anchor=False)
 baseline = commitment.baseline
@@ -117,7 +121,7 @@ else:
         f"({baseline.year}) — {escape_markdown(baseline.quote)}"
     )
     if baseline.note:
-        st.caption(escape_markdown(in_language(baseline.note, lang)))
+        st.caption(escape_markdown(in_language_of(baseline.note, baseline.note_en, lang)))
 
 st.subheader(t("progress", lang), anchor=False)
 if commitment.progress:

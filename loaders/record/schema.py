@@ -128,6 +128,13 @@ REPORT = (
         "Who published a document that is not in `seeds/`.",
         "清远市清城区统计局",
     ),
+    Field(
+        "publisher_en",
+        "text",
+        "no",
+        "The publisher in English, for English pages (without it they mark the Chinese name).",
+        "Qingcheng District Statistics Bureau",
+    ),
     Field("url", "text", "no", "Where the document can be read (only a real, known address).", ""),
     Field(
         "place",
@@ -239,6 +246,13 @@ BASELINE = (
         "qc-2022",
     ),
     Field("note", "text", "no", "Free text (e.g. how the figure was converted).", ""),
+    Field(
+        "note_en",
+        "text",
+        "no",
+        "The English text of `note`, for English pages (without it they mark a Chinese note).",
+        "",
+    ),
 )
 
 PROGRESS = (
@@ -301,6 +315,13 @@ PROGRESS = (
         "Where in the source the figure is, in your words.",
         "Section 一、综合 (preliminary)",
     ),
+    Field(
+        "note_en",
+        "text",
+        "no",
+        "The English text of `note`, for English pages (without it they mark a Chinese note).",
+        "Section 1, overview (preliminary)",
+    ),
 )
 
 COMMITMENT = (
@@ -348,6 +369,13 @@ COMMITMENT = (
     ),
     Field("note", "text", "no", "Free text about the record.", ""),
     Field(
+        "note_en",
+        "text",
+        "no",
+        "The English text of `note`, for English pages (without it they mark a Chinese note).",
+        "",
+    ),
+    Field(
         "draft",
         "bool",
         "no",
@@ -373,6 +401,13 @@ EXCLUSION = (
         "text",
         "yes",
         "Why the figure is not a commitment.",
+        "names the monitoring sites; not a quantity to achieve",
+    ),
+    Field(
+        "reason_en",
+        "text",
+        "no",
+        "The English text of `reason`, for English pages (without it they mark a Chinese reason).",
         "names the monitoring sites; not a quantity to achieve",
     ),
 )

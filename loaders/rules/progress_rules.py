@@ -185,6 +185,7 @@ def progress_entry(
         quote=values["quote"],
         note=values["note"],
         line=validator.line(at),
+        note_en=values["note_en"],
     )
 
 

@@ -82,6 +82,7 @@ def report(validator: Validator, item: dict, at: Where) -> Report | None:
         kind=values["kind"],
         place=values["place"],
         place_en=values["place_en"],
+        publisher_en=values["publisher_en"],
         line=validator.line(at),
     )
 
@@ -108,6 +109,7 @@ def commitment(validator: Validator, item: dict, at: Where) -> Commitment | None
         "quote",
         "metric",
         "note",
+        "note_en",
         "draft",
     )
     values = {name: validator.read(item, _COMMITMENT[name], at) for name in names}
@@ -143,6 +145,7 @@ def commitment(validator: Validator, item: dict, at: Where) -> Commitment | None
         note=values["note"],
         line=validator.line(at),
         draft=bool(values["draft"]),
+        note_en=values["note_en"],
     )
 
 
@@ -250,7 +253,14 @@ def baseline(
             )
     if source_id is None or None in (values["year"], values["value"], values["quote"]):
         return None
-    return Baseline(values["year"], values["value"], values["quote"], source_id, values["note"])
+    return Baseline(
+        values["year"],
+        values["value"],
+        values["quote"],
+        source_id,
+        values["note"],
+        values["note_en"],
+    )
 
 
 def exclusion(validator: Validator, item: dict, at: Where) -> Exclusion | None:
@@ -267,10 +277,17 @@ def exclusion(validator: Validator, item: dict, at: Where) -> Exclusion | None:
                 "figure-not-in-quote",
                 f'"{values["figure"]}" is not in the quote: quote the clause that holds the figure',
             )
-    if None in values.values() or source is None:
+    if any(values[spec.name] is None for spec in EXCLUSION if spec.always_required):
+        return None
+    if source is None:
         return None
     return Exclusion(
-        values["report"], values["figure"], values["quote"], values["reason"], validator.line(at)
+        values["report"],
+        values["figure"],
+        values["quote"],
+        values["reason"],
+        validator.line(at),
+        values["reason_en"],
     )
 
 
