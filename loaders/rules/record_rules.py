@@ -97,22 +97,14 @@ def area(validator: Validator, item: dict, at: Where) -> Area | None:
     )
 
 
+#: a commitment's fields of one value (its target, baseline and progress have rules of their
+#: own), as the schema declares them
+COMMITMENT_SCALARS = tuple(spec for spec in COMMITMENT if not spec.children)
+
+
 def commitment(validator: Validator, item: dict, at: Where) -> Commitment | None:
     """A commitment refers to a known report and area, and its quote is in the report."""
-    names = (
-        "id",
-        "report",
-        "year",
-        "area",
-        "title",
-        "title_en",
-        "quote",
-        "metric",
-        "note",
-        "note_en",
-        "draft",
-    )
-    values = {name: validator.read(item, _COMMITMENT[name], at) for name in names}
+    values = {spec.name: validator.read(item, spec, at) for spec in COMMITMENT_SCALARS}
     source = validator.reference(values["report"], "reports", at / "report")
     validator.reference(values["area"], "areas", at / "area")
     promised = target(validator, item, at)
@@ -125,7 +117,7 @@ def commitment(validator: Validator, item: dict, at: Where) -> Commitment | None
     falls = measure_falls(values["quote"] or "", promised.value if promised else None)
     prior = baseline(validator, item, at, promised, source, falls)
     reported = progress(validator, item, at, promised, source, falls, values["title"] or "")
-    required = ("id", "report", "year", "area", "title", "title_en", "quote")
+    required = (spec.name for spec in COMMITMENT_SCALARS if spec.always_required)
     if any(values[name] is None for name in required) or promised is None or source is None:
         return None
     if "baseline" in item and prior is None or reported is None:

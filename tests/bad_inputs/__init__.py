@@ -819,7 +819,7 @@ CASES = (
             "新增中小学（幼儿园）学位)",
             '{file}:42: school-places-2022: titel: unknown field (did you mean "title"?): allowed '
             "here are id, report, year, area, title, title_en, target, quote, metric, baseline, "
-            "progress, note, draft",
+            "progress, note, note_en, draft",
         ),
         ALL_BUT_SCHOOL,
         codes=("missing-field", "unknown-field"),
