@@ -32,13 +32,14 @@ if rows.empty:
 else:
     chart(page, scope, "status-by-area", status_by_area_figure)
     scorecard(page, scope)
+    reviewed = without_drafts(rows)  # charts are chosen from the rows they are built from
     for noun, name, build, kept in (
         ("amounts", "percent-of-target", percent_of_target_figure, amount_rows),
         ("rates", "rates", rates_figure, rate_rows),
     ):
-        sentence = nothing_plotted(without_drafts(rows), noun, lang)
+        sentence = nothing_plotted(reviewed, noun, lang)
         if sentence:
             st.info(escape_markdown(sentence))
-        elif not kept(rows).empty:
+        elif not kept(reviewed).empty:
             chart(page, scope, name, build)
 clean_layout_exit(page)
