@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 
 import pandas as pd
 
+from dashboard.chart_rows import place_titles
 from dashboard.commitment_row import frame_rows
 from dashboard.i18n import t, target_in_words
 from dashboard.scorecard import SCORECARD_FIELDS, ordered, outcome_text, verdict
@@ -48,8 +49,7 @@ def cards_html(
     shown = ordered(rows)
     if limit is not None:
         shown = shown.head(limit)
-    title_column = "title" if lang == "zh" else "title_en"
-    titles = shown[title_column].tolist()
+    titles = place_titles(shown, lang)
     cards = [
         card_html(
             title,

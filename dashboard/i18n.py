@@ -32,9 +32,19 @@ LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
 TEXT: dict[str, dict[str, str]] = {
     "app_title": {"zh": "政府工作报告目标追踪", "en": "Work-report target tracker"},
     "app_subtitle": {
-        "zh": "清远市清城区政府工作报告的承诺与已公布的结果",
-        "en": "What Qingcheng District's government work reports promised, and what was reported",
+        "zh": "{place}政府工作报告的承诺与已公布的结果",
+        "en": "What {place}'s government work reports promised, and what was reported",
     },
+    "app_subtitle_places": {
+        "zh": "{place}的政府工作报告的承诺与已公布的结果",
+        "en": "What the government work reports of {place} promised, and what was reported",
+    },
+    "app_subtitle_no_place": {
+        "zh": "政府工作报告的承诺与已公布的结果",
+        "en": "What government work reports promised, and what was reported",
+    },
+    "col_place": {"zh": "地方", "en": "Place"},
+    "places_count": {"zh": "{count}个地方", "en": "{count} places"},
     "page_overview": {"zh": "总览", "en": "Overview"},
     "page_commitments": {"zh": "承诺清单", "en": "Commitments"},
     "page_commitment": {"zh": "承诺详情", "en": "Commitment"},
@@ -491,7 +501,7 @@ def text_language(text: str) -> str | None:
 
 def in_language(text: str, lang: str) -> str:
     """Return a text for a page in a language, saying so when only the other language has it:
-    "清城区统计局 (no English text)", "（无中文）the first of the four growth rates"."""
+    "合成区统计局 (no English text)", "（无中文）the first of the four growth rates"."""
     written = text_language(text) if text else None
     if written is None or written == lang:
         return text

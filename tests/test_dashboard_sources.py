@@ -51,7 +51,7 @@ def test_the_place_is_read_from_the_work_report_titles(small_loaded):
 
 
 def test_short_titles_leave_out_the_place_the_chart_title_names():
-    assert short_title(WORK_REPORT, "zh", "清远市清城区") == "人民政府工作报告（2022年）"
+    assert short_title(WORK_REPORT, "zh", "清远市清城区") == "政府工作报告（2022年）"
     assert short_title(BULLETIN, "zh", "清远市清城区") == "2022年国民经济和社会发展统计公报"
     assert short_title(BULLETIN, "en", "Qingcheng District") == (
         "Statistical Bulletin on the 2022 National Economy"
@@ -63,7 +63,7 @@ def test_a_citation_gives_publisher_and_date_and_an_optional_number():
     assert cite(BULLETIN, "en", "Qingcheng District", 2) == (
         "[2] Statistical Bulletin on the 2022 National Economy (清远市清城区统计局 (no English text), 2023)"
     )
-    assert cite(WORK_REPORT, "zh", "清远市清城区") == "人民政府工作报告（2022年）（2022-03-15）"
+    assert cite(WORK_REPORT, "zh", "清远市清城区") == "政府工作报告（2022年）（2022-03-15）"
 
 
 def test_plans_and_outcomes_of_rows_are_found_by_date(small_frame, small_loaded):

@@ -14,6 +14,7 @@ from dashboard.charts import (
 from dashboard.escape import escape_markdown
 from dashboard.i18n import status_rules_markdown, t
 from dashboard.layout import clean_layout_exit, context
+from dashboard.scope import record_subtitle
 from dashboard.views.briefing_parts import chart, counts_grid, page_scope, scorecard
 
 page = context()
@@ -21,7 +22,7 @@ lang, rows = page.lang, page.rows
 scope = page_scope(page)
 
 st.title(t("app_title", lang))
-st.caption(t("app_subtitle", lang))
+st.caption(escape_markdown(record_subtitle(page.data.result.targets, lang)))
 counts_grid(page, scope)
 if not page.filters.clean:
     with st.popover(t("status_rules_button", lang)):

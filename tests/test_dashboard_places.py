@@ -1,0 +1,103 @@
+"""The place as data: titles, source lines, rows and file names take the place from the report
+records (`place`, `place_en`, else the title), never from code (SYNTHETIC fixtures)."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from dashboard.chart_rows import titles
+from dashboard.data import build_data
+from dashboard.scope import chart_scope, file_stem, record_subtitle, scope_label, years_text
+from dashboard.scorecard import scorecard_table
+from dashboard.sources import cite, place_name, report_place
+from dashboard.tables import display_table
+from loaders import Report
+from loaders.load.targets import load_targets
+from loaders.model import PartialDate
+
+AS_OF = dt.date(2026, 1, 1)
+PLACES = Path(__file__).resolve().parent / "fixtures" / "places"
+LONGMEN = Report(
+    id="lm-2025",
+    title="政府工作报告",
+    title_en="Government Work Report",
+    date=PartialDate(2025),
+    place="龙门县",
+    place_en="Longmen County",
+)
+
+
+@pytest.fixture(scope="module")
+def two_places():
+    """Return the dashboard's data of the SYNTHETIC record of two counties."""
+    return build_data(load_targets(PLACES / "targets.yaml"), AS_OF)
+
+
+def test_a_report_titled_just_work_report_takes_its_place_from_the_record():
+    assert report_place(LONGMEN, "zh") == "龙门县"
+    assert report_place(LONGMEN, "en") == "Longmen County"
+    assert cite(LONGMEN, "zh", "龙门县") == "政府工作报告（2025）"
+    assert cite(LONGMEN, "en", "Longmen County") == "Government Work Report (2025)"
+
+
+def test_a_year_the_title_gives_is_not_repeated_and_renmin_goes_with_the_place():
+    report = Report(
+        id="lm-2025",
+        title="龙门县人民政府工作报告（2025年）",
+        title_en="Longmen County Government Work Report 2025",
+        date=PartialDate(2025),
+        place="龙门县",
+        place_en="Longmen County",
+    )
+    assert cite(report, "zh", "龙门县") == "政府工作报告（2025年）"
+    assert "人民政府工作报告（2025年）（2025）" not in cite(report, "zh", "龙门县")
+
+
+def test_a_title_without_a_place_field_still_names_it():
+    report = Report(
+        id="x",
+        title="清远市清城区人民政府工作报告（2022年）",
+        title_en="Qingcheng District Government Work Report 2022",
+        date=PartialDate(2022, 3, 15),
+    )
+    assert report_place(report, "zh") == "清远市清城区"
+    assert place_name([report], "en") == "Qingcheng District"
+
+
+def test_one_place_reads_as_before(two_places):
+    frame = two_places.frame[two_places.frame["place_en"] == "Jia County"]
+    scope = chart_scope(two_places.result.targets, frame, "en", "2025-01-18")
+    assert scope_label(scope) == "Jia County, 2024 and 2025 targets"
+    assert file_stem(scope, "rates").startswith("jia-county-2024-2025-rates")
+    assert "Place" not in display_table(frame, "en")
+
+
+def test_several_places_are_counted_in_titles_and_named_in_each_row(two_places):
+    frame = two_places.frame
+    targets = two_places.result.targets
+    scope = chart_scope(targets, frame, "en", "2025-01-22")
+    assert scope_label(scope) == "2 places, 2024 and 2025 targets"
+    assert (
+        scope_label(chart_scope(targets, frame, "zh", "2025-01-22")) == "2个地方，2024、2025年目标"
+    )
+    assert file_stem(scope, "rates").startswith("2-places-2024-2025-rates")
+    assert record_subtitle(targets, "en") == (
+        "What the government work reports of Jia County, Yi County promised, and what was reported"
+    )
+    table = display_table(frame, "en")
+    assert list(table["Place"])[:3] == ["Jia County", "Jia County", "Yi County"]
+    assert titles(frame, "zh")[2] == "乙县·地区生产总值增长（2024年）"
+    card = scorecard_table(frame, scope)
+    assert all(name.split(" · ")[0] in ("Jia County", "Yi County") for name in card.iloc[:, 0])
+
+
+def test_a_run_of_years_reads_as_a_range():
+    assert years_text((2022, 2023, 2024, 2025, 2026), "en") == "2022–2026"
+    assert years_text((2022, 2024), "en") == "2022 and 2024"
+
+
+def test_the_bundled_record_names_its_place_from_the_data():
+    data = build_data(load_targets(Path(__file__).resolve().parent.parent / "targets.yaml"), AS_OF)
+    assert record_subtitle(data.result.targets, "en").startswith("What Qingcheng District's")
+    assert set(data.frame["place"]) == {"清城区"}
