@@ -71,6 +71,7 @@ def scope_digest(scope: ChartScope, reports_digest: str) -> str:
         (
             scope.lang,
             scope.as_of,
+            scope.checked,
             scope.place,
             scope.years,
             scope.areas,

@@ -64,7 +64,7 @@ def chart_source(rows: pd.DataFrame, scope: ChartScope) -> str:
         plan_reports(rows, scope.reports),
         outcome_reports(rows, scope.reports),
         scope.lang,
-        scope.as_of,
+        scope.checked or scope.as_of,
         scope.place,
     )
 

@@ -147,9 +147,9 @@ TEXT: dict[str, dict[str, str]] = {
     "axis_commitments": {"zh": "承诺数", "en": "Commitments"},
     "axis_percent_of_target": {"zh": "占目标的百分比", "en": "Percent of target"},
     "source_line": {
-        "zh": "目标：{targets}。结果：{outcomes}。数据截至 {as_of}。"
+        "zh": "目标：{targets}。结果：{outcomes}。数据截至 {as_of}（{checked}核对）。"
         "状态规则：以到期年度最新公布数据对照目标，其后达到为逾期完成。",
-        "en": "Targets: {targets}. Outcomes: {outcomes}. Data as of {as_of}. "
+        "en": "Targets: {targets}. Outcomes: {outcomes}. Data as of {as_of} (checked {checked}). "
         "Status rule: the latest figure for the due year against the target; reached later = "
         "met late.",
     },

@@ -19,7 +19,7 @@ import pandas as pd
 from dashboard.filters import Filters
 from dashboard.findings import filter_note, filter_slug, record_note
 from dashboard.i18n import t
-from dashboard.sources import place_name, places
+from dashboard.sources import newest_date, outcome_reports, place_name, places
 from loaders import STATUSES, Report, TargetsFile
 
 #: the width charts are fitted to: a phone's screen (390 px less the page's padding) and the
@@ -36,7 +36,7 @@ class ChartScope:
     """What a chart covers (place, years, areas), its language, data date and width in pixels."""
 
     lang: str
-    as_of: str
+    as_of: str  # the newest date among the sources the chart cites
     place: str = ""
     years: tuple[int, ...] = ()
     areas: tuple[str, ...] = ()
@@ -49,6 +49,7 @@ class ChartScope:
     record: str = ""
     filter_slug: str = ""
     statuses: tuple[str, ...] = ()  # the statuses filtered on (none: every status)
+    checked: str = ""  # the day the statuses were computed for ("checked on")
     place_count: int = 1  # how many places the cited plans are about ("20 places" when several)
 
     @property
@@ -87,9 +88,11 @@ def chart_scope(
         area = targets.area(area_id)
         if area is not None:
             names.append(f"{area.chapter or ''}{area.name}" if lang == "zh" else area.name_en)
+    cited = [*plans, *outcome_reports(rows, targets.reports_by_id)]
     return ChartScope(
         lang=lang,
-        as_of=as_of,
+        as_of=newest_date(cited) or as_of,
+        checked=as_of,
         place=place_name(plans, lang),
         years=years,
         areas=tuple(names),

@@ -229,7 +229,9 @@ def scorecard_figure(rows: pd.DataFrame, scope: ChartScope, briefing: bool = Fal
         y = count_tiles(canvas, counts, y, lang, scope.statuses) + 16
     plans = plan_reports(rows, scope.reports)
     outcomes = outcome_reports(rows, scope.reports)
-    footer = source_text(plans, outcomes, lang, scope.as_of, scope.place, numbered=True)
+    footer = source_text(
+        plans, outcomes, lang, scope.checked or scope.as_of, scope.place, numbered=True
+    )
     footer_lines = wrap_lines(footer, inner, SOURCE_PX)
     footer_top = canvas.height - PAD + 12 - len(footer_lines) * line_height(SOURCE_PX)
     canvas.text(PAD, footer_top, footer_lines, SOURCE_PX, color=MUTED_COLOUR)

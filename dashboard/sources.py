@@ -128,16 +128,23 @@ def cite(report: Report, lang: str, place: str, number: int | None = None) -> st
     return f"{prefix}{title}{opening}{separator.join(details)}{closing}"
 
 
+def newest_date(reports: Iterable[Report]) -> str:
+    """Return the newest date among some sources (what their data is as of), or ""."""
+    dated = [r.date for r in reports]
+    return str(max(dated, key=lambda d: d.sort_key)) if dated else ""
+
+
 def source_text(
     plans: list[Report],
     outcomes: list[Report],
     lang: str,
-    as_of: str,
+    checked: str,
     place: str,
     numbered: bool = False,
 ) -> str:
     """Return the source line: plans, outcome publications (all of them when numbered), the
-    data date and the status rule."""
+    newest date among them (the data's date), the day it was checked and the status rule."""
+    as_of = newest_date([*plans, *outcomes]) or checked
     join = "；" if lang == "zh" else "; "
     targets = join.join(cite(r, lang, place) for r in plans[:MAX_CITED]) or "—"
     if len(plans) > MAX_CITED:
@@ -153,7 +160,7 @@ def source_text(
             found += t("source_more", lang, count=len(outcomes) - MAX_CITED)
     else:
         found = t("source_no_outcomes", lang)
-    return t("source_line", lang, targets=targets, outcomes=found, as_of=as_of)
+    return t("source_line", lang, targets=targets, outcomes=found, as_of=as_of, checked=checked)
 
 
 def outcome_numbers(outcomes: list[Report]) -> dict[str, int]:
