@@ -53,6 +53,7 @@ TEXT: dict[str, dict[str, str]] = {
     "language": {"zh": "语言 / Language", "en": "Language / 语言"},
     "filters": {"zh": "筛选", "en": "Filters"},
     "filter_report": {"zh": "报告", "en": "Report"},
+    "filter_place": {"zh": "地方", "en": "Place"},
     "filter_area": {"zh": "领域", "en": "Area"},
     "filter_status": {"zh": "状态", "en": "Status"},
     "filter_search": {"zh": "搜索（中文或英文）", "en": "Search (Chinese or English)"},
@@ -205,6 +206,19 @@ TEXT: dict[str, dict[str, str]] = {
     "part_front": {"zh": "开篇", "en": "opening"},
     "part_annex": {"zh": "附件", "en": "annex"},
     "same_metric": {"zh": "同一指标的其他年度", "en": "The same measure in other years"},
+    "compare_heading": {"zh": "各地比较", "en": "Compare places"},
+    "compare_title": {
+        "zh": "{measure}：各地各年的目标与结果",
+        "en": "{measure}: target and outcome by place and year",
+    },
+    "compare_subtitle": {
+        "zh": "{count}个地方；每点一年，颜色表示状态",
+        "en": "{count} place(s); one dot per year, coloured by status",
+    },
+    "same_metric_other_places": {
+        "zh": "其他地方{year}年的同一指标",
+        "en": "The same measure in other places, {year}",
+    },
     "no_same_metric": {
         "zh": "没有其他年度的同一指标。",
         "en": "No other year's commitment measures the same thing.",

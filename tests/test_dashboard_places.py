@@ -101,3 +101,70 @@ def test_the_bundled_record_names_its_place_from_the_data():
     data = build_data(load_targets(Path(__file__).resolve().parent.parent / "targets.yaml"), AS_OF)
     assert record_subtitle(data.result.targets, "en").startswith("What Qingcheng District's")
     assert set(data.frame["place"]) == {"清城区"}
+
+
+def test_the_place_filter_reads_and_writes_the_url(two_places):
+    from dashboard.filters import (
+        Filters,
+        apply_filters,
+        filters_from_params,
+        ignored_params,
+        params_from_filters,
+        place_choices,
+    )
+
+    frame = two_places.frame
+    places = place_choices(frame)
+    assert places == ["甲县", "乙县"]
+    chosen = filters_from_params({"place": "乙县,丙县"}, [], [], places)
+    assert chosen.places == ("乙县",)
+    assert ignored_params({"place": "乙县,丙县"}, [], [], places) == ["place=丙县"]
+    assert params_from_filters(Filters(places=("甲县", "乙县"))) == {"place": "甲县,乙县"}
+    assert set(apply_filters(frame, chosen)["place_en"]) == {"Yi County"}
+
+
+def test_the_report_filter_is_grouped_by_place_with_short_labels(two_places):
+    from dashboard.filters import report_choices, report_label
+
+    targets = two_places.result.targets
+    choices = report_choices(two_places.frame, targets.reports_by_id)
+    assert choices == ["syn-a-2024", "syn-a-2025", "syn-b-2024", "syn-b-2025", "2024", "2025"]
+    labels = [report_label(targets.reports_by_id[c], targets.reports, "en") for c in choices[:4]]
+    assert labels == [
+        "Jia County · 2024",
+        "Jia County · 2025",
+        "Yi County · 2024",
+        "Yi County · 2025",
+    ]
+    assert (
+        report_label(targets.reports_by_id["syn-b-2025"], targets.reports, "zh") == "乙县 · 2025年"
+    )
+
+
+def test_the_same_measure_lists_the_same_place_then_other_places(two_places):
+    from dashboard.detail import other_places, same_metric
+
+    targets = two_places.result.targets
+    jia = next(c for c in targets.commitments if c.id == "a-gdp-growth-2024")
+    assert [c.id for c in same_metric(targets, jia)] == ["a-gdp-growth-2025"]
+    assert [c.id for c in other_places(targets, jia)] == ["b-gdp-growth-2024"]
+
+
+def test_one_measure_compared_across_places_and_years(two_places):
+    from dashboard.compare import compare_figure, compare_table
+
+    frame = two_places.frame
+    table = compare_table(frame, "gdp-growth", "en")
+    assert list(table["Place"]) == ["Jia County", "Jia County", "Yi County", "Yi County"]
+    assert list(table["Year"]) == [2024, 2025, 2024, 2025]
+    assert list(table["Status"])[:3] == ["met", "not yet due", "missed"] or "missed" in set(
+        table["Status"]
+    )
+    scope = chart_scope(
+        two_places.result.targets, frame[frame["metric"] == "gdp-growth"], "en", "x"
+    )
+    figure = compare_figure(frame, "gdp-growth", scope)
+    assert figure.layout.title.text.startswith("2 places, 2024 and 2025 targets: GDP growth")
+    dots = sum(len(trace.x) for trace in figure.data)
+    assert dots == 4
+    assert compare_table(frame, "no-such-measure", "zh").empty

@@ -1,0 +1,92 @@
+"""One measure across places and years: each place's target and outcome per year, and whether
+it was met, missed or has no published figure, as a table and a dot chart a slide can use."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.chart_layout import Frame, finish
+from dashboard.charts import chart_source, without_drafts
+from dashboard.commitment_row import frame_rows
+from dashboard.escape import plain
+from dashboard.i18n import status_label, t, target_in_words
+from dashboard.scope import ChartScope, scoped_title, subtitle
+from dashboard.tables import latest_text
+from dashboard.theme import STATUS_COLOURS
+from loaders import STATUSES
+
+#: the columns of the comparison table, in order
+COMPARE_COLUMNS = ("col_place", "col_year", "col_target", "col_latest", "col_status", "col_id")
+ROW_PX = 34  # each place's row of dots
+
+
+def compare_rows(frame: pd.DataFrame, metric: str) -> pd.DataFrame:
+    """Return the reviewed commitments of one measure, ordered by place, then year."""
+    if frame.empty or not metric:
+        return frame.iloc[0:0]
+    rows = without_drafts(frame[frame["metric"] == metric])
+    return rows.sort_values(["place_en", "place", "year", "id"], kind="stable")
+
+
+def compare_table(frame: pd.DataFrame, metric: str, lang: str) -> pd.DataFrame:
+    """Return one row per place and year of a measure: target, outcome and status, in words."""
+    rows = compare_rows(frame, metric)
+    columns = [t(key, lang) for key in COMPARE_COLUMNS]
+    if rows.empty:
+        return pd.DataFrame(columns=columns)
+    place = rows["place"] if lang == "zh" else rows["place_en"]
+    data = [
+        place.tolist(),
+        [int(y) for y in rows["year"]],
+        [target_in_words(r.op, r.target, r.unit, r.tolerance, lang) for r in frame_rows(rows)],
+        [latest_text(r, lang) or "—" for r in frame_rows(rows)],
+        [status_label(s, lang) for s in rows["status"]],
+        rows["id"].tolist(),
+    ]
+    return pd.DataFrame(dict(zip(columns, data, strict=True)))
+
+
+def compare_figure(frame: pd.DataFrame, metric: str, scope: ChartScope) -> go.Figure:
+    """Return a dot per place and year of a measure, coloured by status, labelled with its
+    target and outcome."""
+    lang = scope.lang
+    rows = compare_rows(frame, metric)
+    table = compare_table(frame, metric, lang)
+    figure = go.Figure()
+    names = table[t("col_place", lang)].tolist() if not rows.empty else []
+    for status in STATUSES:
+        shown = [i for i, s in enumerate(rows["status"].tolist()) if s == status]
+        if not shown:
+            continue
+        figure.add_trace(
+            go.Scatter(
+                x=[int(rows["year"].iloc[i]) for i in shown],
+                y=[plain(names[i]) for i in shown],
+                mode="markers",
+                marker={"size": 16, "color": STATUS_COLOURS[status]},
+                name=status_label(status, lang),
+                text=[
+                    plain(
+                        f"{table.iloc[i][t('col_target', lang)]} → "
+                        f"{table.iloc[i][t('col_latest', lang)]}"
+                    )
+                    for i in shown
+                ],
+                hovertemplate="%{y} · %{x}<br>%{text}<extra></extra>",
+            )
+        )
+    places = list(dict.fromkeys(names))
+    figure.update_yaxes(categoryorder="array", categoryarray=places[::-1], automargin=True)
+    figure.update_xaxes(dtick=1, tickformat="d")
+    title_column = "title" if lang == "zh" else "title_en"
+    measure = str(rows[title_column].iloc[0]) if not rows.empty else metric
+    title = scoped_title(scope, t("compare_title", lang, measure=measure))
+    about = subtitle(scope, t("compare_subtitle", lang, count=len(places)))
+    legend = tuple(status_label(s, lang) for s in STATUSES if (rows["status"] == s).any())
+    return finish(
+        figure,
+        scope,
+        Frame(title, about, chart_source(rows, scope), legend),  # finish escapes these
+        max(120, ROW_PX * len(places) + 40),
+    )
