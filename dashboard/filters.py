@@ -143,12 +143,12 @@ def report_choices(frame: pd.DataFrame, reports: Mapping[str, Report] | None = N
         return []
     found = list(dict.fromkeys(frame["report"].tolist()))
     if reports:
-        places = dict(zip(frame["report"], frame.get("place", frame["report"]), strict=True))
         dated = {r: reports[r].date.sort_key for r in found if r in reports}
-        order = {p: i for i, p in enumerate(dict.fromkeys(places[r] for r in found))}
-        found.sort(
-            key=lambda r: (r not in dated, order.get(places[r], 0), dated.get(r, (0, 0, 0)), r)
-        )
+        found.sort(key=lambda r: (r not in dated, dated.get(r, (0, 0, 0)), r))
+        if "place" in frame:  # grouped by place, the places in the order of their first report
+            places = dict(zip(frame["report"], frame["place"], strict=True))
+            order = {p: i for i, p in enumerate(dict.fromkeys(places[r] for r in found))}
+            found.sort(key=lambda r: order[places[r]])
     years = [str(year) for year in sorted(frame["year"].unique())]
     return [*found, *(y for y in years if y not in found)]
 
