@@ -26,10 +26,11 @@ def several_places(rows: pd.DataFrame, lang: str) -> bool:
     return column in rows and rows[column].nunique() > 1
 
 
-def place_titles(rows: pd.DataFrame, lang: str) -> list[str]:
-    """Return each row's title in a language, led by its place when the rows span several."""
+def place_titles(rows: pd.DataFrame, lang: str, several: bool | None = None) -> list[str]:
+    """Return each row's title in a language, led by its place when the rows span several (or
+    `several` says the whole view does, for a view's first rows)."""
     names = rows["title" if lang == "zh" else "title_en"].tolist()
-    if not several_places(rows, lang):
+    if not (several_places(rows, lang) if several is None else several):
         return names
     join = "·" if lang == "zh" else " · "
     return [

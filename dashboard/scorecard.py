@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.canvas import Canvas, line_height
-from dashboard.chart_rows import place_titles
+from dashboard.chart_rows import place_titles, several_places
 from dashboard.commitment_row import frame_rows
 from dashboard.findings import count_text, counts_finding
 from dashboard.i18n import status_label, t, target_in_words
@@ -104,6 +104,7 @@ def scorecard_table(
     columns = [*(t(key, lang) for key, _ in COLUMNS), t("col_id", lang)]
     if rows.empty:
         return pd.DataFrame(columns=columns)
+    several = several_places(rows, lang)
     rows = ordered(rows)
     if limit is not None:
         rows = rows.head(limit)
@@ -123,7 +124,14 @@ def scorecard_table(
             )
         )
     verdicts, targets, outcomes, sources = zip(*texts, strict=True)
-    data = [place_titles(rows, lang), verdicts, targets, outcomes, sources, rows["id"].tolist()]
+    data = [
+        place_titles(rows, lang, several),
+        verdicts,
+        targets,
+        outcomes,
+        sources,
+        rows["id"].tolist(),
+    ]
     return pd.DataFrame(dict(zip(columns, data, strict=True)))
 
 
@@ -163,7 +171,8 @@ def scorecard_rows(rows: pd.DataFrame, scope: ChartScope, numbers: dict[str, int
     lang = scope.lang
     found = []
     listed = ordered(rows)
-    for r, title in zip(frame_rows(listed), place_titles(listed, lang), strict=True):
+    several = scope.place_count > 1
+    for r, title in zip(frame_rows(listed), place_titles(listed, lang, several), strict=True):
         refs = [f"[{numbers[s]}]" for s in r.outcome_sources if s in numbers]
         found.append(
             Row(
@@ -202,7 +211,9 @@ def missing_paragraphs(
             f"{title}{'（' if lang == 'zh' else ' ('}"
             f"{target_in_words(r.op, r.target, r.unit, r.tolerance, lang)}"
             f"{'）' if lang == 'zh' else ')'}"
-            for r, title in zip(frame_rows(named), place_titles(named, lang), strict=True)
+            for r, title in zip(
+                frame_rows(named), place_titles(named, lang, scope.place_count > 1), strict=True
+            )
         )
         if len(group) > MAX_NAMED:
             items += t("more_count", lang, count=len(group) - MAX_NAMED)

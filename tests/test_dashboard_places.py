@@ -167,3 +167,17 @@ def test_one_measure_compared_across_places_and_years(two_places):
     dots = sum(len(trace.x) for trace in figure.data)
     assert dots == 4
     assert compare_table(frame, "no-such-measure", "zh").empty
+
+
+def test_the_bench_synthetic_twenty_counties_name_their_places(tmp_path):
+    from bench.synthetic import ensure_generated
+    from dashboard.charts import without_drafts
+
+    made = ensure_generated(100, 51, out_root=tmp_path)
+    data = build_data(load_targets(made.targets_file), AS_OF)
+    assert data.frame["place_en"].nunique() == 20
+    scope = chart_scope(data.result.targets, data.frame, "en", "2026-01-01")
+    assert scope_label(scope) == "20 places, 2022–2026 targets"
+    assert file_stem(scope, "briefing").startswith("20-places-2022-2023-2024-2025-2026-briefing")
+    first = scorecard_table(without_drafts(data.frame), scope, 3).iloc[:, 0]
+    assert all(name.startswith("Synthetic County ") for name in first)
