@@ -19,6 +19,7 @@ from loaders import STATUSES
 #: the columns of the comparison table, in order
 COMPARE_COLUMNS = ("col_place", "col_year", "col_target", "col_latest", "col_status", "col_id")
 ROW_PX = 34  # each place's row of dots
+LABELLED_YEARS = 3  # up to this many years each dot is labelled; past it, the table says it
 
 
 def compare_rows(frame: pd.DataFrame, metric: str) -> pd.DataFrame:
@@ -54,6 +55,7 @@ def compare_figure(frame: pd.DataFrame, metric: str, scope: ChartScope) -> go.Fi
     rows = compare_rows(frame, metric)
     table = compare_table(frame, metric, lang)
     figure = go.Figure()
+    labelled = rows["year"].nunique() <= LABELLED_YEARS
     names = table[t("col_place", lang)].tolist() if not rows.empty else []
     for status in STATUSES:
         shown = [i for i, s in enumerate(rows["status"].tolist()) if s == status]
@@ -63,7 +65,8 @@ def compare_figure(frame: pd.DataFrame, metric: str, scope: ChartScope) -> go.Fi
             go.Scatter(
                 x=[int(rows["year"].iloc[i]) for i in shown],
                 y=[plain(names[i]) for i in shown],
-                mode="markers",
+                mode="markers+text" if labelled else "markers",
+                textposition="middle right",
                 marker={"size": 16, "color": STATUS_COLOURS[status]},
                 name=status_label(status, lang),
                 text=[
@@ -74,15 +77,17 @@ def compare_figure(frame: pd.DataFrame, metric: str, scope: ChartScope) -> go.Fi
                     for i in shown
                 ],
                 hovertemplate="%{y} · %{x}<br>%{text}<extra></extra>",
+                cliponaxis=False,
             )
         )
     places = list(dict.fromkeys(names))
     figure.update_yaxes(categoryorder="array", categoryarray=places[::-1], automargin=True)
-    figure.update_xaxes(dtick=1, tickformat="d")
+    years = [int(y) for y in rows["year"]] or [0]
+    figure.update_xaxes(dtick=1, tickformat="d", range=[min(years) - 0.3, max(years) + 0.9])
     title_column = "title" if lang == "zh" else "title_en"
     measure = str(rows[title_column].iloc[0]) if not rows.empty else metric
     title = scoped_title(scope, t("compare_title", lang, measure=measure))
-    about = subtitle(scope, t("compare_subtitle", lang, count=len(places)))
+    about = subtitle(scope, t("compare_subtitle", lang))
     legend = tuple(status_label(s, lang) for s in STATUSES if (rows["status"] == s).any())
     return finish(
         figure,

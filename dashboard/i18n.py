@@ -212,8 +212,8 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "{measure}: target and outcome by place and year",
     },
     "compare_subtitle": {
-        "zh": "{count}个地方；每点一年，颜色表示状态",
-        "en": "{count} place(s); one dot per year, coloured by status",
+        "zh": "每地每年一点，颜色表示状态，旁注目标 → 结果",
+        "en": "one dot per place and year, coloured by status, with target → outcome",
     },
     "same_metric_other_places": {
         "zh": "其他地方{year}年的同一指标",
