@@ -31,6 +31,7 @@ from dashboard.filters import (
 )
 from dashboard.i18n import LANGUAGE_NAMES, LANGUAGES, status_label, t
 from dashboard.scope import ChartScope, chart_scope, with_filters
+from dashboard.sources import titled_with_place
 from loaders import STATUSES, KeptVersion, targets_path
 
 CONTEXT_KEY = "_page_context"
@@ -132,9 +133,9 @@ def load_data() -> DashboardData:
     return load_cached(targets_path(), as_of=dt.date.today())
 
 
-def _report_label(choice: str, data: DashboardData, lang: str) -> str:
-    """Return how the report filter shows a choice: all, a report as its place and year, or a
-    year."""
+def _report_label(choice: str, data: DashboardData, lang: str, short: bool = False) -> str:
+    """Return how a report choice is named: all, a report (its place and year in the filter,
+    short enough never to be cut; its title, led by its place, in headlines), or a year."""
     if not choice:
         return t("all_reports", lang)
     if choice.isdigit():
@@ -142,7 +143,9 @@ def _report_label(choice: str, data: DashboardData, lang: str) -> str:
     report = data.result.targets.report(choice)
     if report is None:
         return choice
-    return report_label(report, data.result.targets.reports, lang)
+    if short:
+        return report_label(report, data.result.targets.reports, lang)
+    return titled_with_place(report, lang)
 
 
 def keep_filter_widgets(
@@ -198,7 +201,7 @@ def sidebar_filters(data: DashboardData) -> Filters:
         st.selectbox(
             t("filter_report", lang),
             ["", *reports],
-            format_func=lambda c: _report_label(c, data, lang),
+            format_func=lambda c: _report_label(c, data, lang, short=True),
             key="report",
         )
         st.multiselect(

@@ -68,6 +68,15 @@ def short_title(report: Report, lang: str, place: str) -> str:
     return _without_place(report, lang, place)
 
 
+def titled_with_place(report: Report, lang: str) -> str:
+    """Return a report's full title, led by its place when the title does not name it."""
+    title = report.title if lang == "zh" else report.title_en
+    own = report_place(report, lang)
+    if not own or own in title or any(part in title for part in _place_parts(own)):
+        return title
+    return _with_place(own, title, lang)
+
+
 def _with_place(place: str, title: str, lang: str) -> str:
     """Return a short title led by its place: 乙县政府工作报告 / Yi County: Government Work Report."""
     if lang == "zh":
