@@ -18,7 +18,7 @@ from loaders import STATUSES
 
 #: the columns of the comparison table, in order
 COMPARE_COLUMNS = ("col_place", "col_year", "col_target", "col_latest", "col_status", "col_id")
-ROW_PX = 34  # each place's row of dots
+ROW_PX = 22  # each place's row of dots
 LABELLED_YEARS = 3  # up to this many years each dot is labelled; past it, the table says it
 
 

@@ -54,3 +54,22 @@ def test_the_rates_chart_of_drafts_only_is_built_empty(monkeypatch):
     scope = chart_scope(data.result.targets, reviewed, "en", "2026-01-01")
     figure = rates_figure(reviewed, scope)
     assert figure.layout.title.text
+
+
+def test_the_place_filter_comes_from_the_url_and_goes_back(open_page, monkeypatch):
+    monkeypatch.setenv("TARGETS_FILE", str(PLACES / "targets.yaml"))
+    at = open_page(None, lang="en", place="乙县")
+    assert at.sidebar.multiselect[0].value == ["乙县"]
+    assert at.query_params["place"] == ["乙县"] or at.query_params["place"] == "乙县"
+    ids = list(at.dataframe[0].value["ID"])
+    assert sorted(ids) == ["b-gdp-growth-2024", "b-gdp-growth-2025", "b-school-places-2024"]
+
+
+def test_the_commitment_page_keeps_other_places_apart(open_page, monkeypatch):
+    monkeypatch.setenv("TARGETS_FILE", str(PLACES / "targets.yaml"))
+    at = open_page("commitment", lang="en", id="a-gdp-growth-2024")
+    labels = [b.label for b in at.button]
+    same = [label for label in labels if "GDP growth ·" in label]
+    assert same[0].startswith("2025 · GDP growth")  # the same place's other year
+    assert same[1].startswith("Yi County · GDP growth")  # another place, the same year
+    assert "Compare places" in [s.value for s in at.subheader]
