@@ -14,6 +14,7 @@ them: 6,900 and 6900, 1.8万 and 18000, 52.26亿 and 5.226 (billion) find the sa
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -219,15 +220,18 @@ def figure_matches(frame: pd.DataFrame, written: float, base: float) -> pd.Serie
     return found.fillna(False)
 
 
-def report_label(report: Report, reports: Sequence[Report], lang: str) -> str:
-    """Return how the report filter names a report, short enough never to be cut: its place
-    and plan year ("Jia County · 2024"), its date added when the place has two that year."""
-    place = report_place(report, lang) or (report.title if lang == "zh" else report.title_en)
-    year = f"{report.plan_year}年" if lang == "zh" else str(report.plan_year)
-    label = f"{place} · {year}"
-    twins = [
-        r
+def report_labels(reports: Sequence[Report], lang: str) -> dict[str, str]:
+    """Return how the report filter names each report it offers, short enough never to be cut:
+    its place and plan year ("Jia County · 2024"), its date added when the place has two that
+    year."""
+    keys = {
+        r.id: (report_place(r, lang) or (r.title if lang == "zh" else r.title_en), r.plan_year)
         for r in reports
-        if r.plan_year == report.plan_year and report_place(r, lang) == report_place(report, lang)
-    ]
-    return f"{label} · {report.date}" if len(twins) > 1 else label
+    }
+    seen = Counter(keys.values())
+    labels = {}
+    for report in reports:
+        place, year = keys[report.id]
+        label = f"{place} · {year}年" if lang == "zh" else f"{place} · {year}"
+        labels[report.id] = f"{label} · {report.date}" if seen[(place, year)] > 1 else label
+    return labels

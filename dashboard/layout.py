@@ -27,7 +27,7 @@ from dashboard.filters import (
     ignored_params,
     params_from_filters,
     place_choices,
-    report_label,
+    report_labels,
 )
 from dashboard.i18n import LANGUAGE_NAMES, LANGUAGES, status_label, t
 from dashboard.scope import ChartScope, chart_scope, with_filters
@@ -133,7 +133,9 @@ def load_data() -> DashboardData:
     return load_cached(targets_path(), as_of=dt.date.today())
 
 
-def _report_label(choice: str, data: DashboardData, lang: str, short: bool = False) -> str:
+def _report_label(
+    choice: str, data: DashboardData, lang: str, short: dict[str, str] | None = None
+) -> str:
     """Return how a report choice is named: all, a report (its place and year in the filter,
     short enough never to be cut; its title, led by its place, in headlines), or a year."""
     if not choice:
@@ -143,8 +145,8 @@ def _report_label(choice: str, data: DashboardData, lang: str, short: bool = Fal
     report = data.result.targets.report(choice)
     if report is None:
         return choice
-    if short:
-        return report_label(report, data.result.targets.reports, lang)
+    if short is not None:
+        return short.get(choice) or choice
     return titled_with_place(report, lang)
 
 
@@ -190,6 +192,10 @@ def sidebar_filters(data: DashboardData) -> Filters:
             or from_url.lang
         )
         st.subheader(t("filters", lang))
+        offered = set(reports)
+        short_labels = report_labels(
+            [r for r in data.result.targets.reports if r.id in offered], lang
+        )
         if len(places) > 1:
             st.multiselect(
                 t("filter_place", lang),
@@ -201,7 +207,7 @@ def sidebar_filters(data: DashboardData) -> Filters:
         st.selectbox(
             t("filter_report", lang),
             ["", *reports],
-            format_func=lambda c: _report_label(c, data, lang, short=True),
+            format_func=lambda c: _report_label(c, data, lang, short_labels),
             key="report",
         )
         st.multiselect(

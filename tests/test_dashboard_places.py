@@ -2,6 +2,7 @@
 records (`place`, `place_en`, else the title), never from code (SYNTHETIC fixtures)."""
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -124,21 +125,23 @@ def test_the_place_filter_reads_and_writes_the_url(two_places):
 
 
 def test_the_report_filter_is_grouped_by_place_with_short_labels(two_places):
-    from dashboard.filters import report_choices, report_label
+    from dashboard.filters import report_choices, report_labels
 
     targets = two_places.result.targets
     choices = report_choices(two_places.frame, targets.reports_by_id)
     assert choices == ["syn-a-2024", "syn-a-2025", "syn-b-2024", "syn-b-2025", "2024", "2025"]
-    labels = [report_label(targets.reports_by_id[c], targets.reports, "en") for c in choices[:4]]
-    assert labels == [
+    offered = [targets.reports_by_id[c] for c in choices[:4]]
+    assert list(report_labels(offered, "en").values()) == [
         "Jia County · 2024",
         "Jia County · 2025",
         "Yi County · 2024",
         "Yi County · 2025",
     ]
-    assert (
-        report_label(targets.reports_by_id["syn-b-2025"], targets.reports, "zh") == "乙县 · 2025年"
-    )
+    assert report_labels(offered, "zh")["syn-b-2025"] == "乙县 · 2025年"
+    twins = [*offered, replace(offered[0], id="syn-a-2024b", date=PartialDate(2024, 2))]
+    labels = report_labels(twins, "en")
+    assert labels["syn-a-2024"] == "Jia County · 2024 · 2024-01-20"
+    assert labels["syn-a-2024b"] == "Jia County · 2024 · 2024-02"
 
 
 def test_the_same_measure_lists_the_same_place_then_other_places(two_places):
