@@ -39,10 +39,10 @@ def place_titles(rows: pd.DataFrame, lang: str, several: bool | None = None) -> 
     ]
 
 
-def titles(rows: pd.DataFrame, lang: str) -> list[str]:
+def titles(rows: pd.DataFrame, lang: str, several: bool | None = None) -> list[str]:
     """Return each row's title in a language (led by its place when the rows span several); a
     year is added where two titles are the same."""
-    names = place_titles(rows, lang)
+    names = place_titles(rows, lang, several)
     repeated = {name for name, count in Counter(names).items() if count > 1}
     years = [int(y) for y in rows["year"]]
     suffix = "（{}年）" if lang == "zh" else " ({})"

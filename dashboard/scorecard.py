@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.canvas import Canvas, line_height
-from dashboard.chart_rows import place_titles, several_places
+from dashboard.chart_rows import several_places, titles
 from dashboard.commitment_row import frame_rows
 from dashboard.findings import count_text, counts_finding
 from dashboard.i18n import status_label, t, target_in_words
@@ -125,7 +125,7 @@ def scorecard_table(
         )
     verdicts, targets, outcomes, sources = zip(*texts, strict=True)
     data = [
-        place_titles(rows, lang, several),
+        titles(rows, lang, several),
         verdicts,
         targets,
         outcomes,
@@ -172,7 +172,7 @@ def scorecard_rows(rows: pd.DataFrame, scope: ChartScope, numbers: dict[str, int
     found = []
     listed = ordered(rows)
     several = scope.place_count > 1
-    for r, title in zip(frame_rows(listed), place_titles(listed, lang, several), strict=True):
+    for r, title in zip(frame_rows(listed), titles(listed, lang, several), strict=True):
         refs = [f"[{numbers[s]}]" for s in r.outcome_sources if s in numbers]
         found.append(
             Row(
@@ -212,7 +212,7 @@ def missing_paragraphs(
             f"{target_in_words(r.op, r.target, r.unit, r.tolerance, lang)}"
             f"{'）' if lang == 'zh' else ')'}"
             for r, title in zip(
-                frame_rows(named), place_titles(named, lang, scope.place_count > 1), strict=True
+                frame_rows(named), titles(named, lang, scope.place_count > 1), strict=True
             )
         )
         if len(group) > MAX_NAMED:
