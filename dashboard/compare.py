@@ -23,11 +23,14 @@ LABELLED_YEARS = 3  # up to this many years each dot is labelled; past it, the t
 
 
 def compare_rows(frame: pd.DataFrame, metric: str) -> pd.DataFrame:
-    """Return the reviewed commitments of one measure, ordered by place, then year."""
+    """Return the reviewed commitments of one measure, by place (in the record's order), then
+    year."""
     if frame.empty or not metric:
         return frame.iloc[0:0]
     rows = without_drafts(frame[frame["metric"] == metric])
-    return rows.sort_values(["place_en", "place", "year", "id"], kind="stable")
+    order = {place: index for index, place in enumerate(dict.fromkeys(frame["place"].tolist()))}
+    ranked = rows.assign(_order=rows["place"].map(order))  # places in the record's order
+    return ranked.sort_values(["_order", "year", "id"], kind="stable").drop(columns="_order")
 
 
 def compare_table(frame: pd.DataFrame, metric: str, lang: str) -> pd.DataFrame:
