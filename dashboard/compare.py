@@ -12,13 +12,16 @@ from dashboard.commitment_row import frame_rows
 from dashboard.escape import plain
 from dashboard.i18n import status_label, t, target_in_words
 from dashboard.scope import ChartScope, scoped_title, subtitle
+from dashboard.sources import newest_date, outcome_reports, plan_reports
 from dashboard.tables import latest_text
-from dashboard.theme import STATUS_COLOURS
+from dashboard.textfit import text_width
+from dashboard.theme import FONT_SIZE, STATUS_COLOURS
 from loaders import STATUSES
 
 #: the columns of the comparison table, in order
 COMPARE_COLUMNS = ("col_place", "col_year", "col_target", "col_latest", "col_status", "col_id")
 ROW_PX = 22  # each place's row of dots
+NAMED_SOURCES_PLACES = 3  # past this many places the source line counts its sources
 LABELLED_YEARS = 3  # up to this many years each dot is labelled; past it, the table says it
 
 
@@ -84,7 +87,7 @@ def compare_figure(frame: pd.DataFrame, metric: str, scope: ChartScope) -> go.Fi
             )
         )
     places = list(dict.fromkeys(names))
-    figure.update_yaxes(categoryorder="array", categoryarray=places[::-1], automargin=True)
+    figure.update_yaxes(categoryorder="array", categoryarray=places[::-1], automargin=False)
     years = [int(y) for y in rows["year"]] or [0]
     figure.update_xaxes(dtick=1, tickformat="d", range=[min(years) - 0.3, max(years) + 0.9])
     title_column = "title" if lang == "zh" else "title_en"
@@ -92,9 +95,34 @@ def compare_figure(frame: pd.DataFrame, metric: str, scope: ChartScope) -> go.Fi
     title = scoped_title(scope, t("compare_title", lang, measure=measure))
     about = subtitle(scope, t("compare_subtitle", lang))
     legend = tuple(status_label(s, lang) for s in STATUSES if (rows["status"] == s).any())
-    return finish(
+    finished = finish(
         figure,
         scope,
-        Frame(title, about, chart_source(rows, scope), legend),  # finish escapes these
+        Frame(title, about, compare_source(rows, scope, len(places)), legend),  # escaped there
         max(120, ROW_PX * len(places) + 40),
+    )
+    # the places' names stand left of the dots, inside the width finish laid out (a margin
+    # Plotly grew for them would leave a tall chart no room: its "axis scaling" error)
+    widest = max((text_width(name, FONT_SIZE) for name in places), default=0.0)
+    inner = max(1.0, scope.width - finished.layout.margin.l - finished.layout.margin.r)
+    finished.update_xaxes(domain=[min(0.5, (widest + 12) / inner), 1])
+    finished.update_layout(margin_autoexpand=False)  # finish measured the margins
+    return finished
+
+
+def compare_source(rows: pd.DataFrame, scope: ChartScope, places: int) -> str:
+    """Return the comparison's source line: each source named for a few places; for more, how
+    many plans and publications it draws on (the Rules and sources page lists them)."""
+    if places <= NAMED_SOURCES_PLACES:
+        return chart_source(rows, scope)
+    plans = plan_reports(rows, scope.reports)
+    outcomes = outcome_reports(rows, scope.reports)
+    return t(
+        "compare_source",
+        scope.lang,
+        plans=len(plans),
+        outcomes=len(outcomes),
+        places=places,
+        as_of=newest_date([*plans, *outcomes]) or scope.as_of,
+        checked=scope.checked or scope.as_of,
     )

@@ -215,6 +215,15 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "每地每年一点，颜色表示状态，旁注目标 → 结果",
         "en": "one dot per place and year, coloured by status, with target → outcome",
     },
+    "compare_source": {
+        "zh": "目标：{places}个地方的{plans}份政府工作报告；结果：{outcomes}份公开文件"
+        "（均列于“规则与来源”页）。数据截至 {as_of}（{checked}核对）。"
+        "状态规则：以到期年度最新公布数据对照目标，其后达到为逾期完成。",
+        "en": "Targets: {plans} work reports of {places} places; outcomes: {outcomes} "
+        "publications (each listed under Rules and sources). Data as of {as_of} (checked "
+        "{checked}). Status rule: the latest figure for the due year against the target; "
+        "reached later = met late.",
+    },
     "same_metric_other_places": {
         "zh": "其他地方{year}年的同一指标",
         "en": "The same measure in other places, {year}",

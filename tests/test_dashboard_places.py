@@ -184,3 +184,22 @@ def test_the_bench_synthetic_twenty_counties_name_their_places(tmp_path):
     assert file_stem(scope, "briefing").startswith("20-places-2022-2023-2024-2025-2026-briefing")
     first = scorecard_table(without_drafts(data.frame), scope, 3).iloc[:, 0]
     assert all(name.startswith("Synthetic County ") for name in first)
+
+
+def test_a_comparison_of_twenty_places_counts_its_sources_and_draws(tmp_path):
+    from bench.synthetic import ensure_generated
+    from dashboard.compare import compare_figure, compare_rows
+
+    made = ensure_generated(100, 51, out_root=tmp_path)
+    data = build_data(load_targets(made.targets_file), AS_OF)
+    rows = compare_rows(data.frame, "gdp-growth")
+    assert list(dict.fromkeys(rows["place_en"]))[:3] == [
+        "Synthetic County 1",
+        "Synthetic County 2",
+        "Synthetic County 3",
+    ]
+    scope = chart_scope(data.result.targets, rows, "en", "2026-01-01")
+    figure = compare_figure(data.frame, "gdp-growth", scope)
+    source = figure.layout.annotations[-1].text.replace("<br>", " ")
+    assert "work reports of 20 places" in source and "Data as of" in source
+    assert figure.layout.margin.autoexpand is False  # Plotly grows no margin: it draws
