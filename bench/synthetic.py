@@ -341,11 +341,15 @@ def _reports_yaml(county: _County, only_year: int | None = None) -> str:
             f"    title_en: {_q(f'{MARK} Synthetic County {county.county} Government Work Report {year}')}",
             f"    date: {year}-03-15",
             f"    file: {county.file_name(year)}",
+            f"    place: {_q(name)}",
+            f"    place_en: {_q(f'Synthetic County {county.county}')}",
             f"  - id: {county.stats_id(year)}",
             f"    title: {_q(f'{MARK} {name}{year}年国民经济和社会发展统计公报')}",
             f"    title_en: {_q(f'{MARK} Synthetic County {county.county} Statistical Bulletin {year}')}",
             f"    date: {year + 1}-04",
             f"    publisher: {_q(f'{MARK} {name}统计局')}",
+            f"    place: {_q(name)}",
+            f"    place_en: {_q(f'Synthetic County {county.county}')}",
         ]
     return "\n".join(out) + "\n"
 

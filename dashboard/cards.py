@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 
 import pandas as pd
 
+from dashboard.chart_rows import several_places, titles
 from dashboard.commitment_row import frame_rows
 from dashboard.i18n import t, target_in_words
 from dashboard.scorecard import SCORECARD_FIELDS, ordered, outcome_text, verdict
@@ -48,8 +49,7 @@ def cards_html(
     shown = ordered(rows)
     if limit is not None:
         shown = shown.head(limit)
-    title_column = "title" if lang == "zh" else "title_en"
-    titles = shown[title_column].tolist()
+    names = titles(shown, lang, several_places(rows, lang))
     cards = [
         card_html(
             title,
@@ -60,7 +60,7 @@ def cards_html(
             lang,
         )
         for title, commitment_id, r in zip(
-            titles, shown["id"].tolist(), frame_rows(shown, SCORECARD_FIELDS), strict=True
+            names, shown["id"].tolist(), frame_rows(shown, SCORECARD_FIELDS), strict=True
         )
     ]
     return f'<div class="cards">{"".join(cards)}</div>'

@@ -40,6 +40,7 @@ CHART_COLUMNS = {
         "draft",
         "outcome_sources",
         "measure_kind",
+        "place" if lang == "zh" else "place_en",
     )
     for lang in ("zh", "en")
 }
@@ -70,6 +71,7 @@ def scope_digest(scope: ChartScope, reports_digest: str) -> str:
         (
             scope.lang,
             scope.as_of,
+            scope.checked,
             scope.place,
             scope.years,
             scope.areas,
@@ -79,6 +81,7 @@ def scope_digest(scope: ChartScope, reports_digest: str) -> str:
             scope.record,
             scope.filter_slug,
             scope.statuses,
+            scope.place_count,
             reports_digest,
         )
     )

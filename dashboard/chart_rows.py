@@ -15,10 +15,34 @@ from dashboard.i18n import status_label, t, target_in_words
 MAX_MISSING_ROWS = 12
 
 
-def titles(rows: pd.DataFrame, lang: str) -> list[str]:
-    """Return each row's title in a language; a year is added where two titles are the same."""
-    column = "title" if lang == "zh" else "title_en"
-    names = rows[column].tolist()
+def place_column(lang: str) -> str:
+    """Return the frame's column naming each row's place in a language."""
+    return "place" if lang == "zh" else "place_en"
+
+
+def several_places(rows: pd.DataFrame, lang: str) -> bool:
+    """Return True when these rows are about more than one place (each row then names its own)."""
+    column = place_column(lang)
+    return column in rows and rows[column].nunique() > 1
+
+
+def place_titles(rows: pd.DataFrame, lang: str, several: bool | None = None) -> list[str]:
+    """Return each row's title in a language, led by its place when the rows span several (or
+    `several` says the whole view does, for a view's first rows)."""
+    names = rows["title" if lang == "zh" else "title_en"].tolist()
+    if not (several_places(rows, lang) if several is None else several):
+        return names
+    join = "·" if lang == "zh" else " · "
+    return [
+        f"{place}{join}{name}" if place else name
+        for place, name in zip(rows[place_column(lang)].tolist(), names, strict=True)
+    ]
+
+
+def titles(rows: pd.DataFrame, lang: str, several: bool | None = None) -> list[str]:
+    """Return each row's title in a language (led by its place when the rows span several); a
+    year is added where two titles are the same."""
+    names = place_titles(rows, lang, several)
     repeated = {name for name, count in Counter(names).items() if count > 1}
     years = [int(y) for y in rows["year"]]
     suffix = "（{}年）" if lang == "zh" else " ({})"

@@ -64,7 +64,7 @@ def chart_source(rows: pd.DataFrame, scope: ChartScope) -> str:
         plan_reports(rows, scope.reports),
         outcome_reports(rows, scope.reports),
         scope.lang,
-        scope.as_of,
+        scope.checked or scope.as_of,
         scope.place,
     )
 
@@ -302,9 +302,12 @@ def rates_figure(frame: pd.DataFrame, scope: ChartScope) -> go.Figure:
     """
     lang = scope.lang
     rows = rate_rows(frame)
-    has_outcome = [not missing(v) for v in rows["latest_value"]]
+    # a boolean Series, never a list: an empty list would select no column, not no row
+    has_outcome = pd.Series(
+        [not missing(v) for v in rows["latest_value"]], index=rows.index, dtype=bool
+    )
     with_figure = rows[has_outcome]
-    without = rows[[not h for h in has_outcome]]
+    without = rows[~has_outcome]
     hidden = 0
     if len(with_figure) > MAX_RATES:
         hidden, with_figure = len(with_figure) - MAX_RATES, with_figure.head(MAX_RATES)

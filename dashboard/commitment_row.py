@@ -45,6 +45,8 @@ class CommitmentRow(Protocol):
     area_order: int
     report_title: str
     report_title_en: str
+    place: str
+    place_en: str
     draft: bool
     outcome_sources: tuple[str, ...]
     measure_kind: str

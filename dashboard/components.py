@@ -9,6 +9,7 @@ from dashboard.filters import params_from_filters
 from dashboard.findings import filter_slug
 from dashboard.i18n import t
 from dashboard.layout import PageContext
+from dashboard.sources import newest_date, outcome_reports, plan_reports
 from dashboard.tables import csv_bytes, export_table, xlsx_bytes
 
 COMMITMENT_PAGE = "views/commitment.py"
@@ -80,10 +81,13 @@ def download_buttons(context: PageContext, key: str) -> None:
 
 
 def download_stem(context: PageContext) -> str:
-    """Return the downloads' file name without extension: the filters in force, language, date."""
+    """Return the downloads' file name without extension: the filters in force, language and
+    the newest date among the sources the rows cite."""
     f = context.filters
     named = filter_slug(f.statuses, f.areas, f.query, f.report)
-    parts = ["work-report-commitments", named, context.lang, context.as_of]
+    reports = context.data.result.targets.reports_by_id
+    cited = [*plan_reports(context.rows, reports), *outcome_reports(context.rows, reports)]
+    parts = ["work-report-commitments", named, context.lang, newest_date(cited) or context.as_of]
     return "-".join(part for part in parts if part)
 
 

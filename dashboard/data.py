@@ -24,7 +24,7 @@ import streamlit as st
 
 from dashboard.filters import report_choices
 from dashboard.measures import measure_kind
-from dashboard.sources import outcome_sources
+from dashboard.sources import outcome_sources, report_place
 from dashboard.tables import display_table
 from loaders import (
     EXPORT_COLUMNS,
@@ -51,6 +51,8 @@ EXTRA_COLUMNS = (
     "area_order",
     "report_title",
     "report_title_en",
+    "place",
+    "place_en",
     "draft",
     "outcome_sources",
     "measure_kind",
@@ -144,6 +146,8 @@ def group_columns(
     ]
     columns["report_title"] = [r.title if r else None for r in report_of]
     columns["report_title_en"] = [r.title_en if r else None for r in report_of]
+    columns["place"] = [report_place(r, "zh") if r else "" for r in report_of]
+    columns["place_en"] = [report_place(r, "en") if r else "" for r in report_of]
     columns["draft"] = [c.draft for c in commitments]
     columns["outcome_sources"] = [outcome_sources(c) for c in commitments]
     columns["measure_kind"] = [measure_kind(row["op"], row["unit"], row["metric"]) for row in rows]

@@ -14,6 +14,7 @@ import pandas as pd
 
 from dashboard.escape import escape_markdown
 from dashboard.i18n import format_quantity, in_language, in_language_of, localized, status_label, t
+from dashboard.sources import report_place
 from dashboard.theme import STATUS_COLOURS, STATUS_ICONS, TEXT_COLOUR, mix
 from loaders import UNDER_WAY, Commitment, Document, Paragraph, TargetsFile, find_quote
 
@@ -123,14 +124,40 @@ def progress_markdown(table: pd.DataFrame) -> str:
     return "\n".join(items)
 
 
+def commitment_place(targets: TargetsFile, commitment: Commitment) -> str:
+    """Return the place a commitment's report is about (as the report records name it)."""
+    report = targets.report(commitment.report)
+    return report_place(report, "zh") if report else ""
+
+
 def same_metric(targets: TargetsFile, commitment: Commitment) -> list[Commitment]:
-    """Return the other commitments with the same metric, in order of year."""
+    """Return the same place's other commitments with the same metric, in order of year."""
     if not commitment.metric:
         return []
+    place = commitment_place(targets, commitment)
     others = [
-        c for c in targets.commitments if c.metric == commitment.metric and c.id != commitment.id
+        c
+        for c in targets.commitments
+        if c.metric == commitment.metric
+        and c.id != commitment.id
+        and commitment_place(targets, c) == place
     ]
     return sorted(others, key=lambda c: (c.year, c.id))
+
+
+def other_places(targets: TargetsFile, commitment: Commitment) -> list[Commitment]:
+    """Return the same metric's commitments for the same year in other places, by place."""
+    if not commitment.metric:
+        return []
+    place = commitment_place(targets, commitment)
+    found = [
+        c
+        for c in targets.commitments
+        if c.metric == commitment.metric
+        and c.year == commitment.year
+        and commitment_place(targets, c) != place
+    ]
+    return sorted(found, key=lambda c: (commitment_place(targets, c), c.id))
 
 
 def verdict_html(status: str, finding: str, lang: str) -> str:

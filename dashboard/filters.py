@@ -1,6 +1,7 @@
 """The filters every view respects, and their place in the URL so a view can be sent as a link.
 
-URL parameters: `lang` (zh|en), `report` (a report id or a year such as 2022), `area`
+URL parameters: `lang` (zh|en), `report` (a report id or a year such as 2022), `place`
+(places as the reports name them, comma-separated or repeated), `area`
 (area ids, comma-separated or repeated: `status=met&status=missed`), `status` (likewise), `q`
 (free text), `id` (the commitment shown on its page) and `clean=1` (the layout for
 screenshots). A parameter or value the dashboard does not know is ignored and named in a
@@ -13,11 +14,13 @@ them: 6,900 and 6900, 1.8万 and 18000, 52.26亿 and 5.226 (billion) find the sa
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 
+from dashboard.sources import report_place
 from loaders import STATUSES, Report
 
 DEFAULT_LANG = "zh"
@@ -29,6 +32,7 @@ class Filters:
 
     lang: str = DEFAULT_LANG
     report: str = ""
+    places: tuple[str, ...] = ()
     areas: tuple[str, ...] = ()
     statuses: tuple[str, ...] = ()
     query: str = ""
@@ -36,7 +40,7 @@ class Filters:
     commitment: str = ""
 
 
-KNOWN_PARAMS = ("lang", "report", "area", "status", "q", "clean", "id")
+KNOWN_PARAMS = ("lang", "report", "place", "area", "status", "q", "clean", "id")
 STREAMLIT_PARAMS = ("embed", "embed_options")  # Streamlit's own
 
 Params = Mapping[str, str | Sequence[str]]
@@ -66,6 +70,7 @@ def filters_from_params(
     params: Params,
     report_choices: list[str],
     area_choices: list[str],
+    place_choices: Sequence[str] = (),
 ) -> Filters:
     """Return the filters a URL's parameters ask for, ignoring values that do not exist."""
     lang = _last(params, "lang") or DEFAULT_LANG
@@ -73,6 +78,7 @@ def filters_from_params(
     return Filters(
         lang=lang if lang in ("zh", "en") else DEFAULT_LANG,
         report=report if report in report_choices else "",
+        places=tuple(p for p in _split(params, "place") if p in place_choices),
         areas=tuple(a for a in _split(params, "area") if a in area_choices),
         statuses=tuple(s for s in _split(params, "status") if s in STATUSES),
         query=_last(params, "q").strip()[:200],
@@ -81,7 +87,12 @@ def filters_from_params(
     )
 
 
-def ignored_params(params: Params, report_choices: list[str], area_choices: list[str]) -> list[str]:
+def ignored_params(
+    params: Params,
+    report_choices: list[str],
+    area_choices: list[str],
+    place_choices: Sequence[str] = (),
+) -> list[str]:
     """Return what a URL asks for that the dashboard ignores, as `name=value`, in URL order."""
     ignored = []
     for key in params:
@@ -98,8 +109,8 @@ def ignored_params(params: Params, report_choices: list[str], area_choices: list
             ]
         elif key == "clean":
             ignored += [f"clean={v}" for v in _values(params, key) if v not in ("", "0", "1")]
-        elif key in ("area", "status"):
-            known = area_choices if key == "area" else STATUSES
+        elif key in ("area", "status", "place"):
+            known = {"area": area_choices, "status": STATUSES, "place": place_choices}[key]
             ignored += [f"{key}={v}" for v in _split(params, key) if v not in known]
     return ignored
 
@@ -109,6 +120,7 @@ def params_from_filters(filters: Filters) -> dict[str, str]:
     params = {
         "lang": filters.lang if filters.lang != DEFAULT_LANG else "",
         "report": filters.report,
+        "place": ",".join(filters.places),
         "area": ",".join(filters.areas),
         "status": ",".join(filters.statuses),
         "q": filters.query,
@@ -118,23 +130,40 @@ def params_from_filters(filters: Filters) -> dict[str, str]:
     return {key: value for key, value in params.items() if value}
 
 
+def place_choices(frame: pd.DataFrame) -> list[str]:
+    """Return what the place filter offers: each place the rows' reports name, once, in order."""
+    if frame.empty or "place" not in frame:
+        return []
+    return [p for p in dict.fromkeys(frame["place"].tolist()) if isinstance(p, str) and p]
+
+
 def report_choices(frame: pd.DataFrame, reports: Mapping[str, Report] | None = None) -> list[str]:
-    """Return what the report filter offers: each report id by date, then each year."""
+    """Return what the report filter offers: each report id grouped by place, by date; then
+    each year."""
     if frame.empty:
         return []
     found = list(dict.fromkeys(frame["report"].tolist()))
     if reports:
         dated = {r: reports[r].date.sort_key for r in found if r in reports}
         found.sort(key=lambda r: (r not in dated, dated.get(r, (0, 0, 0)), r))
+        if "place" in frame:  # grouped by place, the places in the order of their first report
+            places = dict(zip(frame["report"], frame["place"], strict=True))
+            order = {p: i for i, p in enumerate(dict.fromkeys(places[r] for r in found))}
+            found.sort(key=lambda r: order[places[r]])
     years = [str(year) for year in sorted(frame["year"].unique())]
     return [*found, *(y for y in years if y not in found)]
 
 
 def apply_filters(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
-    """Return the rows that match every filter (report or year, areas, statuses, search text)."""
-    if frame.empty or not (filters.report or filters.areas or filters.statuses or filters.query):
+    """Return the rows that match every filter (report or year, places, areas, statuses,
+    search text)."""
+    if frame.empty or not (
+        filters.report or filters.places or filters.areas or filters.statuses or filters.query
+    ):
         return frame  # nothing to filter: the frame itself, not a copy of every row
     mask = pd.Series(True, index=frame.index)
+    if filters.places and "place" in frame:
+        mask &= frame["place"].isin(filters.places)
     if filters.report:
         if filters.report.isdigit():
             mask &= frame["year"] == int(filters.report)
@@ -189,3 +218,20 @@ def figure_matches(frame: pd.DataFrame, written: float, base: float) -> pd.Serie
         for shown, wanted in ((values, written), (in_base, base), (in_base / 1e9, written)):
             found |= (shown - wanted).abs() <= 1e-9 * shown.abs().clip(lower=1)
     return found.fillna(False)
+
+
+def report_labels(reports: Sequence[Report], lang: str) -> dict[str, str]:
+    """Return how the report filter names each report it offers, short enough never to be cut:
+    its place and plan year ("Jia County · 2024"), its date added when the place has two that
+    year."""
+    keys = {
+        r.id: (report_place(r, lang) or (r.title if lang == "zh" else r.title_en), r.plan_year)
+        for r in reports
+    }
+    seen = Counter(keys.values())
+    labels = {}
+    for report in reports:
+        place, year = keys[report.id]
+        label = f"{place} · {year}年" if lang == "zh" else f"{place} · {year}"
+        labels[report.id] = f"{label} · {report.date}" if seen[(place, year)] > 1 else label
+    return labels

@@ -32,9 +32,19 @@ LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
 TEXT: dict[str, dict[str, str]] = {
     "app_title": {"zh": "政府工作报告目标追踪", "en": "Work-report target tracker"},
     "app_subtitle": {
-        "zh": "清远市清城区政府工作报告的承诺与已公布的结果",
-        "en": "What Qingcheng District's government work reports promised, and what was reported",
+        "zh": "{place}政府工作报告的承诺与已公布的结果",
+        "en": "What {place}'s government work reports promised, and what was reported",
     },
+    "app_subtitle_places": {
+        "zh": "{place}的政府工作报告的承诺与已公布的结果",
+        "en": "What the government work reports of {place} promised, and what was reported",
+    },
+    "app_subtitle_no_place": {
+        "zh": "政府工作报告的承诺与已公布的结果",
+        "en": "What government work reports promised, and what was reported",
+    },
+    "col_place": {"zh": "地方", "en": "Place"},
+    "places_count": {"zh": "{count}个地方", "en": "{count} places"},
     "page_overview": {"zh": "总览", "en": "Overview"},
     "page_commitments": {"zh": "承诺清单", "en": "Commitments"},
     "page_commitment": {"zh": "承诺详情", "en": "Commitment"},
@@ -43,6 +53,7 @@ TEXT: dict[str, dict[str, str]] = {
     "language": {"zh": "语言 / Language", "en": "Language / 语言"},
     "filters": {"zh": "筛选", "en": "Filters"},
     "filter_report": {"zh": "报告", "en": "Report"},
+    "filter_place": {"zh": "地方", "en": "Place"},
     "filter_area": {"zh": "领域", "en": "Area"},
     "filter_status": {"zh": "状态", "en": "Status"},
     "filter_search": {"zh": "搜索（中文或英文）", "en": "Search (Chinese or English)"},
@@ -137,9 +148,9 @@ TEXT: dict[str, dict[str, str]] = {
     "axis_commitments": {"zh": "承诺数", "en": "Commitments"},
     "axis_percent_of_target": {"zh": "占目标的百分比", "en": "Percent of target"},
     "source_line": {
-        "zh": "目标：{targets}。结果：{outcomes}。数据截至 {as_of}。"
+        "zh": "目标：{targets}。结果：{outcomes}。数据截至 {as_of}（{checked}核对）。"
         "状态规则：以到期年度最新公布数据对照目标，其后达到为逾期完成。",
-        "en": "Targets: {targets}. Outcomes: {outcomes}. Data as of {as_of}. "
+        "en": "Targets: {targets}. Outcomes: {outcomes}. Data as of {as_of} (checked {checked}). "
         "Status rule: the latest figure for the due year against the target; reached later = "
         "met late.",
     },
@@ -195,6 +206,28 @@ TEXT: dict[str, dict[str, str]] = {
     "part_front": {"zh": "开篇", "en": "opening"},
     "part_annex": {"zh": "附件", "en": "annex"},
     "same_metric": {"zh": "同一指标的其他年度", "en": "The same measure in other years"},
+    "compare_heading": {"zh": "各地比较", "en": "Compare places"},
+    "compare_title": {
+        "zh": "{measure}：各地各年的目标与结果",
+        "en": "{measure}: target and outcome by place and year",
+    },
+    "compare_subtitle": {
+        "zh": "每地每年一点，颜色表示状态，旁注目标 → 结果",
+        "en": "one dot per place and year, coloured by status, with target → outcome",
+    },
+    "compare_source": {
+        "zh": "目标：{places}个地方的{plans}份政府工作报告；结果：{outcomes}份公开文件"
+        "（均列于“规则与来源”页）。数据截至 {as_of}（{checked}核对）。"
+        "状态规则：以到期年度最新公布数据对照目标，其后达到为逾期完成。",
+        "en": "Targets: {plans} work reports of {places} places; outcomes: {outcomes} "
+        "publications (each listed under Rules and sources). Data as of {as_of} (checked "
+        "{checked}). Status rule: the latest figure for the due year against the target; "
+        "reached later = met late.",
+    },
+    "same_metric_other_places": {
+        "zh": "其他地方{year}年的同一指标",
+        "en": "The same measure in other places, {year}",
+    },
     "no_same_metric": {
         "zh": "没有其他年度的同一指标。",
         "en": "No other year's commitment measures the same thing.",
@@ -516,7 +549,7 @@ def in_language_of(text: str | None, text_en: str | None, lang: str) -> str:
 
 def in_language(text: str, lang: str) -> str:
     """Return a text for a page in a language, saying so when only the other language has it:
-    "清城区统计局 (no English text)", "（无中文）the first of the four growth rates"."""
+    "合成区统计局 (no English text)", "（无中文）the first of the four growth rates"."""
     written = text_language(text) if text else None
     if written is None or written == lang:
         return text

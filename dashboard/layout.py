@@ -7,7 +7,7 @@ filters, then draw with tested pure functions (charts, tables, detail).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -26,9 +26,12 @@ from dashboard.filters import (
     filters_from_params,
     ignored_params,
     params_from_filters,
+    place_choices,
+    report_labels,
 )
-from dashboard.i18n import LANGUAGE_NAMES, LANGUAGES, localized, status_label, t
+from dashboard.i18n import LANGUAGE_NAMES, LANGUAGES, status_label, t
 from dashboard.scope import ChartScope, chart_scope, with_filters
+from dashboard.sources import titled_with_place
 from loaders import STATUSES, KeptVersion, targets_path
 
 CONTEXT_KEY = "_page_context"
@@ -63,7 +66,7 @@ class PageContext:
     def rows_key(self) -> tuple:
         """Return what decides the filtered rows: report, areas, statuses and search text."""
         f = self.filters
-        return (f.report, f.areas, f.statuses, f.query)
+        return (f.report, f.places, f.areas, f.statuses, f.query)
 
     def chart(self, name: str, build: ChartBuilder, scope: ChartScope) -> Any:
         """Return build(rows, scope) of this page's rows (only the columns charts read), made
@@ -130,8 +133,11 @@ def load_data() -> DashboardData:
     return load_cached(targets_path(), as_of=dt.date.today())
 
 
-def _report_label(choice: str, data: DashboardData, lang: str) -> str:
-    """Return how the report filter shows a choice: all, a report's title, or a year."""
+def _report_label(
+    choice: str, data: DashboardData, lang: str, short: dict[str, str] | None = None
+) -> str:
+    """Return how a report choice is named: all, a report (its place and year in the filter,
+    short enough never to be cut; its title, led by its place, in headlines), or a year."""
     if not choice:
         return t("all_reports", lang)
     if choice.isdigit():
@@ -139,10 +145,14 @@ def _report_label(choice: str, data: DashboardData, lang: str) -> str:
     report = data.result.targets.report(choice)
     if report is None:
         return choice
-    return localized(report, "title", lang)
+    if short is not None:
+        return short.get(choice) or choice
+    return titled_with_place(report, lang)
 
 
-def keep_filter_widgets(from_url: Filters, reports: list[str], areas: list[str]) -> None:
+def keep_filter_widgets(
+    from_url: Filters, reports: list[str], areas: list[str], places: Sequence[str] = ()
+) -> None:
     """Give each filter widget its value before it is drawn: the reader's, else the URL's.
 
     Re-assigning every widget's key at the top of the run is Streamlit's documented way to keep
@@ -154,6 +164,7 @@ def keep_filter_widgets(from_url: Filters, reports: list[str], areas: list[str])
     state["lang"] = state.get("lang") or from_url.lang
     report = state.get("report", from_url.report)
     state["report"] = report if report in ("", *reports) else ""  # the file changed
+    state["places"] = [p for p in state.get("places", from_url.places) if p in places]
     state["areas"] = [a for a in state.get("areas", from_url.areas) if a in areas]
     state["statuses"] = list(state.get("statuses", from_url.statuses))
     state["query"] = state.get("query", from_url.query)
@@ -164,8 +175,10 @@ def sidebar_filters(data: DashboardData) -> Filters:
     """Return the filters chosen in the sidebar, first set from the URL's parameters."""
     reports = data.report_choices()
     areas = [a.id for a in data.result.targets.areas]
-    from_url = filters_from_params(url_params(), reports, areas)
-    keep_filter_widgets(from_url, reports, areas)
+    places = place_choices(data.frame)
+    from_url = filters_from_params(url_params(), reports, areas, places)
+    keep_filter_widgets(from_url, reports, areas, places)
+    place_names = dict(zip(data.frame["place"], data.frame["place_en"], strict=False))
     area_names = {a.id: a for a in data.result.targets.areas}
     with st.sidebar:
         # never None: keep_filter_widgets gave the widget a language before it was drawn
@@ -179,10 +192,22 @@ def sidebar_filters(data: DashboardData) -> Filters:
             or from_url.lang
         )
         st.subheader(t("filters", lang))
+        offered = set(reports)
+        short_labels = report_labels(
+            [r for r in data.result.targets.reports if r.id in offered], lang
+        )
+        if len(places) > 1:
+            st.multiselect(
+                t("filter_place", lang),
+                places,
+                format_func=lambda p: p if lang == "zh" else place_names.get(p) or p,
+                key="places",
+                placeholder="—",
+            )
         st.selectbox(
             t("filter_report", lang),
             ["", *reports],
-            format_func=lambda c: _report_label(c, data, lang),
+            format_func=lambda c: _report_label(c, data, lang, short_labels),
             key="report",
         )
         st.multiselect(
@@ -220,6 +245,7 @@ def sidebar_filters(data: DashboardData) -> Filters:
     return Filters(
         lang=lang,
         report=st.session_state["report"] if st.session_state["report"] in reports else "",
+        places=tuple(p for p in st.session_state["places"] if p in places),
         areas=tuple(a for a in st.session_state["areas"] if a in areas),
         statuses=tuple(st.session_state["statuses"]),
         query=(st.session_state["query"] or "").strip(),
@@ -237,15 +263,21 @@ def show_ignored_params(data: DashboardData, lang: str) -> None:
     """Name, in a small notice, the URL parameters and values the dashboard ignored."""
     reports = data.report_choices()
     areas = [a.id for a in data.result.targets.areas]
-    ignored = ignored_params(url_params(), reports, areas)
+    ignored = ignored_params(url_params(), reports, areas, place_choices(data.frame))
     if ignored:
         items = ", ".join(literal(item) for item in ignored)  # text, never Markdown
         st.caption(t("url_ignored", lang, items=items))
 
 
 def _clear_filters() -> None:
-    """Reset the report, area, status and search filters."""
-    for key, empty in (("report", ""), ("areas", []), ("statuses", []), ("query", "")):
+    """Reset the report, place, area, status and search filters."""
+    for key, empty in (
+        ("report", ""),
+        ("places", []),
+        ("areas", []),
+        ("statuses", []),
+        ("query", ""),
+    ):
         st.session_state[key] = empty
 
 

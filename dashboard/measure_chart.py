@@ -212,7 +212,7 @@ def measure_figure(
         Frame(
             title,
             subtitle(scope, about),
-            source_text(plans, outcomes_cited, lang, scope.as_of, scope.place),
+            source_text(plans, outcomes_cited, lang, scope.checked or scope.as_of, scope.place),
             tuple(legend),
         ),
         MILESTONE_PX if milestone else PHONE_PLOT_PX if scope.phone else PLOT_PX,

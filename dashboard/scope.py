@@ -1,7 +1,9 @@
 """What a chart covers and how wide it is drawn: the place, the years, the areas filtered on,
 the reports to cite, and the width its text is fitted to.
 
-Every chart title starts with the scope ("Qingcheng District, 2022 targets (Livelihoods): …"),
+Every chart title starts with the scope ("Longmen County, 2022 targets (Livelihoods): …", or
+"20 places, 2022–2026 targets: …"), the place read from the report records (`place`,
+`place_en`, else the report's title), never from code,
 so an image taken out of the dashboard still says what it is about; download names carry the
 same scope.
 """
@@ -17,13 +19,15 @@ import pandas as pd
 from dashboard.filters import Filters
 from dashboard.findings import filter_note, filter_slug, record_note
 from dashboard.i18n import t
-from dashboard.sources import place_name
+from dashboard.sources import newest_date, outcome_reports, place_name, places
 from loaders import STATUSES, Report, TargetsFile
 
 #: the width charts are fitted to: a phone's screen (390 px less the page's padding) and the
 #: narrowest main column of the dashboard on a laptop (sidebar open)
 PHONE_WIDTH = 360
 DESKTOP_WIDTH = 780
+#: up to this many places the page's subtitle names them; past it, it counts them
+NAMED_PLACES = 5
 MOBILE_AGENT = re.compile(r"Mobi|Android|iPhone|iPod", re.IGNORECASE)
 
 
@@ -32,7 +36,7 @@ class ChartScope:
     """What a chart covers (place, years, areas), its language, data date and width in pixels."""
 
     lang: str
-    as_of: str
+    as_of: str  # the newest date among the sources the chart cites
     place: str = ""
     years: tuple[int, ...] = ()
     areas: tuple[str, ...] = ()
@@ -45,6 +49,8 @@ class ChartScope:
     record: str = ""
     filter_slug: str = ""
     statuses: tuple[str, ...] = ()  # the statuses filtered on (none: every status)
+    checked: str = ""  # the day the statuses were computed for ("checked on")
+    place_count: int = 1  # how many places the cited plans are about ("20 places" when several)
 
     @property
     def phone(self) -> bool:
@@ -82,20 +88,40 @@ def chart_scope(
         area = targets.area(area_id)
         if area is not None:
             names.append(f"{area.chapter or ''}{area.name}" if lang == "zh" else area.name_en)
+    cited = [*plans, *outcome_reports(rows, targets.reports_by_id)]
     return ChartScope(
         lang=lang,
-        as_of=as_of,
+        as_of=newest_date(cited) or as_of,
+        checked=as_of,
         place=place_name(plans, lang),
         years=years,
         areas=tuple(names),
         width=width,
         reports=targets.reports_by_id,
         place_slug=slug(place_name(plans, "en")),
+        place_count=max(len(places(plans, "zh")), len(places(plans, "en"))),
     )
+
+
+def record_subtitle(targets: TargetsFile, lang: str) -> str:
+    """Return the page's subtitle: what the place's reports promised, or the places' reports."""
+    plan_ids = {c.report for c in targets.commitments}
+    plans = [r for r in targets.reports if r.id in plan_ids] or list(targets.reports)
+    place = place_name(plans, lang)
+    if not place:
+        return t("app_subtitle_no_place", lang)
+    found = places(plans, lang)
+    if len(found) == 1:
+        return t("app_subtitle", lang, place=place)
+    if len(found) <= NAMED_PLACES:  # a few places are named, more counted
+        place = ("、" if lang == "zh" else ", ").join(found)
+    return t("app_subtitle_places", lang, place=place)
 
 
 def years_text(years: tuple[int, ...], lang: str) -> str:
     """Return years as a title says them: 2022 / 2022 and 2024 / 2022、2024."""
+    if len(years) > 2 and list(years) == list(range(years[0], years[-1] + 1)):
+        return f"{years[0]}–{years[-1]}"  # a run of years: 2022–2026
     if lang == "zh":
         return "、".join(str(y) for y in years)
     shown = [str(y) for y in years]
@@ -103,19 +129,20 @@ def years_text(years: tuple[int, ...], lang: str) -> str:
 
 
 def scope_label(scope: ChartScope) -> str:
-    """Return the scope as a title's first part: "Qingcheng District, 2022 targets (Livelihoods)"."""
+    """Return the scope as a title's first part: "Longmen County, 2022 targets (Livelihoods)"."""
     lang = scope.lang
     parts = t("scope_years", lang, years=years_text(scope.years, lang)) if scope.years else ""
     areas = ("、" if lang == "zh" else ", ").join(scope.areas)
     if areas:
         parts += t("scope_areas", lang, areas=areas)
     if scope.place and parts:
-        return scope.place + ("" if lang == "zh" else ", ") + parts
+        join = ", " if lang == "en" else ("，" if scope.place_count > 1 else "")
+        return scope.place + join + parts
     return scope.place or parts
 
 
 def scoped_title(scope: ChartScope, chart: str) -> str:
-    """Return a chart's title led by its scope: "Qingcheng District, 2022 targets: Rates …"."""
+    """Return a chart's title led by its scope: "20 places, 2022–2026 targets: Rates …"."""
     label = scope_label(scope)
     return f"{label}{'：' if scope.lang == 'zh' else ': '}{chart}" if label else chart
 

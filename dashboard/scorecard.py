@@ -15,6 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.canvas import Canvas, line_height
+from dashboard.chart_rows import several_places, titles
 from dashboard.commitment_row import frame_rows
 from dashboard.findings import count_text, counts_finding
 from dashboard.i18n import status_label, t, target_in_words
@@ -103,6 +104,7 @@ def scorecard_table(
     columns = [*(t(key, lang) for key, _ in COLUMNS), t("col_id", lang)]
     if rows.empty:
         return pd.DataFrame(columns=columns)
+    several = several_places(rows, lang)
     rows = ordered(rows)
     if limit is not None:
         rows = rows.head(limit)
@@ -122,8 +124,14 @@ def scorecard_table(
             )
         )
     verdicts, targets, outcomes, sources = zip(*texts, strict=True)
-    title_column = "title" if lang == "zh" else "title_en"
-    data = [rows[title_column].tolist(), verdicts, targets, outcomes, sources, rows["id"].tolist()]
+    data = [
+        titles(rows, lang, several),
+        verdicts,
+        targets,
+        outcomes,
+        sources,
+        rows["id"].tolist(),
+    ]
     return pd.DataFrame(dict(zip(columns, data, strict=True)))
 
 
@@ -161,13 +169,14 @@ class Row:
 def scorecard_rows(rows: pd.DataFrame, scope: ChartScope, numbers: dict[str, int]) -> list[Row]:
     """Return the scorecard's rows in order; sources as reference numbers into the source line."""
     lang = scope.lang
-    title_column = "title" if lang == "zh" else "title_en"
     found = []
-    for r in frame_rows(ordered(rows)):
+    listed = ordered(rows)
+    several = scope.place_count > 1
+    for r, title in zip(frame_rows(listed), titles(listed, lang, several), strict=True):
         refs = [f"[{numbers[s]}]" for s in r.outcome_sources if s in numbers]
         found.append(
             Row(
-                getattr(r, title_column),
+                title,
                 target_in_words(r.op, r.target, r.unit, r.tolerance, lang),
                 outcome_text(r, lang),
                 r.status,
@@ -191,18 +200,20 @@ def missing_paragraphs(
     without = rows[rows["status"] == NO_FIGURE]
     if without.empty:
         return []
-    title_column = "title" if lang == "zh" else "title_en"
     area_column = "area_name_en" if lang == "en" else "area_name"
     join = "；" if lang == "zh" else "; "
     found = []
     for _, group in without.sort_values(["area_order", "area"]).groupby("area", sort=False):
         first = group.iloc[0]
         area = first[area_column] if lang == "en" else first["chapter"] + first[area_column]
+        named = group.head(MAX_NAMED)
         items = join.join(
-            f"{getattr(r, title_column)}{'（' if lang == 'zh' else ' ('}"
+            f"{title}{'（' if lang == 'zh' else ' ('}"
             f"{target_in_words(r.op, r.target, r.unit, r.tolerance, lang)}"
             f"{'）' if lang == 'zh' else ')'}"
-            for r in frame_rows(group.head(MAX_NAMED))
+            for r, title in zip(
+                frame_rows(named), titles(named, lang, scope.place_count > 1), strict=True
+            )
         )
         if len(group) > MAX_NAMED:
             items += t("more_count", lang, count=len(group) - MAX_NAMED)
@@ -229,7 +240,9 @@ def scorecard_figure(rows: pd.DataFrame, scope: ChartScope, briefing: bool = Fal
         y = count_tiles(canvas, counts, y, lang, scope.statuses) + 16
     plans = plan_reports(rows, scope.reports)
     outcomes = outcome_reports(rows, scope.reports)
-    footer = source_text(plans, outcomes, lang, scope.as_of, scope.place, numbered=True)
+    footer = source_text(
+        plans, outcomes, lang, scope.checked or scope.as_of, scope.place, numbered=True
+    )
     footer_lines = wrap_lines(footer, inner, SOURCE_PX)
     footer_top = canvas.height - PAD + 12 - len(footer_lines) * line_height(SOURCE_PX)
     canvas.text(PAD, footer_top, footer_lines, SOURCE_PX, color=MUTED_COLOUR)

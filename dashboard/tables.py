@@ -89,9 +89,13 @@ def display_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         "col_quote": frame["quote"],
         "col_id": frame["id"],
     }
-    return pd.DataFrame(
+    table = pd.DataFrame(
         {t(key, lang): list(values[key]) for key in DISPLAY_COLUMNS}, index=frame.index
     )
+    place = "place" if lang == "zh" else "place_en"
+    if place in frame and frame[place].nunique() > 1:  # several places: each row names its own
+        table.insert(0, t("col_place", lang), frame[place].tolist())
+    return table
 
 
 def _drafts(frame: pd.DataFrame) -> list[bool]:

@@ -97,14 +97,14 @@ def test_the_title_carries_the_areas_filtered_on(small_frame, scope):
 def test_every_chart_cites_the_plan_and_the_publications_of_its_outcomes(small_frame, scope):
     expected = (
         "Targets: Work Report 2020 (2020-03-01). Outcomes: Statistical Bulletin 2020 "
-        "(合成示例区统计局 (no English text), 2021-03). Data as of 2026-01-01. Status rule: the latest figure for "
+        "(合成示例区统计局 (no English text), 2021-03). Data as of 2021-03 (checked 2026-01-01). Status rule: the latest figure for "
         "the due year against the target; reached later = met late."
     )
     for build in (status_by_area_figure, percent_of_target_figure, rates_figure):
         assert source_note(build(small_frame, scope())) == expected
     assert chart_source(small_frame, scope("zh")) == (
         "目标：政府工作报告（2020年）（2020-03-01）。结果：统计公报（2020年）（合成示例区统计局，"
-        "2021-03）。数据截至 2026-01-01。状态规则：以到期年度最新公布数据对照目标，其后达到为逾期完成。"
+        "2021-03）。数据截至 2021-03（2026-01-01核对）。状态规则：以到期年度最新公布数据对照目标，其后达到为逾期完成。"
     )
 
 
@@ -263,7 +263,7 @@ def test_download_is_a_2x_png_named_for_place_years_chart_language_and_date(smal
         "scale": 2,
         "width": max(780, round(height * 16 / 9)),
         "height": max(height, round(780 * 9 / 16)),
-        "filename": "synthetic-district-2020-2099-status-by-area-en-2026-01-01",
+        "filename": "synthetic-district-2020-2099-status-by-area-en-2021-03",
     }
     assert "locale" not in config
     chinese = chart_config("status-by-area", scope("zh"), figure)

@@ -125,7 +125,7 @@ def test_a_filtered_scope_names_its_filters_in_subtitles_and_file_names(small_lo
         "published figure and 1 not yet due)"
     )
     assert file_stem(scope, "briefing") == (
-        "synthetic-district-2020-met-missed-briefing-en-2026-01-01"
+        "synthetic-district-2020-met-missed-briefing-en-2021-03"
     )
     assert scope.statuses == ("met", "missed")
     unfiltered = chart_scope(small_loaded, small_frame, "en", "2026-01-01")

@@ -51,7 +51,7 @@ def test_the_place_is_read_from_the_work_report_titles(small_loaded):
 
 
 def test_short_titles_leave_out_the_place_the_chart_title_names():
-    assert short_title(WORK_REPORT, "zh", "清远市清城区") == "人民政府工作报告（2022年）"
+    assert short_title(WORK_REPORT, "zh", "清远市清城区") == "政府工作报告（2022年）"
     assert short_title(BULLETIN, "zh", "清远市清城区") == "2022年国民经济和社会发展统计公报"
     assert short_title(BULLETIN, "en", "Qingcheng District") == (
         "Statistical Bulletin on the 2022 National Economy"
@@ -63,7 +63,7 @@ def test_a_citation_gives_publisher_and_date_and_an_optional_number():
     assert cite(BULLETIN, "en", "Qingcheng District", 2) == (
         "[2] Statistical Bulletin on the 2022 National Economy (清远市清城区统计局 (no English text), 2023)"
     )
-    assert cite(WORK_REPORT, "zh", "清远市清城区") == "人民政府工作报告（2022年）（2022-03-15）"
+    assert cite(WORK_REPORT, "zh", "清远市清城区") == "政府工作报告（2022年）（2022-03-15）"
 
 
 def test_plans_and_outcomes_of_rows_are_found_by_date(small_frame, small_loaded):
@@ -78,7 +78,7 @@ def test_the_numbered_source_line():
     text = source_text([WORK_REPORT], [BULLETIN], "en", "2026-01-01", "Qingcheng District", True)
     assert text == (
         "Targets: Government Work Report 2022 (2022-03-15). Outcomes: [1] Statistical Bulletin on "
-        "the 2022 National Economy (清远市清城区统计局 (no English text), 2023). Data as of 2026-01-01. Status rule: "
+        "the 2022 National Economy (清远市清城区统计局 (no English text), 2023). Data as of 2023 (checked 2026-01-01). Status rule: "
         "the latest figure for the due year against the target; reached later = met late."
     )
 
@@ -96,7 +96,7 @@ def test_the_scope_follows_the_filters(small_frame, small_loaded):
         scoped_title(scope, "Scorecard")
         == "Synthetic District, 2020 targets (Livelihoods): Scorecard"
     )
-    assert file_stem(scope, "briefing") == "synthetic-district-2020-briefing-en-2026-01-01"
+    assert file_stem(scope, "briefing") == "synthetic-district-2020-briefing-en-2021-03"
     zh = chart_scope(small_loaded, rows, "zh", "2026-01-01", ("livelihood",))
     assert scope_label(zh) == "合成示例区2020年目标（（一）做好民生工作）"
 
@@ -105,7 +105,7 @@ def test_all_years_are_named_and_an_empty_view_still_has_a_file_name(small_frame
     scope = chart_scope(small_loaded, small_frame, "en", "2026-01-01")
     assert scope_label(scope) == "Synthetic District, 2020 and 2099 targets"
     empty = chart_scope(small_loaded, small_frame.iloc[0:0], "en", "2026-01-01")
-    assert file_stem(empty, "scorecard") == "synthetic-district-all-years-scorecard-en-2026-01-01"
+    assert file_stem(empty, "scorecard") == "synthetic-district-all-years-scorecard-en-2020-03-01"
 
 
 def test_phones_get_charts_fitted_to_their_width():

@@ -5,10 +5,12 @@ import streamlit as st
 
 from dashboard.chart_layout import chart_config
 from dashboard.commitment_row import frame_rows
+from dashboard.compare import compare_figure, compare_rows, compare_table
 from dashboard.detail import (
     facts_html,
     highlighted_html,
     locate_quote,
+    other_places,
     passage_location,
     progress_markdown,
     progress_table,
@@ -37,6 +39,7 @@ from dashboard.layout import (
 from dashboard.measure_chart import measure_figure
 from dashboard.measures import against_target
 from dashboard.scope import chart_scope
+from dashboard.sources import report_place
 from dashboard.tables import latest_text
 from dashboard.views.briefing_parts import page_scope
 from loaders import commitment_status
@@ -148,18 +151,38 @@ st.subheader(t("same_metric", lang), anchor=False)
 others = same_metric(targets, commitment)
 if not others:
     st.write(t("no_same_metric", lang))
-for other in others:
-    other_result = commitment_status(other, page.data.as_of)
-    words = target_in_words(
-        other.target.op, other.target.value, other.target.unit, other.target.tolerance, lang
+elsewhere = other_places(targets, commitment)
+for heading, listed in ((None, others), ("same_metric_other_places", elsewhere)):
+    if heading and listed:
+        st.subheader(t(heading, lang, year=commitment.year), anchor=False)
+    for other in listed:
+        other_result = commitment_status(other, page.data.as_of)
+        words = target_in_words(
+            other.target.op, other.target.value, other.target.unit, other.target.tolerance, lang
+        )
+        other_report = targets.report(other.report)
+        place = report_place(other_report, lang) if heading and other_report else ""
+        lead = place or str(other.year)
+        title = title_of.get(other.id) or (other.title if lang == "zh" else other.title_en)
+        label = f"{lead} · {title} · {words} · {status_label(other_result.status, lang)}"
+        st.button(
+            escape_markdown(label),
+            key=f"same-metric-{other.id}",
+            on_click=show_commitment,
+            args=(other.id,),
+        )
+compared = compare_rows(frame, commitment.metric or "")
+if compared["place"].nunique() > 1:  # the measure in several places: side by side
+    st.subheader(t("compare_heading", lang), anchor=False)
+    compare_scope = chart_scope(targets, compared, lang, page.as_of, width=scope.width)
+    compare_chart = compare_figure(frame, commitment.metric or "", compare_scope)
+    st.plotly_chart(
+        compare_chart,
+        config=chart_config("compare", compare_scope, compare_chart),
+        theme=None,
+        key="chart-compare",
     )
-    label = (
-        f"{other.year} · {title_of[other.id]} · {words} · {status_label(other_result.status, lang)}"
-    )
-    st.button(
-        escape_markdown(label),
-        key=f"same-metric-{other.id}",
-        on_click=show_commitment,
-        args=(other.id,),
+    st.dataframe(
+        compare_table(frame, commitment.metric or "", lang), hide_index=True, width="stretch"
     )
 clean_layout_exit(page)

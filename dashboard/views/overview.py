@@ -14,6 +14,7 @@ from dashboard.charts import (
 from dashboard.escape import escape_markdown
 from dashboard.i18n import status_rules_markdown, t
 from dashboard.layout import clean_layout_exit, context
+from dashboard.scope import record_subtitle
 from dashboard.views.briefing_parts import chart, counts_grid, page_scope, scorecard
 
 page = context()
@@ -21,7 +22,7 @@ lang, rows = page.lang, page.rows
 scope = page_scope(page)
 
 st.title(t("app_title", lang))
-st.caption(t("app_subtitle", lang))
+st.caption(escape_markdown(record_subtitle(page.data.result.targets, lang)))
 counts_grid(page, scope)
 if not page.filters.clean:
     with st.popover(t("status_rules_button", lang)):
@@ -32,13 +33,14 @@ if rows.empty:
 else:
     chart(page, scope, "status-by-area", status_by_area_figure)
     scorecard(page, scope)
+    reviewed = without_drafts(rows)  # charts are chosen from the rows they are built from
     for noun, name, build, kept in (
         ("amounts", "percent-of-target", percent_of_target_figure, amount_rows),
         ("rates", "rates", rates_figure, rate_rows),
     ):
-        sentence = nothing_plotted(without_drafts(rows), noun, lang)
+        sentence = nothing_plotted(reviewed, noun, lang)
         if sentence:
             st.info(escape_markdown(sentence))
-        elif not kept(rows).empty:
+        elif not kept(reviewed).empty:
             chart(page, scope, name, build)
 clean_layout_exit(page)
