@@ -88,6 +88,7 @@ CODES = {
     "progress-duplicate": "a progress entry that repeats another exactly",
     "progress-disagree": "two entries for one year that give different figures",
     "progress-measure": "a progress quote whose figure measures something else than its commitment",
+    "not-a-web-address": "a report url that is not an http(s) address (warning)",
     "value-sign": "a reported figure's sign contradicts its quote (a fall written as a rise)",
     "unit-not-in-quote": "a value whose quote gives figures only in another unit",
     # warnings: the record is kept

@@ -72,3 +72,25 @@ def test_every_exclusion_gives_a_reason(loaded):
     exclusions = loaded.targets.exclusions
     assert Counter(e.report for e in exclusions) == {"qc-2022": 12, "qc-2024": 2}
     assert all(len(e.reason) > 20 for e in exclusions)
+
+
+def test_a_report_url_that_is_no_web_address_is_a_warning(tmp_path):
+    from loaders.load.targets import load_targets_text
+
+    text = """
+reports:
+  - {id: r, title: SYNTHETIC, title_en: SYNTHETIC, date: 2024, publisher: p, url: "javascript:alert(1)"}
+  - {id: s, title: SYNTHETIC, title_en: SYNTHETIC, date: 2024, publisher: p, url: "https://www.gov.example/a"}
+areas: []
+commitments: []
+"""
+    result = load_targets_text(text, tmp_path)
+    assert [(p.record, p.code, p.message) for p in result.warnings] == [
+        (
+            "r",
+            "not-a-web-address",
+            '"javascript:alert(1)" is not an http(s) address with a host: the dashboard links '
+            "only those; give the page's address as a browser shows it (https://…)",
+        )
+    ]
+    assert [r.id for r in result.targets.reports] == ["r", "s"]

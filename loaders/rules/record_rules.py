@@ -10,6 +10,7 @@ against its quote and its target's unit by `value_check.py`.
 from __future__ import annotations
 
 import unicodedata
+import urllib.parse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -68,6 +69,14 @@ def report(validator: Validator, item: dict, at: Where) -> Report | None:
             f'its name alone (e.g. "{Path(file_name).name or "report.txt"}")',
         )
         return None
+    url = values["url"]
+    if url is not None and not _web_address(url):
+        validator.warn(
+            at / "url",
+            "not-a-web-address",
+            f"{describe(url)} is not an http(s) address with a host: the dashboard links only "
+            "those; give the page's address as a browser shows it (https://…)",
+        )
     if any(values[name] is None for name in ("id", "title", "title_en", "date")):
         return None
     return Report(
@@ -281,6 +290,13 @@ def exclusion(validator: Validator, item: dict, at: Where) -> Exclusion | None:
         validator.line(at),
         values["reason_en"],
     )
+
+
+def _web_address(url: str) -> bool:
+    """Return True for an http(s) address with a host and no space or control character."""
+    parts = urllib.parse.urlsplit(url)
+    plain = not any(ch.isspace() or ord(ch) < 0x20 for ch in url)
+    return parts.scheme in ("http", "https") and bool(parts.netloc) and plain
 
 
 def _squash(text: str) -> str:
