@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import urllib.parse
 from collections.abc import Iterable, Mapping
 
 import pandas as pd
@@ -17,7 +16,7 @@ from dashboard.i18n import (
     unit_name_en,
 )
 from dashboard.measures import AMOUNT, RATE, against_target, measure_kind, missing
-from loaders import STATUSES, UNDER_WAY, Report, TargetsFile, spreadsheet_text
+from loaders import STATUSES, UNDER_WAY, Report, TargetsFile, is_web_address, spreadsheet_text
 
 DISPLAY_COLUMNS = (
     "col_title",
@@ -230,14 +229,6 @@ def source_links(reports: Iterable[Report], lang: str) -> pd.DataFrame:
         if r.url and is_web_address(r.url)
     ]
     return pd.DataFrame(rows, columns=columns)
-
-
-def is_web_address(url: str) -> bool:
-    """Return True for an http(s) address with a host and nothing a browser would read twice
-    (no whitespace, control character or quote)."""
-    parts = urllib.parse.urlsplit(url)
-    unsafe = any(ch.isspace() or ord(ch) < 0x20 or ch in "\"'<>\\`" for ch in url)
-    return parts.scheme in ("http", "https") and bool(parts.netloc) and not unsafe
 
 
 def exclusions_table(targets: TargetsFile, lang: str) -> pd.DataFrame:

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
         UNDER_WAY,
         commitment_status,
     )
+    from loaders.record.values import is_web_address
     from loaders.settings import targets_path
     from loaders.texts.quotes import find_quote
     from loaders.texts.report import Document, Paragraph, read_report
@@ -65,6 +66,7 @@ PUBLIC = {
     "spreadsheet_text": "loaders.record.export",
     "default_tolerances": "loaders.record.schema",
     "schema_markdown": "loaders.record.schema",
+    "is_web_address": "loaders.record.values",
     "MET": "loaders.record.status",
     "MET_LATE": "loaders.record.status",
     "MISSED": "loaders.record.status",
@@ -108,6 +110,7 @@ __all__ = [
     "coverage",
     "default_tolerances",
     "find_quote",
+    "is_web_address",
     "inputs_key",
     "load_targets",
     "load_targets_text",

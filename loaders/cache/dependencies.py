@@ -16,12 +16,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from loaders.cache.file_cache import resolved_name
+from loaders.cache.file_cache import RACY_NS, resolved_name
 from loaders.model import Report
-
-#: a text modified this recently (ns) may change again within the same clock tick without its
-#: stat changing, so its stat is not trusted (git's "racy" rule)
-RACY_NS = 2_000_000_000
 
 
 def text_state(path: Path | str) -> list[int] | None:

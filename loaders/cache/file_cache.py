@@ -200,12 +200,6 @@ _INDEX: dict[str, dict[str, list]] = {}
 _INDEX_NEW: dict[str, list] = {}
 
 
-def read_entry_bytes(path: Path) -> bytes:
-    """Return the body of a cache entry (`store.read_entry`: a regular file, not too large,
-    sealed by this user's key); OSError or ValueError when it is not one."""
-    return store.read_entry(path)
-
-
 #: what reading a junk cache entry may raise (read as absent): deep nesting, huge numbers
 ENTRY_ERRORS = (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError,
                 RecursionError, MemoryError)  # fmt: skip
@@ -219,7 +213,7 @@ def stat_index(cache_dir: Path | None) -> dict[str, list]:
     folder = str(cache_dir)
     if folder not in _INDEX:
         try:
-            payload = json.loads(read_entry_bytes(cache_dir / "stat-index.json"))
+            payload = json.loads(store.read_entry(cache_dir / "stat-index.json"))
             valid = payload["version"] == code_version() and isinstance(payload["files"], dict)
             _INDEX[folder] = payload["files"] if valid else {}
         except ENTRY_ERRORS:
@@ -235,7 +229,7 @@ def save_stat_index(cache_dir: Path | None) -> None:
     files = {**stat_index(cache_dir), **_INDEX_NEW}
     _INDEX[str(cache_dir)] = files
     _INDEX_NEW.clear()
-    write_cache_file(cache_dir / "stat-index.json", {"version": code_version(), "files": files})
+    store.write_json(cache_dir / "stat-index.json", {"version": code_version(), "files": files})
     store.prune(cache_dir)
 
 
@@ -300,7 +294,7 @@ def _read_pointer(cache_dir: Path, key: str) -> dict | None:
     """Return the disk's last-good pointer of a file (digest, saved_at), or None when absent,
     corrupt, of another version or of another path."""
     try:
-        pointer = json.loads(read_entry_bytes(_last_good_path(cache_dir, key)))
+        pointer = json.loads(store.read_entry(_last_good_path(cache_dir, key)))
         if pointer.get("version") != code_version() or pointer.get("path") != key:
             return None
         digest = str(pointer["digest"])
@@ -316,7 +310,7 @@ def _write_pointer(cache_dir: Path, key: str, digest: str, saved_at: float | Non
     if pointer is not None and pointer["digest"] == digest:
         return
     payload = {"version": code_version(), "path": key, "digest": digest, "saved_at": saved_at}
-    write_cache_file(_last_good_path(cache_dir, key), payload)
+    store.write_json(_last_good_path(cache_dir, key), payload)
     _POINTED[(str(cache_dir), key)] = digest
 
 
@@ -373,13 +367,6 @@ def _last_good_path(cache_dir: Path, key: str) -> Path:
     return cache_dir / f"last-good-{hashed}.json"
 
 
-def write_cache_file(path: Path, payload: dict, tail: str | None = None) -> None:
-    """Write a cache entry's JSON, sealed and moved into place (`store.write_json`); a cache
-    that cannot be written is skipped (targets files are written by loaders.record.file_writer,
-    never by this). A tail (more JSON) goes on a line of its own, read only when needed."""
-    store.write_json(path, payload, tail)
-
-
 def _write_entry(cache_dir: Path | None, parsed: ParsedFile) -> None:
     """Write a parse result to the disk cache under its digest."""
     if cache_dir is None or parsed.digest is None:
@@ -398,7 +385,7 @@ def _write_entry(cache_dir: Path | None, parsed: ParsedFile) -> None:
             "value_problems": [[list(path), _problem_json(p)] for path, p in source.value_problems],
             "dropped": [list(path) for path in source.dropped],
         }
-    write_cache_file(_entry_path(cache_dir, parsed.digest), payload)
+    store.write_json(_entry_path(cache_dir, parsed.digest), payload)
 
 
 def _read_entry(cache_dir: Path | None, digest: str, name: str) -> ParsedFile | None:
@@ -406,7 +393,7 @@ def _read_entry(cache_dir: Path | None, digest: str, name: str) -> ParsedFile | 
     if cache_dir is None:
         return None
     try:
-        payload = json.loads(read_entry_bytes(_entry_path(cache_dir, digest)))
+        payload = json.loads(store.read_entry(_entry_path(cache_dir, digest)))
         if payload["version"] != code_version() or payload["digest"] != digest:
             return None
         problems = [_problem_from(p, name) for p in payload["problems"]]

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from loaders.cache import file_cache
+from loaders.cache import file_cache, store
 from loaders.cache.dependencies import text_state
 from loaders.cache.model_json import CODECS, problem_from, problem_json
 
@@ -281,7 +281,7 @@ def _write(
     payload = {"version": file_cache.code_version(), "key": _as_json(key), "data": data}
     if tail is not None:
         payload["tail"] = _tail_digest(tail.encode("utf-8"))
-    file_cache.write_cache_file(_entry_path(cache_dir, kind, key), payload, tail)
+    store.write_json(_entry_path(cache_dir, kind, key), payload, tail)
 
 
 def _tail_digest(tail: bytes) -> str:
@@ -295,7 +295,7 @@ def _read(cache_dir: Path | None, kind: str, key: tuple, decode: Any) -> Any:
     if cache_dir is None:
         return None
     try:
-        raw = file_cache.read_entry_bytes(_entry_path(cache_dir, kind, key))
+        raw = store.read_entry(_entry_path(cache_dir, kind, key))
         header, _, tail = raw.partition(b"\n")
         payload = json.loads(header)
         if payload["version"] != file_cache.code_version() or payload["key"] != _as_json(key):

@@ -99,46 +99,6 @@ def _converter(hint: Any) -> Callable[[Any], Any] | None:
     return None
 
 
-def report_json(r: Report) -> list:
-    """Return a report as JSON data."""
-    return to_json(r)
-
-
-def report_from(d: list) -> Report:
-    """Return the report of report_json's data."""
-    return reader(Report)(d)
-
-
-def area_json(a: Area) -> list:
-    """Return an area as JSON data."""
-    return to_json(a)
-
-
-def area_from(d: list) -> Area:
-    """Return the area of area_json's data."""
-    return reader(Area)(d)
-
-
-def commitment_json(c: Commitment) -> list:
-    """Return a commitment as JSON data."""
-    return to_json(c)
-
-
-def commitment_from(d: list) -> Commitment:
-    """Return the commitment of commitment_json's data."""
-    return reader(Commitment)(d)
-
-
-def exclusion_json(e: Exclusion) -> list:
-    """Return an exclusion as JSON data."""
-    return to_json(e)
-
-
-def exclusion_from(d: list) -> Exclusion:
-    """Return the exclusion of exclusion_json's data."""
-    return reader(Exclusion)(d)
-
-
 def problem_json(p: Problem) -> list:
     """Return a problem as JSON data, its file name included."""
     return to_json(p)
@@ -151,8 +111,11 @@ def problem_from(d: list) -> Problem:
 
 #: per section, how its records are written and read
 CODECS: dict[str, tuple[Any, Any]] = {
-    "reports": (report_json, report_from),
-    "areas": (area_json, area_from),
-    "commitments": (commitment_json, commitment_from),
-    "exclusions": (exclusion_json, exclusion_from),
+    section: (to_json, reader(cls))
+    for section, cls in (
+        ("reports", Report),
+        ("areas", Area),
+        ("commitments", Commitment),
+        ("exclusions", Exclusion),
+    )
 }

@@ -67,6 +67,8 @@ RATE_UNITS = ("%", "个百分点")
 #: a sentence with these words gives an average or a total over years, not the year's figure
 MULTI_YEAR_WORDS = ("年均", "平均每年", "五年来", "五年累计", "以来累计", "期间累计")
 #: a figure's clause with these words gives a partial year (上半年, 1—9月, 前三季度, 12月当月)
+#: what ends a figure's sentence (a semicolon too: a list of measures is read item by item)
+_SENTENCE_ENDS = "。；;！？"
 #: a year named in a figure's sentence
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!度计划)")
 _PARTIAL = re.compile(
@@ -169,7 +171,7 @@ def _candidates(
 
 def _sentence_start(text: str, figure: Figure) -> int:
     """Return where a figure's sentence starts in its paragraph."""
-    return max(text.rfind(m, 0, figure.start) for m in "。；;！？") + 1
+    return max(text.rfind(m, 0, figure.start) for m in _SENTENCE_ENDS) + 1
 
 
 def _another_year(text: str, year: int | None) -> bool:
@@ -179,9 +181,8 @@ def _another_year(text: str, year: int | None) -> bool:
 
 def _sentence(text: str, figure: Figure) -> str:
     """Return the sentence of a paragraph around a figure."""
-    start = max(text.rfind(m, 0, figure.start) for m in "。；;！？") + 1
-    ends = [i for i in (text.find(m, figure.end) for m in "。；;！？") if i >= 0]
-    return text[start : min(ends) if ends else len(text)]
+    ends = [i for i in (text.find(m, figure.end) for m in _SENTENCE_ENDS) if i >= 0]
+    return text[_sentence_start(text, figure) : min(ends) if ends else len(text)]
 
 
 def _fits(commitment: Commitment, candidate: _Candidate) -> float | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import urllib.parse
 from typing import Any
 
 from loaders.model import PartialDate
@@ -249,3 +250,11 @@ READERS = {
     "kind": read_kind,
     "bool": read_bool,
 }
+
+
+def is_web_address(url: str) -> bool:
+    """Return True for an http(s) address with a host and nothing a browser would read twice
+    (no whitespace, control character, quote or angle bracket)."""
+    parts = urllib.parse.urlsplit(url)
+    unsafe = any(ch.isspace() or ord(ch) < 0x20 or ch in "\"'<>\\`" for ch in url)
+    return parts.scheme in ("http", "https") and bool(parts.netloc) and not unsafe

@@ -10,7 +10,6 @@ against its quote and its target's unit by `value_check.py`.
 from __future__ import annotations
 
 import unicodedata
-import urllib.parse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,7 +28,7 @@ from loaders.record.schema import (
     TARGET,
     Field,
 )
-from loaders.record.values import describe
+from loaders.record.values import describe, is_web_address
 from loaders.rules.progress_rules import progress
 from loaders.rules.quote_check import check_quote
 from loaders.rules.value_check import advise_from_unit, check_sign, plausibility, value_in_quote
@@ -70,7 +69,7 @@ def report(validator: Validator, item: dict, at: Where) -> Report | None:
         )
         return None
     url = values["url"]
-    if url is not None and not _web_address(url):
+    if url is not None and not is_web_address(url):
         validator.warn(
             at / "url",
             "not-a-web-address",
@@ -123,7 +122,12 @@ def commitment(validator: Validator, item: dict, at: Where) -> Commitment | None
             value_in_quote(
                 validator, promised.value, promised.unit, values["quote"], at / "target" / "value"
             )
-    falls = measure_falls(values["quote"] or "", promised.value if promised else None)
+    # whether the measure is a fall matters only to the figures checked against it (a scan of
+    # the quote, so not made for the commitments that have neither baseline nor progress)
+    reported_figures = "baseline" in item or bool(item.get("progress"))
+    falls = reported_figures and measure_falls(
+        values["quote"] or "", promised.value if promised else None
+    )
     prior = baseline(validator, item, at, promised, source, falls)
     reported = progress(validator, item, at, promised, source, falls, values["title"] or "")
     required = (spec.name for spec in COMMITMENT_SCALARS if spec.always_required)
@@ -290,13 +294,6 @@ def exclusion(validator: Validator, item: dict, at: Where) -> Exclusion | None:
         validator.line(at),
         values["reason_en"],
     )
-
-
-def _web_address(url: str) -> bool:
-    """Return True for an http(s) address with a host and no space or control character."""
-    parts = urllib.parse.urlsplit(url)
-    plain = not any(ch.isspace() or ord(ch) < 0x20 for ch in url)
-    return parts.scheme in ("http", "https") and bool(parts.netloc) and plain
 
 
 def _squash(text: str) -> str:
