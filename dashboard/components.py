@@ -85,7 +85,7 @@ def download_stem(context: PageContext) -> str:
     the newest date among the sources the rows cite."""
     f = context.filters
     named = filter_slug(f.statuses, f.areas, f.query, f.report)
-    reports = context.data.result.targets.reports_by_id
+    reports = context.data.declared.reports_by_id
     cited = [*plan_reports(context.rows, reports), *outcome_reports(context.rows, reports)]
     parts = ["work-report-commitments", named, context.lang, newest_date(cited) or context.as_of]
     return "-".join(part for part in parts if part)
@@ -93,7 +93,7 @@ def download_stem(context: PageContext) -> str:
 
 def downloads_table(context: PageContext):
     """Return what the downloads hold: the readable columns and the figures as numbers."""
-    return export_table(context.rows, context.lang, context.data.result.targets.reports_by_id)
+    return export_table(context.rows, context.lang, context.data.declared.reports_by_id)
 
 
 def open_commitment(context: PageContext, commitment_id: str) -> None:

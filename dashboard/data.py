@@ -24,6 +24,7 @@ import streamlit as st
 
 from dashboard.filters import report_choices
 from dashboard.measures import measure_kind
+from dashboard.rows_store import SAVER, GroupRows, saved_rows
 from dashboard.sources import outcome_sources, report_place
 from dashboard.tables import display_table
 from loaders import (
@@ -84,6 +85,15 @@ class DashboardData:
             return full
         return full.loc[rows.index].reset_index(drop=True)
 
+    @property
+    def declared(self) -> TargetsFile:
+        """Return the valid reports and areas (read without the commitments)."""
+        return self.result.declared
+
+    def plan_ids(self) -> frozenset[str]:
+        """Return the ids of the reports that valid commitments come from; made once."""
+        return _plan_ids(self.key, self.frame)
+
     def report_choices(self) -> list[str]:
         """Return what the report filter offers (report ids by date, then years); made once."""
         return _report_choices(self.key, self.frame, self.result)
@@ -106,7 +116,13 @@ def _display_table(data_key: str, lang: str, _frame: pd.DataFrame) -> pd.DataFra
 @st.cache_resource(max_entries=MAX_DERIVED, show_spinner=False)
 def _report_choices(data_key: str, _frame: pd.DataFrame, _result: LoadResult) -> list[str]:
     """Return the report filter's choices of a data (cached by the data's key)."""
-    return report_choices(_frame, _result.targets.reports_by_id)
+    return report_choices(_frame, _result.declared.reports_by_id)
+
+
+@st.cache_resource(max_entries=MAX_DERIVED, show_spinner=False)
+def _plan_ids(data_key: str, _frame: pd.DataFrame) -> frozenset[str]:
+    """Return the reports of a data's commitments (cached by the data's key)."""
+    return frozenset(_frame["report"].unique().tolist()) if not _frame.empty else frozenset()
 
 
 @st.cache_resource(max_entries=MAX_DERIVED, show_spinner=False)
@@ -188,15 +204,21 @@ def build_data(
     result: LoadResult, as_of: dt.date, targets_file: str = "", key: str | None = None
 ) -> DashboardData:
     """Return the dashboard's data: the load result and one row per valid commitment; the rows
-    of files unchanged since the last build for this file and day are reused."""
+    of files unchanged since the last build for this file and day are reused (those of this
+    process, or those it or an earlier run of the server saved to the disk cache)."""
     if key is None:
         return DashboardData(result, commitment_frame(result, as_of), as_of, targets_file)
     built = _last_built()
     place = (targets_file, as_of)
-    rows = group_rows(result, as_of, built.get(place))
+    previous = built.get(place)
+    if previous is None and targets_file:
+        previous = saved_rows(targets_file, as_of)
+    rows = group_rows(result, as_of, previous)
     for other in [p for p in built if p[0] == targets_file and p != place]:
         del built[other]  # another day's statuses: not reused
     built[place] = rows
+    if targets_file and (rows.made or previous is None) and len(rows.rows) == len(result.groups):
+        SAVER.save(targets_file, as_of, rows)
     frame = frame_with_names(rows.frame, result)
     return DashboardData(result, frame, as_of, targets_file, key)
 
@@ -208,15 +230,6 @@ def _last_built() -> dict[tuple[str, dt.date], GroupRows]:
     return {}
 
 
-@dataclass(frozen=True)
-class GroupRows:
-    """The per-commitment columns of a load's valid commitments (`group_columns`), with the
-    rows of each file's group by its key."""
-
-    frame: pd.DataFrame
-    rows: dict[str, tuple[int, int]]
-
-
 def group_rows(result: LoadResult, as_of: dt.date, previous: GroupRows | None) -> GroupRows:
     """Return the per-commitment columns of a load's commitments: the rows of a group whose
     key is in `previous` are taken from it, the others made now."""
@@ -225,11 +238,16 @@ def group_rows(result: LoadResult, as_of: dt.date, previous: GroupRows | None) -
         commitments = tuple(c for g in groups for c in g.commitments)
         found = {i: c for g in groups for i, c in g.chapters.items()}
         frame = pd.DataFrame(group_columns(commitments, as_of, found, result.declared))
-        return GroupRows(frame, _row_ranges(groups))
+        return GroupRows(frame, _row_ranges(groups), made=len(groups))
     pieces: list[pd.DataFrame] = []
     run: list[int] = []  # [start, end) of consecutive rows of `previous` still to take
+    made = 0
     for group in groups:
         known = previous.rows.get(str(group.key))
+        if known is not None and known[1] - known[0] != group.count:
+            known = (
+                None  # not this group's rows (never so under the same key; guarded all the same)
+            )
         if known is not None and run and run[1] == known[0]:
             run[1] = known[1]
             continue
@@ -238,11 +256,10 @@ def group_rows(result: LoadResult, as_of: dt.date, previous: GroupRows | None) -
             run = []
         if known is not None:
             run = [known[0], known[1]]
-        elif group.commitments:
-            made = pd.DataFrame(
-                group_columns(group.commitments, as_of, group.chapters, result.declared)
-            )
-            pieces.append(_typed_like(made, previous.frame))
+        elif group.count:
+            made += 1
+            columns = group_columns(group.commitments, as_of, group.chapters, result.declared)
+            pieces.append(_typed_like(pd.DataFrame(columns), previous.frame))
     if run:
         pieces.append(previous.frame.iloc[run[0] : run[1]])
     if not pieces:
@@ -251,7 +268,7 @@ def group_rows(result: LoadResult, as_of: dt.date, previous: GroupRows | None) -
         frame = pieces[0].reset_index(drop=True)
     else:
         frame = pd.concat(pieces, ignore_index=True)
-    return GroupRows(frame, _row_ranges(groups))
+    return GroupRows(frame, _row_ranges(groups), made=made)
 
 
 def _typed_like(made: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
@@ -270,7 +287,7 @@ def _row_ranges(groups: list) -> dict[str, tuple[int, int]]:
     ranges = {}
     start = 0
     for group in groups:
-        end = start + len(group.commitments)
+        end = start + group.count
         if group.key is not None:
             ranges[group.key] = (start, end)
         start = end

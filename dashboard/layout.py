@@ -110,7 +110,7 @@ def _rows_digest(data_key: str, rows_key: tuple, lang: str, _rows: pd.DataFrame)
 @st.cache_resource(max_entries=MAX_DERIVED, show_spinner=False)
 def _reports_digest(data_key: str, _data: DashboardData) -> str:
     """Return the digest of a data's reports (what charts cite)."""
-    return records_digest(_data.result.targets.reports)
+    return records_digest(_data.declared.reports)
 
 
 @st.cache_resource(max_entries=MAX_DERIVED, show_spinner=False)
@@ -121,7 +121,13 @@ def _scope(
     filters in force named in it."""
     data, filters = _context.data, _context.filters
     scope = chart_scope(
-        data.result.targets, _context.rows, lang, _context.as_of, filters.areas, width
+        data.declared,
+        _context.rows,
+        lang,
+        _context.as_of,
+        filters.areas,
+        width,
+        plan_ids=data.plan_ids(),
     )
     report = _report_label(filters.report, data, lang) if filters.report else ""
     shown = len(without_drafts(_context.rows))
@@ -142,7 +148,7 @@ def _report_label(
         return t("all_reports", lang)
     if choice.isdigit():
         return f"{choice}年" if lang == "zh" else f"Year {choice}"
-    report = data.result.targets.report(choice)
+    report = data.declared.report(choice)
     if report is None:
         return choice
     if short is not None:
@@ -174,12 +180,12 @@ def keep_filter_widgets(
 def sidebar_filters(data: DashboardData) -> Filters:
     """Return the filters chosen in the sidebar, first set from the URL's parameters."""
     reports = data.report_choices()
-    areas = [a.id for a in data.result.targets.areas]
+    areas = [a.id for a in data.declared.areas]
     places = place_choices(data.frame)
     from_url = filters_from_params(url_params(), reports, areas, places)
     keep_filter_widgets(from_url, reports, areas, places)
     place_names = dict(zip(data.frame["place"], data.frame["place_en"], strict=False))
-    area_names = {a.id: a for a in data.result.targets.areas}
+    area_names = {a.id: a for a in data.declared.areas}
     with st.sidebar:
         # never None: keep_filter_widgets gave the widget a language before it was drawn
         lang = (
@@ -193,9 +199,7 @@ def sidebar_filters(data: DashboardData) -> Filters:
         )
         st.subheader(t("filters", lang))
         offered = set(reports)
-        short_labels = report_labels(
-            [r for r in data.result.targets.reports if r.id in offered], lang
-        )
+        short_labels = report_labels([r for r in data.declared.reports if r.id in offered], lang)
         if len(places) > 1:
             st.multiselect(
                 t("filter_place", lang),
@@ -262,7 +266,7 @@ def url_params() -> dict[str, list[str]]:
 def show_ignored_params(data: DashboardData, lang: str) -> None:
     """Name, in a small notice, the URL parameters and values the dashboard ignored."""
     reports = data.report_choices()
-    areas = [a.id for a in data.result.targets.areas]
+    areas = [a.id for a in data.declared.areas]
     ignored = ignored_params(url_params(), reports, areas, place_choices(data.frame))
     if ignored:
         items = ", ".join(literal(item) for item in ignored)  # text, never Markdown
@@ -332,7 +336,7 @@ def show_problems(data: DashboardData, lang: str) -> None:
                 lang,
                 file=name,
                 count=len(errors),
-                valid=len(result.targets.commitments),
+                valid=result.counts.commitments,
             )
         )
     if errors:

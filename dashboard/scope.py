@@ -11,7 +11,7 @@ same scope.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 import pandas as pd
@@ -75,12 +75,16 @@ def chart_scope(
     as_of: str,
     area_ids: tuple[str, ...] = (),
     width: int = DESKTOP_WIDTH,
+    plan_ids: Iterable[str] | None = None,
 ) -> ChartScope:
-    """Return the scope of charts drawn from these rows: place, years, filtered areas, width."""
-    if rows.empty:
-        plan_ids = {c.report for c in targets.commitments}
-    else:
+    """Return the scope of charts drawn from these rows: place, years, filtered areas, width.
+    `targets` may be the declared records alone (reports and areas) when `plan_ids` names the
+    reports of every commitment (the place of a chart with no rows)."""
+    if not rows.empty:
         plan_ids = set(rows["report"].unique().tolist())
+    elif plan_ids is None:
+        plan_ids = {c.report for c in targets.commitments}
+    plan_ids = set(plan_ids)
     plans = [r for r in targets.reports if r.id in plan_ids]
     years = tuple(sorted(int(y) for y in rows["year"].unique())) if not rows.empty else ()
     names = []
@@ -103,9 +107,11 @@ def chart_scope(
     )
 
 
-def record_subtitle(targets: TargetsFile, lang: str) -> str:
-    """Return the page's subtitle: what the place's reports promised, or the places' reports."""
-    plan_ids = {c.report for c in targets.commitments}
+def record_subtitle(targets: TargetsFile, lang: str, plan_ids: Iterable[str] | None = None) -> str:
+    """Return the page's subtitle: what the place's reports promised, or the places' reports.
+    `targets` may be the declared records alone when `plan_ids` names the reports of every
+    commitment."""
+    plan_ids = set(plan_ids) if plan_ids is not None else {c.report for c in targets.commitments}
     plans = [r for r in targets.reports if r.id in plan_ids] or list(targets.reports)
     place = place_name(plans, lang)
     if not place:

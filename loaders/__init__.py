@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from loaders.cache.file_cache import read_file
+    from loaders.cache.saved import read_saved, write_saved
     from loaders.figures.finder import FoundFigure, ReportCoverage, classify_figures, coverage
     from loaders.load.inputs import inputs_key
     from loaders.load.report_warnings import report_warnings
@@ -46,6 +47,8 @@ if TYPE_CHECKING:
 #: each public name and the module that defines it
 PUBLIC = {
     "read_file": "loaders.cache.file_cache",
+    "read_saved": "loaders.cache.saved",
+    "write_saved": "loaders.cache.saved",
     "FoundFigure": "loaders.figures.finder",
     "ReportCoverage": "loaders.figures.finder",
     "classify_figures": "loaders.figures.finder",
@@ -116,10 +119,12 @@ __all__ = [
     "load_targets_text",
     "read_file",
     "read_report",
+    "read_saved",
     "report_warnings",
     "schema_markdown",
     "spreadsheet_text",
     "targets_path",
+    "write_saved",
 ]
 
 

@@ -86,7 +86,7 @@ def chart(page: PageContext, scope: ChartScope, name: str, build) -> None:
     figure = page.chart(name, lambda rows, scope: build(without_drafts(rows), scope), scope)
     config = chart_config(name, scope, figure)
     st.plotly_chart(figure, config=config, theme=None, key=f"chart-{name}")
-    reports = page.data.result.targets.reports_by_id
+    reports = page.data.declared.reports_by_id
     st.download_button(
         t("chart_data", page.lang),
         lambda: csv_bytes(chart_data(name, without_drafts(page.rows), page.lang, reports)),

@@ -22,7 +22,7 @@ lang, rows = page.lang, page.rows
 scope = page_scope(page)
 
 st.title(t("app_title", lang))
-st.caption(escape_markdown(record_subtitle(page.data.result.targets, lang)))
+st.caption(escape_markdown(record_subtitle(page.data.declared, lang, page.data.plan_ids())))
 counts_grid(page, scope)
 if not page.filters.clean:
     with st.popover(t("status_rules_button", lang)):

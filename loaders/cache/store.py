@@ -43,6 +43,8 @@ PRUNE_AFTER_DAYS = 30
 #: an entry read this long after it was last touched is touched again (its mtime is its last use)
 TOUCH_AFTER_S = 24 * 3600
 SEAL_BYTES = 16
+#: how the names of the files that are entries end (others in the folder are never pruned)
+ENTRY_SUFFIXES = (".json", ".saved")
 GITIGNORE = "# Made by the targets tracker: its cache, safe to delete.\n*\n"
 CACHEDIR_TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
@@ -181,7 +183,7 @@ def prune(folder: Path, now: float | None = None) -> int:
     try:
         with os.scandir(folder) as entries:
             for entry in entries:
-                if not entry.name.endswith(".json"):
+                if not entry.name.endswith(ENTRY_SUFFIXES):
                     continue
                 try:
                     if entry.is_file(follow_symlinks=False) and entry.stat().st_mtime < limit:

@@ -33,14 +33,61 @@ class RecordCounts:
     quotes: int
 
 
-@dataclass(frozen=True)
 class CommitmentGroup:
     """The valid commitments of one file, a key naming them (None: not to be cached), and
-    the chapter each one's quote stands in (by id; None where it is not located)."""
+    the chapter each one's quote stands in (by id; None where it is not located).
 
-    key: str | None
-    commitments: tuple[Commitment, ...]
-    chapters: Mapping[str, str | None] = field(default_factory=dict)
+    `count` is known without reading the commitments; they and their chapters are read (from
+    the disk cache's JSON) only when first asked for, so rows kept from an earlier build under
+    the same key cost nothing to reuse.
+    """
+
+    def __init__(
+        self,
+        key: str | None,
+        commitments: tuple[Commitment, ...] | None = None,
+        chapters: Mapping[str, str | None] | None = None,
+        *,
+        count: int | None = None,
+        read: Callable[[], tuple[tuple[Commitment, ...], Mapping[str, str | None]]] | None = None,
+    ) -> None:
+        if commitments is None and (read is None or count is None):
+            raise TypeError("a CommitmentGroup needs its commitments, or a count and a reader")
+        self.key = key
+        self._commitments = commitments
+        self._chapters = chapters if chapters is not None or read is not None else {}
+        self._read = read
+        self.count = len(commitments) if commitments is not None else int(count or 0)
+
+    def _read_now(self) -> None:
+        """Read the commitments and their chapters, once."""
+        if self._read is not None:
+            commitments, chapters = self._read()
+            if self._commitments is None:
+                self._commitments = commitments
+            if self._chapters is None:
+                self._chapters = chapters
+            self._read = None
+
+    @property
+    def commitments(self) -> tuple[Commitment, ...]:
+        """Return the group's valid commitments, in order (read on first use)."""
+        if self._commitments is None:
+            self._read_now()
+        assert self._commitments is not None
+        return self._commitments
+
+    @property
+    def chapters(self) -> Mapping[str, str | None]:
+        """Return the chapter of each commitment's quote, by id (read on first use)."""
+        if self._chapters is None:
+            self._read_now()
+        assert self._chapters is not None
+        return self._chapters
+
+    def __repr__(self) -> str:
+        """Return the group's key and count."""
+        return f"CommitmentGroup(key={self.key!r}, count={self.count})"
 
 
 @dataclass

@@ -14,10 +14,11 @@ between files and report texts no report declares are checked again on every loa
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import hashlib
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from loaders.cache.file_cache import (
@@ -37,7 +38,7 @@ from loaders.load.inputs import forget_entries
 from loaders.load.result import CommitmentGroup, KeptVersion, LoadResult, RecordCounts
 from loaders.load.set_checks import all_distinct, duplicates, ordered, unique, without_warnings_of
 from loaders.load.set_loader import SetContext, SetFile, SetLoader
-from loaders.model import TargetsFile
+from loaders.model import Commitment, TargetsFile
 from loaders.problems import Problem
 from loaders.record.schema import SECTIONS
 from loaders.record.yaml_source import YamlSource, read_yaml_text
@@ -210,18 +211,23 @@ def _combine(loader: SetLoader, files: list[SetFile], problems: list[Problem]) -
     valid_areas = tuple(a for found in areas for _, a in found)
 
     def groups() -> list[CommitmentGroup]:
-        """Return the valid commitments of each file, the commitments read now."""
+        """Return the valid commitments of each file, each group's commitments read when first
+        used (its key and count come from the outcome's header)."""
         made = []
         for file, outcome in checked:
-            valid = outcome.records()
-            if left_commitments:
-                valid = tuple(c for c in valid if c.id not in left_commitments)
             key = None
             if file.text.digest is not None:
                 dropped = sorted(i for _, i in outcome.ids if i in left_commitments)
                 named = repr((file.content_key(loader.seeds), outcome.key, dropped))
                 key = hashlib.blake2b(named.encode("utf-8", "surrogatepass"), digest_size=16)
-            made.append(CommitmentGroup(key.hexdigest() if key else None, valid, outcome.chapters))
+            count = sum(1 for _, i in outcome.ids if i not in left_commitments)
+            made.append(
+                CommitmentGroup(
+                    key.hexdigest() if key else None,
+                    count=count,
+                    read=functools.partial(_valid_of, outcome, left_commitments),
+                )
+            )
         return made
 
     def records() -> TargetsFile:
@@ -266,6 +272,17 @@ def _combine(loader: SetLoader, files: list[SetFile], problems: list[Problem]) -
         known_groups=groups,
     )
     return result
+
+
+def _valid_of(
+    outcome: Checked, left_out: Mapping[str, int | None]
+) -> tuple[tuple[Commitment, ...], Mapping[str, str | None]]:
+    """Return a file's valid commitments (those not left out as duplicates) and their
+    chapters."""
+    valid = outcome.records()
+    if left_out:
+        valid = tuple(c for c in valid if c.id not in left_out)
+    return valid, outcome.chapters
 
 
 def forget_loads() -> None:
