@@ -15,7 +15,13 @@ from typing import TextIO
 import yaml
 
 from loaders.cli.check import EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, report_check
-from loaders.figures.finder import FoundFigure, ReportCoverage, classify_figures, coverage
+from loaders.figures.finder import (
+    FoundFigure,
+    ReportCoverage,
+    classify_figures,
+    coverage,
+    quotes_by_report,
+)
 from loaders.figures.suggest import Suggestion, suggest_progress
 from loaders.load.report_warnings import report_warnings
 from loaders.load.targets import LoadResult, load_targets
@@ -88,7 +94,10 @@ def find_command(
         items = coverage(targets, chosen)
         _write_untracked(items, fmt, out)
         return EXIT_PROBLEMS if any(item.untracked for item in items) else EXIT_OK
-    figures = [f for rid, doc in chosen.items() for f in classify_figures(targets, rid, doc)]
+    quotes = quotes_by_report(targets)
+    figures = [
+        f for rid, doc in chosen.items() for f in classify_figures(targets, rid, doc, quotes)
+    ]
     _write_figures(figures, chosen, fmt, out)
     return EXIT_OK
 

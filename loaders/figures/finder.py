@@ -15,7 +15,7 @@ are in loaders.figures.suggest; the `targets find` command that prints all of th
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -116,15 +116,23 @@ class ReportCoverage:
 # ---- classifying ---------------------------------------------------------------------------
 
 
-def classify_figures(targets: TargetsFile, report_id: str, document: Document) -> list[FoundFigure]:
-    """Return every figure of a report with its kind, tracked_by and exclusion."""
+def classify_figures(
+    targets: TargetsFile,
+    report_id: str,
+    document: Document,
+    quotes: Mapping[str, list[QuotedRecord]] | None = None,
+) -> list[FoundFigure]:
+    """Return every figure of a report with its kind, tracked_by and exclusion. `quotes` is
+    `quotes_by_report(targets)`, made once by a caller that classifies many reports."""
+    if quotes is None:
+        quotes = quotes_by_report(targets, report_id)
     figures = find_figures(document)
     by_paragraph: dict[int, list[int]] = {}
     for index, figure in enumerate(figures):
         by_paragraph.setdefault(figure.paragraph, []).append(index)
     tracked: dict[int, list[str]] = {}
     excluded: dict[int, Exclusion] = {}
-    for record, quote, part, unit, value in _records(targets, report_id):
+    for record, quote, part, unit, value in quotes.get(report_id, ()):
         for match in _quote_matches(document, quote, part):
             for index in by_paragraph.get(match.paragraph, ()):
                 figure = figures[index]
@@ -166,26 +174,40 @@ def figure_kind(document: Document, figure: Figure) -> str:
     return kind
 
 
-def _records(
-    targets: TargetsFile, report_id: str
-) -> Iterable[tuple[str, str, str, str | None, float | None]]:
-    """Yield (record name, quote, part, unit, value) for every quote of targets.yaml in a report.
+#: a quote of targets.yaml: (record name, quote, part, unit, value)
+QuotedRecord = tuple[str, str, str, str | None, float | None]
+
+
+def quotes_by_report(
+    targets: TargetsFile, only: str | None = None
+) -> dict[str, list[QuotedRecord]]:
+    """Return, by report id, (record name, quote, part, unit, value) for every quote of
+    targets.yaml in that report (in one pass over the commitments; only one report's when
+    `only` names it).
 
     The part is where the quote belongs: a target in the plan, a baseline or progress figure in
     the review. The value is None for a milestone, whose quote holds grades, not an amount.
     """
+    found: dict[str, list[QuotedRecord]] = {}
     for c in targets.commitments:
         unit = c.target.unit
-        if c.report == report_id:
-            yield c.id, c.quote, "plan", unit, c.target.value
+        if only is None or c.report == only:
+            found.setdefault(c.report, []).append((c.id, c.quote, "plan", unit, c.target.value))
         baseline = c.baseline
-        if baseline is not None and (baseline.source or c.report) == report_id:
-            yield f"{c.id} (baseline)", baseline.quote, "review", unit, baseline.value
+        if baseline is not None:
+            source = baseline.source or c.report
+            if only is None or source == only:
+                found.setdefault(source, []).append(
+                    (f"{c.id} (baseline)", baseline.quote, "review", unit, baseline.value)
+                )
         for entry in c.progress:
-            if entry.source == report_id and entry.quote:
+            if entry.quote and (only is None or entry.source == only):
                 value = None if entry.done else entry.value
                 name = f"{c.id} (progress {entry.period_year})"
-                yield name, entry.quote, "review", unit, value
+                found.setdefault(entry.source, []).append(
+                    (name, entry.quote, "review", unit, value)
+                )
+    return found
 
 
 def _quote_matches(document: Document, quote: str, part: str) -> list[QuoteMatch]:
@@ -275,11 +297,12 @@ def coverage(targets: TargetsFile, documents: Mapping[str, Document]) -> list[Re
     order = [r.id for r in targets.reports if r.id in documents]
     order += sorted(set(documents) - set(order))
     committed = {c.report for c in targets.commitments}
+    quotes = quotes_by_report(targets)
     result = []
     for report_id in order:
         plan = [
             f
-            for f in classify_figures(targets, report_id, documents[report_id])
+            for f in classify_figures(targets, report_id, documents[report_id], quotes)
             if f.kind == "commitment"
         ]
         if not plan and report_id not in committed:
