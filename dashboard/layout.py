@@ -7,6 +7,7 @@ filters, then draw with tested pure functions (charts, tables, detail).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -15,9 +16,10 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from dashboard.chart_keys import chart_rows, frame_digest, records_digest, scope_digest
+from dashboard import cache
+from dashboard.chart_keys import chart_rows, scope_digest
 from dashboard.charts import without_drafts
-from dashboard.data import MAX_DERIVED, DashboardData, load_cached
+from dashboard.data import DashboardData, load_cached
 from dashboard.detail import MAX_CHOICES, choose_commitment
 from dashboard.escape import escape_markdown, literal
 from dashboard.filters import (
@@ -73,14 +75,15 @@ class PageContext:
         again only when those columns or the scope changed: a save that touches neither (a
         quote, the other language's title) reuses the chart made before it."""
         rows = chart_rows(self.rows, self.lang)
-        rows_key = _rows_digest(self.data.key, self.rows_key, self.lang, rows)
-        scope_key = scope_digest(scope, _reports_digest(self.data.key, self.data))
-        return _chart(name, rows_key, scope_key, build, rows, scope)
+        rows_key = cache.rows_digest(self.data.key, self.rows_key, self.lang, rows)
+        reports = cache.reports_digest(self.data.key, self.data.result)
+        return cache.chart(name, rows_key, scope_digest(scope, reports), build, rows, scope)
 
     def scope(self, width: int) -> ChartScope:
         """Return the scope of this page's charts at a width (once per data, filters, language
         and width)."""
-        return _scope(self.data.key, self.rows_key, self.lang, width, self)
+        make = functools.partial(_scope_of, self, width)
+        return cache.scope(self.data.key, self.rows_key, self.lang, width, make)
 
     @property
     def as_of(self) -> str:
@@ -88,43 +91,15 @@ class PageContext:
         return self.data.as_of.isoformat()
 
 
-@st.cache_resource(max_entries=MAX_DERIVED, show_spinner=False)
-def _chart(
-    name: str,
-    rows_key: str,
-    scope_key: str,
-    _build: ChartBuilder,
-    _rows: pd.DataFrame,
-    _scope: ChartScope,
-) -> Any:
-    """Return a chart of rows and a scope whose content the two digests name."""
-    return _build(_rows, _scope)
-
-
-@st.cache_resource(max_entries=MAX_DERIVED, show_spinner=False)
-def _rows_digest(data_key: str, rows_key: tuple, lang: str, _rows: pd.DataFrame) -> str:
-    """Return the digest of the chart columns of the rows a data's filters select."""
-    return frame_digest(_rows)
-
-
-@st.cache_resource(max_entries=MAX_DERIVED, show_spinner=False)
-def _reports_digest(data_key: str, _data: DashboardData) -> str:
-    """Return the digest of a data's reports (what charts cite)."""
-    return records_digest(_data.result.targets.reports)
-
-
-@st.cache_resource(max_entries=MAX_DERIVED, show_spinner=False)
-def _scope(
-    data_key: str, rows_key: tuple, lang: str, width: int, _context: PageContext
-) -> ChartScope:
-    """Return the scope of a page's charts (cached by data, filters, language and width), the
-    filters in force named in it."""
-    data, filters = _context.data, _context.filters
+def _scope_of(context: PageContext, width: int) -> ChartScope:
+    """Return the scope of a page's charts at a width, the filters in force named in it."""
+    data, filters = context.data, context.filters
+    lang = context.lang
     scope = chart_scope(
-        data.result.targets, _context.rows, lang, _context.as_of, filters.areas, width
+        data.result.targets, context.rows, lang, context.as_of, filters.areas, width
     )
     report = _report_label(filters.report, data, lang) if filters.report else ""
-    shown = len(without_drafts(_context.rows))
+    shown = len(without_drafts(context.rows))
     return with_filters(scope, filters, without_drafts(data.frame), shown, report)
 
 
