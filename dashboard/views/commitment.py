@@ -28,18 +28,12 @@ from dashboard.i18n import (
     t,
     target_in_words,
 )
-from dashboard.layout import (
-    CHOICE_KEY,
-    asked_commitment,
-    clean_layout_exit,
-    commitment_choice,
-    context,
-    show_commitment,
-)
+from dashboard.layout import clean_layout_exit, context
 from dashboard.measure_chart import measure_figure
 from dashboard.measures import against_target
 from dashboard.scope import chart_scope
 from dashboard.sources import report_place
+from dashboard.state import CHOICE_KEY, asked_commitment, commitment_choice, show_commitment
 from dashboard.tables import latest_text
 from dashboard.views.briefing_parts import page_scope
 from loaders import commitment_status
