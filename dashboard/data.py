@@ -22,6 +22,7 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard import cache
+from dashboard.commitment_row import ROW_COLUMNS
 from dashboard.measures import measure_kind
 from dashboard.sources import outcome_sources, report_place
 from loaders import (
@@ -36,21 +37,9 @@ from loaders import (
     load_targets,
 )
 
-#: columns of the dashboard's frame beyond loaders.record.export.EXPORT_COLUMNS, in order
-EXTRA_COLUMNS = (
-    "area_name",
-    "area_name_en",
-    "chapter",
-    "area_order",
-    "report_title",
-    "report_title_en",
-    "place",
-    "place_en",
-    "draft",
-    "outcome_sources",
-    "measure_kind",
-    "search_text",
-)
+#: columns of the dashboard's frame beyond loaders.EXPORT_COLUMNS, in order: those the row type
+#: declares (commitment_row.CommitmentRow)
+EXTRA_COLUMNS = tuple(name for name in ROW_COLUMNS if name not in EXPORT_COLUMNS)
 
 #: the frame's columns, in order
 FRAME_COLUMNS = (*EXPORT_COLUMNS, *EXTRA_COLUMNS)
