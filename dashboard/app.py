@@ -5,7 +5,8 @@ import logging
 import streamlit as st
 
 from dashboard.i18n import t
-from dashboard.layout import prepare, sync_url
+from dashboard.layout import prepare
+from dashboard.state import sync_url
 
 # named, not __name__: Streamlit runs this file as __main__
 logger = logging.getLogger("dashboard.app")

@@ -15,7 +15,8 @@ import pandas as pd
 
 from dashboard.chart_rows import several_places, titles
 from dashboard.commitment_row import frame_rows
-from dashboard.i18n import t, target_in_words
+from dashboard.i18n import t
+from dashboard.numbers import target_in_words
 from dashboard.scorecard import SCORECARD_FIELDS, ordered, outcome_text, verdict
 from dashboard.theme import MUTED_COLOUR, STATUS_COLOURS, TEXT_COLOUR, mix
 

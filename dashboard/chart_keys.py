@@ -7,6 +7,7 @@ records outside the filters) reuses it instead of drawing it again.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Sequence
 
@@ -65,24 +66,12 @@ def records_digest(records: Sequence[object]) -> str:
     return hashlib.blake2b(repr(records).encode("utf-8"), digest_size=16).hexdigest()
 
 
+#: what a chart's scope is named by: every field its equality compares (its reports, a mapping
+#: left out of equality, stand as their digest), so a field added to ChartScope is covered
+SCOPE_FIELDS = tuple(f.name for f in dataclasses.fields(ChartScope) if f.compare)
+
+
 def scope_digest(scope: ChartScope, reports_digest: str) -> str:
     """Return a digest of a chart's scope; its reports stand as the digest of the reports."""
-    named = repr(
-        (
-            scope.lang,
-            scope.as_of,
-            scope.checked,
-            scope.place,
-            scope.years,
-            scope.areas,
-            scope.width,
-            scope.place_slug,
-            scope.headline,
-            scope.record,
-            scope.filter_slug,
-            scope.statuses,
-            scope.place_count,
-            reports_digest,
-        )
-    )
+    named = repr((*(getattr(scope, name) for name in SCOPE_FIELDS), reports_digest))
     return hashlib.blake2b(named.encode("utf-8"), digest_size=16).hexdigest()

@@ -10,7 +10,8 @@ import pandas as pd
 
 from dashboard.chart_layout import ListRow
 from dashboard.commitment_row import frame_rows
-from dashboard.i18n import status_label, t, target_in_words
+from dashboard.i18n import status_label, t
+from dashboard.numbers import target_in_words
 
 MAX_MISSING_ROWS = 12
 

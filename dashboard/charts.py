@@ -27,7 +27,7 @@ from dashboard.findings import (
     outcome_count,
     with_outcome,
 )
-from dashboard.i18n import format_quantity, status_label, t, target_in_words
+from dashboard.i18n import status_label, t
 from dashboard.measures import (
     AMOUNT,
     RATE,
@@ -39,6 +39,7 @@ from dashboard.measures import (
     percent_figure,
     zone_percent,
 )
+from dashboard.numbers import format_quantity, target_in_words
 from dashboard.scope import ChartScope, subtitle
 from dashboard.sources import outcome_reports, plan_reports, source_text
 from dashboard.theme import (

@@ -1,12 +1,15 @@
 """One row of the dashboard's frame as a type, for the code that reads rows one by one.
 
 pandas types each cell of `DataFrame.itertuples()` as "any scalar"; `CommitmentRow` names the
-frame's columns (loaders.record.export.EXPORT_COLUMNS, then dashboard.data.EXTRA_COLUMNS) and what each
-holds, so a checker can follow a row into the functions that format it.
+frame's columns in order (`loaders.EXPORT_COLUMNS`, then the dashboard's own) and what each
+holds, so a checker can follow a row into the functions that format it. A checker reads only
+what is written, so the row type is where the dashboard's own columns are declared:
+`ROW_COLUMNS` is read from it, and `dashboard.data.EXTRA_COLUMNS` from that.
 """
 
 from __future__ import annotations
 
+import inspect
 from collections import namedtuple
 from collections.abc import Callable, Sequence
 from functools import lru_cache
@@ -51,6 +54,10 @@ class CommitmentRow(Protocol):
     outcome_sources: tuple[str, ...]
     measure_kind: str
     search_text: str
+
+
+#: the columns `CommitmentRow` names, in order (the frame's: a test keeps them in step)
+ROW_COLUMNS: tuple[str, ...] = tuple(inspect.get_annotations(CommitmentRow))
 
 
 def frame_rows(frame: pd.DataFrame, columns: Sequence[str] = ()) -> list[CommitmentRow]:

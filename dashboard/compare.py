@@ -10,7 +10,8 @@ from dashboard.chart_layout import Frame, finish
 from dashboard.charts import chart_source, without_drafts
 from dashboard.commitment_row import frame_rows
 from dashboard.escape import plain
-from dashboard.i18n import status_label, t, target_in_words
+from dashboard.i18n import status_label, t
+from dashboard.numbers import target_in_words
 from dashboard.scope import ChartScope, scoped_title, subtitle
 from dashboard.sources import newest_date, outcome_reports, plan_reports
 from dashboard.tables import latest_text

@@ -8,8 +8,8 @@ from dashboard.cards import cards_html
 from dashboard.filters import params_from_filters
 from dashboard.findings import filter_slug
 from dashboard.i18n import t
-from dashboard.layout import PageContext
 from dashboard.sources import newest_date, outcome_reports, plan_reports
+from dashboard.state import PageContext
 from dashboard.tables import csv_bytes, export_table, xlsx_bytes
 
 COMMITMENT_PAGE = "views/commitment.py"

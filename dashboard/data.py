@@ -4,10 +4,10 @@
 and of the files it includes and the size and modification time of every report in seeds/, made
 from stats alone (no parse), since it runs on every rerun of every session. Saving a file (or
 replacing a report) gives a new key, so the change shows on the next rerun. The loaded data, and
-the tables and coverage derived from it, live in `st.cache_resource`, shared by every session of
-the server: when several sessions miss the cache at once (after a save), Streamlit lets one of
-them load and the others wait for its result, so a save costs one parse for all of them.
-Outside a Streamlit server (tests, bench) the same caches work in memory.
+the tables and coverage derived from it, live in `st.cache_resource` (`dashboard.cache`, which
+names each cache's key and bound), shared by every session of the server: when several sessions
+miss the cache at once (after a save), Streamlit lets one of them load and the others wait for
+its result, so a save costs one parse for all of them.
 """
 
 from __future__ import annotations
@@ -20,13 +20,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
-import streamlit as st
 
-from dashboard.filters import report_choices
+from dashboard import cache
+from dashboard.commitment_row import ROW_COLUMNS
 from dashboard.measures import measure_kind
 from dashboard.rows_store import SAVER, GroupRows, saved_rows
 from dashboard.sources import outcome_sources, report_place
-from dashboard.tables import display_table
 from loaders import (
     EXPORT_COLUMNS,
     Commitment,
@@ -35,30 +34,13 @@ from loaders import (
     ReportCoverage,
     TargetsFile,
     commitment_rows,
-    coverage,
     inputs_key,
     load_targets,
-    report_warnings,
 )
 
-MAX_ENTRIES = 4  # loaded files kept: a few recent versions, each day's statuses
-MAX_DERIVED = 64  # tables, charts and coverage kept, over all loaded files
-
-#: columns of the dashboard's frame beyond loaders.record.export.EXPORT_COLUMNS, in order
-EXTRA_COLUMNS = (
-    "area_name",
-    "area_name_en",
-    "chapter",
-    "area_order",
-    "report_title",
-    "report_title_en",
-    "place",
-    "place_en",
-    "draft",
-    "outcome_sources",
-    "measure_kind",
-    "search_text",
-)
+#: columns of the dashboard's frame beyond loaders.EXPORT_COLUMNS, in order: those the row type
+#: declares (commitment_row.CommitmentRow)
+EXTRA_COLUMNS = tuple(name for name in ROW_COLUMNS if name not in EXPORT_COLUMNS)
 
 #: the frame's columns, in order
 FRAME_COLUMNS = (*EXPORT_COLUMNS, *EXTRA_COLUMNS)
@@ -80,7 +62,7 @@ class DashboardData:
 
     def table(self, lang: str, rows: pd.DataFrame | None = None) -> pd.DataFrame:
         """Return the display table of some rows (default all), built once per language."""
-        full = _display_table(self.key, lang, self.frame)
+        full = cache.display_table(self.key, lang, self.frame)
         if rows is None:
             return full
         return full.loc[rows.index].reset_index(drop=True)
@@ -92,49 +74,19 @@ class DashboardData:
 
     def plan_ids(self) -> frozenset[str]:
         """Return the ids of the reports that valid commitments come from; made once."""
-        return _plan_ids(self.key, self.frame)
+        return cache.plan_ids(self.key, self.frame)
 
     def report_choices(self) -> list[str]:
         """Return what the report filter offers (report ids by date, then years); made once."""
-        return _report_choices(self.key, self.frame, self.result)
+        return cache.report_choices(self.key, self.frame, self.result)
 
     def coverage(self) -> list[ReportCoverage]:
         """Return, per report in seeds/, how many plan figures are tracked; computed once."""
-        return _coverage(self.key, self.result)
+        return cache.coverage(self.key, self.result)
 
     def report_warnings(self) -> list[Problem]:
         """Return the warnings about the reports' parts (no plan part found …); computed once."""
-        return _report_warnings(self.key, self.result, self.targets_file)
-
-
-@st.cache_resource(max_entries=MAX_DERIVED, show_spinner=False)
-def _display_table(data_key: str, lang: str, _frame: pd.DataFrame) -> pd.DataFrame:
-    """Return the display table of a data's frame in a language (cached by the data's key)."""
-    return display_table(_frame, lang)
-
-
-@st.cache_resource(max_entries=MAX_DERIVED, show_spinner=False)
-def _report_choices(data_key: str, _frame: pd.DataFrame, _result: LoadResult) -> list[str]:
-    """Return the report filter's choices of a data (cached by the data's key)."""
-    return report_choices(_frame, _result.declared.reports_by_id)
-
-
-@st.cache_resource(max_entries=MAX_DERIVED, show_spinner=False)
-def _plan_ids(data_key: str, _frame: pd.DataFrame) -> frozenset[str]:
-    """Return the reports of a data's commitments (cached by the data's key)."""
-    return frozenset(_frame["report"].unique().tolist()) if not _frame.empty else frozenset()
-
-
-@st.cache_resource(max_entries=MAX_DERIVED, show_spinner=False)
-def _coverage(data_key: str, _result: LoadResult) -> list[ReportCoverage]:
-    """Return the coverage of a data's reports (cached by the data's key)."""
-    return coverage(_result.targets, _result.documents)
-
-
-@st.cache_resource(max_entries=MAX_DERIVED, show_spinner=False)
-def _report_warnings(data_key: str, _result: LoadResult, targets_file: str) -> list[Problem]:
-    """Return the warnings about a data's reports' parts (cached by the data's key)."""
-    return report_warnings(_result.targets, _result.documents, targets_file, _result.declared_in)
+        return cache.report_warnings(self.key, self.result, self.targets_file)
 
 
 def group_columns(
@@ -182,9 +134,9 @@ def group_columns(
     return columns
 
 
-@st.cache_resource(max_entries=MAX_ENTRIES, show_spinner=False)
-def _load(path: str, seeds: str, key: str, as_of: dt.date) -> DashboardData:
-    """Return the data of a targets file whose content `key` names (one load per key and day)."""
+def load_data(path: str, seeds: str, key: str, as_of: dt.date) -> DashboardData:
+    """Return the data of a targets file whose content `key` names, loaded now (`load_cached`
+    keeps it: `cache.loaded`)."""
     result = load_targets(path, seeds, keep_last_good=True)
     return build_data(result, as_of, path, key=f"{key}:{as_of.isoformat()}")
 
@@ -197,7 +149,8 @@ def load_cached(
     """Return the dashboard's data for a targets file, loading only when its content changed."""
     path = Path(targets_file)
     seeds = Path(seeds_dir) if seeds_dir is not None else path.parent / "seeds"
-    return _load(str(path), str(seeds), inputs_key(path, seeds), as_of or dt.date.today())
+    key = inputs_key(path, seeds)
+    return cache.loaded(str(path), str(seeds), key, as_of or dt.date.today(), load_data)
 
 
 def build_data(
@@ -208,26 +161,16 @@ def build_data(
     process, or those it or an earlier run of the server saved to the disk cache)."""
     if key is None:
         return DashboardData(result, commitment_frame(result, as_of), as_of, targets_file)
-    built = _last_built()
-    place = (targets_file, as_of)
-    previous = built.get(place)
+    built: cache.LastBuilt[GroupRows] = cache.last_built()
+    previous = built.get(targets_file, as_of)
     if previous is None and targets_file:
         previous = saved_rows(targets_file, as_of)
     rows = group_rows(result, as_of, previous)
-    for other in [p for p in built if p[0] == targets_file and p != place]:
-        del built[other]  # another day's statuses: not reused
-    built[place] = rows
+    built.keep(targets_file, as_of, rows)  # another day's rows of this file dropped
     if targets_file and (rows.made or previous is None) and len(rows.rows) == len(result.groups):
         SAVER.save(targets_file, as_of, rows)
     frame = frame_with_names(rows.frame, result)
     return DashboardData(result, frame, as_of, targets_file, key)
-
-
-@st.cache_resource(show_spinner=False)
-def _last_built() -> dict[tuple[str, dt.date], GroupRows]:
-    """Return, per targets file and day, the rows last built (shared by every session), so a
-    load after a save makes only the saved file's rows."""
-    return {}
 
 
 def group_rows(result: LoadResult, as_of: dt.date, previous: GroupRows | None) -> GroupRows:
@@ -245,9 +188,7 @@ def group_rows(result: LoadResult, as_of: dt.date, previous: GroupRows | None) -
     for group in groups:
         known = previous.rows.get(str(group.key))
         if known is not None and known[1] - known[0] != group.count:
-            known = (
-                None  # not this group's rows (never so under the same key; guarded all the same)
-            )
+            known = None  # not this group's rows (never so under one key; guarded all the same)
         if known is not None and run and run[1] == known[0]:
             run[1] = known[1]
             continue

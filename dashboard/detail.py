@@ -13,7 +13,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard.escape import escape_markdown
-from dashboard.i18n import format_quantity, in_language, in_language_of, localized, status_label, t
+from dashboard.i18n import in_language, in_language_of, localized, status_label, t
+from dashboard.numbers import format_quantity
 from dashboard.sources import report_place
 from dashboard.theme import STATUS_COLOURS, STATUS_ICONS, TEXT_COLOUR, mix
 from loaders import UNDER_WAY, Commitment, Document, Paragraph, TargetsFile, find_quote

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from dashboard.commitment_row import frame_rows
-from dashboard.i18n import format_quantity, status_label, t, target_in_words
+from dashboard.i18n import status_label, t
 from dashboard.measures import (
     AMOUNT,
     RATE,
@@ -25,6 +25,7 @@ from dashboard.measures import (
     missing,
     percent_figure,
 )
+from dashboard.numbers import format_quantity, target_in_words
 from loaders import MET, MET_LATE, MISSED, NO_FIGURE, NOT_YET_DUE, STATUSES, UNDER_WAY
 
 #: a status as a finding ends with it

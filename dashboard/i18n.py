@@ -1,19 +1,17 @@
-"""中文/English: every label of the dashboard, and numbers and targets written for each language.
+"""中文/English: every label of the dashboard, the status names and rules, localized fields.
 
-Chinese writes large numbers with 万 and 亿 (18000 → 1.8万); English with thousands separators
-(18,000) and 亿元 as billions of yuan (52.26亿元 → 5.226 billion yuan).
+Numbers, units and targets written for each language are `dashboard.numbers`.
 
-The module is longer than most (about 550 lines) because about 360 of them are the tables of
+The module is longer than most (about 600 lines) because about 490 of them are the tables of
 words (TEXT, STATUS_LABELS, the status rules): every word a reader sees, in both languages, in
 one place a translator can read top to bottom.
 """
 
 from __future__ import annotations
 
-import math
 import re
-from functools import lru_cache
 
+from dashboard.numbers import trim, unit_after_number_en
 from loaders import (
     MET,
     MET_LATE,
@@ -594,136 +592,11 @@ def tolerance_defaults(lang: str) -> str:
     """Return the default tolerances of "~" (loaders.record.schema) in words: %与个百分点默认为0.5."""
     if lang == "zh":
         return "，".join(
-            f"{'与'.join(units)}默认为{_trim(tolerance, 2)}"
+            f"{'与'.join(units)}默认为{trim(tolerance, 2)}"
             for tolerance, units in default_tolerances()
         )
     return "; ".join(
-        f"{_trim(tolerance, 2)} by default for "
-        + " and ".join(UNITS_EN.get(unit, unit).strip() for unit in units)
+        f"{trim(tolerance, 2)} by default for "
+        + " and ".join((unit_after_number_en(unit) or unit).strip() for unit in units)
         for tolerance, units in default_tolerances()
     )
-
-
-def _trim(number: float, decimals: int) -> str:
-    """Return a number with at most `decimals` decimals and no trailing zeros."""
-    text = f"{number:.{decimals}f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-def format_number(value: float | None, lang: str, decimals: int = 2) -> str:
-    """Return a number as the language writes it: 1.8万 / 18,000; an empty string for none."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    if lang == "zh":
-        magnitude = abs(value)
-        if magnitude >= 100_000_000:
-            return _trim(value / 100_000_000, 4) + "亿"
-        if magnitude >= 10_000:
-            return _trim(value / 10_000, 4) + "万"
-        return _trim(value, decimals)
-    text = _trim(value, decimals)
-    whole, _, fraction = text.partition(".")
-    sign = "-" if whole.startswith("-") else ""
-    whole = f"{int(whole.lstrip('-')):,}"
-    return sign + whole + (f".{fraction}" if fraction else "")
-
-
-#: English for the units reports use; "" where the commitment's title already says what is counted
-UNITS_EN = {
-    "%": "%",
-    "个百分点": " percentage points",
-    "公里": " km",
-    "人次": " person-times",
-    "户": " households",
-    "处": " sites",
-    "所": " schools",
-    "家": " firms",
-    "元": " yuan",
-    "亿元": " billion yuan",
-}
-
-#: the name in English of the unit a figure is written in, for exports next to the number
-#: (亿元 figures stay in 亿元, so "100 million yuan"); classifiers (个, 项, 条) count things
-UNIT_NAMES_EN = {
-    "%": "percent",
-    "个百分点": "percentage points",
-    "公里": "km",
-    "人次": "person-times",
-    "户": "households",
-    "处": "sites",
-    "所": "schools",
-    "家": "firms",
-    "元": "yuan",
-    "万元": "10,000 yuan",
-    "亿元": "100 million yuan",
-    "个": "count",
-    "项": "count",
-    "条": "count",
-    "名": "rank",
-}
-
-
-def unit_name_en(unit: str | None) -> str:
-    """Return the English name of a unit for an export column, the unit itself when unknown."""
-    return UNIT_NAMES_EN.get(unit or "", unit or "")
-
-
-def _rate(value: float) -> str:
-    """Return a rate as reports write it, with at least one decimal: 3.0, 6.5, 85.22."""
-    text = _trim(value, 2)
-    return text if "." in text else f"{value:.1f}"
-
-
-@lru_cache(maxsize=65536)
-def format_quantity(value: float | None, unit: str | None, lang: str) -> str:
-    """Return a figure with its unit: 6900个 / 6,900; 52.26亿元 / 5.226 billion yuan."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    unit = unit or ""
-    if unit in ("%", "个百分点"):
-        rate = _rate(value)
-        return rate + (unit if lang == "zh" or unit == "%" else UNITS_EN[unit])
-    if lang == "zh":
-        if unit.startswith(("万", "亿")):
-            return _trim(value, 2) + unit
-        return format_number(value, "zh") + unit
-    if unit == "亿元":
-        return format_number(value / 10, "en", 4) + UNITS_EN[unit]
-    if unit == "万元":
-        return format_number(value * 10_000, "en") + " yuan"
-    english = UNITS_EN.get(unit, "")
-    if value == 1 and english.endswith("s") and unit not in ("%", "个百分点"):
-        english = english[:-1]  # 1 firm, 1 household
-    return format_number(value, "en") + english
-
-
-@lru_cache(maxsize=65536)
-def target_in_words(
-    op: str, value: float | None, unit: str | None, tolerance: float | None, lang: str
-) -> str:
-    """Return a target as a reader says it: "at least 6,900", "about 6.5%", "不超过3%"."""
-    if op == "done":
-        return "完成（里程碑）" if lang == "zh" else "done (a milestone)"
-    if unit == "名" and op == "<=" and value is not None:
-        return f"前{_trim(value, 0)}名" if lang == "zh" else f"in the top {_trim(value, 0)}"
-    quantity = format_quantity(value, unit, lang)
-    if lang == "zh":
-        if op == ">=":
-            return f"不低于{quantity}"
-        if op == "<=":
-            return f"不超过{quantity}"
-        within = f"（±{_trim(tolerance, 2)}）" if tolerance else ""
-        return f"{quantity}左右{within}"
-    if op == ">=":
-        return f"at least {quantity}"
-    if op == "<=":
-        return f"at most {quantity}"
-    within = f" (±{_trim(tolerance, 2)})" if tolerance else ""
-    return f"about {quantity}{within}"
-
-
-def format_percent(value: float | None, lang: str) -> str:
-    """Return a percent of target, rounded to a whole number: 17%; empty for none."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    return f"{value:.0f}%"

@@ -1,42 +1,39 @@
-"""What every page shares: the sidebar's filters (kept in the URL), the problem list, the layout.
+"""What every page shares: the sidebar's filters, the problem list, the clean layout.
 
 The entrypoint calls `prepare()` once per run; pages call `context()` to get the data and the
-filters, then draw with tested pure functions (charts, tables, detail).
+filters, then draw with tested pure functions (charts, tables, detail). What the filters,
+widgets and URL hold between runs is `dashboard.state`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
 
-import pandas as pd
 import streamlit as st
 
-from dashboard.chart_keys import chart_rows, frame_digest, records_digest, scope_digest
-from dashboard.charts import without_drafts
-from dashboard.data import MAX_DERIVED, DashboardData, load_cached
-from dashboard.detail import MAX_CHOICES, choose_commitment
+from dashboard.data import DashboardData, load_cached
 from dashboard.escape import escape_markdown, literal
 from dashboard.filters import (
     Filters,
     apply_filters,
     filters_from_params,
     ignored_params,
-    params_from_filters,
     place_choices,
     report_labels,
 )
 from dashboard.i18n import LANGUAGE_NAMES, LANGUAGES, status_label, t
-from dashboard.scope import ChartScope, chart_scope, with_filters
-from dashboard.sources import titled_with_place
+from dashboard.state import (
+    PageContext,
+    clear_filters,
+    keep_filter_widgets,
+    leave_clean_layout,
+    report_label,
+    url_params,
+)
 from loaders import STATUSES, KeptVersion, targets_path
 
 CONTEXT_KEY = "_page_context"
-CHOICE_KEY = "commitment_choice"  # the commitment page's chooser
-ChartBuilder = Callable[[pd.DataFrame, ChartScope], Any]  # (rows, scope) -> a figure
 MAX_PROBLEMS_SHOWN = 200
 
 CLEAN_LAYOUT_CSS = """
@@ -49,132 +46,9 @@ CLEAN_LAYOUT_CSS = """
 """
 
 
-@dataclass(frozen=True)
-class PageContext:
-    """The data, the reader's filters and the rows that pass them, for one run."""
-
-    data: DashboardData
-    filters: Filters
-    rows: pd.DataFrame
-
-    @property
-    def lang(self) -> str:
-        """Return the reader's language."""
-        return self.filters.lang
-
-    @property
-    def rows_key(self) -> tuple:
-        """Return what decides the filtered rows: report, areas, statuses and search text."""
-        f = self.filters
-        return (f.report, f.places, f.areas, f.statuses, f.query)
-
-    def chart(self, name: str, build: ChartBuilder, scope: ChartScope) -> Any:
-        """Return build(rows, scope) of this page's rows (only the columns charts read), made
-        again only when those columns or the scope changed: a save that touches neither (a
-        quote, the other language's title) reuses the chart made before it."""
-        rows = chart_rows(self.rows, self.lang)
-        rows_key = _rows_digest(self.data.key, self.rows_key, self.lang, rows)
-        scope_key = scope_digest(scope, _reports_digest(self.data.key, self.data))
-        return _chart(name, rows_key, scope_key, build, rows, scope)
-
-    def scope(self, width: int) -> ChartScope:
-        """Return the scope of this page's charts at a width (once per data, filters, language
-        and width)."""
-        return _scope(self.data.key, self.rows_key, self.lang, width, self)
-
-    @property
-    def as_of(self) -> str:
-        """Return the date statuses are computed for, as YYYY-MM-DD."""
-        return self.data.as_of.isoformat()
-
-
-@st.cache_resource(max_entries=MAX_DERIVED, show_spinner=False)
-def _chart(
-    name: str,
-    rows_key: str,
-    scope_key: str,
-    _build: ChartBuilder,
-    _rows: pd.DataFrame,
-    _scope: ChartScope,
-) -> Any:
-    """Return a chart of rows and a scope whose content the two digests name."""
-    return _build(_rows, _scope)
-
-
-@st.cache_resource(max_entries=MAX_DERIVED, show_spinner=False)
-def _rows_digest(data_key: str, rows_key: tuple, lang: str, _rows: pd.DataFrame) -> str:
-    """Return the digest of the chart columns of the rows a data's filters select."""
-    return frame_digest(_rows)
-
-
-@st.cache_resource(max_entries=MAX_DERIVED, show_spinner=False)
-def _reports_digest(data_key: str, _data: DashboardData) -> str:
-    """Return the digest of a data's reports (what charts cite)."""
-    return records_digest(_data.declared.reports)
-
-
-@st.cache_resource(max_entries=MAX_DERIVED, show_spinner=False)
-def _scope(
-    data_key: str, rows_key: tuple, lang: str, width: int, _context: PageContext
-) -> ChartScope:
-    """Return the scope of a page's charts (cached by data, filters, language and width), the
-    filters in force named in it."""
-    data, filters = _context.data, _context.filters
-    scope = chart_scope(
-        data.declared,
-        _context.rows,
-        lang,
-        _context.as_of,
-        filters.areas,
-        width,
-        plan_ids=data.plan_ids(),
-    )
-    report = _report_label(filters.report, data, lang) if filters.report else ""
-    shown = len(without_drafts(_context.rows))
-    return with_filters(scope, filters, without_drafts(data.frame), shown, report)
-
-
 def load_data() -> DashboardData:
     """Return the dashboard's data for $TARGETS_FILE (or targets.yaml), cached by content."""
     return load_cached(targets_path(), as_of=dt.date.today())
-
-
-def _report_label(
-    choice: str, data: DashboardData, lang: str, short: dict[str, str] | None = None
-) -> str:
-    """Return how a report choice is named: all, a report (its place and year in the filter,
-    short enough never to be cut; its title, led by its place, in headlines), or a year."""
-    if not choice:
-        return t("all_reports", lang)
-    if choice.isdigit():
-        return f"{choice}年" if lang == "zh" else f"Year {choice}"
-    report = data.declared.report(choice)
-    if report is None:
-        return choice
-    if short is not None:
-        return short.get(choice) or choice
-    return titled_with_place(report, lang)
-
-
-def keep_filter_widgets(
-    from_url: Filters, reports: list[str], areas: list[str], places: Sequence[str] = ()
-) -> None:
-    """Give each filter widget its value before it is drawn: the reader's, else the URL's.
-
-    Re-assigning every widget's key at the top of the run is Streamlit's documented way to keep
-    widget values across `st.switch_page` (which starts the next page without them). The URL
-    seeds a widget the first time, and stands in for the language when the reader clicks the
-    chosen one again (which unselects it): the URL still holds the language of the last run.
-    """
-    state = st.session_state
-    state["lang"] = state.get("lang") or from_url.lang
-    report = state.get("report", from_url.report)
-    state["report"] = report if report in ("", *reports) else ""  # the file changed
-    state["places"] = [p for p in state.get("places", from_url.places) if p in places]
-    state["areas"] = [a for a in state.get("areas", from_url.areas) if a in areas]
-    state["statuses"] = list(state.get("statuses", from_url.statuses))
-    state["query"] = state.get("query", from_url.query)
-    state["clean"] = state.get("clean", from_url.clean)
 
 
 def sidebar_filters(data: DashboardData) -> Filters:
@@ -211,7 +85,7 @@ def sidebar_filters(data: DashboardData) -> Filters:
         st.selectbox(
             t("filter_report", lang),
             ["", *reports],
-            format_func=lambda c: _report_label(c, data, lang, short_labels),
+            format_func=lambda c: report_label(c, data, lang, short_labels),
             key="report",
         )
         st.multiselect(
@@ -238,7 +112,7 @@ def sidebar_filters(data: DashboardData) -> Filters:
             help=t("filter_search_help", lang),
             max_chars=200,
         )
-        st.button(t("clear_filters", lang), on_click=_clear_filters)
+        st.button(t("clear_filters", lang), on_click=clear_filters)
         st.divider()
         st.toggle(
             t("clean_layout", lang),
@@ -258,11 +132,6 @@ def sidebar_filters(data: DashboardData) -> Filters:
     )
 
 
-def url_params() -> dict[str, list[str]]:
-    """Return every value of every URL parameter (a parameter may be repeated)."""
-    return {key: st.query_params.get_all(key) for key in st.query_params}
-
-
 def show_ignored_params(data: DashboardData, lang: str) -> None:
     """Name, in a small notice, the URL parameters and values the dashboard ignored."""
     reports = data.report_choices()
@@ -271,50 +140,6 @@ def show_ignored_params(data: DashboardData, lang: str) -> None:
     if ignored:
         items = ", ".join(literal(item) for item in ignored)  # text, never Markdown
         st.caption(t("url_ignored", lang, items=items))
-
-
-def _clear_filters() -> None:
-    """Reset the report, place, area, status and search filters."""
-    for key, empty in (
-        ("report", ""),
-        ("places", []),
-        ("areas", []),
-        ("statuses", []),
-        ("query", ""),
-    ):
-        st.session_state[key] = empty
-
-
-def _leave_clean_layout() -> None:
-    """Switch the clean layout off."""
-    st.session_state["clean"] = False
-
-
-def asked_commitment(context: PageContext) -> str:
-    """Return the commitment the reader asked for: last chosen on its page, else the URL's id."""
-    return st.session_state.get(CHOICE_KEY) or context.filters.commitment
-
-
-def commitment_choice(context: PageContext) -> tuple[list[str], str | None]:
-    """Return the commitment page's choices and the id it shows (see detail.choose_commitment)."""
-    shown = context.rows["id"].head(MAX_CHOICES).tolist() if not context.rows.empty else []
-    known = set(context.data.frame["id"]) if not context.data.frame.empty else set()
-    return choose_commitment(shown, known, asked_commitment(context))
-
-
-def show_commitment(commitment_id: str) -> None:
-    """Make the commitment page show a commitment on the next run (a button's callback)."""
-    st.session_state[CHOICE_KEY] = commitment_id
-
-
-def sync_url(context: PageContext, on_commitment_page: bool) -> None:
-    """Write the filters, and the commitment shown on its page, into the URL (its only writer)."""
-    commitment = ""
-    if on_commitment_page:
-        commitment = commitment_choice(context)[1] or context.filters.commitment
-    wanted = params_from_filters(replace(context.filters, commitment=commitment))
-    if st.query_params.to_dict() != wanted:
-        st.query_params.from_dict(wanted)
 
 
 def show_problems(data: DashboardData, lang: str) -> None:
@@ -384,7 +209,7 @@ def prepare() -> PageContext:
 def clean_layout_exit(context: PageContext) -> None:
     """Show the way out of the clean layout at the foot of the page."""
     if context.filters.clean:
-        st.button(t("exit_clean_layout", context.lang), on_click=_leave_clean_layout)
+        st.button(t("exit_clean_layout", context.lang), on_click=leave_clean_layout)
 
 
 def context() -> PageContext:

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 import plotly.graph_objects as go
 
 from dashboard.chart_layout import Frame, finish
-from dashboard.i18n import format_quantity, status_label, t, target_in_words
+from dashboard.i18n import status_label, t
+from dashboard.numbers import format_quantity, target_in_words
 from dashboard.scope import ChartScope, subtitle
 from dashboard.sources import cited_reports, source_text
 from dashboard.textfit import escape

@@ -14,7 +14,8 @@ import re
 
 import pandas as pd
 
-from dashboard.i18n import _rate, _trim, format_percent, format_quantity, t
+from dashboard.i18n import t
+from dashboard.numbers import format_percent, format_quantity, format_rate, trim
 
 RATE = "rate"
 AMOUNT = "amount"
@@ -48,7 +49,7 @@ def gap_quantity(difference: float, unit: str | None, lang: str) -> str:
     """Return the size of a gap: "5.4 pp" / "5.4个百分点" for rates, the unit otherwise."""
     size = abs(difference)
     if unit in RATE_UNITS:
-        return t("gap_points", lang, value=_rate(size))
+        return t("gap_points", lang, value=format_rate(size))
     return format_quantity(size, unit, lang)
 
 
@@ -69,7 +70,7 @@ def gap_words(
     if difference == 0:
         return t("gap_on_target", lang)
     if op == "~" and tolerance and -difference <= tolerance:
-        return t("gap_within", lang, gap=size, tolerance=_trim(tolerance, 2))
+        return t("gap_within", lang, gap=size, tolerance=trim(tolerance, 2))
     return t("gap_short", lang, gap=size)
 
 

@@ -18,8 +18,9 @@ from dashboard.canvas import Canvas, line_height
 from dashboard.chart_rows import several_places, titles
 from dashboard.commitment_row import frame_rows
 from dashboard.findings import count_text, counts_finding
-from dashboard.i18n import status_label, t, target_in_words
+from dashboard.i18n import status_label, t
 from dashboard.measures import against_target
+from dashboard.numbers import target_in_words
 from dashboard.scope import ChartScope, subtitle
 from dashboard.sources import (
     outcome_numbers,

@@ -7,15 +7,9 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-from dashboard.i18n import (
-    format_quantity,
-    in_language_of,
-    status_label,
-    t,
-    target_in_words,
-    unit_name_en,
-)
+from dashboard.i18n import in_language_of, status_label, t
 from dashboard.measures import AMOUNT, RATE, against_target, measure_kind, missing
+from dashboard.numbers import format_quantity, target_in_words, unit_name_en
 from loaders import STATUSES, UNDER_WAY, Report, TargetsFile, is_web_address, spreadsheet_text
 
 DISPLAY_COLUMNS = (

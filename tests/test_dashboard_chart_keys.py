@@ -1,12 +1,20 @@
 """Charts cached by what they show: the columns they read and their scope, not the data's key."""
 
+import dataclasses
 import shutil
+from dataclasses import replace
 
 import pandas as pd
 import pytest
 import streamlit as st
 
-from dashboard.chart_keys import CHART_COLUMNS, chart_rows, frame_digest, scope_digest
+from dashboard.chart_keys import (
+    CHART_COLUMNS,
+    SCOPE_FIELDS,
+    chart_rows,
+    frame_digest,
+    scope_digest,
+)
 from dashboard.data import load_cached
 from dashboard.filters import Filters, apply_filters
 from dashboard.layout import PageContext
@@ -51,6 +59,31 @@ def test_a_scope_digest_changes_with_width_and_with_the_reports():
     narrow = ChartScope(lang="zh", as_of="2026-01-01", place="合成示例区", years=(2020,), width=360)
     assert scope_digest(narrow, "reports-1") != wide
     assert scope_digest(scope, "reports-2") != wide
+
+
+def test_a_scope_digest_changes_with_every_field_a_scope_is_compared_by():
+    scope = ChartScope(lang="zh", as_of="2026-01-01")
+    changed = {
+        "lang": "en",
+        "as_of": "2026-01-02",
+        "place": "合成示例区",
+        "years": (2020,),
+        "areas": ("economy",),
+        "width": 360,
+        "place_slug": "x",
+        "headline": "x",
+        "record": "x",
+        "filter_slug": "x",
+        "statuses": ("met",),
+        "checked": "2026-01-03",
+        "place_count": 2,
+    }
+    compared = {f.name for f in dataclasses.fields(ChartScope) if f.compare}
+    assert set(changed) == compared == set(SCOPE_FIELDS)
+    digests = {
+        scope_digest(replace(scope, **{name: value}), "r") for name, value in changed.items()
+    }
+    assert len(digests | {scope_digest(scope, "r")}) == len(changed) + 1
 
 
 def test_chart_rows_hold_only_the_columns_charts_read_in_that_language(small_frame):

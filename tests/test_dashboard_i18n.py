@@ -1,25 +1,19 @@
-"""中文/English labels, number formats and targets in words."""
+"""中文/English labels, status names and rules, localized fields (numbers: test_dashboard_numbers)."""
 
 import ast
 from pathlib import Path
 from types import SimpleNamespace
-
-import pytest
 
 from dashboard.i18n import (
     REACH_RULES,
     STATUS_LABELS,
     STATUS_RULES,
     TEXT,
-    format_number,
-    format_percent,
-    format_quantity,
     localized,
     status_label,
     status_rule,
     status_rules_markdown,
     t,
-    target_in_words,
 )
 from loaders.record.status import STATUSES
 
@@ -76,64 +70,6 @@ def test_localized_picks_the_field_of_the_language():
     assert localized(report, "title", "en") == "Qingcheng work report"
 
 
-@pytest.mark.parametrize(
-    ("value", "zh", "en"),
-    [
-        (6900, "6900", "6,900"),
-        (18000, "1.8万", "18,000"),
-        (12368, "1.2368万", "12,368"),
-        (1_129_400, "112.94万", "1,129,400"),
-        (717.85, "717.85", "717.85"),
-        (250_000_000, "2.5亿", "250,000,000"),
-        (-3.5, "-3.5", "-3.5"),
-    ],
-)
-def test_numbers_use_wan_and_yi_in_chinese_and_separators_in_english(value, zh, en):
-    assert format_number(value, "zh") == zh
-    assert format_number(value, "en") == en
-
-
-@pytest.mark.parametrize(
-    ("value", "unit", "zh", "en"),
-    [
-        (6900, "个", "6900个", "6,900"),
-        (18000, "个", "1.8万个", "18,000"),
-        (52.26, "亿元", "52.26亿元", "5.226 billion yuan"),
-        (26, "亿元", "26亿元", "2.6 billion yuan"),
-        (3.0, "%", "3.0%", "3.0%"),
-        (6.5, "%", "6.5%", "6.5%"),
-        (85.22, "%", "85.22%", "85.22%"),
-        (0.5, "个百分点", "0.5个百分点", "0.5 percentage points"),
-        (120, "公里", "120公里", "120 km"),
-        (8000, "人次", "8000人次", "8,000 person-times"),
-        (None, "个", "", ""),
-    ],
-)
-def test_quantities_carry_their_unit_in_each_language(value, unit, zh, en):
-    assert format_quantity(value, unit, "zh") == zh
-    assert format_quantity(value, unit, "en") == en
-
-
-@pytest.mark.parametrize(
-    ("op", "value", "unit", "tolerance", "zh", "en"),
-    [
-        (">=", 6900, "个", None, "不低于6900个", "at least 6,900"),
-        ("~", 6.5, "%", 0.5, "6.5%左右（±0.5）", "about 6.5% (±0.5)"),
-        ("<=", 3.0, "%", None, "不超过3.0%", "at most 3.0%"),
-        ("<=", 20, "名", None, "前20名", "in the top 20"),
-        ("done", None, None, None, "完成（里程碑）", "done (a milestone)"),
-    ],
-)
-def test_targets_in_words(op, value, unit, tolerance, zh, en):
-    assert target_in_words(op, value, unit, tolerance, "zh") == zh
-    assert target_in_words(op, value, unit, tolerance, "en") == en
-
-
-def test_percent_of_target_is_a_whole_number_and_empty_when_none():
-    assert format_percent(16.92, "en") == "17%"
-    assert format_percent(None, "zh") == ""
-
-
 def test_labels_fill_in_values():
     assert t("coverage_metric", "en", report="R", tracked=3, total=4) == (
         "R: 3 of 4 quantitative commitments tracked"
@@ -147,13 +83,6 @@ def test_status_rules_list_every_status_and_the_percent_rule():
         assert f"- **{label}**:" in rules
     assert "Percent of target = the deciding figure" in rules
     assert "- **逾期完成**:" in status_rules_markdown("zh")
-
-
-def test_one_of_a_unit_is_singular_in_english():
-    assert format_quantity(1, "家", "en") == "1 firm"
-    assert format_quantity(2, "家", "en") == "2 firms"
-    assert target_in_words(">=", 1, "户", None, "en") == "at least 1 household"
-    assert format_quantity(1.0, "个百分点", "en") == "1.0 percentage points"
 
 
 def test_a_numeric_commitment_gets_the_numeric_half_of_a_rule_and_a_milestone_the_other():

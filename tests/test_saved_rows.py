@@ -7,8 +7,8 @@ import shutil
 import pandas as pd
 import pytest
 
-import dashboard.data
 import loaders.load.targets
+from dashboard import cache
 from dashboard.data import build_data
 from dashboard.rows_store import SAVER, saved_rows
 from loaders import load_targets
@@ -28,7 +28,7 @@ def restart():
     """Forget what this process built and loaded, as a restarted server would."""
     SAVER.wait()
     forget_loads()
-    dashboard.data._last_built().clear()
+    cache.last_built.clear()
 
 
 @pytest.fixture

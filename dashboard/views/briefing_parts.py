@@ -16,7 +16,6 @@ from dashboard.filters import params_from_filters
 from dashboard.findings import count_text, counts_finding
 from dashboard.i18n import t
 from dashboard.image_export import figure_png, unavailable_reason
-from dashboard.layout import PageContext
 from dashboard.scope import ChartScope, file_stem, width_for
 from dashboard.scorecard import (
     SLIDE_HEIGHT,
@@ -26,6 +25,7 @@ from dashboard.scorecard import (
     scorecard_table,
     verdict,
 )
+from dashboard.state import PageContext
 from dashboard.tables import chart_data, csv_bytes
 from dashboard.theme import status_tile_css
 from loaders import STATUSES

@@ -19,27 +19,14 @@ from dashboard.detail import (
 )
 from dashboard.escape import escape_markdown
 from dashboard.findings import commitment_finding
-from dashboard.i18n import (
-    format_quantity,
-    in_language_of,
-    localized,
-    status_label,
-    status_rule,
-    t,
-    target_in_words,
-)
-from dashboard.layout import (
-    CHOICE_KEY,
-    asked_commitment,
-    clean_layout_exit,
-    commitment_choice,
-    context,
-    show_commitment,
-)
+from dashboard.i18n import in_language_of, localized, status_label, status_rule, t
+from dashboard.layout import clean_layout_exit, context
 from dashboard.measure_chart import measure_figure
 from dashboard.measures import against_target
+from dashboard.numbers import format_quantity, target_in_words
 from dashboard.scope import chart_scope
 from dashboard.sources import report_place
+from dashboard.state import CHOICE_KEY, asked_commitment, commitment_choice, show_commitment
 from dashboard.tables import latest_text
 from dashboard.views.briefing_parts import page_scope
 from loaders import commitment_status
