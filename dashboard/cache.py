@@ -16,7 +16,8 @@ reverse). An argument whose name starts with `_` is not part of the key.
 | `display_table` | the data's key, language | 8 (`MAX_LOADS × len(LANGUAGES)`) | one table per loaded data version and language |
 | `report_choices` | the data's key | 4 (`MAX_LOADS`) | one list per loaded data version (the same in every language) |
 | `plan_ids` | the data's key | 4 (`MAX_LOADS`) | one set per loaded data version: the reports its commitments come from |
-| `coverage` | the data's key | 4 (`MAX_LOADS`) | one coverage per loaded data version |
+| `coverage` | the data's key, targets file | 4 (`MAX_LOADS`) | one coverage per loaded data version (its file is the data's own) |
+| `last_coverage` | nothing (one object) | 1 | one `LastKept`: each report's coverage last computed per targets file, under a lock |
 | `report_warnings` | the data's key, targets file | 4 (`MAX_LOADS`) | one list per loaded data version (its file is the data's own) |
 | `reports_digest` | the data's key | 4 (`MAX_LOADS`) | one digest per loaded data version |
 | `rows_digest` | the data's key, filters, language | 64 (`MAX_VIEWS`) | keyed by the filters readers choose, not bounded by data versions: the views in use at once |
@@ -43,7 +44,6 @@ from dashboard.chart_keys import frame_digest, records_digest
 from dashboard.i18n import LANGUAGES
 from dashboard.scope import ChartScope
 from loaders import LoadResult, Problem, ReportCoverage
-from loaders import coverage as report_coverage
 from loaders import report_warnings as parts_warnings
 
 MAX_LOADS = 4  # loaded data versions kept: a few recent versions, each day's statuses
@@ -52,6 +52,7 @@ MAX_VIEWS = 64  # what is kept per view (data, filters, language, width): the vi
 
 Data = TypeVar("Data")
 Rows = TypeVar("Rows")
+Kept = TypeVar("Kept")
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,18 @@ CACHES = (
         MAX_LOADS,
         "one set per loaded data version: the reports its commitments come from",
     ),
-    Cached("coverage", "the data's key", MAX_LOADS, "one coverage per loaded data version"),
+    Cached(
+        "coverage",
+        "the data's key, targets file",
+        MAX_LOADS,
+        "one coverage per loaded data version (its file is the data's own)",
+    ),
+    Cached(
+        "last_coverage",
+        "nothing (one object)",
+        1,
+        "one `LastKept`: each report's coverage last computed per targets file, under a lock",
+    ),
     Cached(
         "report_warnings",
         "the data's key, targets file",
@@ -190,15 +202,46 @@ def plan_ids(data_key: str, _frame: pd.DataFrame) -> frozenset[str]:
 
 
 @st.cache_resource(max_entries=MAX_LOADS, show_spinner=False)
-def coverage(data_key: str, _result: LoadResult) -> list[ReportCoverage]:
-    """Return the coverage of a data's reports (cached by the data's key)."""
-    return report_coverage(_result.targets, _result.documents)
+def coverage(
+    data_key: str,
+    targets_file: str,
+    _result: LoadResult,
+    _cover: Callable[[str, LoadResult], list[ReportCoverage]],
+) -> list[ReportCoverage]:
+    """Return the coverage of a data's reports (cached by the data's key):
+    `_cover(targets_file, result)`, which is `data.coverage_of`."""
+    return _cover(targets_file, _result)
+
+
+class LastKept(Generic[Kept]):
+    """One value per targets file, the last one kept (`data.coverage_of` keeps each report's
+    coverage), shared by every session: every read and change holds the lock."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._values: dict[str, Kept] = {}
+
+    def get(self, targets_file: str) -> Kept | None:
+        """Return the value kept for a targets file, None when there is none."""
+        with self._lock:
+            return self._values.get(targets_file)
+
+    def keep(self, targets_file: str, value: Kept) -> None:
+        """Keep a value for a targets file, replacing the one kept before."""
+        with self._lock:
+            self._values[targets_file] = value
+
+
+@st.cache_resource(max_entries=1, show_spinner=False)
+def last_coverage() -> LastKept[Any]:
+    """Return each report's coverage last computed per targets file, shared by every session."""
+    return LastKept()
 
 
 @st.cache_resource(max_entries=MAX_LOADS, show_spinner=False)
 def report_warnings(data_key: str, _result: LoadResult, targets_file: str) -> list[Problem]:
     """Return the warnings about a data's reports' parts (cached by the data's key)."""
-    return parts_warnings(_result.targets, _result.documents, targets_file, _result.declared_in)
+    return parts_warnings(_result.declared, _result.documents, targets_file, _result.declared_in)
 
 
 @st.cache_resource(max_entries=MAX_LOADS, show_spinner=False)

@@ -24,7 +24,7 @@ import pandas as pd
 from dashboard import cache
 from dashboard.commitment_row import ROW_COLUMNS
 from dashboard.measures import measure_kind
-from dashboard.rows_store import SAVER, GroupRows, saved_rows
+from dashboard.saved_state import COVERAGE_NAME, SAVER, GroupRows, saved_coverage, saved_rows
 from dashboard.sources import outcome_sources, report_place
 from loaders import (
     EXPORT_COLUMNS,
@@ -36,6 +36,7 @@ from loaders import (
     commitment_rows,
     inputs_key,
     load_targets,
+    reused_coverage,
 )
 
 #: columns of the dashboard's frame beyond loaders.EXPORT_COLUMNS, in order: those the row type
@@ -82,11 +83,27 @@ class DashboardData:
 
     def coverage(self) -> list[ReportCoverage]:
         """Return, per report in seeds/, how many plan figures are tracked; computed once."""
-        return cache.coverage(self.key, self.result)
+        return cache.coverage(self.key, self.targets_file, self.result, coverage_of)
 
     def report_warnings(self) -> list[Problem]:
         """Return the warnings about the reports' parts (no plan part found …); computed once."""
         return cache.report_warnings(self.key, self.result, self.targets_file)
+
+
+def coverage_of(targets_file: str, result: LoadResult) -> list[ReportCoverage]:
+    """Return the coverage of a load's reports, each report's item reused while its text and
+    the quotes that fall in it are unchanged (from this process's last coverage of the file, or
+    from the one saved to the disk cache by it or an earlier run of the server)."""
+    kept: cache.LastKept[dict] = cache.last_coverage()
+    known = kept.get(targets_file)
+    if known is None and targets_file:
+        known = saved_coverage(targets_file)
+    items, now = reused_coverage(result, known or {})
+    if now:
+        kept.keep(targets_file, now)
+        if targets_file and set(now) != set(known or {}):
+            SAVER.save(targets_file, COVERAGE_NAME, now)
+    return items
 
 
 def group_columns(
@@ -168,7 +185,7 @@ def build_data(
     rows = group_rows(result, as_of, previous)
     built.keep(targets_file, as_of, rows)  # another day's rows of this file dropped
     if targets_file and (rows.made or previous is None) and len(rows.rows) == len(result.groups):
-        SAVER.save(targets_file, as_of, rows)
+        SAVER.save_rows(targets_file, as_of, rows)
     frame = frame_with_names(rows.frame, result)
     return DashboardData(result, frame, as_of, targets_file, key)
 

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from loaders.cache.file_cache import read_file
     from loaders.cache.saved import read_saved, write_saved
     from loaders.figures.finder import FoundFigure, ReportCoverage, classify_figures, coverage
+    from loaders.load.coverage import reused_coverage
     from loaders.load.inputs import inputs_key
     from loaders.load.report_warnings import report_warnings
     from loaders.load.targets import (
@@ -54,6 +55,7 @@ PUBLIC = {
     "classify_figures": "loaders.figures.finder",
     "coverage": "loaders.figures.finder",
     "inputs_key": "loaders.load.inputs",
+    "reused_coverage": "loaders.load.coverage",
     "report_warnings": "loaders.load.report_warnings",
     "KeptVersion": "loaders.load.targets",
     "LoadResult": "loaders.load.targets",
@@ -121,6 +123,7 @@ __all__ = [
     "read_report",
     "read_saved",
     "report_warnings",
+    "reused_coverage",
     "schema_markdown",
     "spreadsheet_text",
     "targets_path",

@@ -10,7 +10,7 @@ import pytest
 import loaders.load.targets
 from dashboard import cache
 from dashboard.data import build_data
-from dashboard.rows_store import SAVER, saved_rows
+from dashboard.saved_state import SAVER, saved_rows
 from loaders import load_targets
 from loaders.load.targets import forget_loads
 

@@ -17,7 +17,7 @@ from dashboard.layout import clean_layout_exit, context
 
 page = context()
 lang = page.lang
-targets = page.data.result.targets
+targets = page.data.declared
 
 st.title(t("page_coverage", lang))
 st.write(t("coverage_intro", lang))

@@ -15,7 +15,7 @@ are in loaders.figures.suggest; the `targets find` command that prints all of th
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -283,6 +283,38 @@ def matches(figure: Figure, unit: str | None, value: float) -> bool:
     return any(abs(candidate - value) <= 1e-9 * max(1.0, abs(value)) for candidate in candidates)
 
 
+def coverage_order(targets: TargetsFile, documents: Mapping[str, Document]) -> list[str]:
+    """Return the ids of the reports with a text: in the order of targets.yaml's reports, then
+    any other ids, sorted."""
+    order = [r.id for r in targets.reports if r.id in documents]
+    return order + sorted(set(documents) - set(order))
+
+
+def report_coverage(
+    targets: TargetsFile,
+    report_id: str,
+    document: Document,
+    quotes: Mapping[str, list[QuotedRecord]],
+    committed: Collection[str],
+) -> ReportCoverage | None:
+    """Return one report's coverage (see `coverage`), None when it has no plan figure and no
+    commitment comes from it (`committed`: the reports commitments come from)."""
+    plan = [
+        f for f in classify_figures(targets, report_id, document, quotes) if f.kind == "commitment"
+    ]
+    if not plan and report_id not in committed:
+        return None
+    report = targets.report(report_id)
+    return ReportCoverage(
+        report_id=report_id,
+        title=report.title if report else report_id,
+        total=len(plan),
+        tracked=sum(1 for f in plan if f.tracked),
+        excluded=sum(1 for f in plan if not f.tracked and f.excluded_by is not None),
+        untracked=tuple(f for f in plan if f.untracked),
+    )
+
+
 def coverage(targets: TargetsFile, documents: Mapping[str, Document]) -> list[ReportCoverage]:
     """Return, per report with a plan, how many plan figures targets.yaml tracks and excludes.
 
@@ -294,28 +326,11 @@ def coverage(targets: TargetsFile, documents: Mapping[str, Document]) -> list[Re
     has `.text`, `.clause` and `.paragraph`). tracked + excluded + len(untracked) == total;
     `quantitative` is total − excluded, the quantitative commitments.
     """
-    order = [r.id for r in targets.reports if r.id in documents]
-    order += sorted(set(documents) - set(order))
     committed = {c.report for c in targets.commitments}
     quotes = quotes_by_report(targets)
     result = []
-    for report_id in order:
-        plan = [
-            f
-            for f in classify_figures(targets, report_id, documents[report_id], quotes)
-            if f.kind == "commitment"
-        ]
-        if not plan and report_id not in committed:
-            continue
-        report = targets.report(report_id)
-        result.append(
-            ReportCoverage(
-                report_id=report_id,
-                title=report.title if report else report_id,
-                total=len(plan),
-                tracked=sum(1 for f in plan if f.tracked),
-                excluded=sum(1 for f in plan if not f.tracked and f.excluded_by is not None),
-                untracked=tuple(f for f in plan if f.untracked),
-            )
-        )
+    for report_id in coverage_order(targets, documents):
+        item = report_coverage(targets, report_id, documents[report_id], quotes, committed)
+        if item is not None:
+            result.append(item)
     return result

@@ -1,0 +1,151 @@
+"""What the dashboard keeps on disk between runs of the server, per targets file: the rows it
+last built for a day, and each report's coverage. A restarted dashboard takes the rows of every
+file unchanged since from there (a file's rows are reused only under its group's key, which
+names its content and what it refers to), so its first view reads no commitment of those
+files; and the Coverage page classifies again only the reports whose text or quotes changed.
+
+What is kept is pickled (a frame of any column type, read in milliseconds) into an entry of the
+loaders' disk cache, which seals every entry with this user's key and reads an entry whose seal
+does not match as absent (see loaders/cache/store.py): a pickle is loaded only if this user's
+dashboard wrote it. Saving runs in a background thread, the newest value of each name winning,
+so a view never waits for the disk.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import importlib.metadata
+import os
+import pickle
+import sys
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from loaders import read_saved, write_saved
+
+#: bump when what is pickled changes shape
+ROWS_FORMAT = 2
+DASHBOARD_DIR = Path(__file__).resolve().parent
+#: libraries whose objects the pickle holds
+PICKLED_LIBRARIES = ("pandas", "numpy", "pyarrow")
+
+
+@dataclass(frozen=True)
+class GroupRows:
+    """The per-commitment columns of a load's valid commitments (`group_columns`), with the
+    rows [start, end) of each file's group by its key, and how many groups were made now (not
+    taken from earlier rows)."""
+
+    frame: pd.DataFrame
+    rows: dict[str, tuple[int, int]]
+    made: int = 0
+
+
+@functools.cache
+def rows_version() -> str:
+    """Return a digest of what makes and reads the rows: the dashboard's source files, the
+    pickled libraries' versions, Python's and the rows' format (the loaders' code version is
+    in the entry's name)."""
+    digest = hashlib.blake2b(digest_size=12)
+    digest.update(f"rows {ROWS_FORMAT} python {sys.version_info[:3]}".encode())
+    for library in PICKLED_LIBRARIES:
+        try:
+            version = importlib.metadata.version(library)
+        except importlib.metadata.PackageNotFoundError:
+            version = "none"
+        digest.update(f" {library} {version}".encode())
+    for source in sorted(DASHBOARD_DIR.rglob("*.py")):
+        digest.update(source.relative_to(DASHBOARD_DIR).as_posix().encode() + b"\0")
+        digest.update(source.read_bytes())
+    return digest.hexdigest()
+
+
+def rows_name(as_of: dt.date) -> str:
+    """Return the name the rows of a day are saved under."""
+    return f"rows {as_of.isoformat()}"
+
+
+#: the name each report's coverage is saved under
+COVERAGE_NAME = "coverage"
+
+
+def saved_value(targets_file: str | os.PathLike, name: str) -> Any:
+    """Return what was last saved under a name for a targets file, or None (none saved, the
+    cache off, another version's, or not readable)."""
+    body = read_saved(targets_file, f"{name} {rows_version()}")
+    if body is None:
+        return None
+    try:
+        shape, value = pickle.loads(body)  # sealed by this user's key: see the docstring
+    except Exception:  # noqa: BLE001 - a cache entry that does not read is absent
+        return None
+    return value if shape == ROWS_FORMAT else None
+
+
+def saved_rows(targets_file: str | os.PathLike, as_of: dt.date) -> GroupRows | None:
+    """Return the rows last saved for a targets file and day, or None."""
+    value = saved_value(targets_file, rows_name(as_of))
+    if not isinstance(value, tuple) or len(value) != 2:
+        return None
+    frame, rows = value
+    if not isinstance(frame, pd.DataFrame) or not isinstance(rows, dict):
+        return None
+    return GroupRows(frame, rows)
+
+
+def saved_coverage(targets_file: str | os.PathLike) -> dict[str, Any] | None:
+    """Return each report's coverage last saved for a targets file, by key, or None."""
+    value = saved_value(targets_file, COVERAGE_NAME)
+    return value if isinstance(value, dict) else None
+
+
+class Saver:
+    """Saves values in a background thread, one save at a time; a value handed over while a
+    save runs replaces any still waiting under the same file and name."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._waiting: dict[tuple[str, str], Any] = {}
+        self._thread: threading.Thread | None = None
+
+    def save(self, targets_file: str, name: str, value: Any) -> None:
+        """Save a value under a name for a targets file soon (the caller does not wait)."""
+        with self._lock:
+            self._waiting[(targets_file, name)] = value
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="state-saver", daemon=True)
+                self._thread.start()
+
+    def save_rows(self, targets_file: str, as_of: dt.date, rows: GroupRows) -> None:
+        """Save the rows of a targets file and day soon."""
+        self.save(targets_file, rows_name(as_of), (rows.frame, rows.rows))
+
+    def _run(self) -> None:
+        """Save what waits until nothing does."""
+        while True:
+            with self._lock:
+                if not self._waiting:
+                    self._thread = None
+                    return
+                (targets_file, name), value = self._waiting.popitem()
+            body = pickle.dumps((ROWS_FORMAT, value), protocol=5)
+            write_saved(targets_file, f"{name} {rows_version()}", body)
+
+    def wait(self) -> None:
+        """Return once every save handed over so far is written."""
+        while True:
+            with self._lock:
+                thread = self._thread
+            if thread is None:
+                return
+            thread.join()
+
+
+#: the one saver of this process
+SAVER = Saver()
