@@ -13,7 +13,8 @@ import time
 import pytest
 
 from loaders.cache import store
-from loaders.load.targets import forget_loads, load_targets
+from loaders.cache.memo import current_memo, fresh_memo
+from loaders.load.targets import load_targets
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -25,7 +26,7 @@ def tracker(tmp_path, small_dir, monkeypatch):
     shutil.copytree(small_dir, tmp_path / "t", ignore=shutil.ignore_patterns(".targets-cache"))
     folder = tmp_path / "t"
     load_targets(folder / "targets.yaml")
-    forget_loads()
+    fresh_memo()
     return folder
 
 
@@ -37,7 +38,7 @@ def gdp_progress(folder):
 
 def test_an_entry_edited_by_hand_with_its_digests_recomputed_is_not_trusted(tracker):
     shown = gdp_progress(tracker)
-    forget_loads()
+    fresh_memo()
     for entry in (tracker / ".targets-cache").glob("checked-*.json"):
         _, _, body = entry.read_bytes().partition(b"\n")
         header, _, tail = body.partition(b"\n")
@@ -52,7 +53,7 @@ def test_an_entry_edited_by_hand_with_its_digests_recomputed_is_not_trusted(trac
 
 def test_a_cache_sealed_by_another_key_is_rebuilt_not_trusted(tracker, monkeypatch):
     shown = gdp_progress(tracker)
-    forget_loads()
+    fresh_memo()
     key = tracker / "other-key"
     key.write_bytes(b"k" * 32)
     monkeypatch.setenv("TARGETS_CACHE_KEY", str(key))
@@ -69,7 +70,7 @@ def test_a_report_text_edited_to_the_same_size_and_time_is_checked_again(tracker
     text = tracker / "seeds" / sorted(os.listdir(tracker / "seeds"))[0]
     original = text.read_text(encoding="utf-8")
     assert load_targets(tracker / "targets.yaml").problems == []
-    forget_loads()
+    fresh_memo()
     info = text.stat()
     digit = next(ch for ch in original if ch.isdigit() and ch != "9")
     text.write_text(original.replace(digit, "9"), encoding="utf-8")  # same size
@@ -109,7 +110,7 @@ def test_entries_unused_for_30_days_are_pruned(tracker):
     entries = sorted(folder.glob("*.json"))
     old = time.time() - 31 * 24 * 3600
     os.utime(entries[0], (old, old))
-    assert store.prune(folder, now=time.time()) == 1
+    assert store.prune(folder, current_memo(), now=time.time()) == 1
     assert not entries[0].exists() and all(e.exists() for e in entries[1:])
 
 

@@ -35,6 +35,10 @@ import stat
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from loaders.cache.memo import Memo
 
 #: the largest cache entry read (a bigger one is junk, read as absent)
 MAX_ENTRY_BYTES = 256 * 1024 * 1024
@@ -118,11 +122,11 @@ def read_entry(path: Path) -> bytes:
     return body
 
 
-def write_entry(path: Path, body: bytes) -> None:
+def write_entry(path: Path, body: bytes, memo: Memo) -> None:
     """Seal an entry's body and move it into place (a reader never sees half of it); a cache
     that cannot be written is skipped."""
     try:
-        prepare_folder(path.parent)
+        prepare_folder(path.parent, memo)
         handle, temporary = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=path.parent)
         try:
             with os.fdopen(handle, "wb") as out:
@@ -136,13 +140,13 @@ def write_entry(path: Path, body: bytes) -> None:
         return
 
 
-def write_json(path: Path, payload: object, tail: str | None = None) -> None:
+def write_json(path: Path, payload: object, memo: Memo, tail: str | None = None) -> None:
     """Write a JSON payload as an entry, with a tail (more JSON, read only when needed) on a
     line of its own after it (JSON escapes every line break inside the payload)."""
     body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     if tail is not None:
         body += b"\n" + tail.encode("utf-8")
-    write_entry(path, body)
+    write_entry(path, body, memo)
 
 
 @functools.cache
@@ -153,12 +157,9 @@ def _umask() -> int:
     return mask
 
 
-_PREPARED: set[str] = set()
-
-
-def prepare_folder(folder: Path) -> None:
-    """Make the cache folder with its .gitignore and CACHEDIR.TAG (once per process)."""
-    if str(folder) in _PREPARED:
+def prepare_folder(folder: Path, memo: Memo) -> None:
+    """Make the cache folder with its .gitignore and CACHEDIR.TAG (once per memo)."""
+    if str(folder) in memo.prepared:
         return
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in ((".gitignore", GITIGNORE), ("CACHEDIR.TAG", CACHEDIR_TAG)):
@@ -166,18 +167,15 @@ def prepare_folder(folder: Path) -> None:
         if not marker.exists():
             with contextlib.suppress(OSError):
                 marker.write_text(text, encoding="utf-8")
-    _PREPARED.add(str(folder))
+    memo.prepared.add(str(folder))
 
 
-_PRUNED: set[str] = set()
-
-
-def prune(folder: Path, now: float | None = None) -> int:
+def prune(folder: Path, memo: Memo, now: float | None = None) -> int:
     """Delete the entries of a cache folder unused for PRUNE_AFTER_DAYS (once per folder per
-    process); return how many were deleted."""
-    if str(folder) in _PRUNED and now is None:
+    memo); return how many were deleted."""
+    if str(folder) in memo.pruned and now is None:
         return 0
-    _PRUNED.add(str(folder))
+    memo.pruned.add(str(folder))
     limit = (now if now is not None else time.time()) - PRUNE_AFTER_DAYS * 24 * 3600
     deleted = 0
     try:
@@ -194,9 +192,3 @@ def prune(folder: Path, now: float | None = None) -> int:
     except OSError:
         return deleted
     return deleted
-
-
-def forget() -> None:
-    """Forget which folders this process prepared and pruned (as a restart would)."""
-    _PREPARED.clear()
-    _PRUNED.clear()
