@@ -62,6 +62,11 @@ commitments:
 """
 
 
+def entries_of(folder: Path) -> Path:
+    """Return the folder of this code version's cache entries beside a tracker's top file."""
+    return folder / ".targets-cache" / file_cache.code_version()
+
+
 @pytest.fixture
 def split(tmp_path, monkeypatch) -> Path:
     """Return a folder holding targets.yaml, parts/a.yaml, parts/b.yaml and seeds/."""
@@ -232,7 +237,7 @@ def test_a_restart_reads_unchanged_files_from_the_disk_cache(split, parses, chec
     assert (parses, checks) == ([], [])
     assert again.targets == first.targets
     assert again.problems == first.problems
-    assert sorted(p.name for p in (split / ".targets-cache").glob("checked-*.json")) != []
+    assert sorted(p.name for p in entries_of(split).glob("checked-*.json")) != []
 
 
 def test_a_change_to_a_report_re_checks_the_records_that_name_it(split, checks):
@@ -275,7 +280,7 @@ def test_a_changed_report_text_re_checks_the_quotes_in_it(split, checks):
 
 def test_a_corrupt_cache_file_is_ignored_and_rewritten(split, parses, checks):
     first = load_targets(split / "targets.yaml")
-    for entry in (split / ".targets-cache").glob("*.json"):
+    for entry in entries_of(split).glob("*.json"):
         entry.write_text('{"version": ', encoding="utf-8")
     fresh_memo()
     parses.clear()
@@ -284,14 +289,14 @@ def test_a_corrupt_cache_file_is_ignored_and_rewritten(split, parses, checks):
     assert parses == ["targets.yaml", "parts/a.yaml", "parts/b.yaml"]
     assert checks == ["parts/a.yaml", "parts/b.yaml"]
     assert result.targets == first.targets
-    for entry in (split / ".targets-cache").glob("*.json"):
+    for entry in entries_of(split).glob("*.json"):
         header = entry.read_bytes().split(b"\n")[1]  # after the seal; commitments may follow
         assert json.loads(header)["version"] == file_cache.code_version()
 
 
 def test_a_cache_entry_whose_commitments_were_damaged_is_ignored(split, checks):
     first = load_targets(split / "targets.yaml")
-    for entry in (split / ".targets-cache").glob("checked-*.json"):
+    for entry in entries_of(split).glob("checked-*.json"):
         header, _, tail = entry.read_text(encoding="utf-8").partition("\n")
         entry.write_text(header + "\n" + tail.replace("syn-", "xyz-"), encoding="utf-8")
     fresh_memo()
@@ -315,7 +320,7 @@ def test_a_cache_of_another_code_version_is_ignored(split, parses, checks, monke
 def test_a_cache_entry_holding_another_files_data_is_never_trusted(split):
     first = load_targets(split / "targets.yaml")
     for kind in ("parsed", "declarations", "checked"):
-        entries = sorted((split / ".targets-cache").glob(f"{kind}-*.json"))
+        entries = sorted(entries_of(split).glob(f"{kind}-*.json"))
         for entry in entries[1:]:
             entry.write_bytes(entries[0].read_bytes())  # says another key: never trusted
     fresh_memo()

@@ -10,9 +10,10 @@ node), so a dashboard re-reading a set of files after a save parses only the sav
 second `targets check` or a restarted dashboard reads the others from `.targets-cache/`.
 
 The disk cache (next to the top targets file, git-ignored, safe to delete) holds one JSON file
-per content digest: the data, the line of every value and the reader's problems. It is
-versioned by a hash of the loaders' own source, so a changed reader never trusts an old entry;
-an entry that is corrupt, foreign or of another version is ignored and rewritten. Entries are
+per content digest: the data, the line of every value and the reader's problems. Its entries
+sit in a folder named by the code version (`code_version`: a hash of the loaders' own source,
+the parser's and Python's versions), so a changed reader never reads an old entry; an entry
+that is corrupt, foreign or of another version is ignored and rewritten. Entries are
 written to a temporary file and moved into place (`os.replace`), so a reader never sees half
 of one. JSON, never pickle: reading a cache file cannot run code.
 
@@ -41,7 +42,8 @@ from loaders.problems import Problem
 from loaders.record.yaml_source import YamlSource, read_text_file, read_yaml_text
 
 #: the folder of the disk cache, next to the top targets file; TARGETS_CACHE_DIR names another,
-#: and TARGETS_CACHE_DIR=off keeps the cache in memory only
+#: and TARGETS_CACHE_DIR=off keeps the cache in memory only. Entries go into a sub-folder
+#: named by the code version (`cache_dir_for`)
 CACHE_DIR_NAME = ".targets-cache"
 CACHE_FORMAT = 1
 _DATE, _DATETIME = "\x00date", "\x00datetime"
@@ -98,7 +100,8 @@ def _resolved(absolute: str) -> str:
 def code_version() -> str:
     """Return a hash of the cached packages' source files (every sub-package but the commands
     and drafting), the PyYAML and libyaml versions and the Python version: a cache entry of
-    another version is ignored."""
+    another version is ignored (its entries sit in another folder, `cache_dir_for`). The
+    digest's 24 hex digits name the version's folder (`store.VERSION_NAME`)."""
     digest = hashlib.blake2b(digest_size=12)
     digest.update(f"format {CACHE_FORMAT}".encode())
     digest.update(f"python {sys.version_info[:3]}".encode())
@@ -112,11 +115,13 @@ def code_version() -> str:
 
 
 def cache_dir_for(top_file: Path) -> Path | None:
-    """Return the disk cache folder for a top targets file, or None when it is turned off."""
+    """Return the folder of this code version's entries in the disk cache of a top targets
+    file (`.targets-cache/<code_version()>/` beside it, or in TARGETS_CACHE_DIR), or None when
+    the disk cache is turned off."""
     configured = os.environ.get("TARGETS_CACHE_DIR")
     if configured:
-        return None if configured.lower() == "off" else Path(configured)
-    return top_file.parent / CACHE_DIR_NAME
+        return None if configured.lower() == "off" else Path(configured) / code_version()
+    return top_file.parent / CACHE_DIR_NAME / code_version()
 
 
 @dataclass
