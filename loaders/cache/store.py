@@ -210,7 +210,7 @@ def prune(folder: Path, memo: Memo, now: float | None = None) -> int:
 
 
 def _prune_entries(folder: Path, limit: float | None) -> int:
-    """Delete a folder's entries (`*.json`) last used before `limit` (every one, links and
+    """Delete a folder's entries (ENTRY_SUFFIXES) last used before `limit` (every one, links and
     junk included, when limit is None); return how many were deleted."""
     deleted = 0
     try:
