@@ -66,13 +66,14 @@ def session_cache_dir(tmp_path_factory):
 
 @pytest.fixture(autouse=True)
 def own_cache(tmp_path_factory, monkeypatch):
-    """Give each test a disk cache of its own and a process that remembers no earlier load: a
-    test passes or fails alone, in any order. (Streamlit's caches are keyed by content, so
-    what one test leaves there is what another would build: they are not cleared.)"""
-    from loaders.load.targets import forget_loads
+    """Give each test a disk cache of its own and a fresh memo (a process that remembers no
+    earlier load): a test passes or fails alone, in any order. (Streamlit's caches are keyed
+    by content, so what one test leaves there is what another would build: they are not
+    cleared.)"""
+    from loaders.cache.memo import fresh_memo
 
     monkeypatch.setenv("TARGETS_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
-    forget_loads()
+    fresh_memo()
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from loaders.load.targets import forget_loads
+from loaders.cache.memo import fresh_memo
 
 BROKEN_LINE = "  - id: gdp-growth-2022\n"
 
@@ -13,7 +13,7 @@ def test_a_syntax_error_keeps_the_last_good_version_under_a_banner(
     bundled_copy, open_page, monkeypatch
 ):
     monkeypatch.delenv("TARGETS_CACHE_DIR", raising=False)
-    forget_loads()
+    fresh_memo()
     targets = bundled_copy()
     monkeypatch.chdir(targets.parent)
     first = open_page(lang="en")
@@ -24,7 +24,7 @@ def test_a_syntax_error_keeps_the_last_good_version_under_a_banner(
     targets.write_text(text.replace(BROKEN_LINE, "  - id: gdp-growth-2022\n   bad: [\n", 1))
     for restarted in (False, True):
         if restarted:
-            forget_loads()  # the server restarted: the last good version comes from the disk
+            fresh_memo()  # the server restarted: the last good version comes from the disk
         at = open_page(lang="en")
         assert at.metric[0].value == "51"
         [banner] = at.warning

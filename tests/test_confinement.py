@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from loaders.cache.memo import fresh_memo
 from loaders.load import include
-from loaders.load.targets import forget_loads, load_targets
+from loaders.load.targets import load_targets
 
 SMALL_SEEDS = Path(__file__).resolve().parent / "fixtures" / "small" / "seeds"
 SECRET = "SECRET_TOKEN: hunter2-do-not-show\n"
@@ -49,7 +50,7 @@ commitments:
 def tracker(tmp_path, monkeypatch) -> Path:
     """Return a tracker folder (targets.yaml, parts/a.yaml, seeds/) beside a secret file."""
     monkeypatch.delenv("TARGETS_CACHE_DIR", raising=False)
-    forget_loads()
+    fresh_memo()
     folder = tmp_path / "tracker"
     shutil.copytree(SMALL_SEEDS, folder / "seeds")
     (folder / "parts").mkdir()

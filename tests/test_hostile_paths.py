@@ -83,10 +83,17 @@ def device_report(folder: Path) -> None:
     (folder / "seeds" / "syn-2023.txt").symlink_to("/dev/zero")
 
 
+def entries_of(folder: Path) -> Path:
+    """Return the folder of this code version's cache entries beside a tracker's top file."""
+    from loaders.cache.file_cache import code_version
+
+    return folder / ".targets-cache" / code_version()
+
+
 def junk_cache(folder: Path) -> None:
     """Every cache entry a pipe (a first check fills the cache)."""
     every_command(folder / "targets.yaml")
-    for entry in (folder / ".targets-cache").iterdir():
+    for entry in entries_of(folder).iterdir():
         entry.unlink()
         os.mkfifo(entry)
 
@@ -94,7 +101,7 @@ def junk_cache(folder: Path) -> None:
 def deep_cache(folder: Path) -> None:
     """Every cache entry nested 200,000 levels deep, or a link to a device."""
     every_command(folder / "targets.yaml")
-    for number, entry in enumerate(sorted((folder / ".targets-cache").iterdir())):
+    for number, entry in enumerate(sorted(entries_of(folder).iterdir())):
         entry.unlink()
         if number % 2:
             entry.symlink_to("/dev/zero")

@@ -14,8 +14,9 @@ import pandas as pd
 import pytest
 
 from loaders.cache import file_cache
+from loaders.cache.memo import fresh_memo
 from loaders.load import inputs
-from loaders.load.targets import forget_loads, load_targets
+from loaders.load.targets import load_targets
 from loaders.rules import record_rules
 
 SMALL_SEEDS = Path(__file__).resolve().parent / "fixtures" / "small" / "seeds"
@@ -61,12 +62,17 @@ commitments:
 """
 
 
+def entries_of(folder: Path) -> Path:
+    """Return the folder of this code version's cache entries beside a tracker's top file."""
+    return folder / ".targets-cache" / file_cache.code_version()
+
+
 @pytest.fixture
 def split(tmp_path, monkeypatch) -> Path:
     """Return a folder holding targets.yaml, parts/a.yaml, parts/b.yaml and seeds/."""
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("TARGETS_CACHE_DIR", raising=False)
-    forget_loads()
+    fresh_memo()
     shutil.copytree(SMALL_SEEDS, tmp_path / "seeds")
     (tmp_path / "parts").mkdir()
     (tmp_path / "targets.yaml").write_text(TOP, encoding="utf-8")
@@ -224,14 +230,14 @@ def test_a_save_of_one_file_parses_and_checks_only_that_file(split, parses, chec
 
 def test_a_restart_reads_unchanged_files_from_the_disk_cache(split, parses, checks):
     first = load_targets(split / "targets.yaml")
-    forget_loads()
+    fresh_memo()
     parses.clear()
     checks.clear()
     again = load_targets(split / "targets.yaml")
     assert (parses, checks) == ([], [])
     assert again.targets == first.targets
     assert again.problems == first.problems
-    assert sorted(p.name for p in (split / ".targets-cache").glob("checked-*.json")) != []
+    assert sorted(p.name for p in entries_of(split).glob("checked-*.json")) != []
 
 
 def test_a_change_to_a_report_re_checks_the_records_that_name_it(split, checks):
@@ -274,26 +280,26 @@ def test_a_changed_report_text_re_checks_the_quotes_in_it(split, checks):
 
 def test_a_corrupt_cache_file_is_ignored_and_rewritten(split, parses, checks):
     first = load_targets(split / "targets.yaml")
-    for entry in (split / ".targets-cache").glob("*.json"):
+    for entry in entries_of(split).glob("*.json"):
         entry.write_text('{"version": ', encoding="utf-8")
-    forget_loads()
+    fresh_memo()
     parses.clear()
     checks.clear()
     result = load_targets(split / "targets.yaml")
     assert parses == ["targets.yaml", "parts/a.yaml", "parts/b.yaml"]
     assert checks == ["parts/a.yaml", "parts/b.yaml"]
     assert result.targets == first.targets
-    for entry in (split / ".targets-cache").glob("*.json"):
+    for entry in entries_of(split).glob("*.json"):
         header = entry.read_bytes().split(b"\n")[1]  # after the seal; commitments may follow
         assert json.loads(header)["version"] == file_cache.code_version()
 
 
 def test_a_cache_entry_whose_commitments_were_damaged_is_ignored(split, checks):
     first = load_targets(split / "targets.yaml")
-    for entry in (split / ".targets-cache").glob("checked-*.json"):
+    for entry in entries_of(split).glob("checked-*.json"):
         header, _, tail = entry.read_text(encoding="utf-8").partition("\n")
         entry.write_text(header + "\n" + tail.replace("syn-", "xyz-"), encoding="utf-8")
-    forget_loads()
+    fresh_memo()
     checks.clear()
     result = load_targets(split / "targets.yaml")
     assert checks == ["parts/a.yaml", "parts/b.yaml"]  # validated again, not read as damaged
@@ -302,7 +308,7 @@ def test_a_cache_entry_whose_commitments_were_damaged_is_ignored(split, checks):
 
 def test_a_cache_of_another_code_version_is_ignored(split, parses, checks, monkeypatch):
     load_targets(split / "targets.yaml")
-    forget_loads()
+    fresh_memo()
     parses.clear()
     checks.clear()
     monkeypatch.setattr(file_cache, "code_version", lambda: "another-version")
@@ -314,10 +320,10 @@ def test_a_cache_of_another_code_version_is_ignored(split, parses, checks, monke
 def test_a_cache_entry_holding_another_files_data_is_never_trusted(split):
     first = load_targets(split / "targets.yaml")
     for kind in ("parsed", "declarations", "checked"):
-        entries = sorted((split / ".targets-cache").glob(f"{kind}-*.json"))
+        entries = sorted(entries_of(split).glob(f"{kind}-*.json"))
         for entry in entries[1:]:
             entry.write_bytes(entries[0].read_bytes())  # says another key: never trusted
-    forget_loads()
+    fresh_memo()
     result = load_targets(split / "targets.yaml")
     assert result.targets == first.targets
     assert result.problems == []
@@ -344,7 +350,7 @@ def test_the_last_good_version_is_kept_when_asked_even_after_a_restart(split):
     (split / "parts" / "b.yaml").write_text(BROKEN)
     for restarted in (False, True):
         if restarted:
-            forget_loads()
+            fresh_memo()
         result = load_targets(split / "targets.yaml", keep_last_good=True)
         assert [c.id for c in result.targets.commitments] == ["syn-gdp", "syn-cpi"]
         assert [(k.file, k.saved_at) for k in result.kept] == [("parts/b.yaml", saved)]
@@ -355,7 +361,7 @@ def test_the_last_good_version_is_kept_when_asked_even_after_a_restart(split):
 @pytest.fixture
 def texts_read(monkeypatch) -> list[str]:
     """Return the list of report texts read (parsed) from now on, by file name."""
-    from loaders.cache import report_texts
+    from loaders.cache import memo, report_texts
 
     read: list[str] = []
     real = report_texts.read_report
@@ -364,7 +370,8 @@ def texts_read(monkeypatch) -> list[str]:
         read.append(path.name)
         return real(path, **options)
 
-    monkeypatch.setattr(report_texts, "read_report", counting)
+    monkeypatch.setattr(report_texts, "read_report", counting)  # a text changed just now
+    monkeypatch.setattr(memo, "read_report", counting)  # a settled text, kept in the memo
     return read
 
 
@@ -375,7 +382,7 @@ def test_a_second_check_after_a_restart_reads_no_report_text(split, request):
         return main(["--targets", "targets.yaml", "check"], io.StringIO(), io.StringIO())
 
     assert check() == 0
-    forget_loads()
+    fresh_memo()
     read = request.getfixturevalue("texts_read")  # counting from here
     assert check() == 0
     assert read == []
@@ -388,7 +395,7 @@ def test_a_first_check_after_a_dashboard_load_reads_no_report_text(split, reques
     from loaders.cli.main import main
 
     load_targets(split / "targets.yaml", keep_last_good=True)  # as the dashboard loads
-    forget_loads()
+    fresh_memo()
     read = request.getfixturevalue("texts_read")  # counting from here
     assert main(["--targets", "targets.yaml", "check"], io.StringIO(), io.StringIO()) == 0
     assert read == []  # the structure warnings were worked out when the texts were read
@@ -396,7 +403,7 @@ def test_a_first_check_after_a_dashboard_load_reads_no_report_text(split, reques
 
 def test_the_seeds_folder_named_another_way_shares_the_outcomes(split, checks):
     load_targets("targets.yaml", "seeds")
-    forget_loads()  # what carries over is the disk cache, as between two commands
+    fresh_memo()  # what carries over is the disk cache, as between two commands
     checks.clear()
     result = load_targets(split.resolve() / "targets.yaml", split.resolve() / "seeds")
     assert checks == []
@@ -437,7 +444,7 @@ def test_the_dashboard_rows_after_a_restart_read_no_report_text(split, request):
     from dashboard.data import commitment_frame
 
     first = commitment_frame(load_targets(split / "targets.yaml"), dt.date(2026, 11, 30))
-    forget_loads()
+    fresh_memo()
     read = request.getfixturevalue("texts_read")  # counting from here
     again = commitment_frame(load_targets(split / "targets.yaml"), dt.date(2026, 11, 30))
     assert read == []  # each quote's chapter was kept with its file's checked records
@@ -451,7 +458,7 @@ def test_the_counts_of_a_load_are_those_of_its_records(split, restarted):
     )
     load_targets(split / "targets.yaml")
     if restarted:
-        forget_loads()  # the commitments then come from the disk, read only when used
+        fresh_memo()  # the commitments then come from the disk, read only when used
     result = load_targets(split / "targets.yaml")
     counted = result.counts
     assert [p.code for p in result.problems] == ["duplicate-id"]
@@ -466,7 +473,7 @@ def test_a_restart_reads_no_unchanged_file_and_reads_a_changed_one(split, monkey
     for path in files:  # saved a minute ago: their stats can be trusted
         os.utime(path, ns=(time.time_ns() - 60 * 10**9,) * 2)
     load_targets(split / "targets.yaml")
-    forget_loads()
+    fresh_memo()
     read: list[str] = []
     real = file_cache.read_text_file
 
@@ -479,7 +486,7 @@ def test_a_restart_reads_no_unchanged_file_and_reads_a_changed_one(split, monkey
     assert read == []
     files[2].write_text(CPI.replace("Consumer prices", "Consumer price rise"))
     os.utime(files[2], ns=(time.time_ns() - 30 * 10**9,) * 2)
-    forget_loads()
+    fresh_memo()
     again = load_targets(split / "targets.yaml")
     assert read == ["parts/b.yaml"]
     assert [c.title_en for c in again.targets.commitments] == ["GDP growth", "Consumer price rise"]

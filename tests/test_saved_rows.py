@@ -12,7 +12,7 @@ from dashboard import cache
 from dashboard.data import build_data
 from dashboard.saved_state import SAVER, saved_rows
 from loaders import load_targets
-from loaders.load.targets import forget_loads
+from loaders.cache.memo import fresh_memo
 
 AS_OF = dt.date(2026, 1, 1)
 
@@ -27,7 +27,7 @@ def small_copy(small_dir, tmp_path):
 def restart():
     """Forget what this process built and loaded, as a restarted server would."""
     SAVER.wait()
-    forget_loads()
+    fresh_memo()
     cache.last_built.clear()
 
 
@@ -56,7 +56,7 @@ def test_a_restarted_dashboard_takes_its_rows_from_the_disk(small_copy, reads):
 
 def test_a_group_from_the_disk_cache_reads_its_commitments_when_first_asked(small_copy, reads):
     load_targets(small_copy)
-    forget_loads()
+    fresh_memo()
     (group,) = load_targets(small_copy).groups
     assert group.count == 6 and reads == []
     assert len(group.commitments) == 6 and len(reads) == 1

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from loaders.cache.file_cache import RACY_NS, resolved_name
+from loaders.cache.memo import Memo
 from loaders.model import Report
 
 
@@ -44,20 +45,21 @@ def dependency_key(
     left_out: dict[str, dict[str, int | None]],
     seeds: Path,
     readable: dict[str, bool],
-    memo: dict[tuple[str, str], bytes] | None = None,
+    memo: Memo,
+    states: dict[tuple[str, str], bytes] | None = None,
 ) -> str:
     """Return a key of the state of what a file's records referred to: each record named (as
     valid, left out or unknown), every id of a section where one was unknown (the problem
-    suggests the closest), and the texts of the reports named. `memo` keeps each record's
-    state for the other files of the same load."""
+    suggests the closest), and the texts of the reports named. `states` keeps each record's
+    state for the other files of the same load; `memo` each record's text across loads."""
     folder = resolved_name(seeds)  # however the folder was named, the same key
-    memo = {} if memo is None else memo
+    states = {} if states is None else states
     digest = hashlib.blake2b(folder.encode("utf-8", "surrogatepass"), digest_size=16)
     for dep in deps:
-        found = memo.get(dep)
+        found = states.get(dep)
         if found is None:
-            state = repr(_state_of(dep, known, left_out, folder, readable))
-            found = memo[dep] = hashlib.blake2b(
+            state = repr(_state_of(dep, known, left_out, folder, readable, memo))
+            found = states[dep] = hashlib.blake2b(
                 state.encode("utf-8", "surrogatepass"), digest_size=16
             ).digest()
         digest.update(found)
@@ -70,6 +72,7 @@ def _state_of(
     left_out: dict[str, dict[str, int | None]],
     folder: str,
     readable: dict[str, bool],
+    memo: Memo,
 ) -> Any:
     """Return the state of one thing a file's records referred to."""
     section, ident = dep
@@ -77,7 +80,7 @@ def _state_of(
         return ("all", ident, sorted(known.get(ident, {})))
     record = known.get(section, {}).get(ident)
     if record is not None:
-        entry: Any = record_text(record)
+        entry: Any = record_text(record, memo)
         if isinstance(record, Report) and record.file is not None:
             path = os.path.join(folder, record.file)
             entry = (entry, text_state(path), readable.get(ident, False))
@@ -87,19 +90,20 @@ def _state_of(
     return (section, ident, "unknown")
 
 
-#: each record's text without its line, by the record's identity (the record kept, so its id
-#: is not reused): the records of unchanged files are the same objects load after load
-_RECORD_TEXTS: dict[int, tuple[Any, str]] = {}
+#: the most record texts a memo keeps (then it starts again)
 MAX_RECORD_TEXTS = 200_000
 
 
-def record_text(record: Any) -> str:
-    """Return a record written out without its line (what its state is compared by)."""
-    found = _RECORD_TEXTS.get(id(record))
+def record_text(record: Any, memo: Memo) -> str:
+    """Return a record written out without its line (what its state is compared by),
+    remembered by the record's identity (the record kept, so its id is not reused): the records
+    of unchanged files are the same objects load after load."""
+    texts = memo.record_texts
+    found = texts.get(id(record))
     if found is not None and found[0] is record:
         return found[1]
-    if len(_RECORD_TEXTS) >= MAX_RECORD_TEXTS:
-        _RECORD_TEXTS.clear()
+    if len(texts) >= MAX_RECORD_TEXTS:
+        texts.clear()
     text = repr(replace(record, line=None))
-    _RECORD_TEXTS[id(record)] = (record, text)
+    texts[id(record)] = (record, text)
     return text

@@ -10,9 +10,10 @@ node), so a dashboard re-reading a set of files after a save parses only the sav
 second `targets check` or a restarted dashboard reads the others from `.targets-cache/`.
 
 The disk cache (next to the top targets file, git-ignored, safe to delete) holds one JSON file
-per content digest: the data, the line of every value and the reader's problems. It is
-versioned by a hash of the loaders' own source, so a changed reader never trusts an old entry;
-an entry that is corrupt, foreign or of another version is ignored and rewritten. Entries are
+per content digest: the data, the line of every value and the reader's problems. Its entries
+sit in a folder named by the code version (`code_version`: a hash of the loaders' own source,
+the parser's and Python's versions), so a changed reader never reads an old entry; an entry
+that is corrupt, foreign or of another version is ignored and rewritten. Entries are
 written to a temporary file and moved into place (`os.replace`), so a reader never sees half
 of one. JSON, never pickle: reading a cache file cannot run code.
 
@@ -36,11 +37,13 @@ from typing import Any
 import yaml
 
 from loaders.cache import store
+from loaders.cache.memo import Memo, current_memo
 from loaders.problems import Problem
 from loaders.record.yaml_source import YamlSource, read_text_file, read_yaml_text
 
 #: the folder of the disk cache, next to the top targets file; TARGETS_CACHE_DIR names another,
-#: and TARGETS_CACHE_DIR=off keeps the cache in memory only
+#: and TARGETS_CACHE_DIR=off keeps the cache in memory only. Entries go into a sub-folder
+#: named by the code version (`cache_dir_for`)
 CACHE_DIR_NAME = ".targets-cache"
 CACHE_FORMAT = 1
 _DATE, _DATETIME = "\x00date", "\x00datetime"
@@ -97,7 +100,8 @@ def _resolved(absolute: str) -> str:
 def code_version() -> str:
     """Return a hash of the cached packages' source files (every sub-package but the commands
     and drafting), the PyYAML and libyaml versions and the Python version: a cache entry of
-    another version is ignored."""
+    another version is ignored (its entries sit in another folder, `cache_dir_for`). The
+    digest's 24 hex digits name the version's folder (`store.VERSION_NAME`)."""
     digest = hashlib.blake2b(digest_size=12)
     digest.update(f"format {CACHE_FORMAT}".encode())
     digest.update(f"python {sys.version_info[:3]}".encode())
@@ -111,20 +115,13 @@ def code_version() -> str:
 
 
 def cache_dir_for(top_file: Path) -> Path | None:
-    """Return the disk cache folder for a top targets file, or None when it is turned off."""
+    """Return the folder of this code version's entries in the disk cache of a top targets
+    file (`.targets-cache/<code_version()>/` beside it, or in TARGETS_CACHE_DIR), or None when
+    the disk cache is turned off."""
     configured = os.environ.get("TARGETS_CACHE_DIR")
     if configured:
-        return None if configured.lower() == "off" else Path(configured)
-    return top_file.parent / CACHE_DIR_NAME
-
-
-#: the last parse of each file by resolved path: (digest, ParsedFile); one entry per file
-_MEMORY: dict[str, tuple[str, ParsedFile]] = {}
-#: the last version of each file (by resolved path) that parsed
-_LAST_GOOD: dict[str, ParsedFile] = {}
-#: the digest the disk's last-good pointer names, by (cache folder, resolved path), as this
-#: process last read or wrote it: a load need not read 1,000 pointers to learn they are current
-_POINTED: dict[tuple[str, str], str] = {}
+        return None if configured.lower() == "off" else Path(configured) / code_version()
+    return top_file.parent / CACHE_DIR_NAME / code_version()
 
 
 @dataclass
@@ -142,22 +139,24 @@ class FileText:
     unread: bool = False
 
 
-#: a file's text as last read, by resolved path, with the stat it had: (stat key, FileText)
-_READ: dict[str, tuple[tuple, FileText]] = {}
 #: a file modified this recently (ns) before it was read may change again within the same
 #: clock tick without its stat changing, so its stat is not trusted (git's "racy" rule)
 RACY_NS = 2_000_000_000
 
 
-def read_file(path: Path, name: str, cache_dir: Path | None = None) -> FileText:
+def read_file(
+    path: Path, name: str, cache_dir: Path | None = None, memo: Memo | None = None
+) -> FileText:
     """Return a targets file's text and digest: what every cache of it is keyed by.
 
     A file whose size, modification time, inode and change time are those it had when this
     process last read it is not read again (as git's index does), unless it was modified
     just before that read. With a cache folder, the stats and digests of the last process
     are trusted the same way (`stat_index`): the text is then read only if it must be parsed
-    (`text` is None, `unread` True).
+    (`text` is None, `unread` True). What this process read is kept in `memo` (the current
+    memo when none is given).
     """
+    memo = current_memo() if memo is None else memo
     key = resolved_name(path)
     try:
         info = os.stat(path)
@@ -165,10 +164,10 @@ def read_file(path: Path, name: str, cache_dir: Path | None = None) -> FileText:
         info = None
     if info is not None:
         stat_key = (info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns)
-        known = _READ.get(key)
+        known = memo.read.get(key)
         if known is not None and known[0] == stat_key:
             return known[1] if known[1].name == name else replace(known[1], name=name)
-        indexed = stat_index(cache_dir).get(key)
+        indexed = stat_index(cache_dir, memo).get(key)
         if indexed is not None and tuple(indexed[0]) == stat_key:
             return FileText(name, key, None, indexed[1], [], info.st_mtime, unread=True)
     read_at = time.time_ns()
@@ -179,25 +178,19 @@ def read_file(path: Path, name: str, cache_dir: Path | None = None) -> FileText:
     saved_at = info.st_mtime if info is not None else None
     read = FileText(name, key, text, digest, problems, saved_at)
     if info is not None and digest is not None and read_at - info.st_mtime_ns > RACY_NS:
-        _READ[key] = (stat_key, read)
-        _INDEX_NEW[key] = [list(stat_key), digest]
+        memo.read[key] = (stat_key, read)
+        memo.stat_new[key] = [list(stat_key), digest]
     else:
-        _READ.pop(key, None)
+        memo.read.pop(key, None)
     return read
 
 
-def text_of(read: FileText) -> FileText:
+def text_of(read: FileText, memo: Memo) -> FileText:
     """Return a file's text as read now, when its read was taken from the stat index."""
     if not read.unread:
         return read
-    _READ.pop(read.key, None)
-    return read_file(Path(read.key), read.name)
-
-
-#: per cache folder, the stats and digests the last process saved (see save_stat_index)
-_INDEX: dict[str, dict[str, list]] = {}
-#: stats and digests read by this process, to be saved
-_INDEX_NEW: dict[str, list] = {}
+    memo.read.pop(read.key, None)
+    return read_file(Path(read.key), read.name, memo=memo)
 
 
 #: what reading a junk cache entry may raise (read as absent): deep nesting, huge numbers
@@ -205,46 +198,52 @@ ENTRY_ERRORS = (OSError, ValueError, KeyError, TypeError, AttributeError, IndexE
                 RecursionError, MemoryError)  # fmt: skip
 
 
-def stat_index(cache_dir: Path | None) -> dict[str, list]:
+def stat_index(cache_dir: Path | None, memo: Memo) -> dict[str, list]:
     """Return the stats and digests of the files a process read last, by resolved path (read
     from the cache folder once per process; empty when absent, corrupt or of another version)."""
     if cache_dir is None:
         return {}
     folder = str(cache_dir)
-    if folder not in _INDEX:
+    index = memo.stat_index.get(folder)
+    if index is None:
         try:
             payload = json.loads(store.read_entry(cache_dir / "stat-index.json"))
             valid = payload["version"] == code_version() and isinstance(payload["files"], dict)
-            _INDEX[folder] = payload["files"] if valid else {}
+            index = payload["files"] if valid else {}
         except ENTRY_ERRORS:
-            _INDEX[folder] = {}
-    return _INDEX[folder]
+            index = {}
+        memo.stat_index[folder] = index
+    return index
 
 
-def save_stat_index(cache_dir: Path | None) -> None:
+def save_stat_index(cache_dir: Path | None, memo: Memo) -> None:
     """Save the stats and digests of the files read (only those modified over RACY_NS before
     they were read), for the next process; nothing when nothing new was read."""
-    if cache_dir is None or not _INDEX_NEW:
+    if cache_dir is None or not memo.stat_new:
         return
-    files = {**stat_index(cache_dir), **_INDEX_NEW}
-    _INDEX[str(cache_dir)] = files
-    _INDEX_NEW.clear()
-    store.write_json(cache_dir / "stat-index.json", {"version": code_version(), "files": files})
-    store.prune(cache_dir)
+    files = {**stat_index(cache_dir, memo), **memo.stat_new}
+    memo.stat_index[str(cache_dir)] = files
+    memo.stat_new.clear()
+    payload = {"version": code_version(), "files": files}
+    store.write_json(cache_dir / "stat-index.json", payload, memo)
+    store.prune(cache_dir, memo)
 
 
-def parse_file(path: Path, name: str, cache_dir: Path | None = None) -> ParsedFile:
+def parse_file(
+    path: Path, name: str, cache_dir: Path | None = None, memo: Memo | None = None
+) -> ParsedFile:
     """Return the file's YAML with its lines, parsed only when its content is new to the cache."""
-    return parse_text(read_file(path, name), cache_dir)
+    memo = current_memo() if memo is None else memo
+    return parse_text(read_file(path, name, memo=memo), cache_dir, memo)
 
 
-def parse_text(read: FileText, cache_dir: Path | None = None) -> ParsedFile:
+def parse_text(read: FileText, cache_dir: Path | None, memo: Memo) -> ParsedFile:
     """Return a file's YAML with its lines from its text, parsed only when new to the cache."""
-    read = text_of(read)
+    read = text_of(read, memo)
     key, name, digest = read.key, read.name, read.digest
     if read.text is None or digest is None:
         return ParsedFile(name, None, None, read.problems, read.saved_at, unreadable=True, key=key)
-    remembered = _MEMORY.get(key)
+    remembered = memo.parsed.get(key)
     parsed: ParsedFile | None
     if remembered is not None and remembered[0] == digest and remembered[1].name == name:
         parsed = remembered[1]
@@ -253,44 +252,44 @@ def parse_text(read: FileText, cache_dir: Path | None = None) -> ParsedFile:
         if parsed is None:
             source, problems = read_yaml_text(read.text, name)
             parsed = ParsedFile(name, digest, source, problems)
-            _write_entry(cache_dir, parsed)
+            _write_entry(cache_dir, parsed, memo)
         parsed.key = key
-        _MEMORY[key] = (digest, parsed)
+        memo.parsed[key] = (digest, parsed)
     parsed.saved_at = read.saved_at
     if parsed.source is not None:
-        remember_good(cache_dir, parsed)
+        remember_good(cache_dir, parsed, memo)
     return parsed
 
 
-def remember_good(cache_dir: Path | None, parsed: ParsedFile) -> None:
+def remember_good(cache_dir: Path | None, parsed: ParsedFile, memo: Memo) -> None:
     """Remember a version of a file that parsed as its last good one (on disk only when the
     disk does not say so already)."""
     key = parsed.key
-    if key is None or _LAST_GOOD.get(key) is parsed:
+    if key is None or memo.last_good.get(key) is parsed:
         return
-    known = _LAST_GOOD.get(key)
-    _LAST_GOOD[key] = parsed
+    known = memo.last_good.get(key)
+    memo.last_good[key] = parsed
     if known is not None and known.digest == parsed.digest:
         return
     if cache_dir is not None and parsed.digest is not None:
-        _write_pointer(cache_dir, key, parsed.digest, parsed.saved_at)
+        _write_pointer(cache_dir, key, parsed.digest, parsed.saved_at, memo)
 
 
-def remember_good_digest(cache_dir: Path | None, read: FileText) -> None:
+def remember_good_digest(cache_dir: Path | None, read: FileText, memo: Memo) -> None:
     """Name a version known to parse (its outcome was cached) as the file's last good one,
     without parsing it: the pointer on disk is written only when it names another version."""
     if cache_dir is None or read.digest is None:
         return
-    known = _LAST_GOOD.get(read.key)
+    known = memo.last_good.get(read.key)
     if known is not None and known.digest == read.digest:
         return
-    if _POINTED.get((str(cache_dir), read.key)) == read.digest:
+    if memo.pointed.get((str(cache_dir), read.key)) == read.digest:
         return  # this process read or wrote that pointer already
-    _LAST_GOOD.pop(read.key, None)  # another version: read from the disk when needed
-    _write_pointer(cache_dir, read.key, read.digest, read.saved_at)
+    memo.last_good.pop(read.key, None)  # another version: read from the disk when needed
+    _write_pointer(cache_dir, read.key, read.digest, read.saved_at, memo)
 
 
-def _read_pointer(cache_dir: Path, key: str) -> dict | None:
+def _read_pointer(cache_dir: Path, key: str, memo: Memo) -> dict | None:
     """Return the disk's last-good pointer of a file (digest, saved_at), or None when absent,
     corrupt, of another version or of another path."""
     try:
@@ -300,28 +299,34 @@ def _read_pointer(cache_dir: Path, key: str) -> dict | None:
         digest = str(pointer["digest"])
     except ENTRY_ERRORS:
         return None
-    _POINTED[(str(cache_dir), key)] = digest
+    memo.pointed[(str(cache_dir), key)] = digest
     return {"digest": digest, "saved_at": pointer.get("saved_at")}
 
 
-def _write_pointer(cache_dir: Path, key: str, digest: str, saved_at: float | None) -> None:
+def _write_pointer(
+    cache_dir: Path, key: str, digest: str, saved_at: float | None, memo: Memo
+) -> None:
     """Name a version of a file as its last good one on disk, unless the pointer does already."""
-    pointer = _read_pointer(cache_dir, key)
+    pointer = _read_pointer(cache_dir, key, memo)
     if pointer is not None and pointer["digest"] == digest:
         return
     payload = {"version": code_version(), "path": key, "digest": digest, "saved_at": saved_at}
-    store.write_json(_last_good_path(cache_dir, key), payload)
-    _POINTED[(str(cache_dir), key)] = digest
+    store.write_json(_last_good_path(cache_dir, key), payload, memo)
+    memo.pointed[(str(cache_dir), key)] = digest
 
 
-def last_good(path: Path, name: str, cache_dir: Path | None = None) -> ParsedFile | None:
+def last_good(
+    path: Path, name: str, cache_dir: Path | None = None, memo: Memo | None = None
+) -> ParsedFile | None:
     """Return the last version of a file that parsed: this process's, else the disk cache's."""
+    memo = current_memo() if memo is None else memo
     key = resolved_name(path)
-    if key in _LAST_GOOD:
-        return _LAST_GOOD[key]
+    known = memo.last_good.get(key)
+    if known is not None:
+        return known
     if cache_dir is None:
         return None
-    pointer = _read_pointer(cache_dir, key)
+    pointer = _read_pointer(cache_dir, key, memo)
     if pointer is None:
         return None
     parsed = _read_entry(cache_dir, pointer["digest"], name)
@@ -332,25 +337,14 @@ def last_good(path: Path, name: str, cache_dir: Path | None = None) -> ParsedFil
     except (TypeError, ValueError):
         parsed.saved_at = None
     parsed.key = key
-    _LAST_GOOD[key] = parsed
+    memo.last_good[key] = parsed
     return parsed
 
 
-def known_unparsed(read: FileText) -> bool:
+def known_unparsed(read: FileText, memo: Memo) -> bool:
     """Return True when this process parsed this version of the file and it was not YAML."""
-    remembered = _MEMORY.get(read.key)
+    remembered = memo.parsed.get(read.key)
     return remembered is not None and remembered[0] == read.digest and remembered[1].source is None
-
-
-def forget_memory() -> None:
-    """Drop what this process remembers (as a restart would); the disk cache stays."""
-    _MEMORY.clear()
-    _LAST_GOOD.clear()
-    _POINTED.clear()
-    _READ.clear()
-    _INDEX.clear()
-    _INDEX_NEW.clear()
-    store.forget()
 
 
 # -- the disk entries -------------------------------------------------------------------------
@@ -367,7 +361,7 @@ def _last_good_path(cache_dir: Path, key: str) -> Path:
     return cache_dir / f"last-good-{hashed}.json"
 
 
-def _write_entry(cache_dir: Path | None, parsed: ParsedFile) -> None:
+def _write_entry(cache_dir: Path | None, parsed: ParsedFile, memo: Memo) -> None:
     """Write a parse result to the disk cache under its digest."""
     if cache_dir is None or parsed.digest is None:
         return
@@ -385,7 +379,7 @@ def _write_entry(cache_dir: Path | None, parsed: ParsedFile) -> None:
             "value_problems": [[list(path), _problem_json(p)] for path, p in source.value_problems],
             "dropped": [list(path) for path in source.dropped],
         }
-    store.write_json(_entry_path(cache_dir, parsed.digest), payload)
+    store.write_json(_entry_path(cache_dir, parsed.digest), payload, memo)
 
 
 def _read_entry(cache_dir: Path | None, digest: str, name: str) -> ParsedFile | None:

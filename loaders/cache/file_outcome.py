@@ -11,7 +11,7 @@ A file's outcome has two halves, cached apart because they depend on different t
   quotes were checked in: the validator notes each (`deps`), and the outcome is reused while
   `dependency_key` of those is unchanged.
 
-Both are kept in memory by resolved path (one entry per file) and on disk in the folder of
+Both are kept in memory by resolved path (one entry per file, in the load's `Memo`) and on disk in the folder of
 `file_cache` (one JSON file per content digest, written atomically, versioned by the loaders'
 source), so a restarted dashboard or a second `targets check` validates nothing that did not
 change. Checks across files (unique ids, references) are made again on every load from the
@@ -29,6 +29,7 @@ from typing import Any
 
 from loaders.cache import file_cache, store
 from loaders.cache.dependencies import text_state
+from loaders.cache.memo import Memo
 from loaders.cache.model_json import CODECS, problem_from, problem_json
 
 #: a record of a section as (its index in the section, the record)
@@ -190,28 +191,18 @@ def _quotes_of(commitment: Any) -> int:
 
 # -- memory and disk --------------------------------------------------------------------------
 
-#: per resolved path: (digest, name, is top) and the outcome halves last computed for it
-_DECLARATIONS: dict[str, tuple[tuple, Declarations]] = {}
-_CHECKED: dict[str, tuple[tuple, Checked]] = {}
-
-
-def forget() -> None:
-    """Drop the outcomes this process remembers (as a restart would); the disk keeps its own."""
-    _DECLARATIONS.clear()
-    _CHECKED.clear()
-
 
 def cached_declarations(
-    cache_dir: Path | None, path_key: str, key: tuple, seeds: Path
+    cache_dir: Path | None, path_key: str, key: tuple, seeds: Path, memo: Memo
 ) -> Declarations | None:
     """Return a file's declarations for its content key, when their report texts are unchanged."""
-    remembered = _DECLARATIONS.get(path_key)
+    remembered = memo.declarations.get(path_key)
     found = remembered[1] if remembered is not None and remembered[0] == key else None
     if found is None:
         found = _read(cache_dir, "declarations", key, _declarations_from)
         if found is None:
             return None
-        _DECLARATIONS[path_key] = (key, found)
+        memo.declarations[path_key] = (key, found)
     for name, state in found.texts.items():
         if text_state(seeds / name) != state:
             return None
@@ -219,34 +210,38 @@ def cached_declarations(
 
 
 def store_declarations(
-    cache_dir: Path | None, path_key: str | None, key: tuple, declarations: Declarations
+    cache_dir: Path | None,
+    path_key: str | None,
+    key: tuple,
+    declarations: Declarations,
+    memo: Memo,
 ) -> None:
     """Remember a file's declarations in memory and on disk."""
     if path_key is None:
         return
-    _DECLARATIONS[path_key] = (key, declarations)
-    _write(cache_dir, "declarations", key, _declarations_json(declarations))
+    memo.declarations[path_key] = (key, declarations)
+    _write(cache_dir, "declarations", key, _declarations_json(declarations), memo)
 
 
-def cached_checked(cache_dir: Path | None, path_key: str, key: tuple) -> Checked | None:
+def cached_checked(cache_dir: Path | None, path_key: str, key: tuple, memo: Memo) -> Checked | None:
     """Return a file's last checked records for its content key (their deps not yet compared)."""
-    remembered = _CHECKED.get(path_key)
+    remembered = memo.checked.get(path_key)
     if remembered is not None and remembered[0] == key:
         return remembered[1]
     found = _read(cache_dir, "checked", key, _checked_from)
     if found is not None:
-        _CHECKED[path_key] = (key, found)
+        memo.checked[path_key] = (key, found)
     return found
 
 
 def store_checked(
-    cache_dir: Path | None, path_key: str | None, key: tuple, checked: Checked
+    cache_dir: Path | None, path_key: str | None, key: tuple, checked: Checked, memo: Memo
 ) -> None:
     """Remember a file's checked records in memory and on disk."""
     if path_key is None:
         return
-    _CHECKED[path_key] = (key, checked)
-    _write(cache_dir, "checked", key, _checked_json(checked), checked.tail_json())
+    memo.checked[path_key] = (key, checked)
+    _write(cache_dir, "checked", key, _checked_json(checked), memo, checked.tail_json())
 
 
 def read_entry(cache_dir: Path | None, kind: str, key: tuple) -> Any:
@@ -254,9 +249,9 @@ def read_entry(cache_dir: Path | None, kind: str, key: tuple) -> Any:
     return _read(cache_dir, kind, key, lambda data: data)
 
 
-def write_entry(cache_dir: Path | None, kind: str, key: tuple, data: Any) -> None:
+def write_entry(cache_dir: Path | None, kind: str, key: tuple, data: Any, memo: Memo) -> None:
     """Store JSON data under a kind and key in the disk cache."""
-    _write(cache_dir, kind, key, data)
+    _write(cache_dir, kind, key, data, memo)
 
 
 def _as_json(key: Any) -> Any:
@@ -273,7 +268,7 @@ def _entry_path(cache_dir: Path, kind: str, key: tuple) -> Path:
 
 
 def _write(
-    cache_dir: Path | None, kind: str, key: tuple, data: Any, tail: str | None = None
+    cache_dir: Path | None, kind: str, key: tuple, data: Any, memo: Memo, tail: str | None = None
 ) -> None:
     """Write an outcome half to the disk cache (with a tail of JSON read only when used)."""
     if cache_dir is None:
@@ -281,7 +276,7 @@ def _write(
     payload = {"version": file_cache.code_version(), "key": _as_json(key), "data": data}
     if tail is not None:
         payload["tail"] = _tail_digest(tail.encode("utf-8"))
-    store.write_json(_entry_path(cache_dir, kind, key), payload, tail)
+    store.write_json(_entry_path(cache_dir, kind, key), payload, memo, tail)
 
 
 def _tail_digest(tail: bytes) -> str:

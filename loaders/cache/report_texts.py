@@ -7,7 +7,6 @@ re-validating targets.yaml after each save does not re-parse unchanged reports.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -17,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from loaders.cache.dependencies import text_state
 from loaders.cache.file_cache import resolved_name
 from loaders.cache.file_outcome import read_entry, write_entry
+from loaders.cache.memo import Memo, current_memo
 from loaders.model import Report
 from loaders.problems import Where
 from loaders.textfile import inside_folder, is_regular_file
@@ -26,40 +26,29 @@ from loaders.texts.report import Document, ReportResult, read_report
 if TYPE_CHECKING:
     from loaders.rules.validator import Validator
 
-#: report files kept parsed; a load reads every report in turn, so a bound below the number of
-#: reports evicts each one just before it is read again (the 1000x bench has 981 reports)
-CACHED_REPORTS = 4096
-
 
 def read_report_cached(
-    path: Path, plan_year: int | None = None, plan_starts: str | None = None
+    path: Path,
+    plan_year: int | None = None,
+    plan_starts: str | None = None,
+    memo: Memo | None = None,
 ) -> ReportResult:
     """Return read_report(path, …), reused while the file keeps its state (`text_state`: size,
-    modification and change times, inode; never while it was changed just now)."""
+    modification and change times, inode; never while it was changed just now), kept in
+    `memo.reports` (the current memo's when none is given)."""
     state = text_state(path)
     if state is None or len(state) > TEXT_STATE_FIELDS:
         return read_report(path, plan_year=plan_year, plan_starts=plan_starts)
-    return _read_report(path, str(path.resolve()), tuple(state), plan_year, plan_starts)
+    memo = current_memo() if memo is None else memo
+    return memo.reports(path, str(path.resolve()), tuple(state), plan_year, plan_starts)
 
 
 #: the fields of a settled text's state (a racy one has one more: it is never reused)
 TEXT_STATE_FIELDS = 4
 
 
-@functools.lru_cache(maxsize=CACHED_REPORTS)
-def _read_report(
-    path: Path,
-    resolved: str,
-    state: tuple[int, ...],
-    plan_year: int | None,
-    plan_starts: str | None,
-) -> ReportResult:
-    """Return read_report(path, …); the resolved path and the text's state are in the key."""
-    return read_report(path, plan_year=plan_year, plan_starts=plan_starts)
-
-
 def load_documents(
-    validator: Validator, reports: Iterable[tuple[int, Report]]
+    validator: Validator, reports: Iterable[tuple[int, Report]], memo: Memo
 ) -> dict[str, Document]:
     """Return the texts of the reports that can be read, by id. A report's file is a readable
     text in seeds/; one that is missing or unreadable leaves its report valid and its quotes
@@ -98,7 +87,7 @@ def load_documents(
                 f'"{report.file}" is not in {validator.seeds.name}/: put the report\'s text there, or give publisher instead of file',
             )
             continue
-        result = read_report_cached(path, report.plan_year, report.plan_starts)
+        result = read_report_cached(path, report.plan_year, report.plan_starts, memo)
         if result.document is None:
             validator.problems.extend(result.problems)
         else:
@@ -121,16 +110,6 @@ def check_plan_starts(validator: Validator, index: int, report: Report, document
         "words of the plan part exactly as the report writes them (`targets report "
         f"{report.id}` shows its paragraphs)",
     )
-
-
-#: what ReportTexts.derived computed in this process, by its key
-_DERIVED: dict[tuple, Any] = {}
-
-
-def forget_texts() -> None:
-    """Drop the report texts read and what was derived from them (as a restart would)."""
-    _read_report.cache_clear()
-    _DERIVED.clear()
 
 
 def derived(
@@ -163,7 +142,8 @@ def derived_for_each(
 
 class ReportTexts(Mapping[str, Document]):
     """The texts of the valid reports by id, each read when first asked for (and kept parsed
-    by `read_report_cached` while its file is unchanged)."""
+    by `read_report_cached` while its file is unchanged), in the memo of the load that made
+    them (the current one when none is given)."""
 
     def __init__(
         self,
@@ -171,10 +151,12 @@ class ReportTexts(Mapping[str, Document]):
         reports: Iterable[Report],
         read: Mapping[str, Document] | None = None,
         cache_dir: Path | None = None,
+        memo: Memo | None = None,
     ) -> None:
         self._reports = {r.id: r for r in reports if r.file is not None}
         self._seeds = seeds
         self._cache_dir = cache_dir
+        self._memo = current_memo() if memo is None else memo
         #: the texts read so far (`read`: those read while validating, kept as they were)
         self._read: dict[str, Document | None] = {
             i: d for i, d in (read or {}).items() if i in self._reports
@@ -185,7 +167,7 @@ class ReportTexts(Mapping[str, Document]):
         if report_id not in self._read:
             report = self._reports[report_id]
             path = self._seeds / str(report.file)
-            result = read_report_cached(path, report.plan_year, report.plan_starts)
+            result = read_report_cached(path, report.plan_year, report.plan_starts, self._memo)
             self._read[report_id] = result.document
         document = self._read[report_id]
         if document is None:
@@ -207,13 +189,14 @@ class ReportTexts(Mapping[str, Document]):
         """Return compute(the report's text), remembered (in memory and in the disk cache) while
         the text, `kind` and `args` are unchanged; compute must return JSON data."""
         key = (kind, report_id, self.text_key(report_id), args)
-        if key in _DERIVED:
-            return _DERIVED[key]
+        remembered = self._memo.derived
+        if key in remembered:
+            return remembered[key]
         value = read_entry(self._cache_dir, "derived", key)
         if value is None:
             value = compute(self[report_id])
-            write_entry(self._cache_dir, "derived", key, value)
-        _DERIVED[key] = value
+            write_entry(self._cache_dir, "derived", key, value, self._memo)
+        remembered[key] = value
         return value
 
     def derived_for_each(
@@ -227,15 +210,16 @@ class ReportTexts(Mapping[str, Document]):
         named = repr(sorted((i, self.text_key(i), args[i]) for i in args))
         digest = hashlib.blake2b(named.encode("utf-8", "surrogatepass"), digest_size=16)
         key = (kind, "each", digest.hexdigest())
-        if key in _DERIVED:
-            return dict(_DERIVED[key])
+        remembered = self._memo.derived
+        if key in remembered:
+            return dict(remembered[key])
         stored = read_entry(self._cache_dir, "derived", key)
         if isinstance(stored, dict) and set(stored) == set(args):
-            _DERIVED[key] = stored
+            remembered[key] = stored
             return dict(stored)
         values = {i: self.derived(i, kind, args[i], compute(i)) for i in args}
-        write_entry(self._cache_dir, "derived", key, values)
-        _DERIVED[key] = values
+        write_entry(self._cache_dir, "derived", key, values, self._memo)
+        remembered[key] = values
         return dict(values)
 
     def __iter__(self) -> Iterator[str]:

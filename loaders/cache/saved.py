@@ -10,6 +10,7 @@ from pathlib import Path
 
 from loaders.cache import store
 from loaders.cache.file_cache import cache_dir_for, code_version
+from loaders.cache.memo import current_memo
 
 #: how a saved entry's file name ends (the store prunes these like the others)
 SUFFIX = ".saved"
@@ -43,4 +44,4 @@ def write_saved(top_file: str | os.PathLike, name: str, body: bytes) -> None:
     """Save bytes under a name for a top file (nothing when the cache is off or unwritable)."""
     path = saved_path(top_file, name)
     if path is not None:
-        store.write_entry(path, body)
+        store.write_entry(path, body, current_memo())

@@ -13,9 +13,14 @@ holds must never change what a command or the dashboard shows. So:
   absent. Entries are written to a temporary file and moved into place, readable by the group
   and others as the umask allows (a dashboard running as another user can share the folder's
   entries only if it shares the key, which it then must be given).
+- Entries are written into a folder of the cache named by the code version (`cache_dir_for`,
+  `code_version`: the cached packages' source, the PyYAML, libyaml and Python versions), so a
+  process of one version never reads another's entries, and two versions sharing the cache
+  (an old server, a new command) keep theirs side by side.
 - Entries unused for PRUNE_AFTER_DAYS are deleted when a process saves its stat index (at most
-  once per folder per process); the folder carries a `.gitignore` and a `CACHEDIR.TAG`, so
-  neither git nor a backup tool takes it.
+  once per folder per process), and so is another version's folder untouched that long (a
+  read that touches an entry touches its folder too); the cache folder carries a `.gitignore`
+  and a `CACHEDIR.TAG`, so neither git nor a backup tool takes it.
 
 What an entry is keyed by (a file's content digest; a report text's size, modification and
 change times and inode, never trusted within RACY_NS of its last change) is the business of
@@ -30,11 +35,16 @@ import hashlib
 import hmac
 import json
 import os
+import re
 import secrets
 import stat
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from loaders.cache.memo import Memo
 
 #: the largest cache entry read (a bigger one is junk, read as absent)
 MAX_ENTRY_BYTES = 256 * 1024 * 1024
@@ -52,6 +62,8 @@ CACHEDIR_TAG = (
 )
 #: where the user's signing key lives (TARGETS_CACHE_KEY names another file)
 KEY_FOLDER = Path("~/.local/state/targets-tracker")
+#: the name of a version folder (`file_cache.code_version()`): only such folders are pruned
+VERSION_NAME = re.compile(r"[0-9a-f]{24}")
 
 
 class BadEntry(ValueError):
@@ -115,14 +127,15 @@ def read_entry(path: Path) -> bytes:
     if time.time() - info.st_mtime > TOUCH_AFTER_S:
         with contextlib.suppress(OSError):
             os.utime(path)  # used now: not pruned
+            os.utime(path.parent)  # nor is its version's folder
     return body
 
 
-def write_entry(path: Path, body: bytes) -> None:
+def write_entry(path: Path, body: bytes, memo: Memo) -> None:
     """Seal an entry's body and move it into place (a reader never sees half of it); a cache
     that cannot be written is skipped."""
     try:
-        prepare_folder(path.parent)
+        prepare_folder(path.parent, memo)
         handle, temporary = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=path.parent)
         try:
             with os.fdopen(handle, "wb") as out:
@@ -136,13 +149,13 @@ def write_entry(path: Path, body: bytes) -> None:
         return
 
 
-def write_json(path: Path, payload: object, tail: str | None = None) -> None:
+def write_json(path: Path, payload: object, memo: Memo, tail: str | None = None) -> None:
     """Write a JSON payload as an entry, with a tail (more JSON, read only when needed) on a
     line of its own after it (JSON escapes every line break inside the payload)."""
     body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     if tail is not None:
         body += b"\n" + tail.encode("utf-8")
-    write_entry(path, body)
+    write_entry(path, body, memo)
 
 
 @functools.cache
@@ -153,32 +166,52 @@ def _umask() -> int:
     return mask
 
 
-_PREPARED: set[str] = set()
-
-
-def prepare_folder(folder: Path) -> None:
-    """Make the cache folder with its .gitignore and CACHEDIR.TAG (once per process)."""
-    if str(folder) in _PREPARED:
+def prepare_folder(folder: Path, memo: Memo) -> None:
+    """Make a version folder of the cache, and the cache folder above it with its .gitignore
+    and CACHEDIR.TAG (once per memo)."""
+    if str(folder) in memo.prepared:
         return
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in ((".gitignore", GITIGNORE), ("CACHEDIR.TAG", CACHEDIR_TAG)):
-        marker = folder / name
+        marker = folder.parent / name
         if not marker.exists():
             with contextlib.suppress(OSError):
                 marker.write_text(text, encoding="utf-8")
-    _PREPARED.add(str(folder))
+    memo.prepared.add(str(folder))
 
 
-_PRUNED: set[str] = set()
-
-
-def prune(folder: Path, now: float | None = None) -> int:
-    """Delete the entries of a cache folder unused for PRUNE_AFTER_DAYS (once per folder per
-    process); return how many were deleted."""
-    if str(folder) in _PRUNED and now is None:
+def prune(folder: Path, memo: Memo, now: float | None = None) -> int:
+    """Delete what of a cache was unused for PRUNE_AFTER_DAYS (once per version folder per
+    memo): the entries of this version's folder, every other version's folder untouched that
+    long (its entries, then the folder), and the entries the cache folder held before it had
+    version folders. Return how many entries were deleted."""
+    if str(folder) in memo.pruned and now is None:
         return 0
-    _PRUNED.add(str(folder))
+    memo.pruned.add(str(folder))
     limit = (now if now is not None else time.time()) - PRUNE_AFTER_DAYS * 24 * 3600
+    deleted = _prune_entries(folder, limit) + _prune_entries(folder.parent, limit)
+    try:
+        with os.scandir(folder.parent) as found:
+            old = [
+                entry.path
+                for entry in found
+                if entry.name != folder.name
+                and VERSION_NAME.fullmatch(entry.name)
+                and entry.is_dir(follow_symlinks=False)
+                and entry.stat(follow_symlinks=False).st_mtime < limit
+            ]
+    except OSError:
+        return deleted
+    for path in old:
+        deleted += _prune_entries(Path(path), None)
+        with contextlib.suppress(OSError):
+            os.rmdir(path)  # kept if anything but entries is left in it
+    return deleted
+
+
+def _prune_entries(folder: Path, limit: float | None) -> int:
+    """Delete a folder's entries (ENTRY_SUFFIXES) last used before `limit` (every one, links and
+    junk included, when limit is None); return how many were deleted."""
     deleted = 0
     try:
         with os.scandir(folder) as entries:
@@ -186,7 +219,12 @@ def prune(folder: Path, now: float | None = None) -> int:
                 if not entry.name.endswith(ENTRY_SUFFIXES):
                     continue
                 try:
-                    if entry.is_file(follow_symlinks=False) and entry.stat().st_mtime < limit:
+                    if limit is None:
+                        stale = not entry.is_dir(follow_symlinks=False)
+                    else:
+                        stale = entry.is_file(follow_symlinks=False)
+                        stale = stale and entry.stat().st_mtime < limit
+                    if stale:
                         os.unlink(entry.path)
                         deleted += 1
                 except OSError:
@@ -194,9 +232,3 @@ def prune(folder: Path, now: float | None = None) -> int:
     except OSError:
         return deleted
     return deleted
-
-
-def forget() -> None:
-    """Forget which folders this process prepared and pruned (as a restart would)."""
-    _PREPARED.clear()
-    _PRUNED.clear()

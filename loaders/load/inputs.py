@@ -28,6 +28,7 @@ from loaders.cache.file_cache import (
     resolved_name,
     text_of,
 )
+from loaders.cache.memo import Memo, current_memo
 from loaders.load.include import included_files
 from loaders.record.yaml_source import YamlSource
 from loaders.record.yaml_syntax import LOADER
@@ -36,21 +37,23 @@ from loaders.record.yaml_syntax import LOADER
 INCLUDE_KEY = re.compile(r"""^(?:include|"include"|'include')[ \t]*:(?=[ \t\n]|$)""", re.M)
 #: a line that ends a top-level block: another key, a document marker
 BLOCK_END = re.compile(r"^(?:---|\.\.\.|[^\s#-])")
-#: the include entries of a top file's content, by digest (None: the block does not read)
-_ENTRIES: dict[str, object] = {}
+#: the most include entries a memo keeps (then it starts again)
 MAX_REMEMBERED = 256
 UNREAD = object()
+UNKNOWN = object()
 
 
 def inputs_key(path: str | os.PathLike, seeds_dir: str | os.PathLike | None = None) -> str:
     """Return one key for what a load of a top targets file reads: both paths, the digests of
     the top file and of the files it includes, and the seeds' stats."""
+    memo = current_memo()
     path = Path(path)
     seeds = Path(seeds_dir) if seeds_dir is not None else path.parent / "seeds"
     cache_dir = cache_dir_for(path)
-    top = read_file(path, str(path), cache_dir)
+    top = read_file(path, str(path), cache_dir, memo)
     files = [
-        (str(p), _digest(read_file(p, str(p), cache_dir))) for p in included(path, top, cache_dir)
+        (str(p), _digest(read_file(p, str(p), cache_dir, memo)))
+        for p in included(path, top, cache_dir, memo)
     ]
     named = repr(
         (
@@ -64,15 +67,15 @@ def inputs_key(path: str | os.PathLike, seeds_dir: str | os.PathLike | None = No
     return hashlib.blake2b(named.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
-def included(path: Path, top: FileText, cache_dir: Path | None) -> list[Path]:
+def included(path: Path, top: FileText, cache_dir: Path | None, memo: Memo) -> list[Path]:
     """Return the files a load of the top file may read besides it: those its `include:` block
     names and, while it does not parse, those its last good version names."""
     if top.digest is None:
         return []
-    entries = _entries(top)
+    entries = _entries(top, memo)
     sources = [] if entries is UNREAD else [entries]
-    if entries is UNREAD or known_unparsed(top):
-        good = last_good(path, str(path), cache_dir)
+    if entries is UNREAD or known_unparsed(top, memo):
+        good = last_good(path, str(path), cache_dir, memo)
         if good is not None and good.source is not None and isinstance(good.source.data, dict):
             sources.append(good.source.data.get("include"))
     found: dict[str, Path] = {}
@@ -83,16 +86,18 @@ def included(path: Path, top: FileText, cache_dir: Path | None) -> list[Path]:
     return list(found.values())
 
 
-def _entries(top: FileText) -> object:
+def _entries(top: FileText, memo: Memo) -> object:
     """Return the include entries of a top file's content (UNREAD when its block does not read),
-    read once per content."""
+    read once per content (`memo.include_entries`)."""
     assert top.digest is not None
-    if top.digest not in _ENTRIES:
-        text = text_of(top).text
-        if len(_ENTRIES) >= MAX_REMEMBERED:
-            _ENTRIES.clear()
-        _ENTRIES[top.digest] = UNREAD if text is None else include_entries(text)
-    return _ENTRIES[top.digest]
+    remembered = memo.include_entries
+    entries = remembered.get(top.digest, UNKNOWN)
+    if entries is UNKNOWN:
+        text = text_of(top, memo).text
+        if len(remembered) >= MAX_REMEMBERED:
+            remembered.clear()
+        entries = remembered[top.digest] = UNREAD if text is None else include_entries(text)
+    return entries
 
 
 def include_entries(text: str) -> object:
@@ -137,8 +142,3 @@ def _digest(read: FileText) -> str:
     if read.digest is not None:
         return read.digest
     return "unreadable:" + "; ".join(p.message for p in read.problems)
-
-
-def forget_entries() -> None:
-    """Drop the include entries remembered (as a restart would)."""
-    _ENTRIES.clear()

@@ -29,6 +29,7 @@ from loaders.cache.file_outcome import (
     store_checked,
     store_declarations,
 )
+from loaders.cache.memo import Memo, current_memo
 from loaders.cache.report_texts import ReportTexts, load_documents
 from loaders.load.report_warnings import remember_structure_warnings
 from loaders.model import TargetsFile
@@ -79,12 +80,20 @@ class SetFile:
 
 
 class SetLoader:
-    """A load of a set of files: each file's outcome from the cache or validated now."""
+    """A load of a set of files: each file's outcome from the cache or validated now, what is
+    remembered kept in one memo for the whole load (the current one when none is given)."""
 
-    def __init__(self, seeds: Path, cache_dir: Path | None, keep_last_good: bool) -> None:
+    def __init__(
+        self,
+        seeds: Path,
+        cache_dir: Path | None,
+        keep_last_good: bool,
+        memo: Memo | None = None,
+    ) -> None:
         self.seeds = seeds
         self.cache_dir = cache_dir
         self.keep_last_good = keep_last_good
+        self.memo = current_memo() if memo is None else memo
         #: the top file's name, once it is read
         self.top_name: str | None = None
         #: the report texts read while validating declarations in this load, by report id
@@ -93,7 +102,7 @@ class SetLoader:
     def read(self, path: Path, name: str) -> SetFile:
         """Return a file read and its declarations made (from the cache when unchanged); the
         first file read is the top file."""
-        file = SetFile(path, read_file(path, name, self.cache_dir), self.top_name)
+        file = SetFile(path, read_file(path, name, self.cache_dir, self.memo), self.top_name)
         if self.top_name is None:
             self.top_name = name
         self.declare(file)
@@ -103,10 +112,10 @@ class SetLoader:
         """Return the file's YAML (its last good version's, with keep_last_good, when it no
         longer parses); None after noting why it cannot be read."""
         if file.parsed is None:
-            file.text = text_of(file.text)  # read now if its digest came from the stat index
-            parsed = parse_text(file.text, self.cache_dir)
+            file.text = text_of(file.text, self.memo)  # read now if its digest was indexed
+            parsed = parse_text(file.text, self.cache_dir, self.memo)
             if parsed.source is None and self.keep_last_good and file.path.is_file():
-                good = last_good(file.path, file.name, self.cache_dir)
+                good = last_good(file.path, file.name, self.cache_dir, self.memo)
                 if good is not None:
                     file.replaces = parsed.problems
                     file.text = replace(file.text, digest=good.digest)
@@ -120,25 +129,25 @@ class SetLoader:
         """Make a file's declarations: reports, areas and the problems of all but its records."""
         if file.text.digest is not None:
             found = cached_declarations(
-                self.cache_dir, file.text.key, file.content_key(self.seeds), self.seeds
+                self.cache_dir, file.text.key, file.content_key(self.seeds), self.seeds, self.memo
             )
             if found is not None:
                 file.declarations = found
                 if self.keep_last_good:
-                    remember_good_digest(self.cache_dir, file.text)
+                    remember_good_digest(self.cache_dir, file.text, self.memo)
                 return
         source = self.source(file)
         if source is None:
             return
         key = file.content_key(self.seeds)
         if file.replaces:  # read as its last good version, whose outcome may be cached
-            found = cached_declarations(self.cache_dir, file.text.key, key, self.seeds)
+            found = cached_declarations(self.cache_dir, file.text.key, key, self.seeds, self.memo)
             if found is not None:
                 file.declarations = found
                 return
         file.declarations = self.validate_declarations(file, source)
         if file.declarations is not None:
-            store_declarations(self.cache_dir, file.memory_key, key, file.declarations)
+            store_declarations(self.cache_dir, file.memory_key, key, file.declarations, self.memo)
 
     def validate_declarations(self, file: SetFile, source: YamlSource) -> Declarations | None:
         """Return a file's declarations validated now (None when it is not a mapping)."""
@@ -158,10 +167,10 @@ class SetLoader:
         validator.sections(data)
         reports = validator.section(data, "reports", REPORT, record_rules.report)
         areas = validator.section(data, "areas", AREA, record_rules.area)
-        read = load_documents(validator, reports)
+        read = load_documents(validator, reports, self.memo)
         self.texts_read.update(read)
         remember_structure_warnings(
-            ReportTexts(self.seeds, [r for _, r in reports], read, self.cache_dir),
+            ReportTexts(self.seeds, [r for _, r in reports], read, self.cache_dir, self.memo),
             {r.id: r.title for _, r in reports if r.id in read},
         )
         own_areas = TargetsFile(areas=tuple(a for _, a in areas))
@@ -199,7 +208,7 @@ class SetLoader:
         file nor what they refer to changed)."""
         key = file.content_key(self.seeds)
         if file.text.digest is not None:
-            found = cached_checked(self.cache_dir, file.text.key, key)
+            found = cached_checked(self.cache_dir, file.text.key, key, self.memo)
             if found is not None and found.key == context.dependency_key(found.deps):
                 return found
         source = self.source(file)
@@ -226,7 +235,7 @@ class SetLoader:
             key=context.dependency_key(deps),
             chapters=found_chapters((c for _, c in commitments), context.documents),
         )
-        store_checked(self.cache_dir, file.memory_key, key, checked)
+        store_checked(self.cache_dir, file.memory_key, key, checked, self.memo)
         return checked
 
 
@@ -240,6 +249,8 @@ class SetContext:
     documents: ReportTexts
     seeds: Path
     readable: dict[str, bool]
+    #: the load's memo (each record's text, remembered across loads)
+    memo: Memo
 
     #: the state of each thing named, computed once per load
     states: dict[tuple[str, str], bytes] = field(default_factory=dict)
@@ -247,7 +258,7 @@ class SetContext:
     def dependency_key(self, deps: list[tuple[str, str]]) -> str:
         """Return the key of the state of what a file's records referred to."""
         return dependency_key(
-            deps, self.known, self.left_out, self.seeds, self.readable, self.states
+            deps, self.known, self.left_out, self.seeds, self.readable, self.memo, self.states
         )
 
 

@@ -26,15 +26,13 @@ from loaders.cache.file_cache import (
     ParsedFile,
     _decode,
     cache_dir_for,
-    forget_memory,
     resolved_name,
     save_stat_index,
 )
 from loaders.cache.file_outcome import Checked
-from loaders.cache.file_outcome import forget as forget_outcomes
-from loaders.cache.report_texts import ReportTexts, forget_texts
+from loaders.cache.memo import current_memo
+from loaders.cache.report_texts import ReportTexts
 from loaders.load.include import included_files
-from loaders.load.inputs import forget_entries
 from loaders.load.result import CommitmentGroup, KeptVersion, LoadResult, RecordCounts
 from loaders.load.set_checks import all_distinct, duplicates, ordered, unique, without_warnings_of
 from loaders.load.set_loader import SetContext, SetFile, SetLoader
@@ -56,12 +54,14 @@ def load_targets(
     Each file's outcome is reused while its content and what it refers to are unchanged
     (`file_outcome`). With keep_last_good (the dashboard), a file that no longer parses is read
     as its last version that did, and listed in `kept`; its problems are still reported, so
-    the result is not ok.
+    the result is not ok. What the load remembers goes to the process's current memo, taken
+    once here (`loaders.cache.memo`).
     """
     path = Path(path)
     seeds = Path(seeds_dir) if seeds_dir is not None else path.parent / "seeds"
+    loader = SetLoader(seeds, cache_dir_for(path), keep_last_good, current_memo())
     with collection_paused():
-        return _load_set(SetLoader(seeds, cache_dir_for(path), keep_last_good), path)
+        return _load_set(loader, path)
 
 
 @contextlib.contextmanager
@@ -91,7 +91,7 @@ def _load_set(loader: SetLoader, path: Path) -> LoadResult:
     paths, problems = _included(top, path)
     files = [top] + [loader.read(p, _display_name(p)) for p in paths]
     result = _combine(loader, files, problems)
-    save_stat_index(loader.cache_dir)
+    save_stat_index(loader.cache_dir, loader.memo)
     return result
 
 
@@ -177,6 +177,7 @@ def _combine(loader: SetLoader, files: list[SetFile], problems: list[Problem]) -
         [r for i, r in known["reports"].items() if readable.get(i)],
         loader.texts_read,
         loader.cache_dir,
+        loader.memo,
     )
     if any(d.declared_files is not None for d in decls):
         declared_files = {Path(f).name for d in decls for f in d.declared_files or []}
@@ -192,7 +193,7 @@ def _combine(loader: SetLoader, files: list[SetFile], problems: list[Problem]) -
                     severity="warning",
                 )
             )
-    context = SetContext(known, left_out, documents, loader.seeds, readable)
+    context = SetContext(known, left_out, documents, loader.seeds, readable, loader.memo)
     checked: list[tuple[SetFile, Checked]] = []
     for file in declared:
         outcome = loader.check(file, context)
@@ -283,15 +284,6 @@ def _valid_of(
     if left_out:
         valid = tuple(c for c in valid if c.id not in left_out)
     return valid, outcome.chapters
-
-
-def forget_loads() -> None:
-    """Drop what this process remembers of earlier loads (as a restart would); the disk cache
-    stays."""
-    forget_memory()
-    forget_entries()
-    forget_outcomes()
-    forget_texts()
 
 
 def _display_name(path: Path) -> str:
