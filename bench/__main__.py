@@ -83,6 +83,14 @@ TARGETS = (
     TargetSpec("split_cold_warm_cache_1000x", "split_cold_warm_cache_1000x_s", 3, "s"),
     TargetSpec("check_after_edit_1000x", "check_after_edit_1000x_s", 1, "s"),
     TargetSpec("split_problems_1000x", "split_problems_1000x", 0, ""),
+    TargetSpec("split_restart_first_view_1000x", "split_restart_first_view_1000x_s", 2, "s"),
+    TargetSpec("coverage_restart_first_1000x", "coverage_restart_first_1000x_s", 2, "s"),
+    TargetSpec("check_cold_vs_bare_1000x", "check_cold_vs_bare_1000x_ratio", 1.5, "x"),
+    TargetSpec("check_unchanged_vs_bare_1000x", "check_unchanged_vs_bare_1000x_ratio", 1.5, "x"),
+    TargetSpec("split_restart_first_view_10000x", "split_restart_first_view_10000x_s", 10, "s"),
+    TargetSpec(
+        "browser_filter_settle_100x", "browser_filter_settle_vs_minimal_100x_ratio", 1.5, "x"
+    ),
     TargetSpec("bench_total", "bench_total_s", 600, "s"),
 )
 

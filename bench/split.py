@@ -85,14 +85,24 @@ def put_back(path: Path, taken: tuple[int, str]) -> None:
 def measure_split(top: Path, seeds: Path, label: str) -> dict:
     """Return the split layout's figures, each from its own interpreter."""
     cache = top.parent / ".targets-cache"
+    bare = _run("bare", top, seeds)
+    shutil.rmtree(cache, ignore_errors=True)
+    cold_check = _run("check", top, seeds)  # a first check: nothing cached
     shutil.rmtree(cache, ignore_errors=True)
     empty = _run("load", top, seeds)
     warm = _run("load", top, seeds)
     unchanged = _run("check", top, seeds)  # the check a person ran before editing
     edit(edited_file(top))
     after_edit = _run("check", top, seeds)
-    view = _run("save-to-view", top, seeds)
+    view = _run("save-to-view", top, seeds)  # the first view saves its rows for the next
+    restart = _run("first-view", top, seeds)
+    coverage = _run("coverage-first", top, seeds)
+    coverage_again = _run("coverage-first", top, seeds)
     return {
+        f"split_bare_csafeloader_{label}_s": bare["seconds"],
+        f"check_cold_empty_cache_{label}_s": cold_check["seconds"],
+        f"check_cold_vs_bare_{label}_ratio": cold_check["seconds"] / bare["seconds"],
+        f"check_unchanged_vs_bare_{label}_ratio": unchanged["seconds"] / bare["seconds"],
         f"split_files_{label}": empty["files"],
         f"split_commitments_{label}": empty["commitments"],
         f"split_problems_{label}": empty["problems"],
@@ -105,7 +115,44 @@ def measure_split(top: Path, seeds: Path, label: str) -> dict:
         f"rerun_unchanged_{label}_s": view["rerun_unchanged_s"],
         f"save_to_view_status_{label}_s": view["status_save_s"],
         f"save_to_view_{label}_errors": view["errors"],
+        f"split_restart_first_view_{label}_s": restart["first_s"],
+        f"split_restart_first_view_{label}_errors": restart["errors"],
+        f"coverage_first_{label}_s": coverage["first_s"],
+        f"coverage_restart_first_{label}_s": coverage_again["first_s"],
+        f"coverage_first_{label}_errors": coverage["errors"] + coverage_again["errors"],
     }
+
+
+def _bare(top: str, seeds: str) -> dict:
+    """Return seconds of parsing the top file and every included file with libyaml alone (no
+    validation, no line numbers): the floor a cold check is compared with."""
+    import yaml
+
+    files = [Path(top), *sorted((Path(top).parent / "targets").glob("*.yaml"))]
+    start = time.perf_counter()
+    for path in files:
+        yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader)
+    return {"seconds": time.perf_counter() - start, "files": len(files)}
+
+
+def _first_view(top: str, seeds: str, page: str | None = None) -> dict:
+    """Return seconds of the dashboard's first run in this (fresh) process: a restarted server's
+    first view, of the overview or of another page (its script's imports included, as a
+    restarted server's first run pays them)."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT_S)
+    if page is not None:
+        at.switch_page(page)
+    start = time.perf_counter()
+    at.run()
+    seconds = time.perf_counter() - start
+    return {"first_s": seconds, "errors": len(at.exception) + len(at.error)}
+
+
+def _coverage_first(top: str, seeds: str) -> dict:
+    """Return seconds of a restarted dashboard's first run when it opens on the Coverage page."""
+    return _first_view(top, seeds, "views/coverage.py")
 
 
 def _load(top: str, seeds: str) -> dict:
@@ -180,7 +227,14 @@ def _save_to_view(top: str, seeds: str) -> dict:
     }
 
 
-COMMANDS = {"load": _load, "check": _check, "save-to-view": _save_to_view}
+COMMANDS = {
+    "bare": _bare,
+    "load": _load,
+    "check": _check,
+    "save-to-view": _save_to_view,
+    "first-view": _first_view,
+    "coverage-first": _coverage_first,
+}
 
 if __name__ == "__main__":
     command, top_file, seeds_dir = sys.argv[1:4]

@@ -119,7 +119,7 @@ class Saver:
         with self._lock:
             self._waiting[(targets_file, name)] = value
             if self._thread is None:
-                self._thread = threading.Thread(target=self._run, name="state-saver", daemon=True)
+                self._thread = threading.Thread(target=self._run, name="state-saver")
                 self._thread.start()
 
     def save_rows(self, targets_file: str, as_of: dt.date, rows: GroupRows) -> None:

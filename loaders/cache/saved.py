@@ -14,6 +14,8 @@ from loaders.cache.memo import current_memo
 
 #: how a saved entry's file name ends (the store prunes these like the others)
 SUFFIX = ".saved"
+#: the largest saved entry read: the dashboard's rows of 510,000 commitments take about 400 MB
+MAX_SAVED_BYTES = 1024 * 1024 * 1024
 
 
 def saved_path(top_file: str | os.PathLike, name: str) -> Path | None:
@@ -35,7 +37,7 @@ def read_saved(top_file: str | os.PathLike, name: str) -> bytes | None:
     if path is None:
         return None
     try:
-        return store.read_entry(path)
+        return store.read_entry(path, MAX_SAVED_BYTES)
     except (OSError, store.BadEntry):
         return None
 

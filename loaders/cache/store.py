@@ -112,15 +112,15 @@ def _seal(body: bytes) -> bytes:
     return digest.hexdigest().encode("ascii")
 
 
-def read_entry(path: Path) -> bytes:
+def read_entry(path: Path, limit: int = MAX_ENTRY_BYTES) -> bytes:
     """Return an entry's body (what write_entry was given); OSError when absent, BadEntry when
-    it is not a regular file of at most MAX_ENTRY_BYTES or its seal does not match."""
+    it is not a regular file of at most `limit` bytes or its seal does not match."""
     handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC)
     with os.fdopen(handle, "rb") as file:
         info = os.fstat(handle)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY_BYTES:
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
             raise BadEntry(f"not a cache entry: {path}")
-        raw = file.read(MAX_ENTRY_BYTES + 1)
+        raw = file.read(limit + 1)
     seal, _, body = raw.partition(b"\n")
     if not hmac.compare_digest(seal, _seal(body)):
         raise BadEntry(f"a cache entry not sealed by this user's key: {path}")
