@@ -24,7 +24,14 @@ import pandas as pd
 from dashboard import cache
 from dashboard.commitment_row import ROW_COLUMNS
 from dashboard.measures import measure_kind
-from dashboard.saved_state import COVERAGE_NAME, SAVER, GroupRows, saved_coverage, saved_rows
+from dashboard.saved_state import (
+    COVERAGE_NAME,
+    SAVER,
+    GroupRows,
+    SavedView,
+    saved_coverage,
+    saved_view,
+)
 from dashboard.sources import outcome_sources, report_place
 from loaders import (
     EXPORT_COLUMNS,
@@ -36,7 +43,9 @@ from loaders import (
     commitment_rows,
     inputs_key,
     load_targets,
+    result_of,
     reused_coverage,
+    summary_of,
 )
 
 #: columns of the dashboard's frame beyond loaders.EXPORT_COLUMNS, in order: those the row type
@@ -152,10 +161,18 @@ def group_columns(
 
 
 def load_data(path: str, seeds: str, key: str, as_of: dt.date) -> DashboardData:
-    """Return the data of a targets file whose content `key` names, loaded now (`load_cached`
-    keeps it: `cache.loaded`)."""
+    """Return the data of a targets file whose content `key` names (`load_cached` keeps it:
+    `cache.loaded`): the view saved for that key and day when there is one (its commitments
+    loaded when first asked for), else loaded now."""
+    data_key = f"{key}:{as_of.isoformat()}"
+    saved = saved_view(path, as_of)
+    if saved is not None and saved.key == key:
+        result = result_of(saved.summary, lambda: load_targets(path, seeds, keep_last_good=True))
+        cache.last_built().keep(path, as_of, saved.rows)
+        frame = frame_with_names(saved.rows.frame, result)
+        return DashboardData(result, frame, as_of, path, data_key)
     result = load_targets(path, seeds, keep_last_good=True)
-    return build_data(result, as_of, path, key=f"{key}:{as_of.isoformat()}")
+    return build_data(result, as_of, path, key=data_key, inputs=key, saved=saved)
 
 
 def load_cached(
@@ -171,21 +188,27 @@ def load_cached(
 
 
 def build_data(
-    result: LoadResult, as_of: dt.date, targets_file: str = "", key: str | None = None
+    result: LoadResult,
+    as_of: dt.date,
+    targets_file: str = "",
+    key: str | None = None,
+    inputs: str | None = None,
+    saved: SavedView | None = None,
 ) -> DashboardData:
     """Return the dashboard's data: the load result and one row per valid commitment; the rows
     of files unchanged since the last build for this file and day are reused (those of this
-    process, or those it or an earlier run of the server saved to the disk cache)."""
+    process, else those of the `saved` view). With the key of the `inputs` it was loaded from,
+    the view is saved for the next run of the server."""
     if key is None:
         return DashboardData(result, commitment_frame(result, as_of), as_of, targets_file)
     built: cache.LastBuilt[GroupRows] = cache.last_built()
     previous = built.get(targets_file, as_of)
-    if previous is None and targets_file:
-        previous = saved_rows(targets_file, as_of)
+    if previous is None and saved is not None:
+        previous = saved.rows
     rows = group_rows(result, as_of, previous)
     built.keep(targets_file, as_of, rows)  # another day's rows of this file dropped
-    if targets_file and (rows.made or previous is None) and len(rows.rows) == len(result.groups):
-        SAVER.save_rows(targets_file, as_of, rows)
+    if inputs is not None and targets_file and len(rows.rows) == len(result.groups):
+        SAVER.save_view(targets_file, as_of, SavedView(inputs, summary_of(result), rows))
     frame = frame_with_names(rows.frame, result)
     return DashboardData(result, frame, as_of, targets_file, key)
 

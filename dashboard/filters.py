@@ -134,7 +134,8 @@ def place_choices(frame: pd.DataFrame) -> list[str]:
     """Return what the place filter offers: each place the rows' reports name, once, in order."""
     if frame.empty or "place" not in frame:
         return []
-    return [p for p in dict.fromkeys(frame["place"].tolist()) if isinstance(p, str) and p]
+    found = frame["place"].drop_duplicates().tolist()  # in order: each place's first row
+    return [p for p in found if isinstance(p, str) and p]
 
 
 def report_choices(frame: pd.DataFrame, reports: Mapping[str, Report] | None = None) -> list[str]:

@@ -154,10 +154,12 @@ def measures_finding(rows: pd.DataFrame, titles: Sequence[str], lang: str, noun:
     if found.empty:
         return ""
     named = dict(zip(rows["id"].tolist(), titles, strict=True))
-    listed = list(frame_rows(found))
-    missed = [r for r in listed if r.status == MISSED]
-    if len(listed) == 1 or missed:
-        worst = min(missed or listed, key=margin)
+    missed = found[found["status"] == MISSED]
+    if len(found) == 1 or not missed.empty:
+        pool = missed if not missed.empty else found
+        # the first row of the smallest margin; only the columns a margin reads are made rows
+        margins = [margin(r) for r in frame_rows(pool, ("op", "target", "latest_value"))]
+        (worst,) = frame_rows(pool.iloc[[margins.index(min(margins))]])
         return commitment_finding(worst, named[worst.id], lang)
     counts = {s: int((found["status"] == s).sum()) for s in STATUSES}
     return counts_finding(counts, lang, noun)

@@ -58,7 +58,8 @@ def sidebar_filters(data: DashboardData) -> Filters:
     places = place_choices(data.frame)
     from_url = filters_from_params(url_params(), reports, areas, places)
     keep_filter_widgets(from_url, reports, areas, places)
-    place_names = dict(zip(data.frame["place"], data.frame["place_en"], strict=False))
+    named = data.frame[["place", "place_en"]].drop_duplicates("place", keep="last")
+    place_names = dict(zip(named["place"].tolist(), named["place_en"].tolist(), strict=True))
     area_names = {a.id: a for a in data.declared.areas}
     with st.sidebar:
         # never None: keep_filter_widgets gave the widget a language before it was drawn

@@ -1,8 +1,10 @@
-"""What the dashboard keeps on disk between runs of the server, per targets file: the rows it
-last built for a day, and each report's coverage. A restarted dashboard takes the rows of every
-file unchanged since from there (a file's rows are reused only under its group's key, which
-names its content and what it refers to), so its first view reads no commitment of those
-files; and the Coverage page classifies again only the reports whose text or quotes changed.
+"""What the dashboard keeps on disk between runs of the server, per targets file: its last view
+of a day (the key of the inputs it was loaded from, the load's summary and the rows it built)
+each report's coverage and the charts it drew. A restarted dashboard whose inputs still have that key shows the
+view without loading anything (the commitments are loaded when a page first asks for them);
+when they changed, it loads and takes the rows of every file unchanged since from the view (a
+file's rows are reused only under its group's key, which names its content and what it refers
+to). The Coverage page classifies again only the reports whose text or quotes changed.
 
 What is kept is pickled (a frame of any column type, read in milliseconds) into an entry of the
 loaders' disk cache, which seals every entry with this user's key and reads an entry whose seal
@@ -21,19 +23,20 @@ import os
 import pickle
 import sys
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from loaders import read_saved, write_saved
+from loaders import LoadSummary, read_saved, write_saved
 
 #: bump when what is pickled changes shape
-ROWS_FORMAT = 2
+ROWS_FORMAT = 3
 DASHBOARD_DIR = Path(__file__).resolve().parent
 #: libraries whose objects the pickle holds
-PICKLED_LIBRARIES = ("pandas", "numpy", "pyarrow")
+PICKLED_LIBRARIES = ("pandas", "numpy", "pyarrow", "plotly")
 
 
 @dataclass(frozen=True)
@@ -66,9 +69,19 @@ def rows_version() -> str:
     return digest.hexdigest()
 
 
-def rows_name(as_of: dt.date) -> str:
-    """Return the name the rows of a day are saved under."""
-    return f"rows {as_of.isoformat()}"
+@dataclass(frozen=True)
+class SavedView:
+    """The dashboard's last view of a targets file on a day: the key of the inputs it was
+    loaded from (`loaders.inputs_key`), the load's summary and the rows built."""
+
+    key: str
+    summary: LoadSummary
+    rows: GroupRows
+
+
+def view_name(as_of: dt.date) -> str:
+    """Return the name the view of a day is saved under."""
+    return f"view {as_of.isoformat()}"
 
 
 #: the name each report's coverage is saved under
@@ -88,21 +101,39 @@ def saved_value(targets_file: str | os.PathLike, name: str) -> Any:
     return value if shape == ROWS_FORMAT else None
 
 
-def saved_rows(targets_file: str | os.PathLike, as_of: dt.date) -> GroupRows | None:
-    """Return the rows last saved for a targets file and day, or None."""
-    value = saved_value(targets_file, rows_name(as_of))
-    if not isinstance(value, tuple) or len(value) != 2:
+def saved_view(targets_file: str | os.PathLike, as_of: dt.date) -> SavedView | None:
+    """Return the view last saved for a targets file and day, or None."""
+    value = saved_value(targets_file, view_name(as_of))
+    if not isinstance(value, SavedView) or not isinstance(value.rows.frame, pd.DataFrame):
         return None
-    frame, rows = value
-    if not isinstance(frame, pd.DataFrame) or not isinstance(rows, dict):
-        return None
-    return GroupRows(frame, rows)
+    return value
 
 
 def saved_coverage(targets_file: str | os.PathLike) -> dict[str, Any] | None:
     """Return each report's coverage last saved for a targets file, by key, or None."""
     value = saved_value(targets_file, COVERAGE_NAME)
     return value if isinstance(value, dict) else None
+
+
+def kept_chart(
+    targets_file: str,
+    key: str,
+    build: Callable[[pd.DataFrame, Any], Any],
+    rows: pd.DataFrame,
+    scope: Any,
+) -> Any:
+    """Return the chart saved for a targets file under its key (the digests of the rows'
+    chart columns and of the scope: what it shows), else build(rows, scope), saved for the
+    next run of the server."""
+    name = f"chart {key}"
+    if targets_file:
+        saved = saved_value(targets_file, name)
+        if saved is not None:
+            return saved
+    chart = build(rows, scope)
+    if targets_file:
+        SAVER.save(targets_file, name, chart)
+    return chart
 
 
 class Saver:
@@ -122,9 +153,9 @@ class Saver:
                 self._thread = threading.Thread(target=self._run, name="state-saver")
                 self._thread.start()
 
-    def save_rows(self, targets_file: str, as_of: dt.date, rows: GroupRows) -> None:
-        """Save the rows of a targets file and day soon."""
-        self.save(targets_file, rows_name(as_of), (rows.frame, rows.rows))
+    def save_view(self, targets_file: str, as_of: dt.date, view: SavedView) -> None:
+        """Save the view of a targets file and day soon."""
+        self.save(targets_file, view_name(as_of), view)
 
     def _run(self) -> None:
         """Save what waits until nothing does."""

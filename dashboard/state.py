@@ -24,6 +24,7 @@ from dashboard.data import DashboardData
 from dashboard.detail import MAX_CHOICES, choose_commitment
 from dashboard.filters import Filters, params_from_filters
 from dashboard.i18n import t
+from dashboard.saved_state import kept_chart
 from dashboard.scope import ChartScope, chart_scope, with_filters
 from dashboard.sources import titled_with_place
 
@@ -57,7 +58,11 @@ class PageContext:
         rows = chart_rows(self.rows, self.lang)
         rows_key = cache.rows_digest(self.data.key, self.rows_key, self.lang, rows)
         reports = cache.reports_digest(self.data.key, self.data.result)
-        return cache.chart(name, rows_key, scope_digest(scope, reports), build, rows, scope)
+        scope_key = scope_digest(scope, reports)
+        saved = functools.partial(
+            kept_chart, self.data.targets_file, f"{name} {rows_key} {scope_key}", build
+        )
+        return cache.chart(name, rows_key, scope_key, saved, rows, scope)
 
     def scope(self, width: int) -> ChartScope:
         """Return the scope of this page's charts at a width (once per data, filters, language

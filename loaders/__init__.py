@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from loaders.load.coverage import reused_coverage
     from loaders.load.inputs import inputs_key
     from loaders.load.report_warnings import report_warnings
+    from loaders.load.summary import LoadSummary, result_of, summary_of
     from loaders.load.targets import (
         KeptVersion,
         LoadResult,
@@ -57,6 +58,9 @@ PUBLIC = {
     "inputs_key": "loaders.load.inputs",
     "reused_coverage": "loaders.load.coverage",
     "report_warnings": "loaders.load.report_warnings",
+    "LoadSummary": "loaders.load.summary",
+    "result_of": "loaders.load.summary",
+    "summary_of": "loaders.load.summary",
     "KeptVersion": "loaders.load.targets",
     "LoadResult": "loaders.load.targets",
     "load_targets": "loaders.load.targets",
@@ -95,6 +99,7 @@ __all__ = [
     "FoundFigure",
     "KeptVersion",
     "LoadResult",
+    "LoadSummary",
     "MET",
     "MET_LATE",
     "MISSED",
@@ -123,9 +128,11 @@ __all__ = [
     "read_report",
     "read_saved",
     "report_warnings",
+    "result_of",
     "reused_coverage",
     "schema_markdown",
     "spreadsheet_text",
+    "summary_of",
     "targets_path",
     "write_saved",
 ]

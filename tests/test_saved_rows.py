@@ -1,5 +1,6 @@
-"""The rows the dashboard built, kept on disk: a restarted dashboard reads no commitment of a
-file unchanged since, and never shows a stale or foreign row."""
+"""The dashboard's last view, kept on disk: a restarted dashboard whose files are unchanged
+shows it without loading, one whose files changed reads no commitment of a file unchanged
+since, and neither ever shows a stale or foreign row."""
 
 import datetime as dt
 import shutil
@@ -7,10 +8,11 @@ import shutil
 import pandas as pd
 import pytest
 
+import dashboard.data
 import loaders.load.targets
 from dashboard import cache
-from dashboard.data import build_data
-from dashboard.saved_state import SAVER, saved_rows
+from dashboard.data import build_data, load_cached
+from dashboard.saved_state import SAVER, saved_view
 from loaders import load_targets
 from loaders.cache.memo import fresh_memo
 
@@ -28,6 +30,7 @@ def restart():
     """Forget what this process built and loaded, as a restarted server would."""
     SAVER.wait()
     fresh_memo()
+    cache.loaded.clear()
     cache.last_built.clear()
 
 
@@ -45,13 +48,36 @@ def reads(monkeypatch):
     return read
 
 
-def test_a_restarted_dashboard_takes_its_rows_from_the_disk(small_copy, reads):
-    first = build_data(load_targets(small_copy), AS_OF, str(small_copy), key="before")
+@pytest.fixture
+def loads(monkeypatch):
+    """Return the list of the dashboard's loads (of targets files) from here on."""
+    done = []
+    real = dashboard.data.load_targets
+
+    def counted(*args, **options):
+        done.append(args[0])
+        return real(*args, **options)
+
+    monkeypatch.setattr(dashboard.data, "load_targets", counted)
+    return done
+
+
+def test_a_restarted_dashboard_shows_its_last_view_without_loading(small_copy, loads, reads):
+    first = load_cached(small_copy, as_of=AS_OF)
     restart()
+    loads.clear()
     reads.clear()
-    again = build_data(load_targets(small_copy), AS_OF, str(small_copy), key="after")
-    assert reads == []  # no commitment made a record
+    again = load_cached(small_copy, as_of=AS_OF)
+    assert loads == [] and reads == []
     pd.testing.assert_frame_equal(again.frame, first.frame)
+    assert again.result.problems == first.result.problems
+    assert again.result.counts == first.result.counts
+    assert again.declared.reports == first.declared.reports
+    assert again.report_choices() == first.report_choices()
+    assert loads == []
+    assert again.result.targets.commitments == first.result.targets.commitments  # loaded now
+    assert len(loads) == 1
+    assert again.coverage() == first.coverage()
 
 
 def test_a_group_from_the_disk_cache_reads_its_commitments_when_first_asked(small_copy, reads):
@@ -63,29 +89,31 @@ def test_a_group_from_the_disk_cache_reads_its_commitments_when_first_asked(smal
     assert group.chapters is not None and len(reads) == 1
 
 
-def test_saved_rows_of_a_file_edited_since_are_made_again(small_copy, reads):
-    build_data(load_targets(small_copy), AS_OF, str(small_copy), key="before")
+def test_a_file_edited_since_the_last_view_is_loaded_and_its_rows_made_again(
+    small_copy, loads, reads
+):
+    load_cached(small_copy, as_of=AS_OF)
     restart()
+    loads.clear()
     reads.clear()
     text = small_copy.read_text(encoding="utf-8")
     small_copy.write_text(text.replace("title_en: New parks", "title_en: Green parks"), "utf-8")
-    result = load_targets(small_copy)
-    again = build_data(result, AS_OF, str(small_copy), key="after")
-    assert len(reads) == 1
+    again = load_cached(small_copy, as_of=AS_OF)
+    assert len(loads) == 1 and len(reads) == 1
     assert "Green parks" in list(again.frame["title_en"])
     whole = build_data(load_targets(small_copy), AS_OF)
     pd.testing.assert_frame_equal(again.frame, whole.frame)
 
 
-def test_rows_saved_for_another_day_are_not_read(small_copy, reads):
-    build_data(load_targets(small_copy), AS_OF, str(small_copy), key="before")
+def test_a_view_saved_for_another_day_is_not_read(small_copy):
+    load_cached(small_copy, as_of=AS_OF)
     restart()
-    assert saved_rows(small_copy, AS_OF) is not None
-    assert saved_rows(small_copy, AS_OF + dt.timedelta(days=1)) is None
+    assert saved_view(small_copy, AS_OF) is not None
+    assert saved_view(small_copy, AS_OF + dt.timedelta(days=1)) is None
 
 
-def test_rows_not_sealed_by_this_users_key_are_not_read(small_copy, tmp_path, monkeypatch):
-    build_data(load_targets(small_copy), AS_OF, str(small_copy), key="before")
+def test_a_view_not_sealed_by_this_users_key_is_not_read(small_copy, tmp_path, monkeypatch):
+    load_cached(small_copy, as_of=AS_OF)
     restart()
     from loaders.cache import store
 
@@ -94,15 +122,40 @@ def test_rows_not_sealed_by_this_users_key_are_not_read(small_copy, tmp_path, mo
     monkeypatch.setenv("TARGETS_CACHE_KEY", str(other_key))
     store.signing_key.cache_clear()
     try:
-        assert saved_rows(small_copy, AS_OF) is None
+        assert saved_view(small_copy, AS_OF) is None
     finally:
         monkeypatch.delenv("TARGETS_CACHE_KEY")
         store.signing_key.cache_clear()
-    assert saved_rows(small_copy, AS_OF) is not None
+    assert saved_view(small_copy, AS_OF) is not None
 
 
-def test_no_rows_are_saved_with_the_cache_off(small_copy, monkeypatch):
+def test_no_view_is_saved_with_the_cache_off(small_copy, monkeypatch):
     monkeypatch.setenv("TARGETS_CACHE_DIR", "off")
-    build_data(load_targets(small_copy), AS_OF, str(small_copy), key="before")
+    load_cached(small_copy, as_of=AS_OF)
     restart()
-    assert saved_rows(small_copy, AS_OF) is None
+    assert saved_view(small_copy, AS_OF) is None
+
+
+def test_a_chart_drawn_once_is_read_back_under_the_same_key(small_copy):
+    from dashboard.saved_state import kept_chart
+
+    drawn = []
+
+    def draw(rows, scope):
+        drawn.append(scope)
+        return {"chart of": scope}
+
+    assert kept_chart(str(small_copy), "status k1", draw, None, "scope one") == {
+        "chart of": "scope one"
+    }
+    restart()
+    assert kept_chart(str(small_copy), "status k1", draw, None, "scope one") == {
+        "chart of": "scope one"
+    }
+    assert drawn == ["scope one"]  # read back, not drawn again
+    assert kept_chart(str(small_copy), "status k2", draw, None, "scope two") == {
+        "chart of": "scope two"
+    }
+    assert drawn == ["scope one", "scope two"]
+    assert kept_chart("", "status k1", draw, None, "scope one") == {"chart of": "scope one"}
+    assert len(drawn) == 3  # no file, nothing saved or read

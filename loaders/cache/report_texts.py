@@ -162,6 +162,19 @@ class ReportTexts(Mapping[str, Document]):
             i: d for i, d in (read or {}).items() if i in self._reports
         }
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Return what a pickle keeps: the reports, the seeds folder and the cache folder (the
+        texts read and this process's memo are not kept)."""
+        return {"reports": self._reports, "seeds": self._seeds, "cache_dir": self._cache_dir}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        """Reopen the texts from a pickle: none read, with this process's memo."""
+        self._reports = state["reports"]
+        self._seeds = state["seeds"]
+        self._cache_dir = state["cache_dir"]
+        self._memo = current_memo()
+        self._read = {}
+
     def __getitem__(self, report_id: str) -> Document:
         """Return a report's text, read now if not yet; KeyError when it cannot be read."""
         if report_id not in self._read:
