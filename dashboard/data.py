@@ -13,6 +13,7 @@ its result, so a save costs one parse for all of them.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import uuid
 from collections.abc import Mapping
@@ -28,6 +29,7 @@ from dashboard.saved_state import (
     COVERAGE_NAME,
     SAVER,
     GroupRows,
+    SavedCoverage,
     SavedView,
     saved_coverage,
     saved_view,
@@ -62,6 +64,8 @@ class DashboardData:
 
     `key` names this data in the caches of what is derived from it: the file, its content and
     the day for data loaded by `load_cached`, a fresh random name for data built directly.
+    `inputs` is the key of the files it was loaded from (`loaders.inputs_key`; empty for data
+    built directly).
     """
 
     result: LoadResult
@@ -69,6 +73,7 @@ class DashboardData:
     as_of: dt.date
     targets_file: str
     key: str = field(default_factory=lambda: uuid.uuid4().hex, compare=False)
+    inputs: str = ""
 
     def table(self, lang: str, rows: pd.DataFrame | None = None) -> pd.DataFrame:
         """Return the display table of some rows (default all), built once per language."""
@@ -92,26 +97,31 @@ class DashboardData:
 
     def coverage(self) -> list[ReportCoverage]:
         """Return, per report in seeds/, how many plan figures are tracked; computed once."""
-        return cache.coverage(self.key, self.targets_file, self.result, coverage_of)
+        cover = functools.partial(coverage_of, inputs=self.inputs)
+        return cache.coverage(self.key, self.targets_file, self.result, cover)
 
     def report_warnings(self) -> list[Problem]:
         """Return the warnings about the reports' parts (no plan part found …); computed once."""
         return cache.report_warnings(self.key, self.result, self.targets_file)
 
 
-def coverage_of(targets_file: str, result: LoadResult) -> list[ReportCoverage]:
-    """Return the coverage of a load's reports, each report's item reused while its text and
-    the quotes that fall in it are unchanged (from this process's last coverage of the file, or
+def coverage_of(targets_file: str, result: LoadResult, inputs: str = "") -> list[ReportCoverage]:
+    """Return the coverage of a load's reports: the last one computed for the file when its
+    inputs have the same key (`inputs`), else each report's item reused while its text and the
+    quotes that fall in it are unchanged (from this process's last coverage of the file, or
     from the one saved to the disk cache by it or an earlier run of the server)."""
-    kept: cache.LastKept[dict] = cache.last_coverage()
-    known = kept.get(targets_file)
-    if known is None and targets_file:
-        known = saved_coverage(targets_file)
-    items, now = reused_coverage(result, known or {})
-    if now:
-        kept.keep(targets_file, now)
-        if targets_file and set(now) != set(known or {}):
-            SAVER.save(targets_file, COVERAGE_NAME, now)
+    kept: cache.LastKept[SavedCoverage] = cache.last_coverage()
+    last = kept.get(targets_file)
+    if last is None and targets_file:
+        last = saved_coverage(targets_file)
+    if last is not None and inputs and last.inputs == inputs:
+        kept.keep(targets_file, last)
+        return last.items
+    items, known = reused_coverage(result, last.known if last is not None else {})
+    made = SavedCoverage(inputs, items, known)
+    kept.keep(targets_file, made)
+    if targets_file and inputs:
+        SAVER.save(targets_file, COVERAGE_NAME, made)
     return items
 
 
@@ -170,7 +180,7 @@ def load_data(path: str, seeds: str, key: str, as_of: dt.date) -> DashboardData:
         result = result_of(saved.summary, lambda: load_targets(path, seeds, keep_last_good=True))
         cache.last_built().keep(path, as_of, saved.rows)
         frame = frame_with_names(saved.rows.frame, result)
-        return DashboardData(result, frame, as_of, path, data_key)
+        return DashboardData(result, frame, as_of, path, data_key, inputs=key)
     result = load_targets(path, seeds, keep_last_good=True)
     return build_data(result, as_of, path, key=data_key, inputs=key, saved=saved)
 
@@ -210,7 +220,7 @@ def build_data(
     if inputs is not None and targets_file and len(rows.rows) == len(result.groups):
         SAVER.save_view(targets_file, as_of, SavedView(inputs, summary_of(result), rows))
     frame = frame_with_names(rows.frame, result)
-    return DashboardData(result, frame, as_of, targets_file, key)
+    return DashboardData(result, frame, as_of, targets_file, key, inputs=inputs or "")
 
 
 def group_rows(result: LoadResult, as_of: dt.date, previous: GroupRows | None) -> GroupRows:

@@ -33,7 +33,7 @@ import pandas as pd
 from loaders import LoadSummary, read_saved, write_saved
 
 #: bump when what is pickled changes shape
-ROWS_FORMAT = 3
+ROWS_FORMAT = 4
 DASHBOARD_DIR = Path(__file__).resolve().parent
 #: libraries whose objects the pickle holds
 PICKLED_LIBRARIES = ("pandas", "numpy", "pyarrow", "plotly")
@@ -84,8 +84,19 @@ def view_name(as_of: dt.date) -> str:
     return f"view {as_of.isoformat()}"
 
 
-#: the name each report's coverage is saved under
+#: the name the last coverage is saved under
 COVERAGE_NAME = "coverage"
+
+
+@dataclass(frozen=True)
+class SavedCoverage:
+    """The dashboard's last coverage of a targets file: the key of the inputs it was computed
+    from, its items and each report's item by the key of what it depends on
+    (`loaders.reused_coverage`)."""
+
+    inputs: str
+    items: list
+    known: dict[str, Any]
 
 
 def saved_value(targets_file: str | os.PathLike, name: str) -> Any:
@@ -109,10 +120,10 @@ def saved_view(targets_file: str | os.PathLike, as_of: dt.date) -> SavedView | N
     return value
 
 
-def saved_coverage(targets_file: str | os.PathLike) -> dict[str, Any] | None:
-    """Return each report's coverage last saved for a targets file, by key, or None."""
+def saved_coverage(targets_file: str | os.PathLike) -> SavedCoverage | None:
+    """Return the coverage last saved for a targets file, or None."""
     value = saved_value(targets_file, COVERAGE_NAME)
-    return value if isinstance(value, dict) else None
+    return value if isinstance(value, SavedCoverage) else None
 
 
 def kept_chart(

@@ -159,3 +159,15 @@ def test_a_chart_drawn_once_is_read_back_under_the_same_key(small_copy):
     assert drawn == ["scope one", "scope two"]
     assert kept_chart("", "status k1", draw, None, "scope one") == {"chart of": "scope one"}
     assert len(drawn) == 3  # no file, nothing saved or read
+
+
+def test_a_restarted_dashboards_coverage_of_unchanged_files_loads_nothing(small_copy, loads):
+    first = load_cached(small_copy, as_of=AS_OF)
+    items = first.coverage()
+    restart()
+    cache.last_coverage.clear()
+    cache.coverage.clear()
+    loads.clear()
+    again = load_cached(small_copy, as_of=AS_OF)
+    assert again.coverage() == items
+    assert loads == []  # neither the file nor any report text was read
