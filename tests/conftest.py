@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -66,14 +67,19 @@ def session_cache_dir(tmp_path_factory):
 
 @pytest.fixture(autouse=True)
 def own_cache(tmp_path_factory, monkeypatch):
-    """Give each test a disk cache of its own and a fresh memo (a process that remembers no
-    earlier load): a test passes or fails alone, in any order. (Streamlit's caches are keyed
-    by content, so what one test leaves there is what another would build: they are not
-    cleared.)"""
+    """Give each test a disk cache of its own, a fresh memo (a process that remembers no
+    earlier load) and empty Streamlit caches: a test passes or fails alone, in any order. What
+    the dashboard saves in the background is written before the next test starts."""
     from loaders.cache.memo import fresh_memo
 
     monkeypatch.setenv("TARGETS_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
     fresh_memo()
+    if "streamlit" in sys.modules:  # tests of the library alone never import it
+        sys.modules["streamlit"].cache_resource.clear()
+    yield
+    saved_state = sys.modules.get("dashboard.saved_state")
+    if saved_state is not None:
+        saved_state.SAVER.wait()
 
 
 @pytest.fixture(scope="session")
