@@ -32,6 +32,11 @@ from dashboard.theme import (
 
 SLIDE_PT = 960  # a 16:9 slide's width in points (13.33 inches)
 SLIDE_SOURCE_PT = 10  # the smallest source text on a slide
+#: the source text (px) of a chart whose source would take over a third of its height at the
+#: size a slide needs: a long source under a chart much taller than wide grows with its 16:9
+#: image, which grows with the source, so no size is 10 pt on a slide (at 100x a rates chart's
+#: source grew it to 2,165,488 px, which Chromium drew as nothing)
+OVERGROWN_SOURCE_PX = 22
 LEGEND_ROW = 24
 LINE_PX = 17
 MODEBAR_PX = 36  # the camera button sits at the top right, beside the title
@@ -76,13 +81,20 @@ def finish(figure: go.Figure, scope: ChartScope, frame: Frame, plot_height: floa
     else:
         axis_px = 30 + len(axis_title) * FONT_SIZE * 1.35 + (8 if axis_title else 0)
     source_size = float(SOURCE_SIZE)
-    for _ in range(4):  # a larger source line makes the chart taller, and its image wider
+    for _ in range(12):  # a larger source line makes the chart taller, and its image wider
         source_lines = wrap_lines(frame.source, width - 28, source_size)
         source_px = len(source_lines) * source_size * 1.4
         bottom = axis_px + legend_px + source_px + 18
         height = round(top + plot_height + bottom)
         needed = slide_source_size(width, height)
         if scope.phone or needed <= source_size:
+            break
+        if source_px > height / 3 or source_size >= OVERGROWN_SOURCE_PX * 8:
+            source_size = float(OVERGROWN_SOURCE_PX)  # growing it would only grow the chart
+            source_lines = wrap_lines(frame.source, width - 28, source_size)
+            source_px = len(source_lines) * source_size * 1.4
+            bottom = axis_px + legend_px + source_px + 18
+            height = round(top + plot_height + bottom)
             break
         source_size = needed
     figure.update_layout(

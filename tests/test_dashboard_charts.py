@@ -328,3 +328,17 @@ def test_a_charts_source_line_is_10_points_when_its_16_9_image_fills_a_slide(sma
             [note] = [a for a in figure.layout.annotations if a.name == "source"]
             width, _ = export_size(780, figure.layout.height)
             assert note.font.size * 960 / width >= 10, build.__name__
+
+
+def test_a_chart_much_taller_than_wide_keeps_a_bounded_source_line(scope):
+    import plotly.graph_objects as go
+
+    from dashboard.chart_layout import OVERGROWN_SOURCE_PX, Frame, finish
+
+    source = "；".join(f"合成第{i}县SYNTHETIC 人民政府工作报告（2022年）" for i in range(40))
+    frame = Frame("A long list", "Every rate", source)
+    figure = finish(go.Figure(), scope(), frame, plot_height=3881)
+    annotation = [a for a in figure.layout.annotations if "合成第0县" in a.text][0]
+    assert annotation.font.size == OVERGROWN_SOURCE_PX  # no size could be 10 pt on a slide
+    assert figure.layout.margin.b < 1500  # was 2,161,488 px at 100x: Chromium drew no chart
+    assert figure.layout.height < 3881 + 1500
