@@ -161,7 +161,9 @@ class Saver:
         with self._lock:
             self._waiting[(targets_file, name)] = value
             if self._thread is None:
-                self._thread = threading.Thread(target=self._run, name="state-saver")
+                # never a daemon (a thread started from Streamlit's script thread would inherit
+                # its daemon flag): a process that exits first finishes what it was saving
+                self._thread = threading.Thread(target=self._run, name="state-saver", daemon=False)
                 self._thread.start()
 
     def save_view(self, targets_file: str, as_of: dt.date, view: SavedView) -> None:
