@@ -147,14 +147,22 @@ def kept_chart(
     return chart
 
 
-class Saver:
-    """Saves values in a background thread, one save at a time; a value handed over while a
-    save runs replaces any still waiting under the same file and name."""
+#: seconds a save waits before it is written: the run that handed it over (the view after a
+#: save, its charts) finishes first, and saves handed over meanwhile replace it
+SAVE_DELAY_S = 2.0
 
-    def __init__(self) -> None:
+
+class Saver:
+    """Saves values in a background thread, one save at a time, each SAVE_DELAY_S after it was
+    handed over; a value handed over while another waits under the same file and name
+    replaces it."""
+
+    def __init__(self, delay: float = SAVE_DELAY_S) -> None:
+        self.delay = delay
         self._lock = threading.Lock()
         self._waiting: dict[tuple[str, str], Any] = {}
         self._thread: threading.Thread | None = None
+        self._hurry = threading.Event()
 
     def save(self, targets_file: str, name: str, value: Any) -> None:
         """Save a value under a name for a targets file soon (the caller does not wait)."""
@@ -173,6 +181,7 @@ class Saver:
     def _run(self) -> None:
         """Save what waits until nothing does."""
         while True:
+            self._hurry.wait(self.delay)  # unless someone waits for the saves
             with self._lock:
                 if not self._waiting:
                     self._thread = None
@@ -182,13 +191,17 @@ class Saver:
             write_saved(targets_file, f"{name} {rows_version()}", body)
 
     def wait(self) -> None:
-        """Return once every save handed over so far is written."""
-        while True:
-            with self._lock:
-                thread = self._thread
-            if thread is None:
-                return
-            thread.join()
+        """Return once every save handed over so far is written (at once, without the delay)."""
+        self._hurry.set()
+        try:
+            while True:
+                with self._lock:
+                    thread = self._thread
+                if thread is None:
+                    return
+                thread.join()
+        finally:
+            self._hurry.clear()
 
 
 #: the one saver of this process

@@ -171,3 +171,19 @@ def test_a_restarted_dashboards_coverage_of_unchanged_files_loads_nothing(small_
     again = load_cached(small_copy, as_of=AS_OF)
     assert again.coverage() == items
     assert loads == []  # neither the file nor any report text was read
+
+
+def test_a_save_waits_for_the_run_that_handed_it_over_unless_someone_waits(small_copy):
+    import time
+
+    from dashboard.saved_state import Saver, saved_value
+
+    saver = Saver(delay=30)
+    saver.save(str(small_copy), "note", {"saved": 1})
+    time.sleep(0.2)
+    assert saved_value(small_copy, "note") is None  # not yet: the delay runs
+    saver.save(str(small_copy), "note", {"saved": 2})  # replaces the one waiting
+    started = time.perf_counter()
+    saver.wait()
+    assert time.perf_counter() - started < 10
+    assert saved_value(small_copy, "note") == {"saved": 2}
