@@ -15,6 +15,7 @@ reverse). An argument whose name starts with `_` is not part of the key.
 | `last_built` | nothing (one object) | 1 | one `LastBuilt`: the rows last built per targets file and day, under a lock |
 | `display_table` | the data's key, language | 8 (`MAX_LOADS × len(LANGUAGES)`) | one table per loaded data version and language |
 | `report_choices` | the data's key | 4 (`MAX_LOADS`) | one list per loaded data version (the same in every language) |
+| `places` | the data's key | 4 (`MAX_LOADS`) | one list of places and their English names per loaded data version |
 | `plan_ids` | the data's key | 4 (`MAX_LOADS`) | one set per loaded data version: the reports its commitments come from |
 | `coverage` | the data's key, targets file | 4 (`MAX_LOADS`) | one coverage per loaded data version (its file is the data's own) |
 | `last_coverage` | nothing (one object) | 1 | one `LastKept`: each report's coverage last computed per targets file, under a lock |
@@ -91,6 +92,12 @@ CACHES = (
         "the data's key",
         MAX_LOADS,
         "one list per loaded data version (the same in every language)",
+    ),
+    Cached(
+        "places",
+        "the data's key",
+        MAX_LOADS,
+        "one list of places and their English names per loaded data version",
     ),
     Cached(
         "plan_ids",
@@ -193,6 +200,13 @@ def display_table(data_key: str, lang: str, _frame: pd.DataFrame) -> pd.DataFram
 def report_choices(data_key: str, _frame: pd.DataFrame, _result: LoadResult) -> list[str]:
     """Return the report filter's choices of a data (cached by the data's key)."""
     return filters.report_choices(_frame, _result.declared.reports_by_id)
+
+
+@st.cache_resource(max_entries=MAX_LOADS, show_spinner=False)
+def places(data_key: str, _frame: pd.DataFrame) -> tuple[list[str], dict[str, str]]:
+    """Return the place filter's choices and the places' English names of a data (cached by
+    the data's key)."""
+    return filters.place_choices(_frame), filters.place_names_en(_frame)
 
 
 @st.cache_resource(max_entries=MAX_LOADS, show_spinner=False)

@@ -91,6 +91,10 @@ class DashboardData:
         """Return the ids of the reports that valid commitments come from; made once."""
         return cache.plan_ids(self.key, self.frame)
 
+    def places(self) -> tuple[list[str], dict[str, str]]:
+        """Return what the place filter offers and each place's English name; made once."""
+        return cache.places(self.key, self.frame)
+
     def report_choices(self) -> list[str]:
         """Return what the report filter offers (report ids by date, then years); made once."""
         return cache.report_choices(self.key, self.frame, self.result)

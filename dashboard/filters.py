@@ -138,6 +138,14 @@ def place_choices(frame: pd.DataFrame) -> list[str]:
     return [p for p in found if isinstance(p, str) and p]
 
 
+def place_names_en(frame: pd.DataFrame) -> dict[str, str]:
+    """Return each place's English name, by its Chinese one (the last row's when rows differ)."""
+    if frame.empty or "place" not in frame:
+        return {}
+    named = frame[["place", "place_en"]].drop_duplicates("place", keep="last")
+    return dict(zip(named["place"].tolist(), named["place_en"].tolist(), strict=True))
+
+
 def report_choices(frame: pd.DataFrame, reports: Mapping[str, Report] | None = None) -> list[str]:
     """Return what the report filter offers: each report id grouped by place, by date; then
     each year."""

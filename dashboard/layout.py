@@ -19,7 +19,6 @@ from dashboard.filters import (
     apply_filters,
     filters_from_params,
     ignored_params,
-    place_choices,
     report_labels,
 )
 from dashboard.i18n import LANGUAGE_NAMES, LANGUAGES, status_label, t
@@ -55,11 +54,9 @@ def sidebar_filters(data: DashboardData) -> Filters:
     """Return the filters chosen in the sidebar, first set from the URL's parameters."""
     reports = data.report_choices()
     areas = [a.id for a in data.declared.areas]
-    places = place_choices(data.frame)
+    places, place_names = data.places()
     from_url = filters_from_params(url_params(), reports, areas, places)
     keep_filter_widgets(from_url, reports, areas, places)
-    named = data.frame[["place", "place_en"]].drop_duplicates("place", keep="last")
-    place_names = dict(zip(named["place"].tolist(), named["place_en"].tolist(), strict=True))
     area_names = {a.id: a for a in data.declared.areas}
     with st.sidebar:
         # never None: keep_filter_widgets gave the widget a language before it was drawn
@@ -137,7 +134,7 @@ def show_ignored_params(data: DashboardData, lang: str) -> None:
     """Name, in a small notice, the URL parameters and values the dashboard ignored."""
     reports = data.report_choices()
     areas = [a.id for a in data.declared.areas]
-    ignored = ignored_params(url_params(), reports, areas, place_choices(data.frame))
+    ignored = ignored_params(url_params(), reports, areas, data.places()[0])
     if ignored:
         items = ", ".join(literal(item) for item in ignored)  # text, never Markdown
         st.caption(t("url_ignored", lang, items=items))

@@ -30,7 +30,7 @@ from typing import Any
 
 import pandas as pd
 
-from loaders import LoadSummary, read_saved, write_saved
+from loaders import LoadSummary, keeps_saved, read_saved, write_saved
 
 #: bump when what is pickled changes shape
 ROWS_FORMAT = 4
@@ -165,7 +165,10 @@ class Saver:
         self._hurry = threading.Event()
 
     def save(self, targets_file: str, name: str, value: Any) -> None:
-        """Save a value under a name for a targets file soon (the caller does not wait)."""
+        """Save a value under a name for a targets file soon (the caller does not wait; nothing
+        when the file's cache is turned off)."""
+        if not keeps_saved(targets_file):
+            return
         with self._lock:
             self._waiting[(targets_file, name)] = value
             if self._thread is None:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from loaders.cache.file_cache import read_file
-    from loaders.cache.saved import read_saved, write_saved
+    from loaders.cache.saved import keeps_saved, read_saved, write_saved
     from loaders.figures.finder import FoundFigure, ReportCoverage, classify_figures, coverage
     from loaders.load.coverage import reused_coverage
     from loaders.load.inputs import inputs_key
@@ -49,6 +49,7 @@ if TYPE_CHECKING:
 #: each public name and the module that defines it
 PUBLIC = {
     "read_file": "loaders.cache.file_cache",
+    "keeps_saved": "loaders.cache.saved",
     "read_saved": "loaders.cache.saved",
     "write_saved": "loaders.cache.saved",
     "FoundFigure": "loaders.figures.finder",
@@ -121,6 +122,7 @@ __all__ = [
     "default_tolerances",
     "find_quote",
     "is_web_address",
+    "keeps_saved",
     "inputs_key",
     "load_targets",
     "load_targets_text",

@@ -18,6 +18,11 @@ SUFFIX = ".saved"
 MAX_SAVED_BYTES = 1024 * 1024 * 1024
 
 
+def keeps_saved(top_file: str | os.PathLike) -> bool:
+    """Return True when entries can be saved for a top file (its cache is not turned off)."""
+    return cache_dir_for(Path(top_file)) is not None
+
+
 def saved_path(top_file: str | os.PathLike, name: str) -> Path | None:
     """Return where a named entry of a top file is saved (None when the cache is off); the name
     is hashed with the file's resolved path and the code version, so neither another file's
