@@ -17,7 +17,13 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.chart_layout import Frame, ListRow, finish, list_figure
-from dashboard.chart_rows import area_labels, area_order, missing_list_rows, titles
+from dashboard.chart_rows import (
+    area_labels,
+    area_order,
+    missing_list_rows,
+    several_places,
+    titles,
+)
 from dashboard.commitment_row import frame_rows
 from dashboard.findings import (
     count_text,
@@ -326,7 +332,7 @@ def rates_figure(frame: pd.DataFrame, scope: ChartScope) -> go.Figure:
     items = [
         ListRow(name, gap_label(r, lang), ((r.status, 0.0, margin, ""),), (-tolerance, reach))
         for name, r, margin, tolerance in zip(
-            titles(with_figure, lang),
+            titles(with_figure, lang, several_places(rows, lang)),  # the shown rows of all
             frame_rows(with_figure),
             margins,
             tolerances,

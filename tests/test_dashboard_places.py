@@ -203,3 +203,21 @@ def test_a_comparison_of_twenty_places_counts_its_sources_and_draws(tmp_path):
     source = figure.layout.annotations[-1].text.replace("<br>", " ")
     assert "work reports of 20 places" in source and "Data as of" in source
     assert figure.layout.margin.autoexpand is False  # Plotly grows no margin: it draws
+
+
+def test_the_rates_charts_first_rows_name_their_place_when_the_view_spans_several(two_places):
+    from dashboard import charts
+
+    frame = two_places.frame
+    rows = charts.rate_rows(frame)
+    first_place = rows[rows["place_en"] == "Jia County"]
+    assert not first_place.empty and rows["place_en"].nunique() == 2
+    scope = chart_scope(two_places.result.targets, frame, "en", "2025-01-22")
+    shown = charts.MAX_RATES
+    try:
+        charts.MAX_RATES = 1  # the chart shows one row of a view of two places
+        figure = charts.rates_figure(frame, scope)
+    finally:
+        charts.MAX_RATES = shown
+    texts = [a.text for a in figure.layout.annotations if a.name == "row"]
+    assert texts[0].startswith("<b>Jia County · ") or texts[0].startswith("<b>Yi County · ")
