@@ -23,6 +23,7 @@ reverse). An argument whose name starts with `_` is not part of the key.
 | `reports_digest` | the data's key | 4 (`MAX_LOADS`) | one digest per loaded data version |
 | `rows_digest` | the data's key, filters, language | 64 (`MAX_VIEWS`) | keyed by the filters readers choose, not bounded by data versions: the views in use at once |
 | `scope` | the data's key, filters, language, width | 64 (`MAX_VIEWS`) | the same views, at a phone's or a laptop's width |
+| `view_value` | a name, the data's key, filters, language | 64 (`MAX_VIEWS`) | what a page derives from a view's rows (which charts to draw): the views in use |
 | `chart` | chart name, digest of its rows' chart columns, digest of its scope | 64 (`MAX_VIEWS`) | keyed by what a chart shows, so it outlives a data version that changed nothing it shows; the charts of the views in use |
 
 `CACHES` holds the same table as data; a test keeps the two in step with the decorators below
@@ -136,6 +137,12 @@ CACHES = (
         "the data's key, filters, language, width",
         MAX_VIEWS,
         "the same views, at a phone's or a laptop's width",
+    ),
+    Cached(
+        "view_value",
+        "a name, the data's key, filters, language",
+        MAX_VIEWS,
+        "what a page derives from a view's rows (which charts to draw): the views in use",
     ),
     Cached(
         "chart",
@@ -265,9 +272,12 @@ def reports_digest(data_key: str, _result: LoadResult) -> str:
 
 
 @st.cache_resource(max_entries=MAX_VIEWS, show_spinner=False)
-def rows_digest(data_key: str, rows_key: tuple, lang: str, _rows: pd.DataFrame) -> str:
-    """Return the digest of the chart columns of the rows a data's filters select."""
-    return frame_digest(_rows)
+def rows_digest(
+    data_key: str, rows_key: tuple, lang: str, _rows: Callable[[], pd.DataFrame]
+) -> str:
+    """Return the digest of the chart columns of the rows a data's filters select (`_rows()`,
+    made only when not cached)."""
+    return frame_digest(_rows())
 
 
 @st.cache_resource(max_entries=MAX_VIEWS, show_spinner=False)
@@ -285,8 +295,18 @@ def chart(
     rows_key: str,
     scope_key: str,
     _build: Callable[[pd.DataFrame, ChartScope], Any],
-    _rows: pd.DataFrame,
+    _rows: Callable[[], pd.DataFrame],
     _scope: ChartScope,
 ) -> Any:
-    """Return a chart of rows and a scope whose content the two digests name."""
-    return _build(_rows, _scope)
+    """Return a chart of rows (`_rows()`, made only when not cached) and a scope whose content
+    the two digests name."""
+    return _build(_rows(), _scope)
+
+
+@st.cache_resource(max_entries=MAX_VIEWS, show_spinner=False)
+def view_value(
+    name: str, data_key: str, rows_key: tuple, lang: str, _make: Callable[[], Any]
+) -> Any:
+    """Return what a page derives from a view's rows (`_make()`: which charts it draws), once
+    per data, filters and language."""
+    return _make()

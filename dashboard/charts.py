@@ -125,6 +125,17 @@ def nothing_plotted(frame: pd.DataFrame, noun: str, lang: str) -> str:
     return nothing_to_plot(len(rows), noun, lang)
 
 
+def plotted_charts(reviewed: pd.DataFrame, lang: str) -> dict[str, tuple[str, bool]]:
+    """Return, for the amounts and the rates charts of some reviewed rows, the sentence that
+    stands for the chart when none of its rows has an outcome (else "") and whether it is
+    drawn (some rows and no such sentence)."""
+    found = {}
+    for noun, kept in (("amounts", amount_rows), ("rates", rate_rows)):
+        sentence = nothing_plotted(reviewed, noun, lang)
+        found[noun] = (sentence, not sentence and not kept(reviewed).empty)
+    return found
+
+
 def count_step(largest: int) -> int | None:
     """Return a whole-number tick step for an axis of counts up to `largest` (None: Plotly's)."""
     for limit, step in ((10, 1), (20, 2), (50, 5)):

@@ -55,7 +55,7 @@ class PageContext:
         """Return build(rows, scope) of this page's rows (only the columns charts read), made
         again only when those columns or the scope changed: a save that touches neither (a
         quote, the other language's title) reuses the chart made before it."""
-        rows = chart_rows(self.rows, self.lang)
+        rows = functools.partial(chart_rows, self.rows, self.lang)  # made only when not cached
         rows_key = cache.rows_digest(self.data.key, self.rows_key, self.lang, rows)
         reports = cache.reports_digest(self.data.key, self.data.result)
         scope_key = scope_digest(scope, reports)
@@ -63,6 +63,11 @@ class PageContext:
             kept_chart, self.data.targets_file, f"{name} {rows_key} {scope_key}", build
         )
         return cache.chart(name, rows_key, scope_key, saved, rows, scope)
+
+    def derived(self, name: str, make: Callable[[], Any]) -> Any:
+        """Return make(): what the page derives from this view's rows, once per data, filters
+        and language."""
+        return cache.view_value(name, self.data.key, self.rows_key, self.lang, make)
 
     def scope(self, width: int) -> ChartScope:
         """Return the scope of this page's charts at a width (once per data, filters, language

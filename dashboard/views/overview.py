@@ -3,10 +3,8 @@
 import streamlit as st
 
 from dashboard.charts import (
-    amount_rows,
-    nothing_plotted,
     percent_of_target_figure,
-    rate_rows,
+    plotted_charts,
     rates_figure,
     status_by_area_figure,
     without_drafts,
@@ -33,14 +31,15 @@ if rows.empty:
 else:
     chart(page, scope, "status-by-area", status_by_area_figure)
     scorecard(page, scope)
-    reviewed = without_drafts(rows)  # charts are chosen from the rows they are built from
-    for noun, name, build, kept in (
-        ("amounts", "percent-of-target", percent_of_target_figure, amount_rows),
-        ("rates", "rates", rates_figure, rate_rows),
+    # charts are chosen from the rows they are built from (once per view)
+    plotted = page.derived("plotted", lambda: plotted_charts(without_drafts(rows), lang))
+    for noun, name, build in (
+        ("amounts", "percent-of-target", percent_of_target_figure),
+        ("rates", "rates", rates_figure),
     ):
-        sentence = nothing_plotted(reviewed, noun, lang)
+        sentence, drawn = plotted[noun]
         if sentence:
             st.info(escape_markdown(sentence))
-        elif not kept(reviewed).empty:
+        elif drawn:
             chart(page, scope, name, build)
 clean_layout_exit(page)
