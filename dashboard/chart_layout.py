@@ -80,21 +80,23 @@ def finish(figure: go.Figure, scope: ChartScope, frame: Frame, plot_height: floa
         axis_title, axis_px = [], 4.0
     else:
         axis_px = 30 + len(axis_title) * FONT_SIZE * 1.35 + (8 if axis_title else 0)
+
+    def laid_out(size: float) -> tuple[list[str], float, float, int]:
+        """Return the source's lines at a size, their height, the bottom margin, the height."""
+        lines = wrap_lines(frame.source, width - 28, size)
+        lines_px = len(lines) * size * 1.4
+        below = axis_px + legend_px + lines_px + 18
+        return lines, lines_px, below, round(top + plot_height + below)
+
     source_size = float(SOURCE_SIZE)
     for _ in range(12):  # a larger source line makes the chart taller, and its image wider
-        source_lines = wrap_lines(frame.source, width - 28, source_size)
-        source_px = len(source_lines) * source_size * 1.4
-        bottom = axis_px + legend_px + source_px + 18
-        height = round(top + plot_height + bottom)
+        source_lines, source_px, bottom, height = laid_out(source_size)
         needed = slide_source_size(width, height)
         if scope.phone or needed <= source_size:
             break
         if source_px > height / 3 or source_size >= OVERGROWN_SOURCE_PX * 8:
             source_size = float(OVERGROWN_SOURCE_PX)  # growing it would only grow the chart
-            source_lines = wrap_lines(frame.source, width - 28, source_size)
-            source_px = len(source_lines) * source_size * 1.4
-            bottom = axis_px + legend_px + source_px + 18
-            height = round(top + plot_height + bottom)
+            source_lines, source_px, bottom, height = laid_out(source_size)
             break
         source_size = needed
     figure.update_layout(

@@ -177,9 +177,12 @@ def group_columns(
 def load_data(path: str, seeds: str, key: str, as_of: dt.date) -> DashboardData:
     """Return the data of a targets file whose content `key` names (`load_cached` keeps it:
     `cache.loaded`): the view saved for that key and day when there is one (its commitments
-    loaded when first asked for), else loaded now."""
+    loaded when first asked for), else loaded now. The saved view is read only by a process
+    that has built no rows for the file and day yet (a restart): after a save, this process's
+    own rows are newer."""
     data_key = f"{key}:{as_of.isoformat()}"
-    saved = saved_view(path, as_of)
+    built = cache.last_built().get(path, as_of)
+    saved = saved_view(path, as_of) if built is None else None
     if saved is not None and saved.key == key:
         result = result_of(saved.summary, lambda: load_targets(path, seeds, keep_last_good=True))
         cache.last_built().keep(path, as_of, saved.rows)

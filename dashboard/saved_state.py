@@ -33,7 +33,7 @@ import pandas as pd
 from loaders import LoadSummary, keeps_saved, read_saved, write_saved
 
 #: bump when what is pickled changes shape
-ROWS_FORMAT = 4
+SAVED_FORMAT = 4
 DASHBOARD_DIR = Path(__file__).resolve().parent
 #: libraries whose objects the pickle holds
 PICKLED_LIBRARIES = ("pandas", "numpy", "pyarrow", "plotly")
@@ -56,7 +56,7 @@ def rows_version() -> str:
     pickled libraries' versions, Python's and the rows' format (the loaders' code version is
     in the entry's name)."""
     digest = hashlib.blake2b(digest_size=12)
-    digest.update(f"rows {ROWS_FORMAT} python {sys.version_info[:3]}".encode())
+    digest.update(f"rows {SAVED_FORMAT} python {sys.version_info[:3]}".encode())
     for library in PICKLED_LIBRARIES:
         try:
             version = importlib.metadata.version(library)
@@ -99,17 +99,22 @@ class SavedCoverage:
     known: dict[str, Any]
 
 
+def _versioned(name: str) -> str:
+    """Return a saved entry's name with the version of what makes and reads it."""
+    return f"{name} {rows_version()}"
+
+
 def saved_value(targets_file: str | os.PathLike, name: str) -> Any:
     """Return what was last saved under a name for a targets file, or None (none saved, the
     cache off, another version's, or not readable)."""
-    body = read_saved(targets_file, f"{name} {rows_version()}")
+    body = read_saved(targets_file, _versioned(name))
     if body is None:
         return None
     try:
         shape, value = pickle.loads(body)  # sealed by this user's key: see the docstring
     except Exception:  # noqa: BLE001 - a cache entry that does not read is absent
         return None
-    return value if shape == ROWS_FORMAT else None
+    return value if shape == SAVED_FORMAT else None
 
 
 def saved_view(targets_file: str | os.PathLike, as_of: dt.date) -> SavedView | None:
@@ -190,8 +195,8 @@ class Saver:
                     self._thread = None
                     return
                 (targets_file, name), value = self._waiting.popitem()
-            body = pickle.dumps((ROWS_FORMAT, value), protocol=5)
-            write_saved(targets_file, f"{name} {rows_version()}", body)
+            body = pickle.dumps((SAVED_FORMAT, value), protocol=5)
+            write_saved(targets_file, _versioned(name), body)
 
     def wait(self) -> None:
         """Return once every save handed over so far is written (at once, without the delay)."""

@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 
 from loaders.cache import store
-from loaders.cache.file_cache import cache_dir_for, code_version
+from loaders.cache.file_cache import cache_dir_for
 from loaders.cache.memo import current_memo
 
 #: how a saved entry's file name ends (the store prunes these like the others)
@@ -25,12 +25,12 @@ def keeps_saved(top_file: str | os.PathLike) -> bool:
 
 def saved_path(top_file: str | os.PathLike, name: str) -> Path | None:
     """Return where a named entry of a top file is saved (None when the cache is off); the name
-    is hashed with the file's resolved path and the code version, so neither another file's
-    nor another version's entry is ever read."""
+    is hashed with the file's resolved path, so another file's entry is never read (the folder
+    is the code version's own: `cache_dir_for`)."""
     folder = cache_dir_for(Path(top_file))
     if folder is None:
         return None
-    named = f"{os.path.realpath(top_file)}\0{code_version()}\0{name}"
+    named = f"{os.path.realpath(top_file)}\0{name}"
     digest = hashlib.blake2b(named.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
     return folder / f"saved-{digest}{SUFFIX}"
 

@@ -10,12 +10,7 @@ import hashlib
 from collections.abc import Mapping
 
 from loaders.cache.report_texts import ReportTexts
-from loaders.figures.finder import (
-    ReportCoverage,
-    coverage_order,
-    quotes_by_report,
-    report_coverage,
-)
+from loaders.figures.finder import ReportCoverage, coverage, quotes_by_report, report_coverage
 from loaders.load.result import LoadResult
 
 #: a report's coverage by the key of what it was computed from (None: nothing to show)
@@ -29,14 +24,10 @@ def reused_coverage(
     those of `known` reused under the same key; every item is made again when the texts are
     not a load's (whose state names them)."""
     targets, documents = result.targets, result.documents
+    if not isinstance(documents, ReportTexts):
+        return coverage(targets, documents), {}
     committed = {c.report for c in targets.commitments}
     quotes = quotes_by_report(targets)
-    if not isinstance(documents, ReportTexts):
-        every = (
-            report_coverage(targets, i, documents[i], quotes, committed)
-            for i in coverage_order(targets, documents)
-        )
-        return [item for item in every if item is not None], {}
     exclusions: dict[str, list[tuple[str, str]]] = {}
     for e in targets.exclusions:
         exclusions.setdefault(e.report, []).append((e.figure, e.quote))
