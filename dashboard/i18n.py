@@ -348,6 +348,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Ignored in the address (unknown parameter or value): {items}",
     },
     "scorecard_heading": {"zh": "记分卡", "en": "Scorecard"},
+    # the overview's chart tabs (only the open one is built and drawn)
+    "tab_status_by_area": {"zh": "各领域状态", "en": "Status by area"},
+    "tab_percent_of_target": {"zh": "数量目标", "en": "Amounts"},
+    "tab_rates": {"zh": "比率目标", "en": "Rates"},
     "scorecard_first_rows": {
         "zh": "共 {count:,} 项承诺，表中列出前 {shown:,} 项（未完成的在前）；用筛选缩小范围，或下载 CSV 查看全部。",
         "en": "The first {shown:,} of {count:,} commitments (missed first); narrow them with the filters, or download the CSV for all.",

@@ -29,6 +29,8 @@ from dashboard.scope import ChartScope, chart_scope, with_filters
 from dashboard.sources import titled_with_place
 
 CHOICE_KEY = "commitment_choice"  # the commitment page's chooser
+CHART_TAB_KEY = "overview_chart"  # the overview's chart tabs (their label)
+CHART_NAME_KEY = "_overview_chart_name"  # the chart last open there, whatever the language
 ChartBuilder = Callable[[pd.DataFrame, ChartScope], Any]  # (rows, scope) -> a figure
 
 
@@ -174,6 +176,21 @@ def commitment_choice(context: PageContext) -> tuple[list[str], str | None]:
 def show_commitment(commitment_id: str) -> None:
     """Make the commitment page show a commitment on the next run (a button's callback)."""
     st.session_state[CHOICE_KEY] = commitment_id
+
+
+def open_chart_tab(names: Sequence[str], labels: Sequence[str]) -> str:
+    """Return the name of the overview's chart to open, its tab's label set for the tabs: the
+    reader's choice, else the chart last open (a language switch renames the tabs), else the
+    first."""
+    state = st.session_state
+    label, remembered = str(state.get(CHART_TAB_KEY)), str(state.get(CHART_NAME_KEY))
+    if label in labels:
+        name = names[list(labels).index(label)]
+    else:
+        name = remembered if remembered in names else names[0]
+        state[CHART_TAB_KEY] = labels[list(names).index(name)]
+    state[CHART_NAME_KEY] = name
+    return name
 
 
 def sync_url(context: PageContext, on_commitment_page: bool) -> None:

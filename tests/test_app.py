@@ -23,6 +23,12 @@ def charts(at) -> dict[str, dict]:
     return {spec["layout"]["title"]["text"].replace("<br>", " "): spec for spec in specs}
 
 
+def open_tab(at, label: str):
+    """Return the page rerun with the overview's chart tab of this label open (as a click does)."""
+    at.session_state["overview_chart"] = label
+    return at.run()
+
+
 def trace(spec: dict, name: str) -> dict:
     return next(t for t in spec["data"] if t.get("name") == name)
 
@@ -47,10 +53,11 @@ def test_overview_counts_commitments_by_status(bundled, open_page):
 
 def test_overview_charts_hold_status_by_area_amounts_and_rates(bundled, open_page):
     at = open_page(lang="en")
-    found = charts(at)
+    assert [tab.label for tab in at.tabs] == ["Status by area", "Amounts", "Rates"]
     by_area_title = "48 of 51 commitments: no published outcome"
     rates_title = "GDP growth: 1.1% against about 6.5%, missed by 5.4 points"
-    assert list(found) == [by_area_title, rates_title]
+    assert list(charts(at)) == [by_area_title]  # only the open tab's chart is built
+    found = charts(at)
     by_area = found[by_area_title]
     assert by_area["layout"]["title"]["subtitle"]["text"] == (
         "Qingcheng District, 2022 and 2024 targets; Status of commitments by area; 51 commitments"
@@ -60,11 +67,17 @@ def test_overview_charts_hold_status_by_area_amounts_and_rates(bundled, open_pag
     assert rows_of(by_area)[4] == (
         "Towns, villages and urban–rural integration 1 met late, 12 no published figure"
     )
+    assert not at.info
     # no amount has an outcome: a sentence says so instead of an empty chart
+    open_tab(at, "Amounts")
+    assert not charts(at)
     assert [i.value.replace("\\", "") for i in at.info] == [
         "None of the 30 amount targets has a published outcome: nothing to plot"
     ]
-    rates = found[rates_title]
+    open_tab(at, "Rates")
+    assert not at.info
+    assert list(charts(at)) == [rates_title]
+    found[rates_title] = rates = charts(at)[rates_title]
     assert (
         rates["layout"]["title"]["subtitle"]["text"]
         .replace("<br>", " ")
@@ -126,10 +139,15 @@ def test_overview_scorecard_lists_every_commitment_with_its_verdict(bundled, ope
     assert [r["Verdict"] for r in rows[1:4]] == ["◑ met late", "✓ met", "○ no published figure"]
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels == [
-        "Data behind this chart (CSV)",  # status by area
+        "Data behind this chart (CSV)",  # status by area, the open tab's chart
         "Scorecard image (16:9)",
         "Briefing image (16:9)",
-        "Data behind this chart (CSV)",  # rates (no amount has an outcome: a sentence, no chart)
+    ]
+    open_tab(at, "Rates")
+    assert [b.proto.label for b in at.get("download_button")] == [
+        "Data behind this chart (CSV)",  # rates
+        "Scorecard image (16:9)",
+        "Briefing image (16:9)",
     ]
 
 
@@ -149,11 +167,15 @@ def test_a_long_scorecard_lists_its_first_rows_and_says_so(bundled, open_page, m
 
 def test_the_language_switch_turns_every_label_chinese(bundled, open_page):
     at = open_page(lang="en")
+    open_tab(at, "Rates")
     at.sidebar.button_group[0].set_value("zh").run()
     assert at.title[0].value == "政府工作报告目标追踪"
     assert metrics(at)["未公布数据"] == 48
-    assert "51项承诺中48项：未见公布结果" in charts(at)
-    assert "地区生产总值增长：1.1%，目标6.5%左右，未完成，差5.4个百分点" in charts(at)
+    # the chart tab open in English stays open, renamed
+    assert [tab.label for tab in at.tabs] == ["各领域状态", "数量目标", "比率目标"]
+    assert list(charts(at)) == ["地区生产总值增长：1.1%，目标6.5%左右，未完成，差5.4个百分点"]
+    open_tab(at, "各领域状态")
+    assert list(charts(at)) == ["51项承诺中48项：未见公布结果"]
     assert table_rows(at)[0]["承诺"] == "地区生产总值增长"
     assert table_rows(at)[0]["结论"] == "× 未完成"
     assert at.sidebar.selectbox[0].label == "报告"
@@ -188,6 +210,16 @@ def test_report_filter_narrows_every_view_and_goes_into_the_url(bundled, open_pa
         "2 of 51 commitments shown: Qingcheng District Government Work Report 2024 (excerpt)"
     ]
     assert at.query_params["report"] == "qc-2024"
+
+
+def test_a_chart_tab_the_filters_leave_empty_gives_way_to_the_first(bundled, open_page):
+    at = open_page(lang="en")
+    open_tab(at, "Rates")
+    at.sidebar.selectbox[0].set_value("qc-2024").run()  # two commitments, no rate among them
+    assert [tab.label for tab in at.tabs] == ["Status by area", "Amounts"]
+    assert list(charts(at)) == [
+        "2 of 51 commitments shown: Qingcheng District Government Work Report 2024 (excerpt)"
+    ]
 
 
 def test_year_filter(bundled, open_page):

@@ -95,7 +95,7 @@ def screenshot(page, name: str) -> None:
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
 
-def wait_for_charts(page, count: int = 2) -> None:
+def wait_for_charts(page, count: int = 1) -> None:
     page.wait_for_selector(".js-plotly-plot .main-svg", timeout=WAIT_MS)
     page.wait_for_function(
         f"document.querySelectorAll('.js-plotly-plot').length >= {count}", timeout=WAIT_MS
@@ -109,10 +109,28 @@ def test_overview_renders_chinese_text_and_charts(page, app_url):
     chart_titles = [e.text_content() for e in page.locator(".js-plotly-plot .gtitle").all()]
     assert "51项承诺中48项：未见公布结果" in chart_titles
     cameras = page.locator(".modebar-btn[data-title='下载图表（PNG，16:9，2倍）']")
-    assert cameras.count() == 2  # the camera's tooltip in Chinese
+    assert cameras.count() == 1  # the open tab's chart only; the camera's tooltip in Chinese
     assert page.evaluate("document.fonts.check('16px \"Noto Sans CJK SC\"', '政府')")
     assert page.get_by_text("未公布数据").first.is_visible()
     screenshot(page, "overview-zh")
+
+
+def test_a_chart_tab_draws_its_chart_in_place_of_the_last(page, app_url):
+    page.goto(app_url)
+    wait_for_charts(page)
+    page.get_by_role("tab", name="比率目标").click()
+    rates = "地区生产总值增长：1.1%，目标6.5%左右，未完成，差5.4个百分点"
+    page.wait_for_function(
+        "t => [...document.querySelectorAll('.js-plotly-plot .gtitle')]"
+        ".some(e => e.textContent === t)",
+        arg=rates,
+        timeout=WAIT_MS,
+    )
+    page.wait_for_function(
+        "document.querySelectorAll('.js-plotly-plot').length === 1", timeout=WAIT_MS
+    )
+    assert page.get_by_role("tab", name="比率目标").get_attribute("aria-selected") == "true"
+    screenshot(page, "overview-rates-tab-zh")
 
 
 def test_language_switch_turns_the_page_english(page, app_url):
@@ -157,7 +175,7 @@ def test_selecting_a_table_row_opens_the_commitment_and_keeps_the_filters(page, 
     assert "id=gdp-growth-2022" in page.url and "status=missed" in page.url
     screenshot(page, "commitment-gdp-en")
     page.locator("[data-testid='stSidebarNav']").get_by_text("Overview").click()
-    wait_for_charts(page, 2)
+    wait_for_charts(page)
     total = page.locator("[data-testid='stMetric']").first
     assert total.inner_text().splitlines()[-1] == "1"
     assert "status=missed" in page.url and "lang=en" in page.url
@@ -165,7 +183,7 @@ def test_selecting_a_table_row_opens_the_commitment_and_keeps_the_filters(page, 
 
 def test_a_shared_link_opens_the_same_filtered_view(page, app_url):
     page.goto(f"{app_url}/?lang=en&status=met,met_late")
-    wait_for_charts(page, 2)
+    wait_for_charts(page)
     total = page.locator("[data-testid='stMetric']").first
     assert total.inner_text().splitlines()[-1] == "2"
     screenshot(page, "overview-filtered-en")
@@ -177,9 +195,12 @@ def test_clean_layout_hides_the_sidebar_but_keeps_camera_and_downloads(page, app
     assert not page.locator("[data-testid='stSidebar']").is_visible()
     assert not page.get_by_role("button", name="Status rules").count()
     cameras = page.locator(".modebar-btn[data-title='Download plot as a PNG']")
-    assert cameras.count() == 2 and cameras.first.is_visible()  # no empty amounts chart
-    assert page.get_by_text("None of the 30 amount targets has a published outcome").is_visible()
+    assert cameras.count() == 1 and cameras.first.is_visible()
     assert page.get_by_text("Briefing image (16:9)").is_visible()
+    page.get_by_role("tab", name="Amounts").click()  # no empty amounts chart: a sentence
+    sentence = page.get_by_text("None of the 30 amount targets has a published outcome")
+    sentence.wait_for(timeout=WAIT_MS)
+    assert not page.locator(".js-plotly-plot").count()
     screenshot(page, "overview-clean-en")
 
 
@@ -224,7 +245,7 @@ def bad_problem_url(tmp_path_factory):
 
 def test_html_in_a_problem_message_shows_as_text_above_the_valid_commitments(page, bad_problem_url):
     page.goto(f"{bad_problem_url}/?lang=en")
-    wait_for_charts(page, 2)
+    wait_for_charts(page)
     problems = page.locator("[data-testid='stCode']")
     assert 'got "<img src=x onerror=alert(1)>"' in problems.inner_text()
     assert page.get_by_text("1 problem(s) in html-in-problem.yaml").is_visible()
@@ -342,7 +363,7 @@ def test_every_page_at_phone_width(phone, app_url):
 
 def test_the_briefing_image_downloads_in_one_click_as_a_16_9_png(page, app_url):
     page.goto(f"{app_url}/?lang=en&status=met,missed,met_late")
-    wait_for_charts(page, 2)
+    wait_for_charts(page)
     with page.expect_download(timeout=180_000) as download:
         page.get_by_text("Briefing image (16:9)").click()
     name = download.value.suggested_filename
@@ -370,7 +391,7 @@ def test_the_scorecard_image_in_chinese_names_every_commitment(page, app_url):
 
 def test_a_chart_camera_downloads_a_16_9_png_at_2x(page, app_url):
     page.goto(f"{app_url}/?lang=en")
-    wait_for_charts(page, 2)
+    wait_for_charts(page)
     camera = page.locator(".modebar-btn[data-title='Download plot as a PNG']").first
     with page.expect_download(timeout=WAIT_MS) as download:
         camera.click()

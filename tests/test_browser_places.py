@@ -71,7 +71,7 @@ def chart_titles(page, count: int) -> list[str]:
 
 def test_two_places_are_counted_in_titles_and_named_in_rows(page, app_url):
     page.goto(app_url + "/?lang=en")
-    chart_titles(page, 2)
+    chart_titles(page, 1)
     subtitles = page.locator(".js-plotly-plot .gtitle, .js-plotly-plot text").all_text_contents()
     assert any(text.startswith("2 places, 2024 and 2025 targets") for text in subtitles)
     assert page.get_by_text(

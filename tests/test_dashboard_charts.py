@@ -342,3 +342,19 @@ def test_a_chart_much_taller_than_wide_keeps_a_bounded_source_line(scope):
     assert annotation.font.size == OVERGROWN_SOURCE_PX  # no size could be 10 pt on a slide
     assert figure.layout.margin.b < 1500  # was 2,161,488 px at 100x: Chromium drew no chart
     assert figure.layout.height < 3881 + 1500
+
+
+def test_overview_offers_a_chart_tab_when_it_is_drawn_or_a_sentence_says_why_not():
+    from dashboard.charts import overview_charts
+
+    nothing_to_plot = "None of the 2 amount targets has a published outcome: nothing to plot"
+    assert overview_charts({"amounts": (nothing_to_plot, False), "rates": ("", True)}) == [
+        ("status-by-area", ""),
+        ("percent-of-target", nothing_to_plot),
+        ("rates", ""),
+    ]
+    # no rate commitment at all: no Rates tab
+    assert overview_charts({"amounts": ("", True), "rates": ("", False)}) == [
+        ("status-by-area", ""),
+        ("percent-of-target", ""),
+    ]

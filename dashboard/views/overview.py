@@ -1,8 +1,10 @@
-"""Overview: counts by status, status by area, the scorecard, amounts and rates against target."""
+"""Overview: counts by status; one chart at a time (status by area, amounts against target, rates
+against target) in tabs; the scorecard."""
 
 import streamlit as st
 
 from dashboard.charts import (
+    overview_charts,
     percent_of_target_figure,
     plotted_charts,
     rates_figure,
@@ -13,7 +15,15 @@ from dashboard.escape import escape_markdown
 from dashboard.i18n import status_rules_markdown, t
 from dashboard.layout import clean_layout_exit, context
 from dashboard.scope import record_subtitle
+from dashboard.state import CHART_TAB_KEY, open_chart_tab
 from dashboard.views.briefing_parts import chart, counts_grid, page_scope, scorecard
+
+#: each chart of the overview: its tab's label and what builds it
+CHART_TABS = {
+    "status-by-area": ("tab_status_by_area", status_by_area_figure),
+    "percent-of-target": ("tab_percent_of_target", percent_of_target_figure),
+    "rates": ("tab_rates", rates_figure),
+}
 
 page = context()
 lang, rows = page.lang, page.rows
@@ -29,17 +39,19 @@ if not page.filters.clean:
 if rows.empty:
     st.info(t("no_commitments", lang))
 else:
-    chart(page, scope, "status-by-area", status_by_area_figure)
-    scorecard(page, scope)
-    # charts are chosen from the rows they are built from (once per view)
+    # one chart at a time: only the open tab's chart is built and drawn (once per view)
     plotted = page.derived("plotted", lambda: plotted_charts(without_drafts(rows), lang))
-    for noun, name, build in (
-        ("amounts", "percent-of-target", percent_of_target_figure),
-        ("rates", "rates", rates_figure),
-    ):
-        sentence, drawn = plotted[noun]
-        if sentence:
-            st.info(escape_markdown(sentence))
-        elif drawn:
-            chart(page, scope, name, build)
+    shown = overview_charts(plotted)
+    names = [name for name, _ in shown]
+    labels = [t(CHART_TABS[name][0], lang) for name in names]
+    opened = open_chart_tab(names, labels)
+    tabs = st.tabs(labels, key=CHART_TAB_KEY, on_change="rerun")
+    for tab, (name, sentence) in zip(tabs, shown, strict=True):
+        if name == opened:
+            with tab:
+                if sentence:
+                    st.info(escape_markdown(sentence))
+                else:
+                    chart(page, scope, name, CHART_TABS[name][1])
+    scorecard(page, scope)
 clean_layout_exit(page)
