@@ -136,17 +136,6 @@ def plotted_charts(reviewed: pd.DataFrame, lang: str) -> dict[str, tuple[str, bo
     return found
 
 
-def overview_charts(plotted: dict[str, tuple[str, bool]]) -> list[tuple[str, str]]:
-    """Return the overview's charts as (name, the sentence that stands for it, else ""): status
-    by area always, the amounts and the rates charts when drawn or when a sentence says why not."""
-    charts = [("status-by-area", "")]
-    for noun, name in (("amounts", "percent-of-target"), ("rates", "rates")):
-        sentence, drawn = plotted[noun]
-        if sentence or drawn:
-            charts.append((name, sentence))
-    return charts
-
-
 def count_step(largest: int) -> int | None:
     """Return a whole-number tick step for an axis of counts up to `largest` (None: Plotly's)."""
     for limit, step in ((10, 1), (20, 2), (50, 5)):

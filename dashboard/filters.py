@@ -3,8 +3,9 @@
 URL parameters: `lang` (zh|en), `report` (a report id or a year such as 2022), `place`
 (places as the reports name them, comma-separated or repeated), `area`
 (area ids, comma-separated or repeated: `status=met&status=missed`), `status` (likewise), `q`
-(free text), `id` (the commitment shown on its page) and `clean=1` (the layout for
-screenshots). A parameter or value the dashboard does not know is ignored and named in a
+(free text), `id` (the commitment shown on its page), `chart` (the overview's chart tab:
+`percent-of-target` or `rates`; left out for the first, status by area) and `clean=1` (the
+layout for screenshots). A parameter or value the dashboard does not know is ignored and named in a
 notice (`ignored_params`).
 
 The search matches words in titles, quotes and ids, and figures as either language writes
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from dashboard.overview_tabs import OVERVIEW_CHARTS
 from dashboard.sources import report_place
 from loaders import STATUSES, Report
 
@@ -38,9 +40,10 @@ class Filters:
     query: str = ""
     clean: bool = False
     commitment: str = ""
+    chart: str = ""  # the overview's chart tab; "" for the first
 
 
-KNOWN_PARAMS = ("lang", "report", "place", "area", "status", "q", "clean", "id")
+KNOWN_PARAMS = ("lang", "report", "place", "area", "status", "q", "clean", "id", "chart")
 STREAMLIT_PARAMS = ("embed", "embed_options")  # Streamlit's own
 
 Params = Mapping[str, str | Sequence[str]]
@@ -75,6 +78,7 @@ def filters_from_params(
     """Return the filters a URL's parameters ask for, ignoring values that do not exist."""
     lang = _last(params, "lang") or DEFAULT_LANG
     report = _last(params, "report")
+    chart = _last(params, "chart")
     return Filters(
         lang=lang if lang in ("zh", "en") else DEFAULT_LANG,
         report=report if report in report_choices else "",
@@ -84,6 +88,7 @@ def filters_from_params(
         query=_last(params, "q").strip()[:200],
         clean=_last(params, "clean") == "1",
         commitment=_last(params, "id").strip(),
+        chart=chart if chart in OVERVIEW_CHARTS[1:] else "",
     )
 
 
@@ -107,6 +112,10 @@ def ignored_params(
             ignored += [
                 f"report={v}" for v in _values(params, key) if v not in ("", *report_choices)
             ]
+        elif key == "chart":
+            ignored += [
+                f"chart={v}" for v in _values(params, key) if v not in ("", *OVERVIEW_CHARTS)
+            ]
         elif key == "clean":
             ignored += [f"clean={v}" for v in _values(params, key) if v not in ("", "0", "1")]
         elif key in ("area", "status", "place"):
@@ -126,6 +135,7 @@ def params_from_filters(filters: Filters) -> dict[str, str]:
         "q": filters.query,
         "clean": "1" if filters.clean else "",
         "id": filters.commitment,
+        "chart": filters.chart,
     }
     return {key: value for key, value in params.items() if value}
 

@@ -24,6 +24,7 @@ from dashboard.filters import (
 from dashboard.i18n import LANGUAGE_NAMES, LANGUAGES, status_label, t
 from dashboard.state import (
     PageContext,
+    chosen_chart,
     clear_filters,
     keep_filter_widgets,
     leave_clean_layout,
@@ -127,6 +128,7 @@ def sidebar_filters(data: DashboardData) -> Filters:
         query=(st.session_state["query"] or "").strip(),
         clean=bool(st.session_state["clean"]),
         commitment=from_url.commitment,
+        chart=chosen_chart(from_url.chart),
     )
 
 

@@ -23,14 +23,14 @@ from dashboard.charts import without_drafts
 from dashboard.data import DashboardData
 from dashboard.detail import MAX_CHOICES, choose_commitment
 from dashboard.filters import Filters, params_from_filters
-from dashboard.i18n import t
+from dashboard.i18n import LANGUAGES, t
+from dashboard.overview_tabs import CHART_TAB_LABELS, OVERVIEW_CHARTS
 from dashboard.saved_state import kept_chart
 from dashboard.scope import ChartScope, chart_scope, with_filters
 from dashboard.sources import titled_with_place
 
 CHOICE_KEY = "commitment_choice"  # the commitment page's chooser
 CHART_TAB_KEY = "overview_chart"  # the overview's chart tabs (their label)
-CHART_NAME_KEY = "_overview_chart_name"  # the chart last open there, whatever the language
 ChartBuilder = Callable[[pd.DataFrame, ChartScope], Any]  # (rows, scope) -> a figure
 
 
@@ -178,18 +178,20 @@ def show_commitment(commitment_id: str) -> None:
     st.session_state[CHOICE_KEY] = commitment_id
 
 
-def open_chart_tab(names: Sequence[str], labels: Sequence[str]) -> str:
+def chosen_chart(from_url: str) -> str:
+    """Return the overview's chart the reader chose (its tab's label, in either language: a
+    language switch renames the tabs), else the URL's; "" for the first."""
+    label = st.session_state.get(CHART_TAB_KEY)
+    names = {t(key, lang): name for name, key in CHART_TAB_LABELS.items() for lang in LANGUAGES}
+    name = names.get(label, from_url) if isinstance(label, str) else from_url
+    return "" if name == OVERVIEW_CHARTS[0] else name
+
+
+def open_chart_tab(names: Sequence[str], labels: Sequence[str], asked: str) -> str:
     """Return the name of the overview's chart to open, its tab's label set for the tabs: the
-    reader's choice, else the chart last open (a language switch renames the tabs), else the
-    first."""
-    state = st.session_state
-    label, remembered = str(state.get(CHART_TAB_KEY)), str(state.get(CHART_NAME_KEY))
-    if label in labels:
-        name = names[list(labels).index(label)]
-    else:
-        name = remembered if remembered in names else names[0]
-        state[CHART_TAB_KEY] = labels[list(names).index(name)]
-    state[CHART_NAME_KEY] = name
+    asked one when the view has it, else the first."""
+    name = asked if asked in names else names[0]
+    st.session_state[CHART_TAB_KEY] = labels[list(names).index(name)]
     return name
 
 

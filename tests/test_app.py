@@ -212,6 +212,18 @@ def test_report_filter_narrows_every_view_and_goes_into_the_url(bundled, open_pa
     assert at.query_params["report"] == "qc-2024"
 
 
+def test_the_open_chart_tab_goes_into_the_url_and_a_link_opens_it(bundled, open_page):
+    at = open_page(lang="en")
+    assert "chart" not in at.query_params  # the first tab: left out
+    open_tab(at, "Rates")
+    assert at.query_params["chart"] == "rates"
+    at.sidebar.button_group[0].set_value("zh").run()  # the tabs renamed, the chart kept
+    assert at.query_params["chart"] == "rates"
+    shared = open_page(lang="en", chart="rates", status="missed")
+    assert list(charts(shared)) == ["GDP growth: 1.1% against about 6.5%, missed by 5.4 points"]
+    assert shared.session_state["overview_chart"] == "Rates"
+
+
 def test_a_chart_tab_the_filters_leave_empty_gives_way_to_the_first(bundled, open_page):
     at = open_page(lang="en")
     open_tab(at, "Rates")

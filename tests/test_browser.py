@@ -130,6 +130,7 @@ def test_a_chart_tab_draws_its_chart_in_place_of_the_last(page, app_url):
         "document.querySelectorAll('.js-plotly-plot').length === 1", timeout=WAIT_MS
     )
     assert page.get_by_role("tab", name="比率目标").get_attribute("aria-selected") == "true"
+    page.wait_for_url("**chart=rates**", timeout=WAIT_MS)  # a link to this view opens this tab
     screenshot(page, "overview-rates-tab-zh")
 
 

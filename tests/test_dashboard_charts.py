@@ -345,7 +345,7 @@ def test_a_chart_much_taller_than_wide_keeps_a_bounded_source_line(scope):
 
 
 def test_overview_offers_a_chart_tab_when_it_is_drawn_or_a_sentence_says_why_not():
-    from dashboard.charts import overview_charts
+    from dashboard.overview_tabs import overview_charts
 
     nothing_to_plot = "None of the 2 amount targets has a published outcome: nothing to plot"
     assert overview_charts({"amounts": (nothing_to_plot, False), "rates": ("", True)}) == [

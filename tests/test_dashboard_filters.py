@@ -60,6 +60,13 @@ def test_filters_round_trip_through_the_url_leaving_out_defaults():
     assert params_from_filters(Filters()) == {}
 
 
+def test_the_overview_chart_goes_into_the_url_unless_it_is_the_first():
+    assert params_from_filters(Filters(chart="rates")) == {"chart": "rates"}
+    assert filters_from_params({"chart": "rates"}, REPORTS, AREAS) == Filters(chart="rates")
+    assert filters_from_params({"chart": "status-by-area"}, REPORTS, AREAS).chart == ""
+    assert filters_from_params({"chart": "pie"}, REPORTS, AREAS).chart == ""
+
+
 def test_no_filter_keeps_every_row(small_frame):
     assert len(apply_filters(small_frame, Filters())) == 6
 
@@ -108,6 +115,7 @@ def test_unknown_parameters_and_values_are_named():
         "embed": "true",  # Streamlit's own: not ours to name
         "q": "school",
         "id": "syn-parks",
+        "chart": ["rates", "pie"],
     }
     assert ignored_params(params, REPORTS, AREAS) == [
         "lang=fr",
@@ -117,6 +125,7 @@ def test_unknown_parameters_and_values_are_named():
         "utm_source=chat",
         "utm_source=mail",
         "clean=yes",
+        "chart=pie",
     ]
     assert ignored_params({"status": "met", "lang": "en"}, REPORTS, AREAS) == []
 

@@ -4,7 +4,6 @@ against target) in tabs; the scorecard."""
 import streamlit as st
 
 from dashboard.charts import (
-    overview_charts,
     percent_of_target_figure,
     plotted_charts,
     rates_figure,
@@ -14,15 +13,16 @@ from dashboard.charts import (
 from dashboard.escape import escape_markdown
 from dashboard.i18n import status_rules_markdown, t
 from dashboard.layout import clean_layout_exit, context
+from dashboard.overview_tabs import CHART_TAB_LABELS, overview_charts
 from dashboard.scope import record_subtitle
 from dashboard.state import CHART_TAB_KEY, open_chart_tab
 from dashboard.views.briefing_parts import chart, counts_grid, page_scope, scorecard
 
-#: each chart of the overview: its tab's label and what builds it
-CHART_TABS = {
-    "status-by-area": ("tab_status_by_area", status_by_area_figure),
-    "percent-of-target": ("tab_percent_of_target", percent_of_target_figure),
-    "rates": ("tab_rates", rates_figure),
+#: what builds each chart of the overview
+CHART_BUILDERS = {
+    "status-by-area": status_by_area_figure,
+    "percent-of-target": percent_of_target_figure,
+    "rates": rates_figure,
 }
 
 page = context()
@@ -43,8 +43,8 @@ else:
     plotted = page.derived("plotted", lambda: plotted_charts(without_drafts(rows), lang))
     shown = overview_charts(plotted)
     names = [name for name, _ in shown]
-    labels = [t(CHART_TABS[name][0], lang) for name in names]
-    opened = open_chart_tab(names, labels)
+    labels = [t(CHART_TAB_LABELS[name], lang) for name in names]
+    opened = open_chart_tab(names, labels, page.filters.chart)
     tabs = st.tabs(labels, key=CHART_TAB_KEY, on_change="rerun")
     for tab, (name, sentence) in zip(tabs, shown, strict=True):
         if name == opened:
@@ -52,6 +52,6 @@ else:
                 if sentence:
                     st.info(escape_markdown(sentence))
                 else:
-                    chart(page, scope, name, CHART_TABS[name][1])
+                    chart(page, scope, name, CHART_BUILDERS[name])
     scorecard(page, scope)
 clean_layout_exit(page)

@@ -39,7 +39,6 @@ would need all of it.
 from __future__ import annotations
 
 import functools
-
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
