@@ -31,6 +31,9 @@ from dashboard.sources import titled_with_place
 
 CHOICE_KEY = "commitment_choice"  # the commitment page's chooser
 CHART_TAB_KEY = "overview_chart"  # the overview's chart tabs (their label)
+CHART_STAND_IN_KEY = (
+    "_overview_chart_stand_in"  # (the first tab's label, the chart it stands in for)
+)
 ChartBuilder = Callable[[pd.DataFrame, ChartScope], Any]  # (rows, scope) -> a figure
 
 
@@ -180,8 +183,13 @@ def show_commitment(commitment_id: str) -> None:
 
 def chosen_chart(from_url: str) -> str:
     """Return the overview's chart the reader chose (its tab's label, in either language: a
-    language switch renames the tabs), else the URL's; "" for the first."""
-    label = st.session_state.get(CHART_TAB_KEY)
+    language switch renames the tabs), else the URL's; "" for the first. A chart the filters
+    left out stays chosen while the first stands in for it."""
+    state = st.session_state
+    label = state.get(CHART_TAB_KEY)
+    stand_in = state.get(CHART_STAND_IN_KEY)
+    if stand_in and label == stand_in[0]:
+        return stand_in[1]
     names = {t(key, lang): name for name, key in CHART_TAB_LABELS.items() for lang in LANGUAGES}
     name = names.get(label, from_url) if isinstance(label, str) else from_url
     return "" if name == OVERVIEW_CHARTS[0] else name
@@ -189,9 +197,11 @@ def chosen_chart(from_url: str) -> str:
 
 def open_chart_tab(names: Sequence[str], labels: Sequence[str], asked: str) -> str:
     """Return the name of the overview's chart to open, its tab's label set for the tabs: the
-    asked one when the view has it, else the first."""
+    asked one when the view has it, else the first (standing in for it until the reader picks
+    a tab or the filters bring it back)."""
     name = asked if asked in names else names[0]
     st.session_state[CHART_TAB_KEY] = labels[list(names).index(name)]
+    st.session_state[CHART_STAND_IN_KEY] = (labels[0], asked) if name != asked else None
     return name
 
 

@@ -224,7 +224,9 @@ def test_the_open_chart_tab_goes_into_the_url_and_a_link_opens_it(bundled, open_
     assert shared.session_state["overview_chart"] == "Rates"
 
 
-def test_a_chart_tab_the_filters_leave_empty_gives_way_to_the_first(bundled, open_page):
+def test_a_chart_tab_the_filters_leave_empty_gives_way_to_the_first_until_they_bring_it_back(
+    bundled, open_page
+):
     at = open_page(lang="en")
     open_tab(at, "Rates")
     at.sidebar.selectbox[0].set_value("qc-2024").run()  # two commitments, no rate among them
@@ -232,6 +234,14 @@ def test_a_chart_tab_the_filters_leave_empty_gives_way_to_the_first(bundled, ope
     assert list(charts(at)) == [
         "2 of 51 commitments shown: Qingcheng District Government Work Report 2024 (excerpt)"
     ]
+    assert at.query_params["chart"] == "rates"  # still the reader's choice
+    at.sidebar.selectbox[0].set_value("").run()
+    assert list(charts(at)) == ["GDP growth: 1.1% against about 6.5%, missed by 5.4 points"]
+    at.sidebar.selectbox[0].set_value("qc-2024").run()
+    open_tab(at, "Amounts")  # a tab picked while the first stood in: the new choice
+    at.sidebar.selectbox[0].set_value("").run()
+    assert at.query_params["chart"] == "percent-of-target"
+    assert not charts(at)  # no amount has an outcome: the sentence
 
 
 def test_year_filter(bundled, open_page):
