@@ -18,6 +18,8 @@ from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
 from bench.browser import CHROMIUM, CHROMIUM_ARGS, start_streamlit, stop_streamlit
 
 VIEWERS = 4
@@ -103,8 +105,6 @@ class RerunWatch:
 
     def _frame(self, payload: bytes | str) -> None:
         """Count a script-finished message."""
-        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-
         if isinstance(payload, str):
             return
         message = ForwardMsg()

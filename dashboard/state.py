@@ -31,9 +31,8 @@ from dashboard.sources import titled_with_place
 
 CHOICE_KEY = "commitment_choice"  # the commitment page's chooser
 CHART_TAB_KEY = "overview_chart"  # the overview's chart tabs (their label)
-CHART_STAND_IN_KEY = (
-    "_overview_chart_stand_in"  # (the first tab's label, the chart it stands in for)
-)
+#: (the first tab's label, the chart it stands in for) while the filters leave that chart out
+CHART_STAND_IN_KEY = "_overview_chart_stand_in"
 ChartBuilder = Callable[[pd.DataFrame, ChartScope], Any]  # (rows, scope) -> a figure
 
 

@@ -46,12 +46,11 @@ else:
     labels = [t(CHART_TAB_LABELS[name], lang) for name in names]
     opened = open_chart_tab(names, labels, page.filters.chart)
     tabs = st.tabs(labels, key=CHART_TAB_KEY, on_change="rerun")
-    for tab, (name, sentence) in zip(tabs, shown, strict=True):
-        if name == opened:
-            with tab:
-                if sentence:
-                    st.info(escape_markdown(sentence))
-                else:
-                    chart(page, scope, name, CHART_BUILDERS[name])
+    sentence = dict(shown)[opened]
+    with tabs[names.index(opened)]:
+        if sentence:
+            st.info(escape_markdown(sentence))
+        else:
+            chart(page, scope, opened, CHART_BUILDERS[opened])
     scorecard(page, scope)
 clean_layout_exit(page)
