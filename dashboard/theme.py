@@ -67,16 +67,6 @@ BAND_COLOURS = {
 ZONE_COLOUR = mix(STATUS_COLOURS["met"], "#ffffff", 0.82)
 
 
-def status_tile_css(prefix: str = "st-key-tile-") -> str:
-    """Return the CSS that gives each status's count tile a bar in its status colour."""
-    rules = "\n".join(
-        f".{prefix}{status} {{ border-left: 6px solid {colour}; padding-left: 0.6rem; "
-        f"background: {mix(colour, '#ffffff', 0.88)}; border-radius: 4px; }}"
-        for status, colour in STATUS_COLOURS.items()
-    )
-    return f"<style>\n{rules}\n</style>"
-
-
 def briefing_template() -> go.layout.Template:
     """Return the house style: font, white backgrounds, light grids, horizontal legend."""
     return go.layout.Template(

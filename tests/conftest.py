@@ -9,8 +9,9 @@ random YAML documents), so the time grows with the number of examples, not with 
 Fixtures: the SYNTHETIC small targets file (`small_targets`, `small_data`, `small_loaded`,
 `small_frame`, on `as_of`), the same with its milestone reported under way (`under_way_copy`,
 `under_way_data`), the SYNTHETIC reports `targets draft` is tested on (`draft_files`),
-the bundled targets.yaml for the app (`bundled`, `bundled_copy`) and `open_page`, which runs the
-dashboard in Streamlit's AppTest on one page with URL parameters.
+the bundled targets.yaml for the app (`bundled`, `bundled_copy`), `open_page`, which runs the
+dashboard in Streamlit's AppTest on one page with URL parameters, and `tile_counts` and
+`tile_values`, which read the overview's count tiles back from such a run.
 
 Test modules share only through these fixtures: none imports another module of tests/
 (test_house_rules.py checks).
@@ -19,7 +20,9 @@ Test modules share only through these fixtures: none imports another module of t
 from __future__ import annotations
 
 import datetime as dt
+import html
 import os
+import re
 import shutil
 import sys
 from collections.abc import Callable, Mapping
@@ -205,3 +208,35 @@ def open_page() -> Callable[..., object]:
         return at
 
     return run
+
+
+#: a count tile's label and count in the overview's tiles (one block of HTML)
+TILE = re.compile(r"<dt>(.*?)</dt><dd>(.*?)</dd>", flags=re.S)
+
+
+def _tile_values(at) -> dict[str, str]:
+    """Return each count tile's label and its count as shown, in order."""
+    [block] = [e.value for e in at.get("html") if 'class="count-tiles"' in e.value]
+    return {html.unescape(label): html.unescape(count) for label, count in TILE.findall(block)}
+
+
+@pytest.fixture
+def tile_values() -> Callable[[object], dict[str, str]]:
+    """Return what reads each count tile's label and its count as shown from an AppTest run."""
+    return _tile_values
+
+
+@pytest.fixture
+def tile_counts() -> Callable[[object], dict[str, int | None]]:
+    """Return what reads each count tile's label without its icon, and its count (None:
+    filtered out), from an AppTest run."""
+
+    def read(at) -> dict[str, int | None]:
+        return {
+            label if label[0].isalnum() else label.split(" ", 1)[1]: None
+            if value == "—"
+            else int(value.replace(",", ""))
+            for label, value in _tile_values(at).items()
+        }
+
+    return read

@@ -8,16 +8,6 @@ import re
 import dashboard.coverage
 
 
-def metrics(at) -> dict[str, int | None]:
-    """Return each count tile's label without its icon, and its count (None: filtered out)."""
-    return {
-        m.label if m.label[0].isalnum() else m.label.split(" ", 1)[1]: None
-        if m.value == "—"
-        else int(m.value.replace(",", ""))
-        for m in at.metric
-    }
-
-
 def charts(at) -> dict[str, dict]:
     specs = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
     return {spec["layout"]["title"]["text"].replace("<br>", " "): spec for spec in specs}
@@ -37,9 +27,9 @@ def table_rows(at, index: int = 0) -> list[dict]:
     return at.dataframe[index].value.to_dict("records")
 
 
-def test_overview_counts_commitments_by_status(bundled, open_page):
+def test_overview_counts_commitments_by_status(bundled, open_page, tile_counts):
     at = open_page(lang="en")
-    assert metrics(at) == {
+    assert tile_counts(at) == {
         "Commitments": 51,
         "met": 1,
         "met late": 1,
@@ -165,12 +155,12 @@ def test_a_long_scorecard_lists_its_first_rows_and_says_so(bundled, open_page, m
     ) in captions
 
 
-def test_the_language_switch_turns_every_label_chinese(bundled, open_page):
+def test_the_language_switch_turns_every_label_chinese(bundled, open_page, tile_counts):
     at = open_page(lang="en")
     open_tab(at, "Rates")
     at.sidebar.button_group[0].set_value("zh").run()
     assert at.title[0].value == "政府工作报告目标追踪"
-    assert metrics(at)["未公布数据"] == 48
+    assert tile_counts(at)["未公布数据"] == 48
     # the chart tab open in English stays open, renamed
     assert [tab.label for tab in at.tabs] == ["各领域状态", "数量目标", "比率目标"]
     assert list(charts(at)) == ["地区生产总值增长：1.1%，目标6.5%左右，未完成，差5.4个百分点"]
@@ -190,16 +180,16 @@ def test_clicking_the_chosen_language_again_keeps_it(bundled, open_page):
     assert at.query_params["lang"] == "en"
 
 
-def test_chinese_is_the_default_language(bundled, open_page):
+def test_chinese_is_the_default_language(bundled, open_page, tile_counts):
     at = open_page()
     assert at.title[0].value == "政府工作报告目标追踪"
-    assert list(metrics(at))[0] == "承诺总数"
+    assert list(tile_counts(at))[0] == "承诺总数"
 
 
-def test_report_filter_narrows_every_view_and_goes_into_the_url(bundled, open_page):
+def test_report_filter_narrows_every_view_and_goes_into_the_url(bundled, open_page, tile_counts):
     at = open_page(lang="en")
     at.sidebar.selectbox[0].set_value("qc-2024").run()
-    assert metrics(at)["Commitments"] == 2
+    assert tile_counts(at)["Commitments"] == 2
     assert {r["Commitment"] for r in table_rows(at)} == {
         "Projects completing technical-upgrade investment",
         "Reform pilot tasks of the Guangzhou–Qingyuan junction area",
@@ -244,15 +234,15 @@ def test_a_chart_tab_the_filters_leave_empty_gives_way_to_the_first_until_they_b
     assert not charts(at)  # no amount has an outcome: the sentence
 
 
-def test_year_filter(bundled, open_page):
+def test_year_filter(bundled, open_page, tile_counts):
     at = open_page(lang="en", report="2022")
-    assert metrics(at)["Commitments"] == 49
+    assert tile_counts(at)["Commitments"] == 49
 
 
-def test_area_and_status_filters_combine(bundled, open_page):
+def test_area_and_status_filters_combine(bundled, open_page, tile_counts):
     at = open_page(lang="en")
     at.sidebar.multiselect[0].set_value(["urban-rural"]).run()
-    assert metrics(at)["Commitments"] == 13
+    assert tile_counts(at)["Commitments"] == 13
     at.sidebar.multiselect[1].set_value(["met_late"]).run()
     assert [r["Commitment"] for r in table_rows(at)] == [
         'Complete the "four venues and one centre" cultural complex'
@@ -287,22 +277,22 @@ def test_search_in_english_and_in_chinese(bundled, open_page):
     assert at.query_params["q"] == "18000"
 
 
-def test_filters_are_read_from_the_url(bundled, open_page):
+def test_filters_are_read_from_the_url(bundled, open_page, tile_counts):
     at = open_page(lang="en", status="missed,met")
-    assert metrics(at)["Commitments"] == 2
+    assert tile_counts(at)["Commitments"] == 2
     assert at.sidebar.multiselect[1].value == ["missed", "met"]
 
 
-def test_a_filter_matching_nothing_says_so(bundled, open_page):
+def test_a_filter_matching_nothing_says_so(bundled, open_page, tile_counts):
     at = open_page(lang="en", q="no-such-commitment")
-    assert metrics(at)["Commitments"] == 0
+    assert tile_counts(at)["Commitments"] == 0
     assert at.info[0].value == "No commitment matches the filters."
 
 
-def test_clear_filters(bundled, open_page):
+def test_clear_filters(bundled, open_page, tile_counts):
     at = open_page(lang="en", status="missed", q="gdp")
     at.sidebar.button[0].click().run()
-    assert metrics(at)["Commitments"] == 51
+    assert tile_counts(at)["Commitments"] == 51
     assert dict(at.query_params) == {"lang": "en"}
 
 
@@ -434,7 +424,9 @@ def test_rules_and_sources_page_lists_rules_reports_and_exclusions(bundled, open
     assert len(exclusions.value) == 14
 
 
-def test_an_invalid_file_shows_its_problems_and_every_valid_commitment(bundled_copy, open_page):
+def test_an_invalid_file_shows_its_problems_and_every_valid_commitment(
+    bundled_copy, open_page, tile_counts
+):
     bundled_copy(
         replace={
             'target: {op: ">=", value: 6900, unit: 个}': (
@@ -448,28 +440,32 @@ def test_an_invalid_file_shows_its_problems_and_every_valid_commitment(bundled_c
     [code] = at.code
     assert 'school-places-2022: target.value: expected a number, got "6,900"' in code.value
     assert ": write 6900 (no thousands separators)" in code.value
-    assert metrics(at)["Commitments"] == 50
+    assert tile_counts(at)["Commitments"] == 50
 
 
-def test_an_edit_to_the_file_shows_on_the_next_run_without_a_restart(bundled_copy, open_page):
+def test_an_edit_to_the_file_shows_on_the_next_run_without_a_restart(
+    bundled_copy, open_page, tile_counts
+):
     path = bundled_copy()
     at = open_page(lang="en")
-    assert metrics(at)["missed"] == 1
+    assert tile_counts(at)["missed"] == 1
     path.write_text(
         path.read_text(encoding="utf-8").replace("value: 1.6\n", "value: 3.6\n"), encoding="utf-8"
     )
     at.run()
-    assert metrics(at)["missed"] == 2
+    assert tile_counts(at)["missed"] == 2
 
 
-def test_an_unreadable_file_is_a_message_not_a_traceback(tmp_path, monkeypatch, open_page):
+def test_an_unreadable_file_is_a_message_not_a_traceback(
+    tmp_path, monkeypatch, open_page, tile_counts
+):
     path = tmp_path / "targets.yaml"
     path.write_bytes("commitments: 新增学位\n".encode("gbk"))
     monkeypatch.setenv("TARGETS_FILE", str(path))
     at = open_page(lang="en")
     assert at.error[0].value.startswith("targets.yaml cannot be read")
     assert "save it as UTF-8" in at.code[0].value
-    assert metrics(at)["Commitments"] == 0
+    assert tile_counts(at)["Commitments"] == 0
 
 
 def test_html_in_a_title_shows_as_text_on_every_page(bundled_copy, open_page):
@@ -487,7 +483,8 @@ def test_html_in_a_title_shows_as_text_on_every_page(bundled_copy, open_page):
 
 def test_clean_layout_hides_the_navigation_and_widgets(bundled, open_page):
     at = open_page(lang="en", clean="1")
-    assert "display: none" in at.html[0].value
+    [hiding] = [h.value for h in at.html if "display: none" in h.value]
+    assert '[data-testid="stSidebar"]' in hiding
     assert [b.label for b in at.main.button] == ["Leave the clean layout"]
     assert at.query_params["clean"] == "1"
 
@@ -537,15 +534,17 @@ def test_clean_layout_keeps_the_downloads_and_the_camera_button(bundled, open_pa
     at = open_page("commitments", lang="en", clean="1")
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels == ["Download CSV", "Download Excel (XLSX)"]
-    assert "stDownloadButton" not in at.html[0].value and "modebar" not in at.html[0].value
+    assert not any("stDownloadButton" in h.value or "modebar" in h.value for h in at.html)
     overview = open_page(lang="en", clean="1")
     configs = [json.loads(c.proto.config) for c in overview.get("plotly_chart")]
     assert {c["displayModeBar"] for c in configs} == {True}
 
 
-def test_a_repeated_url_parameter_combines_and_unknown_ones_are_named(bundled, open_page):
+def test_a_repeated_url_parameter_combines_and_unknown_ones_are_named(
+    bundled, open_page, tile_counts
+):
     at = open_page(lang="en", status=["met", "missed"], utm_source="chat", area="nowhere")
-    assert metrics(at)["Commitments"] == 2
+    assert tile_counts(at)["Commitments"] == 2
     notice = [c.value for c in at.caption if c.value.startswith("Ignored")]
     assert notice == [
         "Ignored in the address (unknown parameter or value): utm\\_source=chat, area=nowhere"

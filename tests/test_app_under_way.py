@@ -5,25 +5,15 @@ from dashboard.escape import escape_markdown
 from dashboard.i18n import status_rule
 
 
-def metrics(at) -> dict[str, int | None]:
-    """Return each count tile's label without its icon, and its count (None: filtered out)."""
-    return {
-        m.label if m.label[0].isalnum() else m.label.split(" ", 1)[1]: None
-        if m.value == "—"
-        else int(m.value.replace(",", ""))
-        for m in at.metric
-    }
-
-
 def table_rows(at, index: int = 0) -> list[dict]:
     return at.dataframe[index].value.to_dict("records")
 
 
 def test_the_overview_counts_a_milestone_under_way_and_lists_it_on_the_scorecard(
-    under_way_copy, open_page
+    under_way_copy, open_page, tile_counts
 ):
     at = open_page(lang="en")
-    assert metrics(at) == {
+    assert tile_counts(at) == {
         "Commitments": 6,
         "met": 1,
         "met late": 1,
@@ -52,10 +42,12 @@ def test_the_overview_counts_a_milestone_under_way_and_lists_it_on_the_scorecard
     assert not at.error
 
 
-def test_the_status_filter_picks_the_milestones_under_way_from_the_url(under_way_copy, open_page):
+def test_the_status_filter_picks_the_milestones_under_way_from_the_url(
+    under_way_copy, open_page, tile_counts
+):
     at = open_page(lang="zh", status="under_way")
-    assert metrics(at)["承诺总数"] == 1
-    assert metrics(at)["推进中"] == 1
+    assert tile_counts(at)["承诺总数"] == 1
+    assert tile_counts(at)["推进中"] == 1
     assert [r["编号"] for r in table_rows(at)] == ["syn-library"]
     assert at.sidebar.multiselect[1].value == ["under_way"]
     assert at.query_params["status"] == "under_way"

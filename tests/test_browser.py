@@ -177,7 +177,7 @@ def test_selecting_a_table_row_opens_the_commitment_and_keeps_the_filters(page, 
     screenshot(page, "commitment-gdp-en")
     page.locator("[data-testid='stSidebarNav']").get_by_text("Overview").click()
     wait_for_charts(page)
-    total = page.locator("[data-testid='stMetric']").first
+    total = page.locator(".count-tile").first
     assert total.inner_text().splitlines()[-1] == "1"
     assert "status=missed" in page.url and "lang=en" in page.url
 
@@ -185,7 +185,7 @@ def test_selecting_a_table_row_opens_the_commitment_and_keeps_the_filters(page, 
 def test_a_shared_link_opens_the_same_filtered_view(page, app_url):
     page.goto(f"{app_url}/?lang=en&status=met,met_late")
     wait_for_charts(page)
-    total = page.locator("[data-testid='stMetric']").first
+    total = page.locator(".count-tile").first
     assert total.inner_text().splitlines()[-1] == "2"
     screenshot(page, "overview-filtered-en")
 
@@ -250,7 +250,7 @@ def test_html_in_a_problem_message_shows_as_text_above_the_valid_commitments(pag
     problems = page.locator("[data-testid='stCode']")
     assert 'got "<img src=x onerror=alert(1)>"' in problems.inner_text()
     assert page.get_by_text("1 problem(s) in html-in-problem.yaml").is_visible()
-    total = page.locator("[data-testid='stMetric']").first
+    total = page.locator(".count-tile").first
     assert total.inner_text().splitlines()[-1] == "2"
     page.wait_for_timeout(500)
     assert page.dialogs == []
@@ -334,7 +334,7 @@ def test_a_shared_link_on_a_phone_fits_the_screen_in_both_languages(phone, app_u
         assert max(widths) <= 390, widths
         assert phone.evaluate(CUT_TEXT) == []
         assert phone.evaluate(LEGEND_NOT_BELOW) == 0
-        tiles = phone.locator("[data-testid='stMetric']")
+        tiles = phone.locator(".count-tile")
         tops = {round(tile.bounding_box()["y"]) for tile in tiles.all()}
         assert len(tops) <= 3  # the seven counts take at most three rows, not seven
         phone_screenshot(phone, f"phone-overview-{lang}")

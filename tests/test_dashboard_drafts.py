@@ -96,9 +96,11 @@ def run_page(page: str | None, targets_file: Path, monkeypatch, **params) -> App
     return at
 
 
-def test_the_overview_counts_only_reviewed_commitments_and_says_so(with_drafts, monkeypatch):
+def test_the_overview_counts_only_reviewed_commitments_and_says_so(
+    with_drafts, monkeypatch, tile_counts
+):
     at = run_page(None, with_drafts, monkeypatch, lang="en")
-    assert {m.label: int(m.value) for m in at.metric}["Commitments"] == 3
+    assert tile_counts(at)["Commitments"] == 3
     captions = [c.value for c in at.caption]
     assert "6 draft(s) to review are left out of these counts and charts." in captions
     assert at.warning[0].value.startswith("7 warning(s) in targets.yaml")

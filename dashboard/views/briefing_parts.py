@@ -27,22 +27,9 @@ from dashboard.scorecard import (
 )
 from dashboard.state import PageContext
 from dashboard.tables import chart_data, csv_bytes
-from dashboard.theme import status_tile_css
+from dashboard.tiles import count_tiles_html
 from loaders import STATUSES
 
-#: the counts stay a grid of small tiles on a phone instead of one full-width tile each
-COUNTS_CSS = """
-<style>
-.st-key-status-counts [data-testid="stHorizontalBlock"] { flex-wrap: wrap; gap: 0.5rem 1rem; }
-.st-key-status-counts [data-testid="stColumn"] {
-  min-width: 6.5rem !important; flex: 1 1 6.5rem !important; width: auto !important;
-}
-@media (max-width: 640px) {
-  .st-key-status-counts [data-testid="stMetricValue"] { font-size: 1.5rem; }
-  .st-key-status-counts [data-testid="stMetricLabel"] p { font-size: 0.8rem; }
-}
-</style>
-"""
 PNG = "image/png"
 
 
@@ -66,17 +53,15 @@ def counts_grid(page: PageContext, scope: ChartScope) -> None:
     st.subheader(escape_markdown(scope.headline or counts_finding(counts, page.lang)), anchor=False)
     if scope.record:
         st.caption(escape_markdown(scope.record))
-    st.html(COUNTS_CSS + status_tile_css())
-    with st.container(key="status-counts"):
-        cells = st.columns(len(STATUSES) + 1)
-        cells[0].metric(t("count_total", page.lang), count_text(len(reviewed)))
-        for cell, status in zip(cells[1:], STATUSES, strict=True):
-            shown = not scope.statuses or status in scope.statuses
-            with cell.container(key=f"tile-{status}"):
-                st.metric(
-                    verdict(status, page.lang),
-                    count_text(counts[status]) if shown else "—",
-                )
+    tiles = [("total", t("count_total", page.lang), count_text(len(reviewed)))] + [
+        (
+            status,
+            verdict(status, page.lang),
+            count_text(counts[status]) if not scope.statuses or status in scope.statuses else "—",
+        )
+        for status in STATUSES
+    ]
+    st.html(count_tiles_html(tiles))
     if len(reviewed) < len(rows):
         st.caption(t("drafts_not_counted", page.lang, count=len(rows) - len(reviewed)))
 
