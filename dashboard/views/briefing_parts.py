@@ -4,7 +4,9 @@ reader's screen, and the scorecard with its one-click 16:9 images (made on the s
 from __future__ import annotations
 
 import functools
+from typing import Any
 
+import pandas as pd
 import streamlit as st
 
 from dashboard.cards import cards_html
@@ -66,9 +68,13 @@ def counts_grid(page: PageContext, scope: ChartScope) -> None:
         st.caption(t("drafts_not_counted", page.lang, count=len(rows) - len(reviewed)))
 
 
-def chart(page: PageContext, scope: ChartScope, name: str, build) -> None:
-    """Show a chart built for this scope (once per filters, language and width)."""
-    figure = page.chart(name, lambda rows, scope: build(without_drafts(rows), scope), scope)
+def chart_figure(page: PageContext, scope: ChartScope, name: str, build) -> Any:
+    """Return a chart built for this scope (once per filters, language and width)."""
+    return page.chart(name, lambda rows, scope: build(without_drafts(rows), scope), scope)
+
+
+def chart(page: PageContext, scope: ChartScope, name: str, figure: Any) -> None:
+    """Show a chart made by chart_figure, and its data as CSV."""
     config = chart_config(name, scope, figure)
     st.plotly_chart(figure, config=config, theme=None, key=f"chart-{name}")
     reports = page.data.declared.reports_by_id
@@ -87,16 +93,22 @@ def chart(page: PageContext, scope: ChartScope, name: str, build) -> None:
 SCORECARD_ROWS = 1000
 
 
-def scorecard(page: PageContext, scope: ChartScope) -> None:
-    """Show the scorecard table (a row opens its commitment) and its one-click PNG downloads."""
-    lang = page.lang
-    st.subheader(t("scorecard_heading", lang), anchor=False)
-    reviewed = len(without_drafts(page.rows))
-    table = page.chart(
+def scorecard_rows(page: PageContext, scope: ChartScope) -> pd.DataFrame:
+    """Return the scorecard table's rows for this scope (missed first, SCORECARD_ROWS at most;
+    once per filters and language)."""
+    return page.chart(
         f"scorecard-table-{SCORECARD_ROWS}",
         lambda rows, scope: scorecard_table(without_drafts(rows), scope, SCORECARD_ROWS),
         scope,
     )
+
+
+def scorecard(page: PageContext, scope: ChartScope, table: pd.DataFrame) -> None:
+    """Show the scorecard table made by scorecard_rows (a row opens its commitment) and its
+    one-click PNG downloads."""
+    lang = page.lang
+    st.subheader(t("scorecard_heading", lang), anchor=False)
+    reviewed = len(without_drafts(page.rows))
     if reviewed > len(table):
         st.caption(t("scorecard_first_rows", lang, shown=len(table), count=reviewed))
     if scope.phone:  # a wide table shows only its first column on a phone: cards instead
@@ -119,9 +131,9 @@ def scorecard(page: PageContext, scope: ChartScope) -> None:
     if reason:
         st.caption(t("images_unavailable", lang, reason=reason))
         return
-    left, right = st.columns(2)
-    for column, name, briefing in ((left, "scorecard", False), (right, "briefing", True)):
-        column.download_button(
+    images = st.container(horizontal=True)
+    for name, briefing in (("scorecard", False), ("briefing", True)):
+        images.download_button(
             t(f"download_{name}", lang),
             functools.partial(slide_png, page, scope, briefing),
             file_name=file_stem(scope, name) + ".png",
