@@ -1,7 +1,7 @@
 """What this process remembers of earlier loads, beside the disk cache: one `Memo`.
 
 Every map a load keeps between loads (a file's text and stat, its parse, its last good version,
-its outcome's halves, the report texts read and what was derived from them, a top file's
+its outcome's halves, its valid records as last validated, the report texts read and what was derived from them, a top file's
 include entries, the cache folders made and pruned) is an attribute of one object, so what a
 process remembers is listed in one place and dropped at once (`fresh_memo`).
 
@@ -26,6 +26,7 @@ from loaders.texts.report import ReportResult, read_report
 if TYPE_CHECKING:
     from loaders.cache.file_cache import FileText, ParsedFile
     from loaders.cache.file_outcome import Checked, Declarations
+    from loaders.rules.record_reuse import ValidRecords
 
 #: report files kept parsed; a load reads every report in turn, so a bound below the number of
 #: reports evicts each one just before it is read again (the 1000x bench has 981 reports)
@@ -68,6 +69,8 @@ class Memo:
     """A file's declarations last made, by resolved path: (their content key, Declarations)."""
     checked: dict[str, tuple[tuple, Checked]] = field(default_factory=dict)
     """A file's checked records last made, by resolved path: (their content key, Checked)."""
+    valid_records: dict[str, ValidRecords] = field(default_factory=dict)
+    """A file's valid records as last validated, by resolved path (rules.record_reuse)."""
     record_texts: dict[int, tuple[Any, str]] = field(default_factory=dict)
     """A record written out without its line, by id(record): (the record, kept alive; text)."""
     derived: dict[tuple, Any] = field(default_factory=dict)

@@ -38,6 +38,7 @@ from loaders.record.schema import AREA, COMMITMENT, EXCLUSION, REPORT, SECTIONS
 from loaders.record.values import kind_of
 from loaders.record.yaml_source import YamlSource
 from loaders.rules import record_rules
+from loaders.rules.record_reuse import ValidRecords
 from loaders.rules.review_warnings import review_warnings
 from loaders.rules.validator import Validator
 from loaders.texts.chapters import found_chapters
@@ -219,6 +220,7 @@ class SetLoader:
         validator.known = context.known
         validator.left_out = {**context.left_out, "commitments": {}, "exclusions": {}}
         validator.documents = context.documents
+        self._reuse_records(file, context, validator)
         data = source.data
         commitments = validator.section(data, "commitments", COMMITMENT, record_rules.commitment)
         exclusions = validator.section(data, "exclusions", EXCLUSION, record_rules.exclusion)
@@ -236,7 +238,22 @@ class SetLoader:
             chapters=found_chapters((c for _, c in commitments), context.documents),
         )
         store_checked(self.cache_dir, file.memory_key, key, checked, self.memo)
+        if validator.kept is not None and file.memory_key is not None:
+            validator.kept.deps, validator.kept.key = checked.deps, checked.key
+            self.memo.valid_records[file.memory_key] = validator.kept
         return checked
+
+    def _reuse_records(self, file: SetFile, context: SetContext, validator: Validator) -> None:
+        """Let a validator take the valid records of the file's last validation in this process
+        when what they referred to is unchanged (record_reuse), and keep its own for the next."""
+        if file.memory_key is None:
+            return
+        content = file.content_key(self.seeds)[1:]
+        validator.kept = ValidRecords(content)
+        last = self.memo.valid_records.get(file.memory_key)
+        unchanged = last is not None and last.content == content
+        if last is not None and unchanged and last.key == context.dependency_key(last.deps):
+            validator.reusable = last
 
 
 @dataclass

@@ -19,6 +19,7 @@ from loaders.record.requirements import Facts
 from loaders.record.schema import SECTIONS, Field
 from loaders.record.values import READERS, describe
 from loaders.record.yaml_source import YamlSource
+from loaders.rules.record_reuse import ValidRecords, record_key, relined
 from loaders.texts.report import Document
 
 Records = list[tuple[int, Any]]
@@ -66,6 +67,10 @@ class Validator:
         #: what the records checked referred to outside themselves: (section, id) of each
         #: record named, ("all", section) where an unknown id was compared with every id
         self.deps: set[tuple[str, str]] = set()
+        #: the valid records of this file's last validation that may be taken as they are
+        #: (record_reuse), and where this validation's valid records are kept for the next
+        self.reusable: ValidRecords | None = None
+        self.kept: ValidRecords | None = None
 
     def finish(self, part: str = "all") -> list[Problem]:
         """Return this file's problems and warnings, with the YAML reader's not yet told with a
@@ -154,15 +159,38 @@ class Validator:
                 )
                 continue
             at = Where(path, _record_name(name, index, item))
-            before = len(self.problems)
+            key = record_key(name, item) if self.kept is not None else None
+            reused = self._reused(key, path)
+            if reused is not None:
+                built.append((index, reused))
+                continue
+            before, warned, outer = len(self.problems), len(self.warnings), self.deps
+            self.deps = set()  # this record's own
             self.value_problems(at)
             self.unknown_keys(item, fields, at)
             value = build(self, item, at)
+            own, self.deps = self.deps, outer | self.deps
             if value is not None and len(self.problems) == before:
                 built.append((index, value))
+                if key is not None and self.kept is not None and len(self.warnings) == warned:
+                    self.kept.records[key] = (value, frozenset(own))
             elif isinstance(item.get("id"), str):
                 self.left_out.setdefault(name, {})[item["id"]] = self.source.line(path)
         return built
+
+    def _reused(self, key: tuple[str, str] | None, path: tuple) -> Any:
+        """Return the record of the last validation with these fields, at its new place (None
+        when there is none, or the YAML reader found a problem inside it)."""
+        if key is None or self.reusable is None or path in self.pending:
+            return None
+        found = self.reusable.records.get(key)
+        if found is None:
+            return None
+        record, own = found
+        self.deps |= own
+        if self.kept is not None:
+            self.kept.records[key] = found
+        return relined(record, self.source, path)
 
     def value_problems(self, at: Where) -> None:
         """Tell the YAML reader's problems inside a record with the record's id and field."""
