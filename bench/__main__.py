@@ -211,7 +211,7 @@ def bench_browser(results: Results, targets: Path, runs: int) -> None:
         )
 
 
-BROWSER_RUNS = BrowserRuns(new_session=3, filter_change=16, herd=3)
+BROWSER_RUNS = BrowserRuns(new_session=3, filter_change=12, herd=3)
 QUICK_BROWSER_RUNS = BrowserRuns(new_session=1, filter_change=2, herd=1)
 
 
