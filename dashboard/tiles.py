@@ -4,6 +4,7 @@ rerun, where a column, a keyed container and a metric per tile made two dozen.""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from html import escape
 
@@ -29,6 +30,7 @@ dl.count-tiles {
 """
 
 
+@functools.cache
 def status_tiles_css() -> str:
     """Return the CSS of the tiles: their grid, and each status's tile edged and tinted in its
     status colour."""

@@ -1,9 +1,10 @@
 """What this process remembers of earlier loads, beside the disk cache: one `Memo`.
 
 Every map a load keeps between loads (a file's text and stat, its parse, its last good version,
-its outcome's halves, its valid records as last validated, the report texts read and what was derived from them, a top file's
-include entries, the cache folders made and pruned) is an attribute of one object, so what a
-process remembers is listed in one place and dropped at once (`fresh_memo`).
+its outcome's halves, its valid records as last validated, the report texts read and what was
+derived from them, a top file's include entries, the cache folders made and pruned) is an
+attribute of one object, so what a process remembers is listed in one place and dropped at once
+(`fresh_memo`).
 
 There is one current memo per process: a `targets` command's, a dashboard server's (a Streamlit
 server is one process: every session shares it), each test's (tests/conftest.py makes a fresh

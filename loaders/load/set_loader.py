@@ -220,7 +220,7 @@ class SetLoader:
         validator.known = context.known
         validator.left_out = {**context.left_out, "commitments": {}, "exclusions": {}}
         validator.documents = context.documents
-        self._reuse_records(file, context, validator)
+        self._reuse_records(file, key, context, validator)
         data = source.data
         commitments = validator.section(data, "commitments", COMMITMENT, record_rules.commitment)
         exclusions = validator.section(data, "exclusions", EXCLUSION, record_rules.exclusion)
@@ -243,16 +243,19 @@ class SetLoader:
             self.memo.valid_records[file.memory_key] = validator.kept
         return checked
 
-    def _reuse_records(self, file: SetFile, context: SetContext, validator: Validator) -> None:
+    def _reuse_records(
+        self, file: SetFile, key: tuple, context: SetContext, validator: Validator
+    ) -> None:
         """Let a validator take the valid records of the file's last validation in this process
-        when what they referred to is unchanged (record_reuse), and keep its own for the next."""
+        when what they referred to is unchanged (record_reuse), and keep its own for the next;
+        `key` is the file's content key (its digest aside, the records' own key)."""
         if file.memory_key is None:
             return
-        content = file.content_key(self.seeds)[1:]
-        validator.kept = ValidRecords(content)
+        validator.kept = ValidRecords(key[1:])
         last = self.memo.valid_records.get(file.memory_key)
-        unchanged = last is not None and last.content == content
-        if last is not None and unchanged and last.key == context.dependency_key(last.deps):
+        if last is None or last.content != key[1:]:
+            return
+        if last.key == context.dependency_key(last.deps):
             validator.reusable = last
 
 

@@ -188,8 +188,8 @@ class Validator:
             return None
         record, own = found
         self.deps |= own
-        if self.kept is not None:
-            self.kept.records[key] = found
+        assert self.kept is not None, "a key is made only while records are kept"
+        self.kept.records[key] = found
         return relined(record, self.source, path)
 
     def value_problems(self, at: Where) -> None:
