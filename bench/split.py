@@ -22,10 +22,14 @@ APP = ROOT / "dashboard" / "app.py"
 TIMEOUT_S = 1800
 
 
-def _run(command: str, top: Path, seeds: Path) -> dict:
-    """Return what `python -m bench.split COMMAND TOP SEEDS` measured in a new process."""
+def _run(command: str, top: Path, seeds: Path, processes: int | None = None) -> dict:
+    """Return what `python -m bench.split COMMAND TOP SEEDS` measured in a new process (a
+    `targets` command in it uses `processes`, or as many as it would by default)."""
     env = {**os.environ, "TARGETS_FILE": str(top)}
     env.pop("TARGETS_CACHE_DIR", None)
+    env.pop("TARGETS_PROCESSES", None)
+    if processes is not None:
+        env["TARGETS_PROCESSES"] = str(processes)
     completed = subprocess.run(
         [sys.executable, "-m", "bench.split", command, str(top), str(seeds)],
         cwd=ROOT,
@@ -89,6 +93,8 @@ def measure_split(top: Path, seeds: Path, label: str) -> dict:
     shutil.rmtree(cache, ignore_errors=True)
     cold_check = _run("check", top, seeds)  # a first check: nothing cached
     shutil.rmtree(cache, ignore_errors=True)
+    one_process = _run("check", top, seeds, processes=1)  # the same, not shared
+    shutil.rmtree(cache, ignore_errors=True)
     empty = _run("load", top, seeds)
     warm = _run("load", top, seeds)
     unchanged = _run("check", top, seeds)  # the check a person ran before editing
@@ -105,6 +111,9 @@ def measure_split(top: Path, seeds: Path, label: str) -> dict:
         f"split_bare_csafeloader_{label}_s": bare["seconds"],
         f"check_cold_empty_cache_{label}_s": cold_check["seconds"],
         f"check_cold_vs_bare_{label}_ratio": cold_check["seconds"] / bare["seconds"],
+        f"check_cold_processes_{label}": cold_check["processes"],
+        f"check_cold_one_process_{label}_s": one_process["seconds"],
+        f"check_cold_one_process_vs_bare_{label}_ratio": one_process["seconds"] / bare["seconds"],
         f"split_bare_csafeloader_gc_paused_{label}_s": bare["seconds_gc_paused"],
         f"check_cold_vs_bare_gc_paused_{label}_ratio": cold_check["seconds"]
         / bare["seconds_gc_paused"],
@@ -194,11 +203,13 @@ def _check(top: str, seeds: str) -> dict:
     import io
 
     from loaders.cli.main import command_line
+    from loaders.load.processes import processes_wanted
 
     start = time.perf_counter()
     with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
         code = command_line(["--targets", top, "--seeds", seeds, "check"])
-    return {"seconds": time.perf_counter() - start, "exit_code": code}
+    seconds = time.perf_counter() - start
+    return {"seconds": seconds, "exit_code": code, "processes": processes_wanted()}
 
 
 def _save_to_view(top: str, seeds: str) -> dict:

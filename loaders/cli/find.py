@@ -23,6 +23,7 @@ from loaders.figures.finder import (
     quotes_by_report,
 )
 from loaders.figures.suggest import Suggestion, suggest_progress
+from loaders.load.processes import processes_wanted
 from loaders.load.report_warnings import report_warnings
 from loaders.load.targets import LoadResult, load_targets
 from loaders.texts.report import Document, display_width, read_report
@@ -46,7 +47,7 @@ def find_command(
     0: done (and, with --untracked, every plan figure is tracked or excluded); 1: --untracked
     found untracked figures; 2: a report or the targets file could not be read.
     """
-    result = load_targets(targets_path, seeds_dir)
+    result = load_targets(targets_path, seeds_dir, processes=processes_wanted())
     if result.unreadable and not (report and Path(report).is_file()):
         for problem in result.problems:
             err.write(f"{problem}\n")
@@ -359,7 +360,9 @@ def accept_suggestions(
             f"\nAdded {total} progress entr{'y' if total == 1 else 'ies'} to {where}; "
             "checking it:\n"
         )
-    return report_check(load_targets(targets_path, seeds_dir), targets_path, out)
+    return report_check(
+        load_targets(targets_path, seeds_dir, processes=processes_wanted()), targets_path, out
+    )
 
 
 def progress_entry(item: Suggestion, later_id: str) -> list[str]:

@@ -25,6 +25,7 @@ from typing import TextIO, cast
 from loaders.cli.check import EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, print_problems, report_check
 from loaders.figures.diagnostics import structure_lines
 from loaders.figures.later import later_kind
+from loaders.load.processes import processes_wanted
 from loaders.load.report_warnings import report_warnings
 from loaders.load.targets import load_targets
 from loaders.model import Report
@@ -206,7 +207,7 @@ def _reader_gone(out: TextIO) -> None:
 def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Run `targets check`: every problem, then a summary; return the exit code."""
     path = targets_path(args.targets)
-    result = load_targets(path, _seeds(args))
+    result = load_targets(path, _seeds(args), processes=processes_wanted())
     code = report_check(result, path, out)
     if code == EXIT_OK and args.strict and result.warnings:
         out.write(f"--strict: {len(result.warnings)} warning(s) count as problems\n")
@@ -217,7 +218,7 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Run `targets export`: one row per valid commitment; return the exit code."""
     path = targets_path(args.targets)
-    result = load_targets(path, _seeds(args))
+    result = load_targets(path, _seeds(args), processes=processes_wanted())
     if result.unreadable:
         print_problems(result, err)
         return EXIT_UNREADABLE
@@ -317,7 +318,7 @@ def kind_line(document: Document, report: Report | None) -> str:
 def run_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Run `targets report`: the parts and headings of a report and its warnings."""
     path = targets_path(args.targets)
-    result = load_targets(path, _seeds(args))
+    result = load_targets(path, _seeds(args), processes=processes_wanted())
     report = args.report
     if report in result.documents:
         report_id, document = report, result.documents[report]

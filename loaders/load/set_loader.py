@@ -31,6 +31,7 @@ from loaders.cache.file_outcome import (
 )
 from loaders.cache.memo import Memo, current_memo
 from loaders.cache.report_texts import ReportTexts, load_documents
+from loaders.load.processes import share_work
 from loaders.load.report_warnings import remember_structure_warnings
 from loaders.model import TargetsFile
 from loaders.problems import Problem, Where
@@ -90,11 +91,14 @@ class SetLoader:
         cache_dir: Path | None,
         keep_last_good: bool,
         memo: Memo | None = None,
+        processes: int = 1,
     ) -> None:
         self.seeds = seeds
         self.cache_dir = cache_dir
         self.keep_last_good = keep_last_good
         self.memo = current_memo() if memo is None else memo
+        #: how many processes may validate the files (loaders.load.processes); 1 without a cache
+        self.processes = processes if cache_dir is not None else 1
         #: the top file's name, once it is read
         self.top_name: str | None = None
         #: the report texts read while validating declarations in this load, by report id
@@ -103,11 +107,28 @@ class SetLoader:
     def read(self, path: Path, name: str) -> SetFile:
         """Return a file read and its declarations made (from the cache when unchanged); the
         first file read is the top file."""
+        file = self.open(path, name)
+        self.declare(file)
+        return file
+
+    def open(self, path: Path, name: str) -> SetFile:
+        """Return a file read, its declarations not made yet; the first file read is the top
+        file."""
         file = SetFile(path, read_file(path, name, self.cache_dir, self.memo), self.top_name)
         if self.top_name is None:
             self.top_name = name
-        self.declare(file)
         return file
+
+    def read_all(self, paths: list[Path], names: list[str]) -> list[SetFile]:
+        """Return files read and their declarations made, those not cached shared with other
+        processes when the load may use them (processes.share_work)."""
+        files = [self.open(path, name) for path, name in zip(paths, names, strict=True)]
+        if self.processes > 1:
+            to_make = [f for f in files if not self.declared_from_cache(f)]
+            share_work(to_make, self.declare, self.processes)
+        for file in files:
+            self.declare(file)
+        return files
 
     def source(self, file: SetFile) -> YamlSource | None:
         """Return the file's YAML (its last good version's, with keep_last_good, when it no
@@ -126,17 +147,24 @@ class SetLoader:
             file.problems = file.parsed.problems
         return file.parsed.source
 
+    def declared_from_cache(self, file: SetFile) -> bool:
+        """Return whether a file's declarations were found in the cache (and taken)."""
+        if file.text.digest is None:
+            return False
+        found = cached_declarations(
+            self.cache_dir, file.text.key, file.content_key(self.seeds), self.seeds, self.memo
+        )
+        if found is None:
+            return False
+        file.declarations = found
+        if self.keep_last_good:
+            remember_good_digest(self.cache_dir, file.text, self.memo)
+        return True
+
     def declare(self, file: SetFile) -> None:
         """Make a file's declarations: reports, areas and the problems of all but its records."""
-        if file.text.digest is not None:
-            found = cached_declarations(
-                self.cache_dir, file.text.key, file.content_key(self.seeds), self.seeds, self.memo
-            )
-            if found is not None:
-                file.declarations = found
-                if self.keep_last_good:
-                    remember_good_digest(self.cache_dir, file.text, self.memo)
-                return
+        if file.declarations is not None or self.declared_from_cache(file):
+            return
         source = self.source(file)
         if source is None:
             return
@@ -204,14 +232,31 @@ class SetLoader:
             ],
         )
 
+    def check_all(self, files: list[SetFile], context: SetContext) -> list[Checked | None]:
+        """Return each file's records checked (see check), those not cached shared with other
+        processes when the load may use them (processes.share_work)."""
+        if self.processes > 1:
+            to_check = [f for f in files if self.cached_check(f, context) is None]
+            share_work(to_check, lambda file: self.check(file, context), self.processes)
+        return [self.check(file, context) for file in files]
+
+    def cached_check(self, file: SetFile, context: SetContext) -> Checked | None:
+        """Return a file's checked records from the cache, when neither the file nor what they
+        refer to changed."""
+        if file.text.digest is None:
+            return None
+        key = file.content_key(self.seeds)
+        found = cached_checked(self.cache_dir, file.text.key, key, self.memo)
+        if found is not None and found.key == context.dependency_key(found.deps):
+            return found
+        return None
+
     def check(self, file: SetFile, context: SetContext) -> Checked | None:
         """Return a file's commitments and exclusions checked (from the cache when neither the
         file nor what they refer to changed)."""
-        key = file.content_key(self.seeds)
-        if file.text.digest is not None:
-            found = cached_checked(self.cache_dir, file.text.key, key, self.memo)
-            if found is not None and found.key == context.dependency_key(found.deps):
-                return found
+        found = self.cached_check(file, context)
+        if found is not None:
+            return found
         source = self.source(file)
         if source is None or not isinstance(source.data, dict):
             return None

@@ -1,0 +1,115 @@
+"""A load's work shared with forked processes: each child validates a share of the files into
+the disk cache while this process validates its own; this process then reads the children's
+outcomes from the cache as it reads a past load's.
+
+Sharing is only tried where forking is safe and pays: on Linux, in a process with one thread (a
+`targets` command; never the dashboard's server, whose sessions run in threads), with a disk
+cache, and with at least MIN_ITEMS files to validate. Whatever a child did not finish (it
+failed, was killed, could not write the cache) this process validates itself when it reads the
+child's share back, so the outcome is the same whether a child helped or not.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import sys
+import threading
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+Item = TypeVar("Item")
+
+#: the fewest files worth a fork (a fork costs milliseconds; a file's validation about 20 ms)
+MIN_ITEMS = 8
+#: the most processes a load uses, whatever the machine has
+MAX_PROCESSES = 8
+#: the environment variable that sets how many processes a `targets` command uses (1: this one)
+PROCESSES_VARIABLE = "TARGETS_PROCESSES"
+
+
+def processes_wanted() -> int:
+    """Return how many processes a `targets` command shares a load with: $TARGETS_PROCESSES
+    when it is a whole number, else the CPUs this process may run on (at most MAX_PROCESSES)."""
+    configured = os.environ.get(PROCESSES_VARIABLE, "").strip()
+    if configured.isdigit():
+        return max(1, min(int(configured), MAX_PROCESSES))
+    try:
+        available = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        available = os.cpu_count() or 1
+    return max(1, min(available, MAX_PROCESSES))
+
+
+def can_fork() -> bool:
+    """Return whether this process may fork a helper: Linux, and no thread but this one."""
+    return sys.platform.startswith("linux") and threading.active_count() == 1
+
+
+def shares(items: Sequence[Item], processes: int) -> list[list[Item]]:
+    """Return items dealt out to `processes` shares in turn (the first, the third … to the first
+    share): items that cost more to redo in a child (a file this process parsed is in its memory,
+    and so in a forked child's; one parsed by an earlier child is read from the disk) fall to
+    every share alike."""
+    return [list(items[index::processes]) for index in range(processes)]
+
+
+def share_work(items: Sequence[Item], do: Callable[[Item], object], processes: int) -> list[Item]:
+    """Do `do` to every item: this process's share here and the other shares in forked children
+    (when sharing pays: see the module's docstring). Return the items the children did, once
+    every child has exited, for the caller to read back from the cache."""
+    if processes < 2 or len(items) < MIN_ITEMS or not can_fork():
+        for item in items:
+            do(item)
+        return []
+    mine, *theirs = shares(items, min(processes, len(items)))
+    children = [_fork(share, do) for share in theirs]
+    finished = False
+    try:
+        for item in mine:
+            do(item)
+        finished = True
+    finally:
+        for child in children:
+            if not finished:  # interrupted here: the children's work would be thrown away
+                _stop(child)
+            _reap(child)
+    return [item for share in theirs for item in share]
+
+
+def _fork(share: list[Item], do: Callable[[Item], object]) -> int:
+    """Return the pid of a child that does `do` to each item of a share, then exits."""
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:
+            stream.flush()  # what is buffered is written once, not once more by the child
+    pid = os.fork()
+    if pid != 0:
+        return pid
+    code = 1
+    try:
+        for item in share:
+            do(item)
+        code = 0
+    except BaseException:  # noqa: BLE001 - the parent does whatever a child left undone
+        code = 1
+    finally:
+        os._exit(code)  # no atexit handlers, no flush of buffers the parent also holds
+
+
+def _stop(pid: int) -> None:
+    """Ask a child to stop now."""
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGTERM)
+
+
+def _reap(pid: int) -> None:
+    """Wait for a child to exit."""
+    while True:
+        try:
+            os.waitpid(pid, 0)
+            return
+        except InterruptedError:
+            continue
+        except ChildProcessError:
+            return
