@@ -10,8 +10,10 @@ import pytest
 
 from dashboard.coverage import structure_warning
 from loaders.cli.main import main
+from loaders.figures import diagnostics
 from loaders.figures.diagnostics import structure_lines
 from loaders.figures.finder import classify_figures
+from loaders.figures.scan import find_figures
 from loaders.load.report_warnings import report_warnings
 from loaders.load.targets import load_targets
 from loaders.texts.report import parse_report
@@ -252,3 +254,23 @@ def test_a_part_that_comes_back_is_printed_as_runs_of_paragraphs():
         "(confidence 0.83)",
         "  annex   none",
     ]
+
+
+@pytest.mark.parametrize("share", [1.0, 0.3, 0.5, 0.7])
+def test_the_warnings_are_those_a_scan_of_every_figure_gives(share, monkeypatch):
+    texts = sorted(ROOT.glob("tests/*_texts/**/*.txt"))
+    texts += sorted(ROOT.glob("tests/report_formats/*.txt")) + sorted(ROOT.glob("seeds/*.txt"))
+    documents = []
+    for path in texts:  # whole, or cut short (the plan part, then the review, cut off)
+        text = path.read_text(encoding="utf-8")
+        documents.append(parse_report(text[: int(len(text) * share)], path.name))
+    found = [diagnostics.structure_warnings("syn", d) for d in documents]
+
+    def every_figure_of(document, part, cued=False):
+        """Return every figure of the part, the text scanned whole."""
+        return [f for f in find_figures(document) if f.part == part]
+
+    monkeypatch.setattr(diagnostics, "_part_figures", every_figure_of)
+    assert found == [diagnostics.structure_warnings("syn", d) for d in documents]
+    assert len(documents) > 90
+    assert sum(bool(f) for f in found) >= 5  # every kind of warning among them

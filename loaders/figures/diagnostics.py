@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from loaders.figures.finder import figure_kind
-from loaders.figures.scan import Figure, find_figures
+from loaders.figures.scan import Figure, find_figures, folded, paragraph_figures
 from loaders.texts.parts import PartStart
 from loaders.texts.report import Document
 from loaders.texts.script import to_simplified
@@ -72,19 +72,17 @@ def structure_warnings(report_id: str, document: Document) -> list[str]:
             f"outcome and no commitment can be found; {fix}",
             *_cued_review_figures(document),
         ]
-    figures = find_figures(document)
-    plan = [f for f in figures if figure_kind(document, f) == "commitment"]
+    plan = (f for f in _part_figures(document, "plan") if figure_kind(document, f) == "commitment")
     messages = []
-    if not plan:
+    if next(plan, None) is None:
         first = document.in_part("plan")[0].number
         messages.append(
             f"the plan part of {document.source} (from ¶{first}) holds no figure; {fix}"
         )
     suspicious = [
         figure
-        for figure in figures
-        if figure.part == "review"
-        and reads_as_target(
+        for figure in _part_figures(document, "review", cued=True)
+        if reads_as_target(
             figure,
             _sentence(document.paragraph(figure.paragraph).text, figure.start, figure.end),
             plan_year,
@@ -99,6 +97,18 @@ def structure_warnings(report_id: str, document: Document) -> list[str]:
     return messages
 
 
+def _part_figures(document: Document, part: str, cued: bool = False) -> Iterator[Figure]:
+    """Yield the figures of a part's paragraphs in order, scanned as they are asked for; with
+    cued, only those of paragraphs holding a target cue (TARGET_CUES: a figure's cues are words
+    of its paragraph, so no other paragraph can hold a figure that reads as a target)."""
+    for paragraph in document.in_part(part):
+        if cued:
+            text = folded(paragraph.text)
+            if not any(cue in text for cue in TARGET_CUES):
+                continue
+        yield from paragraph_figures(paragraph)
+
+
 def _examples(figures: list[Figure]) -> str:
     """Return the first few figures as ¶N figure in “clause”, and how many more there are."""
     examples = "; ".join(f"¶{f.paragraph} {f.text} in “{f.clause}”" for f in figures[:MAX_EXAMPLES])
@@ -111,10 +121,8 @@ def _cued_review_figures(document: Document) -> list[str]:
     comparator or commitment word (力争, 争取, 以上 …), or none when there is no such figure."""
     cued = [
         figure
-        for figure in find_figures(document)
-        if figure.part == "review"
-        and figure.label is None
-        and any(cue in TARGET_CUES for cue in figure.cues)
+        for figure in _part_figures(document, "review", cued=True)
+        if figure.label is None and any(cue in TARGET_CUES for cue in figure.cues)
     ]
     if not cued:
         return []

@@ -44,7 +44,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from loaders.texts.matching import FOOTNOTE_MARKER
-from loaders.texts.report import Document
+from loaders.texts.report import Document, Paragraph
 from loaders.texts.script import simplified_table
 from loaders.wording import (
     AGE_UNITS,
@@ -246,8 +246,20 @@ def find_figures(document: Document) -> list[Figure]:
     """Return every figure of a document, paragraph by paragraph, with paragraph and part set."""
     figures: list[Figure] = []
     for paragraph in document.paragraphs:
-        figures += _Scanner(paragraph.text, paragraph.number, paragraph.part).figures()
+        figures += paragraph_figures(paragraph)
     return figures
+
+
+def paragraph_figures(paragraph: Paragraph) -> list[Figure]:
+    """Return every figure of one paragraph of a document, with paragraph and part set (a
+    paragraph's figures depend on its text alone)."""
+    return _Scanner(paragraph.text, paragraph.number, paragraph.part).figures()
+
+
+def folded(text: str) -> str:
+    """Return text as the scanner reads it: full-width forms and traditional characters folded
+    one for one (a figure's cue words are words of this text)."""
+    return text.translate(_FOLD)
 
 
 def figures_in_text(text: str) -> list[Figure]:

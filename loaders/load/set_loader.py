@@ -235,10 +235,15 @@ class SetLoader:
     def check_all(self, files: list[SetFile], context: SetContext) -> list[Checked | None]:
         """Return each file's records checked (see check), those not cached shared with other
         processes when the load may use them (processes.share_work)."""
-        if self.processes > 1:
-            to_check = [f for f in files if self.cached_check(f, context) is None]
-            share_work(to_check, lambda file: self.check(file, context), self.processes)
-        return [self.check(file, context) for file in files]
+        if self.processes == 1:
+            return [self.check(file, context) for file in files]
+        cached = [self.cached_check(file, context) for file in files]
+        to_check = [f for f, found in zip(files, cached, strict=True) if found is None]
+        share_work(to_check, lambda file: self.check(file, context), self.processes)
+        return [
+            found if found is not None else self.check(file, context)
+            for file, found in zip(files, cached, strict=True)
+        ]
 
     def cached_check(self, file: SetFile, context: SetContext) -> Checked | None:
         """Return a file's checked records from the cache, when neither the file nor what they
