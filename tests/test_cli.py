@@ -122,6 +122,34 @@ def test_messages_go_to_the_error_stream_given(tmp_path, capsys):
     assert capsys.readouterr() == ("", "")
 
 
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (
+            ["import", "report.pdf", "--date", "2024-13-01"],
+            'targets import: error: argument --date: "2024-13-01" is not a date (month must be '
+            "in 1..12): give it as YYYY-MM-DD, e.g. 2024-03-15",
+        ),
+        (
+            ["import", "report.pdf", "--date", "2024/03/15"],
+            'targets import: error: argument --date: "2024/03/15" is not a date: give it as '
+            "YYYY-MM-DD, e.g. 2024-03-15",
+        ),
+        (
+            ["export", "--as-of", "2025-02-30"],
+            'targets export: error: argument --as-of: "2025-02-30" is not a date (day is out of '
+            "range for month): give it as YYYY-MM-DD, e.g. 2024-03-15",
+        ),
+    ],
+)
+def test_a_date_that_is_not_one_says_how_to_write_it(argv, message):
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.raises(SystemExit) as exited:
+        main(argv, out, err)
+    assert exited.value.code == 2
+    assert err.getvalue().splitlines()[-1] == message
+
+
 def test_usage_errors_and_help_go_to_the_streams_given(capsys):
     out, err = io.StringIO(), io.StringIO()
     with pytest.raises(SystemExit) as exited:

@@ -36,6 +36,18 @@ from loaders.settings import targets_path
 from loaders.texts.report import Document, read_report
 
 
+def iso_date(text: str) -> dt.date:
+    """Return the date an argument gives as YYYY-MM-DD; argparse shows why another is not one."""
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError as error:
+        reason = str(error).removeprefix("Invalid isoformat string: ")
+        why = "" if reason.startswith("'") else f" ({reason})"
+        raise argparse.ArgumentTypeError(
+            f'"{text}" is not a date{why}: give it as YYYY-MM-DD, e.g. 2024-03-15'
+        ) from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of the targets command."""
     parser = argparse.ArgumentParser(
@@ -62,7 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--as-of",
         metavar="YYYY-MM-DD",
-        type=dt.date.fromisoformat,
+        type=iso_date,
         help="status on this day (default: today)",
     )
     find = commands.add_parser("find", help="every figure in a report, classified")
@@ -121,7 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
     imported.add_argument(
         "--date",
         metavar="YYYY-MM-DD",
-        type=dt.date.fromisoformat,
+        type=iso_date,
         help="the day it was delivered or published (default: read from the text)",
     )
     imported.add_argument("--url", help="where it was published")
