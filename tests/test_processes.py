@@ -174,3 +174,17 @@ def test_a_child_that_fails_leaves_the_load_whole(split_set, forks, monkeypatch)
     assert len(forks) == 2
     monkeypatch.setattr(record_rules, "commitment", validate)
     assert outcome(shared) == outcome(in_one_process(split_set, monkeypatch))
+
+
+@linux_only
+def test_a_fork_that_fails_leaves_the_share_to_the_caller(split_set, monkeypatch):
+    def no_fork() -> int:
+        raise BlockingIOError("Resource temporarily unavailable")
+
+    monkeypatch.setattr(processes, "can_fork", lambda: True)
+    monkeypatch.setattr(os, "fork", no_fork)
+    done: list[int] = []
+    assert share_work(list(range(10)), done.append, 2) == [1, 3, 5, 7, 9]
+    assert done == [0, 2, 4, 6, 8]
+    shared = load_targets(split_set, processes=2)
+    assert outcome(shared) == outcome(in_one_process(split_set, monkeypatch))

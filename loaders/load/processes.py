@@ -64,7 +64,12 @@ def share_work(items: Sequence[Item], do: Callable[[Item], object], processes: i
             do(item)
         return []
     mine, *theirs = shares(items, min(processes, len(items)))
-    children = [_fork(share, do) for share in theirs]
+    children = []
+    for share in theirs:
+        try:
+            children.append(_fork(share, do))
+        except OSError:  # no process to be had (EAGAIN, ENOMEM): the caller does the share
+            continue
     finished = False
     try:
         for item in mine:
