@@ -48,10 +48,9 @@ def can_fork() -> bool:
 
 
 def shares(items: Sequence[Item], processes: int) -> list[list[Item]]:
-    """Return items dealt out to `processes` shares in turn (the first, the third … to the first
-    share): items that cost more to redo in a child (a file this process parsed is in its memory,
-    and so in a forked child's; one parsed by an earlier child is read from the disk) fall to
-    every share alike."""
+    """Return items dealt out to `processes` shares in turn (item i to share i mod processes), so
+    that items costing more (a file parsed by an earlier child is read back from the disk, one
+    this process parsed is in its memory and so in a forked child's) fall to every share alike."""
     return [list(items[index::processes]) for index in range(processes)]
 
 
