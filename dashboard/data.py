@@ -45,6 +45,7 @@ from loaders import (
     commitment_rows,
     inputs_key,
     load_targets,
+    processes_wanted,
     result_of,
     reused_coverage,
     summary_of,
@@ -184,11 +185,14 @@ def load_data(path: str, seeds: str, key: str, as_of: dt.date) -> DashboardData:
     built = cache.last_built().get(path, as_of)
     saved = saved_view(path, as_of) if built is None else None
     if saved is not None and saved.key == key:
-        result = result_of(saved.summary, lambda: load_targets(path, seeds, keep_last_good=True))
+        result = result_of(
+            saved.summary,
+            lambda: load_targets(path, seeds, keep_last_good=True, processes=processes_wanted()),
+        )
         cache.last_built().keep(path, as_of, saved.rows)
         frame = frame_with_names(saved.rows.frame, result)
         return DashboardData(result, frame, as_of, path, data_key, inputs=key)
-    result = load_targets(path, seeds, keep_last_good=True)
+    result = load_targets(path, seeds, keep_last_good=True, processes=processes_wanted())
     return build_data(result, as_of, path, key=data_key, inputs=key, saved=saved)
 
 

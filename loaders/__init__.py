@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from loaders.figures.finder import FoundFigure, ReportCoverage, classify_figures, coverage
     from loaders.load.coverage import reused_coverage
     from loaders.load.inputs import inputs_key
+    from loaders.load.processes import processes_wanted
     from loaders.load.report_warnings import report_warnings
     from loaders.load.summary import LoadSummary, result_of, summary_of
     from loaders.load.targets import (
@@ -57,6 +58,7 @@ PUBLIC = {
     "classify_figures": "loaders.figures.finder",
     "coverage": "loaders.figures.finder",
     "inputs_key": "loaders.load.inputs",
+    "processes_wanted": "loaders.load.processes",
     "reused_coverage": "loaders.load.coverage",
     "report_warnings": "loaders.load.report_warnings",
     "LoadSummary": "loaders.load.summary",
@@ -126,6 +128,7 @@ __all__ = [
     "inputs_key",
     "load_targets",
     "load_targets_text",
+    "processes_wanted",
     "read_file",
     "read_report",
     "read_saved",

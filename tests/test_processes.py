@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -45,6 +46,9 @@ def split_set(tmp_path, monkeypatch) -> Path:
     sharing allowed for as few files."""
     monkeypatch.setattr(processes, "MIN_ITEMS", 2)
     generated = synthetic.generate(2, tmp_path, base=len(synthetic.METRICS) + 3)
+    an_hour_ago = time.time() - 3600  # settled: a text changed just now is never trusted
+    for path in tmp_path.rglob("*"):
+        os.utime(path, (an_hour_ago, an_hour_ago))
     return generated.split_file
 
 
@@ -188,3 +192,44 @@ def test_a_fork_that_fails_leaves_the_share_to_the_caller(split_set, monkeypatch
     assert done == [0, 2, 4, 6, 8]
     shared = load_targets(split_set, processes=2)
     assert outcome(shared) == outcome(in_one_process(split_set, monkeypatch))
+
+
+@pytest.fixture
+def validated_here(monkeypatch) -> list[str]:
+    """Return the ids of the commitments this process validates from now on."""
+    calls: list[str] = []
+    validate = record_rules.commitment
+
+    def counted(validator, item, at):
+        calls.append(item.get("id"))
+        return validate(validator, item, at)
+
+    monkeypatch.setattr(record_rules, "commitment", counted)
+    return calls
+
+
+def test_a_process_that_may_not_fork_has_the_set_checked_in_a_new_one(
+    split_set, validated_here, monkeypatch
+):
+    monkeypatch.setattr(processes, "MIN_ITEMS_ELSEWHERE", 2)
+    monkeypatch.setattr(processes, "can_fork", lambda: False)  # as in the dashboard's server
+    result = load_targets(split_set, processes=2)
+    assert validated_here == []  # every record was validated by `targets check`, then read
+    assert len(result.targets.commitments) == len(synthetic.METRICS) * 2 + 6
+    assert outcome(result) == outcome(in_one_process(split_set, monkeypatch))
+
+
+def test_few_files_are_validated_here(split_set, validated_here, monkeypatch):
+    monkeypatch.setattr(processes, "can_fork", lambda: False)
+    load_targets(split_set, processes=2)  # four files: under MIN_ITEMS_ELSEWHERE
+    assert len(validated_here) == len(synthetic.METRICS) * 2 + 6
+
+
+def test_a_check_that_cannot_run_leaves_the_load_to_this_process(
+    split_set, validated_here, monkeypatch
+):
+    monkeypatch.setattr(processes, "MIN_ITEMS_ELSEWHERE", 2)
+    monkeypatch.setattr(processes, "can_fork", lambda: False)
+    monkeypatch.setattr(processes.sys, "executable", "/nonexistent/python")
+    result = load_targets(split_set, processes=2)
+    assert len(validated_here) == len(result.targets.commitments) > 0

@@ -3,10 +3,15 @@ the disk cache while this process validates its own; this process then reads the
 outcomes from the cache as it reads a past load's.
 
 Sharing is only tried where forking is safe and pays: on Linux, in a process with one thread (a
-`targets` command; never the dashboard's server, whose sessions run in threads), with a disk
-cache, and with at least MIN_ITEMS files to validate. Whatever a child did not finish (it
-failed, was killed, could not write the cache) this process validates itself when it reads the
-child's share back, so the outcome is the same whether a child helped or not.
+`targets` command), with a disk cache, and with at least MIN_ITEMS files to validate. Whatever
+a child did not finish (it failed, was killed, could not write the cache) this process
+validates itself when it reads the child's share back, so the outcome is the same whether a
+child helped or not.
+
+A process that must not fork (the dashboard's server, whose sessions run in threads) with at
+least MIN_ITEMS_ELSEWHERE files to validate runs `targets check` on the set in a new process
+instead (`check_elsewhere`), which shares them as above, and then reads their outcomes from the
+cache: a province's first view with nothing cached uses every CPU.
 """
 
 from __future__ import annotations
@@ -14,15 +19,21 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import subprocess
 import sys
 import threading
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TypeVar
 
 Item = TypeVar("Item")
 
 #: the fewest files worth a fork (a fork costs milliseconds; a file's validation about 20 ms)
 MIN_ITEMS = 8
+#: the fewest files worth a new `targets check` process (its start costs about a second)
+MIN_ITEMS_ELSEWHERE = 64
+#: seconds a `targets check` started for a load may take before the load goes on without it
+ELSEWHERE_TIMEOUT_S = 3600
 #: the most processes a load uses, whatever the machine has
 MAX_PROCESSES = 8
 #: the environment variable that sets how many processes a `targets` command uses (1: this one)
@@ -40,6 +51,33 @@ def processes_wanted() -> int:
     except (AttributeError, OSError):
         available = os.cpu_count() or 1
     return max(1, min(available, MAX_PROCESSES))
+
+
+def checked_elsewhere(top: Path, seeds: Path, to_validate: int) -> bool:
+    """Return whether a set was checked in a new process (check_elsewhere), which is done when
+    this process may not fork and has at least MIN_ITEMS_ELSEWHERE files to validate."""
+    if to_validate < MIN_ITEMS_ELSEWHERE or can_fork():
+        return False
+    return check_elsewhere(top, seeds)
+
+
+def check_elsewhere(top: Path, seeds: Path) -> bool:
+    """Run `targets check` on a set in a new process, from this one's folder and environment (so
+    its cache entries are those this process would make), its output discarded; return whether
+    it ran to its end (its exit code aside: problems are this process's to read)."""
+    command = [sys.executable, "-m", "loaders", "--targets", str(top), "--seeds", str(seeds)]
+    try:
+        completed = subprocess.run(
+            [*command, "check"],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            timeout=ELSEWHERE_TIMEOUT_S,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return completed.returncode in (0, 1)
 
 
 def can_fork() -> bool:

@@ -31,7 +31,7 @@ from loaders.cache.file_outcome import (
 )
 from loaders.cache.memo import Memo, current_memo
 from loaders.cache.report_texts import ReportTexts, load_documents
-from loaders.load.processes import share_work
+from loaders.load.processes import checked_elsewhere, share_work
 from loaders.load.report_warnings import remember_structure_warnings
 from loaders.model import TargetsFile
 from loaders.problems import Problem, Where
@@ -99,8 +99,9 @@ class SetLoader:
         self.memo = current_memo() if memo is None else memo
         #: how many processes may validate the files (loaders.load.processes); 1 without a cache
         self.processes = processes if cache_dir is not None else 1
-        #: the top file's name, once it is read
+        #: the top file's name and path, once it is read
         self.top_name: str | None = None
+        self.top_path: Path | None = None
         #: the report texts read while validating declarations in this load, by report id
         self.texts_read: dict[str, Document] = {}
 
@@ -116,7 +117,7 @@ class SetLoader:
         file."""
         file = SetFile(path, read_file(path, name, self.cache_dir, self.memo), self.top_name)
         if self.top_name is None:
-            self.top_name = name
+            self.top_name, self.top_path = name, path
         return file
 
     def read_all(self, paths: list[Path], names: list[str]) -> list[SetFile]:
@@ -125,6 +126,10 @@ class SetLoader:
         files = [self.open(path, name) for path, name in zip(paths, names, strict=True)]
         if self.processes > 1:
             to_make = [f for f in files if not self.declared_from_cache(f)]
+            if self.top_path is not None and checked_elsewhere(
+                self.top_path, self.seeds, len(to_make)
+            ):
+                to_make = [f for f in to_make if not self.declared_from_cache(f)]
             share_work(to_make, self.declare, self.processes)
         for file in files:
             self.declare(file)
