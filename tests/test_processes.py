@@ -233,3 +233,14 @@ def test_a_check_that_cannot_run_leaves_the_load_to_this_process(
     monkeypatch.setattr(processes.sys, "executable", "/nonexistent/python")
     result = load_targets(split_set, processes=2)
     assert len(validated_here) == len(result.targets.commitments) > 0
+
+
+def test_a_cache_that_cannot_be_written_is_not_filled_by_a_new_process(
+    split_set, validated_here, monkeypatch
+):
+    monkeypatch.setattr(processes, "MIN_ITEMS_ELSEWHERE", 2)
+    monkeypatch.setattr(processes, "can_fork", lambda: False)
+    monkeypatch.setattr(processes, "check_elsewhere", lambda top, seeds: pytest.fail("ran"))
+    monkeypatch.setattr(processes.os, "access", lambda path, mode: False)
+    result = load_targets(split_set, processes=2)
+    assert len(validated_here) == len(result.targets.commitments) > 0

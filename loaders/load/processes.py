@@ -53,10 +53,13 @@ def processes_wanted() -> int:
     return max(1, min(available, MAX_PROCESSES))
 
 
-def checked_elsewhere(top: Path, seeds: Path, to_validate: int) -> bool:
+def checked_elsewhere(top: Path, seeds: Path, cache_dir: Path, to_validate: int) -> bool:
     """Return whether a set was checked in a new process (check_elsewhere), which is done when
-    this process may not fork and has at least MIN_ITEMS_ELSEWHERE files to validate."""
+    this process may not fork, has at least MIN_ITEMS_ELSEWHERE files to validate and can read
+    what that process writes (the cache folder is there and can be written)."""
     if to_validate < MIN_ITEMS_ELSEWHERE or can_fork():
+        return False
+    if not (cache_dir.is_dir() and os.access(cache_dir, os.W_OK)):
         return False
     return check_elsewhere(top, seeds)
 
