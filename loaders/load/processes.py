@@ -68,7 +68,7 @@ def check_elsewhere(top: Path, seeds: Path) -> bool:
     """Run `targets check` on a set in a new process, from this one's folder and environment (so
     its cache entries are those this process would make), its output discarded; return whether
     it ran to its end (its exit code aside: problems are this process's to read)."""
-    command = [sys.executable, "-m", "loaders", "--targets", str(top), "--seeds", str(seeds)]
+    command = [sys.executable, "-m", "loaders", f"--targets={top}", f"--seeds={seeds}"]
     try:
         completed = subprocess.run(
             [*command, "check"],
