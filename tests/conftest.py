@@ -240,3 +240,20 @@ def tile_counts() -> Callable[[object], dict[str, int | None]]:
         }
 
     return read
+
+
+@pytest.fixture
+def validated(monkeypatch) -> list[str]:
+    """Return the ids of the commitments this process validates from now on
+    (record_rules.commitment calls)."""
+    import loaders.rules.record_rules as record_rules
+
+    calls: list[str] = []
+    validate = record_rules.commitment
+
+    def counted(validator, item, at):
+        calls.append(item.get("id"))
+        return validate(validator, item, at)
+
+    monkeypatch.setattr(record_rules, "commitment", counted)
+    return calls

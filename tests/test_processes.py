@@ -194,53 +194,37 @@ def test_a_fork_that_fails_leaves_the_share_to_the_caller(split_set, monkeypatch
     assert outcome(shared) == outcome(in_one_process(split_set, monkeypatch))
 
 
-@pytest.fixture
-def validated_here(monkeypatch) -> list[str]:
-    """Return the ids of the commitments this process validates from now on."""
-    calls: list[str] = []
-    validate = record_rules.commitment
-
-    def counted(validator, item, at):
-        calls.append(item.get("id"))
-        return validate(validator, item, at)
-
-    monkeypatch.setattr(record_rules, "commitment", counted)
-    return calls
-
-
 def test_a_process_that_may_not_fork_has_the_set_checked_in_a_new_one(
-    split_set, validated_here, monkeypatch
+    split_set, validated, monkeypatch
 ):
     monkeypatch.setattr(processes, "MIN_ITEMS_ELSEWHERE", 2)
     monkeypatch.setattr(processes, "can_fork", lambda: False)  # as in the dashboard's server
     result = load_targets(split_set, processes=2)
-    assert validated_here == []  # every record was validated by `targets check`, then read
+    assert validated == []  # every record was validated by `targets check`, then read
     assert len(result.targets.commitments) == len(synthetic.METRICS) * 2 + 6
     assert outcome(result) == outcome(in_one_process(split_set, monkeypatch))
 
 
-def test_few_files_are_validated_here(split_set, validated_here, monkeypatch):
+def test_few_files_are_validated(split_set, validated, monkeypatch):
     monkeypatch.setattr(processes, "can_fork", lambda: False)
     load_targets(split_set, processes=2)  # four files: under MIN_ITEMS_ELSEWHERE
-    assert len(validated_here) == len(synthetic.METRICS) * 2 + 6
+    assert len(validated) == len(synthetic.METRICS) * 2 + 6
 
 
-def test_a_check_that_cannot_run_leaves_the_load_to_this_process(
-    split_set, validated_here, monkeypatch
-):
+def test_a_check_that_cannot_run_leaves_the_load_to_this_process(split_set, validated, monkeypatch):
     monkeypatch.setattr(processes, "MIN_ITEMS_ELSEWHERE", 2)
     monkeypatch.setattr(processes, "can_fork", lambda: False)
     monkeypatch.setattr(processes.sys, "executable", "/nonexistent/python")
     result = load_targets(split_set, processes=2)
-    assert len(validated_here) == len(result.targets.commitments) > 0
+    assert len(validated) == len(result.targets.commitments) > 0
 
 
 def test_a_cache_that_cannot_be_written_is_not_filled_by_a_new_process(
-    split_set, validated_here, monkeypatch
+    split_set, validated, monkeypatch
 ):
     monkeypatch.setattr(processes, "MIN_ITEMS_ELSEWHERE", 2)
     monkeypatch.setattr(processes, "can_fork", lambda: False)
     monkeypatch.setattr(processes, "check_elsewhere", lambda top, seeds: pytest.fail("ran"))
     monkeypatch.setattr(processes.os, "access", lambda path, mode: False)
     result = load_targets(split_set, processes=2)
-    assert len(validated_here) == len(result.targets.commitments) > 0
+    assert len(validated) == len(result.targets.commitments) > 0

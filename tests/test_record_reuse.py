@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-import loaders.rules.record_rules as record_rules
 from loaders.cache.memo import current_memo, fresh_memo
 from loaders.load.targets import load_targets
 
@@ -22,20 +21,6 @@ def record_copy(tmp_path) -> Path:
     path = tmp_path / "targets.yaml"
     shutil.copyfile(ROOT / "targets.yaml", path)
     return path
-
-
-@pytest.fixture
-def validated(monkeypatch) -> list[str]:
-    """Return the ids of the commitments validated from now on (record_rules.commitment calls)."""
-    calls: list[str] = []
-    validate = record_rules.commitment
-
-    def counted(validator, item, at):
-        calls.append(item.get("id"))
-        return validate(validator, item, at)
-
-    monkeypatch.setattr(record_rules, "commitment", counted)
-    return calls
 
 
 def everything_validated(path: Path, monkeypatch):
