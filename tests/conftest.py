@@ -257,3 +257,19 @@ def validated(monkeypatch) -> list[str]:
 
     monkeypatch.setattr(record_rules, "commitment", counted)
     return calls
+
+
+@pytest.fixture
+def load_alone(monkeypatch) -> Callable[[Path], object]:
+    """Return a function loading a targets file (and what it includes) as a process that
+    remembers nothing: no memo and no disk cache, so every record is validated, here."""
+    from loaders.cache.memo import fresh_memo
+    from loaders.load.targets import load_targets
+
+    def load(path: Path) -> object:
+        """Return the load of the file with nothing remembered."""
+        monkeypatch.setenv("TARGETS_CACHE_DIR", "off")
+        fresh_memo()
+        return load_targets(path)
+
+    return load

@@ -14,7 +14,6 @@ import pytest
 
 import loaders.rules.record_rules as record_rules
 from bench import synthetic
-from loaders.cache.memo import fresh_memo
 from loaders.load import processes
 from loaders.load.processes import processes_wanted, share_work, shares
 from loaders.load.targets import load_targets
@@ -50,13 +49,6 @@ def split_set(tmp_path, monkeypatch) -> Path:
     for path in tmp_path.rglob("*"):
         os.utime(path, (an_hour_ago, an_hour_ago))
     return generated.split_file
-
-
-def in_one_process(top: Path, monkeypatch):
-    """Return a load of the set by this process alone, with no memo and no disk cache."""
-    monkeypatch.setenv("TARGETS_CACHE_DIR", "off")
-    fresh_memo()
-    return load_targets(top)
 
 
 def outcome(result) -> tuple:
@@ -141,15 +133,15 @@ def test_without_a_setting_the_processes_wanted_are_the_cpus(monkeypatch):
 
 
 @linux_only
-def test_a_shared_load_equals_one_in_one_process(split_set, forks, monkeypatch):
+def test_a_shared_load_equals_one_in_one_process(split_set, forks, load_alone):
     shared = load_targets(split_set, processes=2)
     assert len(forks) == 2  # one child for the declarations, one for the records
     assert [str(p) for p in shared.problems] == []
-    assert outcome(shared) == outcome(in_one_process(split_set, monkeypatch))
+    assert outcome(shared) == outcome(load_alone(split_set))
 
 
 @linux_only
-def test_a_problem_found_by_a_child_is_reported_with_its_line(split_set, forks, monkeypatch):
+def test_a_problem_found_by_a_child_is_reported_with_its_line(split_set, forks, load_alone):
     last = sorted((split_set.parent / "targets").glob("*.yaml"))[-1]
     text = last.read_text(encoding="utf-8")
     last.write_text(text.replace("    op: ", "    op: about ", 1), encoding="utf-8")
@@ -160,11 +152,11 @@ def test_a_problem_found_by_a_child_is_reported_with_its_line(split_set, forks, 
         f'{last}:26: syn-c0001-2024-gdp-growth: target.op: unknown op "about "~"": use one of '
         '">=", "<=", "~", "done"'
     ]
-    assert outcome(shared) == outcome(in_one_process(split_set, monkeypatch))
+    assert outcome(shared) == outcome(load_alone(split_set))
 
 
 @linux_only
-def test_a_child_that_fails_leaves_the_load_whole(split_set, forks, monkeypatch):
+def test_a_child_that_fails_leaves_the_load_whole(split_set, forks, monkeypatch, load_alone):
     parent = os.getpid()
     validate = record_rules.commitment
 
@@ -177,11 +169,11 @@ def test_a_child_that_fails_leaves_the_load_whole(split_set, forks, monkeypatch)
     shared = load_targets(split_set, processes=2)
     assert len(forks) == 2
     monkeypatch.setattr(record_rules, "commitment", validate)
-    assert outcome(shared) == outcome(in_one_process(split_set, monkeypatch))
+    assert outcome(shared) == outcome(load_alone(split_set))
 
 
 @linux_only
-def test_a_fork_that_fails_leaves_the_share_to_the_caller(split_set, monkeypatch):
+def test_a_fork_that_fails_leaves_the_share_to_the_caller(split_set, monkeypatch, load_alone):
     def no_fork() -> int:
         raise BlockingIOError("Resource temporarily unavailable")
 
@@ -191,21 +183,21 @@ def test_a_fork_that_fails_leaves_the_share_to_the_caller(split_set, monkeypatch
     assert share_work(list(range(10)), done.append, 2) == [1, 3, 5, 7, 9]
     assert done == [0, 2, 4, 6, 8]
     shared = load_targets(split_set, processes=2)
-    assert outcome(shared) == outcome(in_one_process(split_set, monkeypatch))
+    assert outcome(shared) == outcome(load_alone(split_set))
 
 
 def test_a_process_that_may_not_fork_has_the_set_checked_in_a_new_one(
-    split_set, validated, monkeypatch
+    split_set, validated, monkeypatch, load_alone
 ):
     monkeypatch.setattr(processes, "MIN_ITEMS_ELSEWHERE", 2)
     monkeypatch.setattr(processes, "can_fork", lambda: False)  # as in the dashboard's server
     result = load_targets(split_set, processes=2)
     assert validated == []  # every record was validated by `targets check`, then read
     assert len(result.targets.commitments) == len(synthetic.METRICS) * 2 + 6
-    assert outcome(result) == outcome(in_one_process(split_set, monkeypatch))
+    assert outcome(result) == outcome(load_alone(split_set))
 
 
-def test_few_files_are_validated(split_set, validated, monkeypatch):
+def test_few_files_are_validated_here(split_set, validated, monkeypatch):
     monkeypatch.setattr(processes, "can_fork", lambda: False)
     load_targets(split_set, processes=2)  # four files: under MIN_ITEMS_ELSEWHERE
     assert len(validated) == len(synthetic.METRICS) * 2 + 6

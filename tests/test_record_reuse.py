@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from loaders.cache.memo import current_memo, fresh_memo
+from loaders.cache.memo import current_memo
 from loaders.load.targets import load_targets
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,20 +23,13 @@ def record_copy(tmp_path) -> Path:
     return path
 
 
-def everything_validated(path: Path, monkeypatch):
-    """Return a load of the file that validates every record: no memo, no disk cache."""
-    monkeypatch.setenv("TARGETS_CACHE_DIR", "off")
-    fresh_memo()
-    return load_targets(path)
-
-
 def outcome(result) -> tuple:
     """Return what a load says: its valid records (with their lines) and its problems."""
     return (result.targets, result.problems)
 
 
 def test_a_save_that_moves_every_record_validates_only_the_changed_one(
-    record_copy, validated, monkeypatch
+    record_copy, validated, load_alone
 ):
     first = load_targets(record_copy)
     assert len(validated) == 51
@@ -51,10 +44,10 @@ def test_a_save_that_moves_every_record_validates_only_the_changed_one(
     assert validated == ["gdp-growth-2022"]
     moved = {c.id: c.line for c in after.targets.commitments}
     assert all(moved[c.id] == c.line + 3 for c in first.targets.commitments)
-    assert outcome(after) == outcome(everything_validated(record_copy, monkeypatch))
+    assert outcome(after) == outcome(load_alone(record_copy))
 
 
-def test_a_changed_area_validates_every_record_again(record_copy, validated, monkeypatch):
+def test_a_changed_area_validates_every_record_again(record_copy, validated, load_alone):
     load_targets(record_copy)
     text = record_copy.read_text(encoding="utf-8")
     record_copy.write_text(
@@ -63,11 +56,11 @@ def test_a_changed_area_validates_every_record_again(record_copy, validated, mon
     validated.clear()
     after = load_targets(record_copy)
     assert len(validated) == 51
-    assert outcome(after) == outcome(everything_validated(record_copy, monkeypatch))
+    assert outcome(after) == outcome(load_alone(record_copy))
 
 
 def test_a_record_with_a_problem_is_validated_again_and_its_line_moves(
-    record_copy, validated, monkeypatch
+    record_copy, validated, load_alone
 ):
     text = record_copy.read_text(encoding="utf-8")
     broken = text.replace("area: integration\n", "area: integratoin\n", 1)
@@ -81,7 +74,7 @@ def test_a_record_with_a_problem_is_validated_again_and_its_line_moves(
     [was] = [p for p in first.problems if p.field == "area"]
     [now] = [p for p in after.problems if p.field == "area"]
     assert (now.line, now.message) == (was.line + 1, was.message)
-    assert outcome(after) == outcome(everything_validated(record_copy, monkeypatch))
+    assert outcome(after) == outcome(load_alone(record_copy))
 
 
 def test_the_memo_keeps_one_set_of_valid_records_per_file(record_copy):

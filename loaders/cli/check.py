@@ -5,10 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TextIO
 
+from loaders.load.processes import processes_wanted
 from loaders.load.report_warnings import report_warnings
-from loaders.load.targets import LoadResult
+from loaders.load.targets import LoadResult, load_targets
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2  # see the module's docstring
+
+
+def command_load(path: Path, seeds: Path | None) -> LoadResult:
+    """Return a set loaded for a subcommand that reads it whole (check, export, find, draft,
+    report): the files not cached shared over the CPUs (TARGETS_PROCESSES)."""
+    return load_targets(path, seeds, processes=processes_wanted())
 
 
 def print_problems(result: LoadResult, out: TextIO) -> None:

@@ -13,11 +13,10 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from loaders.cli.check import EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, report_check
+from loaders.cli.check import EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, command_load, report_check
 from loaders.drafting.draft import draft_report
 from loaders.drafting.draft_types import Draft, DraftedArea, DraftResult
-from loaders.load.processes import processes_wanted
-from loaders.load.targets import LoadResult, load_targets
+from loaders.load.targets import LoadResult
 from loaders.model import TargetsFile
 from loaders.record.file_writer import WriteError, edit_file
 from loaders.record.yaml_append import (
@@ -192,7 +191,7 @@ def draft_command(
 ) -> int:
     """Run `targets draft` and return its exit code (with --write, that of the check after)."""
     err = err or sys.stderr
-    result = load_targets(targets_path, seeds_dir, processes=processes_wanted())
+    result = command_load(targets_path, seeds_dir)
     if result.unreadable:
         for problem in result.problems:
             err.write(f"{problem}\n")
@@ -242,9 +241,7 @@ def draft_command(
         candidates = candidate_lines(drafted)
         if candidates:
             out.write("\n".join(candidates).lstrip("\n") + "\n\n")
-        return report_check(
-            load_targets(targets_path, seeds_dir, processes=processes_wanted()), targets_path, out
-        )
+        return report_check(command_load(targets_path, seeds_dir), targets_path, out)
     out.write(draft_text(drafted, step))
     return EXIT_OK
 

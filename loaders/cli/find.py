@@ -14,7 +14,7 @@ from typing import TextIO
 
 import yaml
 
-from loaders.cli.check import EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, report_check
+from loaders.cli.check import EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, command_load, report_check
 from loaders.figures.finder import (
     FoundFigure,
     ReportCoverage,
@@ -23,9 +23,8 @@ from loaders.figures.finder import (
     quotes_by_report,
 )
 from loaders.figures.suggest import Suggestion, suggest_progress
-from loaders.load.processes import processes_wanted
 from loaders.load.report_warnings import report_warnings
-from loaders.load.targets import LoadResult, load_targets
+from loaders.load.targets import LoadResult
 from loaders.texts.report import Document, display_width, read_report
 
 
@@ -47,7 +46,7 @@ def find_command(
     0: done (and, with --untracked, every plan figure is tracked or excluded); 1: --untracked
     found untracked figures; 2: a report or the targets file could not be read.
     """
-    result = load_targets(targets_path, seeds_dir, processes=processes_wanted())
+    result = command_load(targets_path, seeds_dir)
     if result.unreadable and not (report and Path(report).is_file()):
         for problem in result.problems:
             err.write(f"{problem}\n")
@@ -360,9 +359,7 @@ def accept_suggestions(
             f"\nAdded {total} progress entr{'y' if total == 1 else 'ies'} to {where}; "
             "checking it:\n"
         )
-    return report_check(
-        load_targets(targets_path, seeds_dir, processes=processes_wanted()), targets_path, out
-    )
+    return report_check(command_load(targets_path, seeds_dir), targets_path, out)
 
 
 def progress_entry(item: Suggestion, later_id: str) -> list[str]:

@@ -22,12 +22,17 @@ from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 from typing import TextIO, cast
 
-from loaders.cli.check import EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, print_problems, report_check
+from loaders.cli.check import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    EXIT_UNREADABLE,
+    command_load,
+    print_problems,
+    report_check,
+)
 from loaders.figures.diagnostics import structure_lines
 from loaders.figures.later import later_kind
-from loaders.load.processes import processes_wanted
 from loaders.load.report_warnings import report_warnings
-from loaders.load.targets import load_targets
 from loaders.model import Report
 from loaders.problems import terminal_text
 from loaders.record.export import commitment_rows, write_csv, write_json
@@ -219,7 +224,7 @@ def _reader_gone(out: TextIO) -> None:
 def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Run `targets check`: every problem, then a summary; return the exit code."""
     path = targets_path(args.targets)
-    result = load_targets(path, _seeds(args), processes=processes_wanted())
+    result = command_load(path, _seeds(args))
     code = report_check(result, path, out)
     if code == EXIT_OK and args.strict and result.warnings:
         out.write(f"--strict: {len(result.warnings)} warning(s) count as problems\n")
@@ -230,7 +235,7 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Run `targets export`: one row per valid commitment; return the exit code."""
     path = targets_path(args.targets)
-    result = load_targets(path, _seeds(args), processes=processes_wanted())
+    result = command_load(path, _seeds(args))
     if result.unreadable:
         print_problems(result, err)
         return EXIT_UNREADABLE
@@ -330,7 +335,7 @@ def kind_line(document: Document, report: Report | None) -> str:
 def run_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Run `targets report`: the parts and headings of a report and its warnings."""
     path = targets_path(args.targets)
-    result = load_targets(path, _seeds(args), processes=processes_wanted())
+    result = command_load(path, _seeds(args))
     report = args.report
     if report in result.documents:
         report_id, document = report, result.documents[report]

@@ -149,12 +149,6 @@ def _stop(pid: int) -> None:
 
 
 def _reap(pid: int) -> None:
-    """Wait for a child to exit."""
-    while True:
-        try:
-            os.waitpid(pid, 0)
-            return
-        except InterruptedError:
-            continue
-        except ChildProcessError:
-            return
+    """Wait for a child to exit (a wait interrupted by a signal is retried by Python)."""
+    with contextlib.suppress(ChildProcessError):
+        os.waitpid(pid, 0)

@@ -125,12 +125,9 @@ class SetLoader:
         processes when the load may use them (processes.share_work)."""
         files = [self.open(path, name) for path, name in zip(paths, names, strict=True)]
         if self.processes > 1:
+            assert self.top_path is not None and self.cache_dir is not None, "read after the top"
             to_make = [f for f in files if not self.declared_from_cache(f)]
-            if (
-                self.top_path is not None
-                and self.cache_dir is not None
-                and checked_elsewhere(self.top_path, self.seeds, self.cache_dir, len(to_make))
-            ):
+            if checked_elsewhere(self.top_path, self.seeds, self.cache_dir, len(to_make)):
                 to_make = [f for f in to_make if not self.declared_from_cache(f)]
             share_work(to_make, self.declare, self.processes)
         for file in files:
